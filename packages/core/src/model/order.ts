@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { Customer } from './customer';
+import { PaymentTerms } from './invoice';
+import {
+  CurrencyCode,
+  Decimal,
+  Instant,
+  MinorAmount,
+  Metadata,
+  ProductReference,
+  ProviderOptions,
+  Quantity,
+  Recurrence,
+} from './primitives';
+
+export const CHARGE_TYPES = ['one_time', 'recurring', 'usage', 'seat'] as const;
+export const PRICING_MODELS = ['per_unit', 'flat', 'volume', 'graduated', 'prepaid_credits'] as const;
+
+export const Tier = z.strictObject({
+  upTo: z.number().nonnegative().optional(),
+  unitAmountDecimal: Decimal.optional(),
+  flatAmount: MinorAmount.optional(),
+});
+
+export const Charge = z
+  .strictObject({
+    name: z.string(),
+    type: z.enum(CHARGE_TYPES),
+    quantity: Quantity.optional(),
+    unitAmount: MinorAmount.optional(),
+    unitAmountDecimal: Decimal.optional(),
+    recurrence: Recurrence.optional(),
+    billingTiming: z.enum(['advance', 'arrears']).optional(),
+    pricingModel: z.enum(PRICING_MODELS).optional(),
+    tiers: z.array(Tier).optional(),
+    eventName: z.string().optional(),
+  })
+  .refine((c) => c.unitAmount === undefined || c.unitAmountDecimal === undefined, {
+    message: 'Give only one of unitAmount and unitAmountDecimal.',
+    path: ['unitAmountDecimal'],
+  });
+
+export const OrderLine = z.strictObject({
+  product: ProductReference,
+  name: z.string().optional(),
+  description: z.string().optional(),
+  startAt: Instant.optional(),
+  endAt: Instant.optional(),
+  charges: z.array(Charge).min(1, { message: 'An order line needs at least one charge.' }),
+});
+
+/** The canonical Order, v1 (what Paid creates). Field names are binding (see canonical-model.md). */
+export const Order = z
+  .strictObject({
+    id: z.string().optional(),
+    provider: z.string().optional(),
+    externalId: z.string().optional(),
+    number: z.string().optional(),
+    name: z.string().optional(),
+    status: z.enum(['draft', 'active']).optional(),
+    currency: CurrencyCode,
+    customer: Customer,
+    billingCustomer: Customer.optional(),
+    startAt: Instant.optional(),
+    endAt: Instant.optional(),
+    termCount: z.int().min(1).optional(),
+    billingAnchorDay: z.int().min(1).max(31).optional(),
+    billingFrequency: Recurrence.optional(),
+    paymentTerms: PaymentTerms.optional(),
+    purchaseOrder: z.string().optional(),
+    metadata: Metadata.optional(),
+    providerOptions: ProviderOptions.optional(),
+    autoPostInvoices: z.boolean().optional(),
+    autoSendBillingEmails: z.boolean().optional(),
+    autoSendPaymentEmails: z.boolean().optional(),
+    total: MinorAmount.optional(),
+    createdAt: Instant.optional(),
+    updatedAt: Instant.optional(),
+    lines: z.array(OrderLine),
+  })
+  .refine((o) => o.startAt === undefined || o.endAt === undefined || o.endAt >= o.startAt, {
+    message: 'endAt must not be before startAt.',
+    path: ['endAt'],
+  });
+
+export type Order = z.output<typeof Order>;
+export type OrderInput = z.input<typeof Order>;
+export type OrderLine = z.output<typeof OrderLine>;
+export type Charge = z.output<typeof Charge>;
+export type ChargeType = (typeof CHARGE_TYPES)[number];
