@@ -1,81 +1,5 @@
 // Canonical model
-export { Address, Customer } from './model/customer';
-export {
-  BILLING_REASONS,
-  type BillingReason,
-  Collection,
-  INVOICE_STATUSES,
-  Invoice,
-  type InvoiceInput,
-  type InvoiceStatus,
-  PaymentTerms,
-  SubscriptionReference,
-} from './model/invoice';
-export { LINE_KINDS, Line, type LineInput } from './model/line';
-export {
-  CHARGE_TYPES,
-  Charge,
-  type ChargeType,
-  Order,
-  type OrderInput,
-  OrderLine,
-  PRICING_MODELS,
-  Tier,
-} from './model/order';
-export {
-  type CanonicalDocument,
-  documentKind,
-  formatPath,
-  issuesFromZod,
-  parseDocument,
-  parseInvoice,
-  parseOrder,
-  parseWith,
-} from './model/parse';
-export {
-  CountryCode,
-  CurrencyCode,
-  copyOwnKeys,
-  Decimal,
-  Instant,
-  Metadata,
-  MinorAmount,
-  Period,
-  ProductReference,
-  ProviderOptions,
-  Quantity,
-  Recurrence,
-  TAX_TYPES,
-  Tax,
-} from './model/primitives';
-export { invoiceToOrder, orderToInvoice } from './model/order-invoice';
-// Money
-export { CURRENCY_CODES, isCurrencyCode, minorUnitExponent } from './money/currencies';
-export type { CurrencyCode as CurrencyCodeString } from './money/currencies';
-export {
-  majorToMinor,
-  majorToMinorDecimal,
-  minorDecimalToMajorString,
-  minorToMajorNumber,
-  minorToMajorString,
-} from './money/convert';
-export {
-  addDecimal,
-  compareDecimal,
-  DECIMAL_PATTERN,
-  decimalFromNumber,
-  decimalToExactNumber,
-  decimalToSafeInteger,
-  type ExactDecimal,
-  formatDecimal,
-  isWholeDecimal,
-  multiplyDecimal,
-  parseDecimal,
-  roundDecimal,
-  shiftDecimal,
-  toDecimal,
-} from './money/decimal';
-export { computeTotals, exactLineAmount, lineAmount, sumMinor, type Totals } from './money/totals';
+
 // Dates
 export {
   epochMsToInstant,
@@ -87,7 +11,13 @@ export {
   normalizeInstant,
 } from './dates/instant';
 export { addRecurrence, type RecurrenceLike } from './dates/recurrence';
-export { dateOnlyToInstant, instantToDateOnly, instantToNaive, isTimeZone, naiveToInstant } from './dates/zoned';
+export {
+  dateOnlyToInstant,
+  instantToDateOnly,
+  instantToNaive,
+  isTimeZone,
+  naiveToInstant,
+} from './dates/zoned';
 // Errors
 export { BillbridgeError, type BillbridgeErrorOptions } from './errors/billbridge-error';
 export {
@@ -114,6 +44,84 @@ export {
   TimeoutError,
 } from './errors/provider-errors';
 export { redactDeep, redactSecrets, registerSecret } from './errors/secrets';
+export { Address, Customer } from './model/customer';
+export {
+  BILLING_REASONS,
+  type BillingReason,
+  Collection,
+  INVOICE_STATUSES,
+  Invoice,
+  type InvoiceInput,
+  type InvoiceStatus,
+  PaymentTerms,
+  SubscriptionReference,
+} from './model/invoice';
+export { invoiceJsonSchema, orderJsonSchema } from './model/json-schema';
+export { LINE_KINDS, Line, type LineInput } from './model/line';
+export {
+  CHARGE_TYPES,
+  Charge,
+  type ChargeType,
+  Order,
+  type OrderInput,
+  OrderLine,
+  PRICING_MODELS,
+  Tier,
+} from './model/order';
+export { invoiceToOrder, orderToInvoice } from './model/order-invoice';
+export {
+  type CanonicalDocument,
+  documentKind,
+  formatPath,
+  issuesFromZod,
+  parseDocument,
+  parseInvoice,
+  parseOrder,
+  parseWith,
+} from './model/parse';
+export {
+  CountryCode,
+  CurrencyCode,
+  copyOwnKeys,
+  Decimal,
+  Instant,
+  Metadata,
+  MinorAmount,
+  Period,
+  ProductReference,
+  ProviderOptions,
+  Quantity,
+  Recurrence,
+  TAX_TYPES,
+  Tax,
+} from './model/primitives';
+export {
+  majorToMinor,
+  majorToMinorDecimal,
+  minorDecimalToMajorString,
+  minorToMajorNumber,
+  minorToMajorString,
+} from './money/convert';
+export type { CurrencyCode as CurrencyCodeString } from './money/currencies';
+// Money
+export { CURRENCY_CODES, isCurrencyCode, minorUnitExponent } from './money/currencies';
+export {
+  addDecimal,
+  compareDecimal,
+  DECIMAL_PATTERN,
+  decimalFromNumber,
+  decimalToExactNumber,
+  decimalToSafeInteger,
+  type ExactDecimal,
+  formatDecimal,
+  isWholeDecimal,
+  multiplyDecimal,
+  parseDecimal,
+  roundDecimal,
+  shiftDecimal,
+  toDecimal,
+} from './money/decimal';
+export { computeTotals, exactLineAmount, lineAmount, sumMinor, type Totals } from './money/totals';
 // Adapter spec
 export {
   type AmountUnit,
@@ -127,7 +135,12 @@ export {
   PROVIDER_NAMES,
   type ProviderName,
 } from './spec/capabilities';
-export { isLossy, LOSSY_WARNING_CODES, type MappingWarning, type MappingWarningCode } from './spec/mapping-warning';
+export {
+  isLossy,
+  LOSSY_WARNING_CODES,
+  type MappingWarning,
+  type MappingWarningCode,
+} from './spec/mapping-warning';
 export type {
   CreateRequestResult,
   MappingOptions,
@@ -135,3 +148,4 @@ export type {
   ProviderAdapter,
 } from './spec/provider-adapter';
 export { WarningCollector } from './spec/warnings';
+export * from './transport/index';

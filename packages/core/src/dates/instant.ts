@@ -46,7 +46,8 @@ export function epochMsToInstant(ms: number): string {
 /** Epoch seconds; an instant with a fraction of a second is refused rather than truncated. */
 export function instantToEpochSeconds(instant: string): number {
   const ms = normalizedMs(instant);
-  if (ms % 1000 !== 0) throw new RangeError(`${instant} has a fraction of a second; epoch seconds cannot hold it.`);
+  if (ms % 1000 !== 0)
+    throw new RangeError(`${instant} has a fraction of a second; epoch seconds cannot hold it.`);
   return ms / 1000;
 }
 
@@ -56,7 +57,8 @@ export function instantToEpochSecondsFloor(instant: string): number {
 }
 
 export function epochSecondsToInstant(seconds: number): string {
-  if (!Number.isSafeInteger(seconds)) throw new RangeError(`${seconds} is not a whole number of epoch seconds.`);
+  if (!Number.isSafeInteger(seconds))
+    throw new RangeError(`${seconds} is not a whole number of epoch seconds.`);
   return epochMsToInstant(seconds * 1000);
 }
 

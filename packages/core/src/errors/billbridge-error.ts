@@ -49,17 +49,21 @@ export class BillbridgeError extends Error {
     error: unknown,
   ): error is InstanceType<T> {
     const kinds = (error as { [MARKER]?: unknown } | null | undefined)?.[MARKER];
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass isInstance was called on.
     return Array.isArray(kinds) && kinds.includes(this.kind);
   }
 
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
     for (const [key, value] of Object.entries(this)) out[key] = value;
-    if (this.cause instanceof Error) out.cause = { name: this.cause.name, message: redactSecrets(this.cause.message) };
+    if (this.cause instanceof Error)
+      out.cause = { name: this.cause.name, message: redactSecrets(this.cause.message) };
     return redactDeep(out) as Record<string, unknown>;
   }
 
   [inspect.custom](): string {
-    return redactSecrets(`${this.stack ?? `${this.name}: ${this.message}`}\n${inspect(this.toJSON(), { depth: 6 })}`);
+    return redactSecrets(
+      `${this.stack ?? `${this.name}: ${this.message}`}\n${inspect(this.toJSON(), { depth: 6 })}`,
+    );
   }
 }

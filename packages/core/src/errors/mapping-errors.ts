@@ -15,7 +15,10 @@ export class ValidationError extends BillbridgeError {
 
   constructor(subject: string, issues: ValidationIssue[], options?: BillbridgeErrorOptions) {
     const list = issues.map((issue) => `  - ${issue.path || '(root)'}: ${issue.message}`).join('\n');
-    super(`${subject} is invalid (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n${list}`, options);
+    super(
+      `${subject} is invalid (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n${list}`,
+      options,
+    );
     this.issues = issues;
   }
 }
@@ -42,7 +45,9 @@ export class MissingRequiredFieldError extends BillbridgeError {
   readonly option?: string;
 
   constructor(provider: string, path: string, message: string, option?: string) {
-    super(`${provider}: ${path}: ${message}${option ? ` Supply it with the \`${option}\` option.` : ''}`, { provider });
+    super(`${provider}: ${path}: ${message}${option ? ` Supply it with the \`${option}\` option.` : ''}`, {
+      provider,
+    });
     this.path = path;
     if (option !== undefined) this.option = option;
   }

@@ -5,7 +5,8 @@
  */
 const secrets = new Set<string>();
 const REDACTED = '[REDACTED]';
-const SENSITIVE_KEY = /^(authorization|proxy-authorization|api[-_]?key|x-api-key|private[-_]?key|password|secret|token)$/i;
+const SENSITIVE_KEY =
+  /^(authorization|proxy-authorization|api[-_]?key|x-api-key|private[-_]?key|password|secret|token)$/i;
 
 /** Registers a credential (and, for Basic auth, its encoded forms) for redaction. Short strings are ignored. */
 export function registerSecret(...values: Array<string | undefined>): void {
@@ -30,7 +31,12 @@ export function redactDeep(value: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const redacted = SENSITIVE_KEY.test(key) && item != null ? REDACTED : redactDeep(item, depth + 1);
-    Object.defineProperty(out, key, { value: redacted, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: redacted,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { Customer } from './customer';
 import { Line } from './line';
-import { CurrencyCode, Instant, MinorAmount, Metadata, Period, ProviderOptions, Recurrence, Tax } from './primitives';
+import {
+  CurrencyCode,
+  Instant,
+  Metadata,
+  MinorAmount,
+  Period,
+  ProviderOptions,
+  Recurrence,
+  Tax,
+} from './primitives';
 
 export const INVOICE_STATUSES = ['draft', 'open', 'paid', 'void', 'uncollectible'] as const;
 export const BILLING_REASONS = [

@@ -1,6 +1,16 @@
 import { z } from 'zod';
-import { lineAmount } from '../money/totals';
-import { Decimal, MinorAmount, Metadata, Period, ProductReference, Quantity, Recurrence, Tax } from './primitives';
+import { decimalToSafeInteger, roundDecimal } from '../money/decimal';
+import { exactLineAmount } from '../money/totals';
+import {
+  Decimal,
+  Metadata,
+  MinorAmount,
+  Period,
+  ProductReference,
+  Quantity,
+  Recurrence,
+  Tax,
+} from './primitives';
 
 export const LINE_KINDS = ['one_time', 'recurring', 'usage'] as const;
 
@@ -35,7 +45,7 @@ export const Line = z
       return;
     }
     if (line.amount !== undefined) {
-      const expected = lineAmount(line);
+      const expected = decimalToSafeInteger(roundDecimal(exactLineAmount(line), 0));
       if (expected !== line.amount) {
         ctx.addIssue({
           code: 'custom',

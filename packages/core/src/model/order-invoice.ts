@@ -41,21 +41,37 @@ export function orderToInvoice(order: Order): MappingResult<Invoice> {
       lines.push(chargeToLine(orderLine, charge, `lines[${i}].charges[${j}]`, w, period));
     });
     if (orderLine.description !== undefined) {
-      w.unsupported(`lines[${i}].description`, 'An invoice line per charge has no place for the order line description.');
+      w.unsupported(
+        `lines[${i}].description`,
+        'An invoice line per charge has no place for the order line description.',
+      );
     }
   });
 
   if (order.billingCustomer) {
-    w.approximated('customer', 'The invoice is addressed to billingCustomer; the order customer is not kept.');
+    w.approximated(
+      'customer',
+      'The invoice is addressed to billingCustomer; the order customer is not kept.',
+    );
   }
   for (const key of ['termCount', 'billingAnchorDay', 'autoPostInvoices', 'autoSendPaymentEmails'] as const) {
     if (order[key] !== undefined) w.unsupported(key, `An invoice has no ${key}.`);
   }
-  if (order.endAt && recurrence) w.unsupported('endAt', 'The invoice covers the first period only; the order end is not kept.');
+  if (order.endAt && recurrence)
+    w.unsupported('endAt', 'The invoice covers the first period only; the order end is not kept.');
   if (order.name !== undefined) w.unsupported('name', 'An invoice has no name.');
 
   const invoice: Invoice = {
-    ...pick(order, ['id', 'provider', 'externalId', 'number', 'paymentTerms', 'purchaseOrder', 'metadata', 'providerOptions']),
+    ...pick(order, [
+      'id',
+      'provider',
+      'externalId',
+      'number',
+      'paymentTerms',
+      'purchaseOrder',
+      'metadata',
+      'providerOptions',
+    ]),
     status: order.status === 'active' ? 'open' : 'draft',
     currency: order.currency,
     customer: order.billingCustomer ?? order.customer,
@@ -92,9 +108,13 @@ function chargeToLine(
     const firstTier = charge.tiers?.[0];
     if (firstTier?.unitAmountDecimal !== undefined) line.unitAmountDecimal = firstTier.unitAmountDecimal;
     else line.unitAmount = firstTier?.flatAmount ?? 0;
-    w.approximated(`${path}.tiers`, 'Tiered or unpriced charge: the invoice line carries the first tier price only.');
+    w.approximated(
+      `${path}.tiers`,
+      'Tiered or unpriced charge: the invoice line carries the first tier price only.',
+    );
   }
-  if (charge.type === 'seat') w.approximated(`${path}.type`, 'A seat charge becomes a recurring line (seats as quantity).');
+  if (charge.type === 'seat')
+    w.approximated(`${path}.type`, 'A seat charge becomes a recurring line (seats as quantity).');
   if (charge.recurrence) line.recurrence = charge.recurrence;
   if (orderLine.startAt && orderLine.endAt) line.period = { start: orderLine.startAt, end: orderLine.endAt };
   else if (period && charge.type !== 'one_time') line.period = period;
@@ -132,12 +152,23 @@ export function invoiceToOrder(invoice: Invoice): MappingResult<Order> {
     return orderLine;
   });
   if (lines.length === 0 && invoice.total !== undefined) {
-    lines.push({ product: {}, charges: [{ name: 'Total', type: 'one_time', quantity: 1, unitAmount: invoice.total }] });
+    lines.push({
+      product: {},
+      charges: [{ name: 'Total', type: 'one_time', quantity: 1, unitAmount: invoice.total }],
+    });
     w.approximated('total', 'An invoice with only a total becomes one one-time charge of that amount.');
   }
 
   const order: Order = {
-    ...pick(invoice, ['id', 'provider', 'externalId', 'paymentTerms', 'purchaseOrder', 'metadata', 'providerOptions']),
+    ...pick(invoice, [
+      'id',
+      'provider',
+      'externalId',
+      'paymentTerms',
+      'purchaseOrder',
+      'metadata',
+      'providerOptions',
+    ]),
     currency: invoice.currency,
     customer: stripAddresses(invoice, w),
     lines,
@@ -157,16 +188,27 @@ export function invoiceToOrder(invoice: Invoice): MappingResult<Order> {
   if (invoice.collection?.autoSend !== undefined) order.autoSendBillingEmails = invoice.collection.autoSend;
 
   const dropped = [
-    'number', 'dueAt', 'tax', 'memo', 'footer', 'subscription', 'billingReason', 'imported', 'providerStatus',
+    'number',
+    'dueAt',
+    'tax',
+    'memo',
+    'footer',
+    'subscription',
+    'billingReason',
+    'imported',
+    'providerStatus',
   ] as const;
   for (const key of dropped) {
     if (invoice[key] !== undefined) w.unsupported(key, `An order has no ${key}.`);
   }
   if (invoice.collection) {
     const { method, paymentMethodId, finalizeAt } = invoice.collection;
-    if (method === 'charge_automatically') w.unsupported('collection.method', 'An order has no collection method.');
-    if (paymentMethodId !== undefined) w.unsupported('collection.paymentMethodId', 'An order has no payment method.');
-    if (finalizeAt !== undefined) w.unsupported('collection.finalizeAt', 'An order has no finalisation time.');
+    if (method === 'charge_automatically')
+      w.unsupported('collection.method', 'An order has no collection method.');
+    if (paymentMethodId !== undefined)
+      w.unsupported('collection.paymentMethodId', 'An order has no payment method.');
+    if (finalizeAt !== undefined)
+      w.unsupported('collection.finalizeAt', 'An order has no finalisation time.');
   }
   return { value: order, warnings: w.warnings };
 }

@@ -11,7 +11,9 @@ export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
 
 export function parseDecimal(text: string): ExactDecimal {
   if (!DECIMAL_PATTERN.test(text)) {
-    throw new RangeError(`"${text}" is not a decimal string (expected digits, optionally one "." and more digits).`);
+    throw new RangeError(
+      `"${text}" is not a decimal string (expected digits, optionally one "." and more digits).`,
+    );
   }
   const negative = text.startsWith('-');
   const unsigned = negative ? text.slice(1) : text;
@@ -81,7 +83,8 @@ export function multiplyDecimal(a: ExactDecimal, b: ExactDecimal): ExactDecimal 
 
 /** Multiplies by 10^places (places may be negative), exactly. */
 export function shiftDecimal(value: ExactDecimal, places: number): ExactDecimal {
-  if (places >= 0) return normalize({ coefficient: value.coefficient * 10n ** BigInt(places), scale: value.scale });
+  if (places >= 0)
+    return normalize({ coefficient: value.coefficient * 10n ** BigInt(places), scale: value.scale });
   return normalize({ coefficient: value.coefficient, scale: value.scale - places });
 }
 

@@ -15,7 +15,10 @@ export interface PricedQuantity {
 
 /** quantity × unit price in exact minor units (possibly fractional), before rounding. */
 export function exactLineAmount(line: PricedQuantity): ExactDecimal {
-  const unit = line.unitAmountDecimal !== undefined ? toDecimal(line.unitAmountDecimal) : toDecimal(line.unitAmount ?? 0);
+  const unit =
+    line.unitAmountDecimal !== undefined
+      ? toDecimal(line.unitAmountDecimal)
+      : toDecimal(line.unitAmount ?? 0);
   return multiplyDecimal(toDecimal(line.quantity), unit);
 }
 
@@ -33,7 +36,12 @@ export function sumMinor(amounts: Iterable<number>): number {
 }
 
 export interface TotalsInput {
-  lines: Array<PricedQuantity & { amount?: number | undefined; tax?: { amount?: number; inclusive?: boolean } | undefined }>;
+  lines: Array<
+    PricedQuantity & {
+      amount?: number | undefined;
+      tax?: { amount?: number; inclusive?: boolean } | undefined;
+    }
+  >;
   tax?: { amount?: number; inclusive?: boolean } | undefined;
   total?: number | undefined;
 }
@@ -55,7 +63,8 @@ export function computeTotals(doc: TotalsInput): Totals {
     return { subtotal: total, tax: 0, total };
   }
   const subtotal = sumMinor(doc.lines.map(lineAmount));
-  const exclusive = (t?: { amount?: number; inclusive?: boolean }) => (t && !t.inclusive ? (t.amount ?? 0) : 0);
+  const exclusive = (t?: { amount?: number; inclusive?: boolean }) =>
+    t && !t.inclusive ? (t.amount ?? 0) : 0;
   const tax = sumMinor([...doc.lines.map((line) => exclusive(line.tax)), exclusive(doc.tax)]);
   return { subtotal, tax, total: sumMinor([subtotal, tax]) };
 }

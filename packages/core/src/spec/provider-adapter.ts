@@ -24,7 +24,10 @@ export interface ProviderAdapter<Request = unknown, Options extends MappingOptio
   readonly specificationVersion: 'v1';
   readonly capabilities: Capabilities;
   /** Canonical Invoice or Order (validated here) → the provider's create request. */
-  toCreateRequest(doc: Invoice | Order | InvoiceInput | OrderInput, options?: Options): CreateRequestResult<Request>;
+  toCreateRequest(
+    doc: Invoice | Order | InvoiceInput | OrderInput,
+    options?: Options,
+  ): CreateRequestResult<Request>;
   /** A provider record (its create request or any read shape) → canonical. */
   fromProvider(record: unknown, options?: Options): MappingResult<Invoice | Order>;
 }

@@ -1,0 +1,13 @@
+export { classifyFailure, type FailureKind } from './classify';
+export { createTransport, DEFAULT_REQUEST_ID_HEADERS } from './create-transport';
+export { closeSharedDispatcher, sharedDispatcher } from './pool';
+export { parseBody, ResponseTooLargeError } from './read-body';
+export { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry';
+export type {
+  HttpMethod,
+  Transport,
+  TransportConfig,
+  TransportEvent,
+  TransportRequest,
+  TransportResponse,
+} from './types';
