@@ -2,7 +2,8 @@
  * The documented conversion between Order and Invoice, used by adapters whose provider creates the other
  * kind of document (Paid creates orders; the others create invoices).
  *
- * Order → Invoice: the invoice of the first billing period. One line per charge; the line's kind follows
+ * Order → Invoice: the invoice of the first billing period. One line per charge, described as
+ * "<line name>: <charge name>" (or the one name when they are equal); the line's kind follows
  * the charge type (a seat charge becomes a recurring line); the period runs from `startAt` for one
  * recurrence (the order's billingFrequency, else the first recurring charge's), or to `endAt`.
  *
@@ -97,7 +98,9 @@ function chargeToLine(
   period: Invoice['period'],
 ): Line {
   const line: Line = {
-    description: orderLine.name ? `${orderLine.name}: ${charge.name}` : charge.name,
+    // An invoice line sent through invoiceToOrder has one name for both; keep it single on the way back.
+    description:
+      orderLine.name && orderLine.name !== charge.name ? `${orderLine.name}: ${charge.name}` : charge.name,
     quantity: charge.quantity ?? 1,
     kind: LINE_KIND_FOR_CHARGE[charge.type],
     product: orderLine.product,

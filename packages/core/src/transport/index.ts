@@ -1,5 +1,6 @@
 export { classifyFailure, type FailureKind } from './classify';
-export { createTransport, DEFAULT_REQUEST_ID_HEADERS } from './create-transport';
+export { createTransport } from './create-transport';
+export { DEFAULT_REQUEST_ID_HEADERS } from './headers';
 export { closeSharedDispatcher, sharedDispatcher } from './pool';
 export { parseBody, ResponseTooLargeError } from './read-body';
 export { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry';

@@ -11,8 +11,13 @@ export function sharedDispatcher(): Dispatcher {
   shared ??= new Agent({
     connections: 128,
     pipelining: 1,
-    keepAliveTimeout: 10_000,
+    // undici's own default: short enough to beat most servers' idle timeouts when they send no
+    // Keep-Alive hint, so a create is not written onto a socket the server is closing.
+    keepAliveTimeout: 4_000,
     keepAliveMaxTimeout: 60_000,
+    // Shorter than the default per-attempt timeout, so a host that never accepts fails as a connect
+    // error (nothing sent: a create may be retried) rather than as an ambiguous attempt timeout.
+    connect: { timeout: 5_000 },
   });
   return shared;
 }

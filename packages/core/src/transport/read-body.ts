@@ -13,6 +13,8 @@ export class ResponseTooLargeError extends ProviderError {
   }
 }
 
+function noop(): void {}
+
 /** Signals "over the limit" to the caller, which builds the real error with provider and request context. */
 export class BodyLimitExceeded extends Error {
   constructor(readonly limitBytes: number) {
@@ -31,7 +33,8 @@ export function readBody(
 ): Promise<string> {
   const declared = typeof contentLength === 'string' ? Number(contentLength) : Number.NaN;
   if (declared > limit) {
-    body.destroy();
+    // Destroying an unfinished undici body emits an abort error; nobody else is listening for it.
+    body.on('error', noop).destroy();
     return Promise.reject(new BodyLimitExceeded(limit));
   }
   if (declared <= limit) return body.text();

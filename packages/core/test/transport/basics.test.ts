@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BillbridgeError } from '../../src/errors/billbridge-error';
 import {
   AuthenticationError,
-  BillbridgeError,
   InvalidRequestError,
   NotFoundError,
   ProviderError,
@@ -118,8 +118,14 @@ describe('request building', () => {
   });
 
   it('accepts a full URL on the same origin (pagination links) and refuses any other origin', async () => {
-    const transport = createTransport(baseConfig(`${server.url}/api`, { headers: { authorization: 'Bearer x' } }));
-    await transport.request({ method: 'GET', path: `${server.url}/api/orders?cursor=abc`, operation: 'read' });
+    const transport = createTransport(
+      baseConfig(`${server.url}/api`, { headers: { authorization: 'Bearer x' } }),
+    );
+    await transport.request({
+      method: 'GET',
+      path: `${server.url}/api/orders?cursor=abc`,
+      operation: 'read',
+    });
     expect(last().url).toBe('/api/orders?cursor=abc');
     const before = server.received.length;
     await expect(
@@ -128,9 +134,52 @@ describe('request building', () => {
     expect(server.received.length).toBe(before);
   });
 
+  it('refuses a body that is not JSON-serialisable before sending anything', async () => {
+    const transport = createTransport(baseConfig(server.url));
+    const before = server.received.length;
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    for (const body of [circular, { n: 10n }]) {
+      await expect(
+        transport.request({ method: 'POST', path: '/x', operation: 'create', body }),
+      ).rejects.toSatisfy((e) => BillbridgeError.isInstance(e));
+    }
+    expect(server.received.length).toBe(before);
+  });
+
   it('rejects a base URL that is not http(s)', () => {
     expect(() => createTransport(baseConfig('ftp://example.com'))).toThrow(BillbridgeError);
     expect(() => createTransport(baseConfig('not a url'))).toThrow(BillbridgeError);
+  });
+});
+
+describe('connection reuse', () => {
+  it('keeps connections alive in the shared pool', async () => {
+    const sockets = new Set<unknown>();
+    const counting = await startServer((_req, res, raw) => {
+      sockets.add(raw.socket);
+      json(res, 200, {});
+    });
+    try {
+      const transport = createTransport(baseConfig(counting.url));
+      for (let i = 0; i < 20; i++) await transport.request({ method: 'GET', path: '/x', operation: 'read' });
+      // undici may open a second socket while the first is finishing a response; never one per request.
+      expect(sockets.size).toBeLessThanOrEqual(2);
+      const warm = sockets.size;
+      // A second transport to the same origin shares the pool's warm connections.
+      const other = createTransport(baseConfig(`${counting.url}/v2`));
+      for (let i = 0; i < 5; i++)
+        await other.request({ method: 'POST', path: '/y', operation: 'create', body: {} });
+      expect(sockets.size).toBeLessThanOrEqual(warm + 1);
+      await Promise.all(
+        Array.from({ length: 300 }, () =>
+          transport.request({ method: 'GET', path: '/x', operation: 'read' }),
+        ),
+      );
+      expect(sockets.size).toBeLessThanOrEqual(128);
+    } finally {
+      await counting.close();
+    }
   });
 });
 
@@ -184,16 +233,36 @@ describe('response handling', () => {
     const t = createTransport(
       baseConfig(server.url, { mapError: (r) => new ProviderError(`bare ${r.status}`) }),
     );
-    const error = await t.request({ method: 'GET', path: '/status/404', operation: 'read' }).catch((e: unknown) => e);
+    const error = await t
+      .request({ method: 'GET', path: '/status/404', operation: 'read' })
+      .catch((e: unknown) => e);
     expect(ProviderError.isInstance(error)).toBe(true);
     expect((error as ProviderError).requestId).toBe('req_404');
     expect((error as ProviderError).status).toBe(404);
     expect((error as ProviderError).provider).toBe('paid');
   });
 
+  it('a mapper that throws on an odd body still yields the error class for the status', async () => {
+    const t = createTransport(
+      baseConfig(server.url, {
+        mapError: () => {
+          throw new TypeError('unexpected shape');
+        },
+      }),
+    );
+    const error = await t
+      .request({ method: 'GET', path: '/status/404', operation: 'read' })
+      .catch((e: unknown) => e);
+    expect(NotFoundError.isInstance(error)).toBe(true);
+    expect((error as NotFoundError).requestId).toBe('req_404');
+    expect((error as NotFoundError).message).toMatch(/unexpected shape/);
+  });
+
   it('reads the request id from configured headers, first match wins', async () => {
     const t = createTransport(baseConfig(server.url, { requestIdHeaders: ['X-Nope', 'Request-Id'] }));
-    const error = await t.request({ method: 'GET', path: '/status/409', operation: 'read' }).catch((e: unknown) => e);
+    const error = await t
+      .request({ method: 'GET', path: '/status/409', operation: 'read' })
+      .catch((e: unknown) => e);
     expect((error as ProviderError).requestId).toBe('req_409');
   });
 

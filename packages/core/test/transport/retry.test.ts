@@ -48,6 +48,7 @@ describe('parseRetryAfter', () => {
 describe('isRetryableStatus', () => {
   it('retries only the transient statuses', () => {
     for (const status of [408, 425, 429, 500, 502, 503, 504]) expect(isRetryableStatus(status)).toBe(true);
-    for (const status of [200, 400, 401, 403, 404, 409, 422, 501, 505]) expect(isRetryableStatus(status)).toBe(false);
+    for (const status of [200, 400, 401, 403, 404, 409, 422, 501, 505])
+      expect(isRetryableStatus(status)).toBe(false);
   });
 });

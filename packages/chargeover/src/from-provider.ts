@@ -1,0 +1,297 @@
+/**
+ * ChargeOver → canonical Invoice. Accepts a create request body, a `GET /api/v3/invoice/{id}` record, a
+ * query row (no lines: the total stands), or either wrapped in the response envelope. Pure: no I/O.
+ */
+import {
+  type Address,
+  dateOnlyToInstant,
+  decimalToSafeInteger,
+  formatDecimal,
+  type Invoice,
+  type InvoiceStatus,
+  isWholeDecimal,
+  type Line,
+  type MappingResult,
+  MissingRequiredFieldError,
+  majorToMinor,
+  majorToMinorDecimal,
+  naiveToInstant,
+  parseDecimal,
+  parseInvoice,
+  parseWith,
+  type Recurrence,
+  roundDecimal,
+  toDecimal,
+  WarningCollector,
+} from '@billbridge/core';
+import { countryFromWire } from './country';
+import { customFieldsToMetadata } from './custom-fields';
+import { type ChargeOverOptions, INVOICE_CUSTOM_SLOTS, LINE_CUSTOM_SLOTS, UNCONFIRMED } from './options';
+import { paycycleToRecurrence } from './paycycle';
+import { currencyForId, type ResolvedOptions, resolveOptions } from './resolve';
+import { InvoiceCreateBody, InvoiceRecord, type LineItemRecord } from './wire';
+
+const PROVIDER = 'chargeover';
+
+type RequestBody = ReturnType<typeof InvoiceCreateBody.parse>;
+
+export function fromProvider(record: unknown, options: ChargeOverOptions = {}): MappingResult<Invoice> {
+  const resolved = resolveOptions(options);
+  const w = new WarningCollector(PROVIDER);
+  const body = unwrap(record);
+  const invoice =
+    body !== null && typeof body === 'object' && 'invoice_id' in body
+      ? fromRecord(parseWith(InvoiceRecord, body, 'ChargeOver invoice record'), resolved, w)
+      : fromRequest(parseWith(InvoiceCreateBody, body, 'ChargeOver invoice request'), options, resolved, w);
+  // What we produce must itself be a valid canonical document.
+  return { value: parseInvoice(invoice), warnings: w.finish(options.strict) };
+}
+
+/** The envelope `{ code, status, message, details, response }` → its `response`. */
+function unwrap(record: unknown): unknown {
+  if (
+    record !== null &&
+    typeof record === 'object' &&
+    'response' in record &&
+    'code' in record &&
+    'status' in record
+  ) {
+    return (record as { response: unknown }).response;
+  }
+  return record;
+}
+
+// ------------------------------------------------------------------------------------ shared pieces
+
+type Common = RequestBody | InvoiceRecord;
+
+function base(body: Common, currency: string, resolved: ResolvedOptions, w: WarningCollector): Invoice {
+  const invoice: Invoice = { currency, customer: customer(body, w), lines: [] };
+  if (body.refnumber != null) invoice.number = body.refnumber;
+  if (body.external_key != null) invoice.externalId = body.external_key;
+  if (body.date != null) invoice.issuedAt = dateOnlyToInstant(body.date, resolved.timeZone);
+  if (body.memo != null && body.memo !== '') invoice.memo = body.memo;
+  const metadata = customFieldsToMetadata(body, resolved.invoiceSlots, INVOICE_CUSTOM_SLOTS);
+  if (metadata) invoice.metadata = metadata;
+
+  const extra: Record<string, unknown> = {};
+  for (const key of ['terms_id', 'class_id', 'admin_id'] as const) {
+    const value = body[key];
+    if (typeof value === 'number' && value > 0) extra[key] = value;
+  }
+  const paycycle = recurrenceOf(body.paycycle, 'paycycle', w);
+  if (paycycle.recurrence) invoice.recurrence = paycycle.recurrence;
+  if (paycycle.raw) {
+    extra.paycycle = paycycle.raw;
+    w.unrecognized('paycycle', paycycle.note ?? '');
+  }
+  if (Object.keys(extra).length > 0) invoice.providerOptions = { chargeover: extra };
+  return invoice;
+}
+
+function customer(body: Common, w: WarningCollector): Invoice['customer'] {
+  const out: Invoice['customer'] = {};
+  if (body.customer_id != null) out.id = String(body.customer_id);
+  else if ('customer_token' in body && typeof body.customer_token === 'string')
+    out.id = `token:${body.customer_token}`;
+  if ('customer_external_key' in body && typeof body.customer_external_key === 'string') {
+    out.externalId = body.customer_external_key;
+  }
+  const billing = address(body, 'bill', w);
+  if (billing) out.billingAddress = billing;
+  const shipping = address(body, 'ship', w);
+  if (shipping) out.shippingAddress = shipping;
+  return out;
+}
+
+function address(
+  body: Record<string, unknown>,
+  prefix: 'bill' | 'ship',
+  w: WarningCollector,
+): Address | undefined {
+  const text = (key: string) => {
+    const value = body[`${prefix}_${key}`];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const out: Address = {};
+  const fields = [
+    ['addr1', 'line1'],
+    ['addr2', 'line2'],
+    ['addr3', 'line3'],
+    ['city', 'city'],
+    ['state', 'state'],
+    ['postcode', 'postalCode'],
+  ] as const;
+  for (const [from, to] of fields) {
+    const value = text(from);
+    if (value !== undefined) out[to] = value;
+  }
+  const country = text('country');
+  if (country !== undefined) {
+    const code = countryFromWire(country);
+    if (code) out.country = code;
+    else
+      w.unrecognized(`${prefix}_country`, `"${country}" names no country billbridge knows; it is not kept.`);
+  }
+  if (text('notes') !== undefined)
+    w.unsupported(`${prefix}_notes`, 'Address notes (deprecated) have no canonical field.');
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A paycycle as a recurrence; a code with no canonical reading comes back as `raw` for the caller to report. */
+function recurrenceOf(
+  code: string | null | undefined,
+  path: string,
+  w: WarningCollector,
+): { recurrence?: Recurrence; raw?: string; note?: string } {
+  if (code == null || code === '') return {};
+  const mapped = paycycleToRecurrence(code);
+  if (mapped.kind === 'exact') return { recurrence: mapped.recurrence };
+  if (mapped.kind === 'approximated') {
+    w.approximated(path, mapped.note);
+    return { recurrence: mapped.recurrence };
+  }
+  return { raw: mapped.code, note: mapped.note };
+}
+
+type WireLine = RequestBody['line_items'][number] | LineItemRecord;
+
+function line(
+  item: WireLine,
+  i: number,
+  currency: string,
+  resolved: ResolvedOptions,
+  w: WarningCollector,
+): Line {
+  const at = `line_items[${i}]`;
+  const out: Line = { quantity: quantity(item.line_quantity ?? 1), product: { id: String(item.item_id) } };
+  if (item.line_quantity == null) w.defaulted(`${at}.line_quantity`, 'No quantity: read as 1.');
+  if (item.descrip != null && item.descrip !== '') out.description = item.descrip;
+  if (item.line_rate == null) {
+    w.defaulted(
+      `${at}.line_rate`,
+      'No rate: ChargeOver used the item price, which the line does not show; read as 0.',
+    );
+    out.unitAmount = 0;
+  } else {
+    const minor = majorToMinorDecimal(item.line_rate, currency);
+    if (isWholeDecimal(parseDecimal(minor))) out.unitAmount = decimalToSafeInteger(parseDecimal(minor));
+    else out.unitAmountDecimal = minor;
+  }
+  const paycycle = recurrenceOf('paycycle' in item ? item.paycycle : undefined, `${at}.paycycle`, w);
+  if (paycycle.recurrence) out.recurrence = paycycle.recurrence;
+  if (paycycle.raw)
+    w.unsupported(`${at}.paycycle`, `Line paycycle "${paycycle.raw}" has no canonical form; not kept.`);
+  const metadata = customFieldsToMetadata(item, resolved.lineSlots, LINE_CUSTOM_SLOTS);
+  if (metadata) out.metadata = metadata;
+  return out;
+}
+
+/** A wire quantity: whole numbers stay numbers, fractions become exact decimal strings. */
+function quantity(value: number | string): number | string {
+  const decimal = toDecimal(value);
+  return isWholeDecimal(decimal) ? decimalToSafeInteger(decimal) : formatDecimal(decimal);
+}
+
+// --------------------------------------------------------------------------------------- the request
+
+function fromRequest(
+  body: RequestBody,
+  options: ChargeOverOptions,
+  resolved: ResolvedOptions,
+  w: WarningCollector,
+): Invoice {
+  const currency =
+    body.currency_id === undefined ? options.baseCurrency : currencyForId(body.currency_id, options);
+  if (currency === undefined) {
+    throw new MissingRequiredFieldError(
+      PROVIDER,
+      'currency_id',
+      body.currency_id === undefined
+        ? "The request uses the account's base currency, and no baseCurrency is configured."
+        : `currency_id ${body.currency_id} is not in the configured currency table.`,
+      body.currency_id === undefined ? 'baseCurrency' : 'currencyIds',
+    );
+  }
+  const invoice = base(body, currency, resolved, w);
+  invoice.lines = body.line_items.map((item, i) => line(item, i, currency, resolved, w));
+  return invoice;
+}
+
+// ---------------------------------------------------------------------------------------- the record
+
+const STATUS: Record<string, InvoiceStatus> = {
+  'open-unpaid': 'open',
+  'open-overdue': 'open',
+  'open-collections': UNCONFIRMED.collectionsStatus,
+  'closed-void': 'void',
+  'closed-paid': 'paid',
+};
+
+function fromRecord(record: InvoiceRecord, resolved: ResolvedOptions, w: WarningCollector): Invoice {
+  const currency = record.currency_iso4217;
+  const invoice = base(record, currency, resolved, w);
+  invoice.id = String(record.invoice_id);
+  invoice.provider = PROVIDER;
+  invoice.providerStatus = record.invoice_status_str;
+  const status = Object.hasOwn(STATUS, record.invoice_status_str)
+    ? STATUS[record.invoice_status_str]
+    : undefined;
+  if (status) invoice.status = status;
+  else {
+    w.unrecognized(
+      'invoice_status_str',
+      `"${record.invoice_status_str}" is not a documented invoice status.`,
+    );
+    if (record.is_void) invoice.status = 'void';
+    else if (record.is_paid) invoice.status = 'paid';
+    else if (record.invoice_status_state === 'o') invoice.status = 'open';
+  }
+  const tz = resolved.timeZone;
+  if (record.due_date) invoice.dueAt = dateOnlyToInstant(record.due_date, tz);
+  invoice.createdAt = naiveToInstant(record.write_datetime, tz);
+  if (record.mod_datetime) invoice.updatedAt = naiveToInstant(record.mod_datetime, tz);
+  for (const [from, to] of UNCONFIRMED.periodFields) {
+    const start = record[from];
+    const end = record[to];
+    if (start && end && end >= start) {
+      invoice.period = { start: dateOnlyToInstant(start, tz), end: dateOnlyToInstant(end, tz) };
+      break;
+    }
+  }
+  if (record.terms_name != null || record.terms_days != null) {
+    invoice.paymentTerms = {};
+    if (record.terms_name != null) invoice.paymentTerms.name = record.terms_name;
+    if (record.terms_days != null && record.terms_days >= 0) invoice.paymentTerms.days = record.terms_days;
+  }
+  if (record.package_id != null && record.package_id > 0)
+    invoice.subscription = { id: String(record.package_id) };
+  invoice.total = minor(record.total, currency, 'total', w);
+  if (record.taxes !== undefined) {
+    const taxes = minor(record.taxes, currency, 'taxes', w);
+    if (taxes !== 0) invoice.tax = { amount: taxes };
+  }
+  invoice.lines = (record.line_items ?? []).map((item, i) => {
+    const out = line(item, i, currency, resolved, w);
+    if (item.is_usage) out.kind = 'usage';
+    else if (item.is_recurring) out.kind = 'recurring';
+    else if (item.is_usage === false && item.is_recurring === false) out.kind = 'one_time';
+    if (item.is_taxed === '1' || item.is_taxed === true) out.tax = {};
+    return out;
+  });
+  return invoice;
+}
+
+/** Decimal major units → minor units; a value finer than the currency allows is rounded and reported. */
+function minor(value: number | string, currency: string, path: string, w: WarningCollector): number {
+  try {
+    return majorToMinor(value, currency);
+  } catch {
+    const minorUnits = parseDecimal(majorToMinorDecimal(value, currency));
+    w.approximated(
+      path,
+      `${value} ${currency} is finer than the currency's minor unit; rounded half away from zero.`,
+    );
+    return decimalToSafeInteger(roundDecimal(minorUnits, 0));
+  }
+}

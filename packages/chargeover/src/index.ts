@@ -1,0 +1,50 @@
+import type { ProviderAdapter } from '@billbridge/core';
+import { capabilities } from './capabilities';
+import { fromProvider } from './from-provider';
+import type { ChargeOverOptions } from './options';
+import { toCreateRequest } from './to-provider';
+import type { InvoiceCreateRequest } from './wire';
+
+/** The ChargeOver v3 adapter: canonical Invoice/Order ↔ `POST /api/v3/invoice` and its read records. */
+export const chargeover = {
+  provider: 'chargeover',
+  specificationVersion: 'v1',
+  capabilities,
+  toCreateRequest,
+  fromProvider,
+} as const satisfies ProviderAdapter<InvoiceCreateRequest, ChargeOverOptions>;
+
+export { capabilities } from './capabilities';
+export {
+  type ChargeOverClient,
+  type ChargeOverClientConfig,
+  type ChargeOverListParams,
+  type ChargeOverResult,
+  createChargeOverClient,
+} from './client';
+export { isDuplicateExternalKeyMessage, mapError } from './errors';
+export { fromProvider } from './from-provider';
+export {
+  type ChargeOverOptions,
+  ChargeOverProviderOptions,
+  type CountryFormat,
+  type CustomFieldMapping,
+  type ItemIdResolver,
+  UNCONFIRMED,
+} from './options';
+export { PAYCYCLES, paycycleToRecurrence, recurrenceToPaycycle } from './paycycle';
+export { toCreateRequest } from './to-provider';
+export {
+  CreateResponse,
+  Envelope,
+  ErrorBody,
+  GetInvoiceResponse,
+  InvoiceCreateRequest,
+  InvoiceRecord,
+  LineItemRecord,
+  LineItemRequest,
+  PAYCYCLE_CODES,
+  Paycycle,
+  type PaycycleCode,
+  QueryInvoicesResponse,
+} from './wire';

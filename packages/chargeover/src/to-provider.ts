@@ -1,0 +1,342 @@
+/**
+ * Canonical Invoice (or Order, through core's documented conversion) → `POST /api/v3/invoice` body.
+ * Pure: no I/O. Every value ChargeOver cannot hold is a warning with its canonical path.
+ */
+import {
+  type Address,
+  type CreateRequestResult,
+  computeTotals,
+  dateOnlyToInstant,
+  decimalToExactNumber,
+  documentKind,
+  type Invoice,
+  type InvoiceInput,
+  instantToDateOnly,
+  issuesFromZod,
+  isWholeDecimal,
+  type Line,
+  type MappingWarning,
+  minorDecimalToMajorString,
+  minorToMajorString,
+  normalizeInstant,
+  type Order,
+  type OrderInput,
+  orderToInvoice,
+  parseDecimal,
+  parseInvoice,
+  parseOrder,
+  toDecimal,
+  ValidationError,
+  WarningCollector,
+} from '@billbridge/core';
+import { countryToWire } from './country';
+import { metadataToCustomFields } from './custom-fields';
+import {
+  type ChargeOverOptions,
+  ChargeOverProviderOptions,
+  INVOICE_CUSTOM_SLOTS,
+  LINE_CUSTOM_SLOTS,
+  UNCONFIRMED,
+} from './options';
+import { recurrenceToPaycycle } from './paycycle';
+import { currencyIdFor, customerReference, itemIdFor, type ResolvedOptions, resolveOptions } from './resolve';
+import { InvoiceCreateRequest, type LineItemRequest, type PaycycleCode } from './wire';
+
+const PROVIDER = 'chargeover';
+
+export function toCreateRequest(
+  doc: Invoice | Order | InvoiceInput | OrderInput,
+  options: ChargeOverOptions = {},
+): CreateRequestResult<InvoiceCreateRequest> {
+  const resolved = resolveOptions(options);
+  const w = new WarningCollector(PROVIDER);
+  let invoice: Invoice;
+  let conversion: MappingWarning[] = [];
+  if (documentKind(doc) === 'order') {
+    const converted = orderToInvoice(parseOrder(doc));
+    invoice = converted.value;
+    conversion = converted.warnings;
+  } else {
+    invoice = parseInvoice(doc);
+  }
+  for (const warning of conversion) w.add(warning.code, warning.path, warning.message);
+  const request = mapInvoice(invoice, options, resolved, w);
+  // Our own output must satisfy the documented request schema; anything else is a bug worth a loud error.
+  const checked = InvoiceCreateRequest.safeParse(request);
+  if (!checked.success) throw new ValidationError('ChargeOver invoice request', issuesFromZod(checked.error));
+  return { request, warnings: w.finish(options.strict) };
+}
+
+function mapInvoice(
+  invoice: Invoice,
+  options: ChargeOverOptions,
+  resolved: ResolvedOptions,
+  w: WarningCollector,
+): InvoiceCreateRequest {
+  const extra = providerOptions(invoice);
+  // Built head first and line_items last, in the card's field order, so requests read like the docs.
+  const request: Omit<InvoiceCreateRequest, 'line_items'> & Record<string, unknown> = customer(
+    invoice.customer,
+    w,
+  );
+  if (invoice.number !== undefined) request.refnumber = invoice.number;
+  if (invoice.externalId !== undefined) request.external_key = invoice.externalId;
+  if (invoice.issuedAt !== undefined)
+    request.date = dateOf(invoice.issuedAt, 'issuedAt', resolved.timeZone, w);
+  const currencyId = currencyIdFor(invoice.currency, options);
+  if (currencyId !== undefined) request.currency_id = currencyId;
+  if (extra.class_id !== undefined) request.class_id = extra.class_id;
+  const paycycle = paycycleFor(invoice.recurrence, extra.paycycle, 'recurrence', w);
+  if (paycycle) request.paycycle = paycycle;
+  if (extra.terms_id !== undefined) request.terms_id = extra.terms_id;
+  if (extra.admin_id !== undefined) request.admin_id = extra.admin_id;
+  const format = options.countryFormat ?? UNCONFIRMED.defaultCountryFormat;
+  Object.assign(
+    request,
+    address('bill', invoice.customer.billingAddress, 'customer.billingAddress', format, w),
+  );
+  Object.assign(
+    request,
+    address('ship', invoice.customer.shippingAddress, 'customer.shippingAddress', format, w),
+  );
+  if (invoice.memo !== undefined) request.memo = invoice.memo;
+  Object.assign(
+    request,
+    metadataToCustomFields(invoice.metadata, resolved.invoiceSlots, INVOICE_CUSTOM_SLOTS, 'metadata', w),
+  );
+  if (invoice.lines.length === 0) {
+    throw new ValidationError('Invoice for ChargeOver', [
+      {
+        path: 'lines',
+        code: 'too_small',
+        message: 'ChargeOver needs at least one line item; an invoice with only a total cannot be created.',
+      },
+    ]);
+  }
+  const lineItems = invoice.lines.map((line, i) => mapLine(line, i, invoice.currency, options, resolved, w));
+  reportDropped(invoice, extra, w);
+  return { ...request, line_items: lineItems } as InvoiceCreateRequest;
+}
+
+function mapLine(
+  line: Line,
+  i: number,
+  currency: string,
+  options: ChargeOverOptions,
+  resolved: ResolvedOptions,
+  w: WarningCollector,
+): LineItemRequest {
+  const at = `lines[${i}]`;
+  const out: LineItemRequest = { item_id: itemIdFor(line, i, options) };
+  if (line.description !== undefined) out.descrip = line.description;
+  out.line_rate = exactNumber(
+    line.unitAmountDecimal !== undefined
+      ? minorDecimalToMajorString(line.unitAmountDecimal, currency)
+      : minorToMajorString(line.unitAmount ?? 0, currency),
+    `${at}.${line.unitAmountDecimal !== undefined ? 'unitAmountDecimal' : 'unitAmount'}`,
+  );
+  const quantity = toDecimal(line.quantity);
+  if (!UNCONFIRMED.fractionalQuantity && !isWholeDecimal(quantity)) {
+    throw new ValidationError('Invoice for ChargeOver', [
+      {
+        path: `${at}.quantity`,
+        code: 'invalid_value',
+        message: 'This ChargeOver account takes whole quantities only.',
+      },
+    ]);
+  }
+  out.line_quantity = exactNumber(quantity, `${at}.quantity`);
+  const paycycle = paycycleFor(line.recurrence, undefined, `${at}.recurrence`, w);
+  if (paycycle) out.paycycle = paycycle;
+  Object.assign(
+    out,
+    metadataToCustomFields(line.metadata, resolved.lineSlots, LINE_CUSTOM_SLOTS, `${at}.metadata`, w),
+  );
+
+  const product = line.product;
+  if (product && !(product.id !== undefined && String(out.item_id) === product.id)) {
+    // The item was found through itemIds/resolveItemId: only its number is stored on the line.
+    for (const key of ['id', 'externalId', 'name'] as const) {
+      if (product[key] !== undefined) {
+        w.approximated(
+          `${at}.product.${key}`,
+          `Sent as item_id ${out.item_id}; ChargeOver keeps only the item id.`,
+        );
+      }
+    }
+  } else if (product) {
+    for (const key of ['externalId', 'name'] as const) {
+      if (product[key] !== undefined)
+        w.unsupported(`${at}.product.${key}`, 'ChargeOver lines keep only the item id.');
+    }
+  }
+  if (line.kind !== undefined) {
+    w.unsupported(`${at}.kind`, 'ChargeOver derives the line kind (base, usage, recurring) from the item.');
+  }
+  if (line.priceId !== undefined) w.unsupported(`${at}.priceId`);
+  if (line.period !== undefined)
+    w.unsupported(`${at}.period`, 'ChargeOver invoice lines have no service period.');
+  if (line.tax !== undefined) {
+    w.unsupported(
+      `${at}.tax`,
+      'ChargeOver applies the account tax configuration; a line tax cannot be sent.',
+    );
+  }
+  return out;
+}
+
+function customer(c: Invoice['customer'], w: WarningCollector) {
+  const ref: { customer_id?: number; customer_token?: string; customer_external_key?: string } =
+    customerReference(c);
+  if (c.externalId !== undefined && !('customer_external_key' in ref)) {
+    if (!UNCONFIRMED.oneCustomerReference) ref.customer_external_key = c.externalId;
+    else {
+      w.unsupported(
+        'customer.externalId',
+        'ChargeOver takes one customer reference; the customer id is sent and the external key is not.',
+      );
+    }
+  }
+  for (const key of ['email', 'name', 'phone'] as const) {
+    if (c[key] !== undefined) {
+      w.unsupported(
+        `customer.${key}`,
+        `A ChargeOver invoice refers to an existing customer; its ${key} is not sent.`,
+      );
+    }
+  }
+  return ref;
+}
+
+function address(
+  prefix: 'bill' | 'ship',
+  value: Address | undefined,
+  path: string,
+  format: 'name' | 'alpha2',
+  w: WarningCollector,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!value) return out;
+  const fields = [
+    ['line1', 'addr1'],
+    ['line2', 'addr2'],
+    ['line3', 'addr3'],
+    ['city', 'city'],
+    ['state', 'state'],
+    ['postalCode', 'postcode'],
+  ] as const;
+  for (const [from, to] of fields) {
+    const text = value[from];
+    if (text !== undefined) out[`${prefix}_${to}`] = text;
+  }
+  if (value.country !== undefined) out[`${prefix}_country`] = countryToWire(value.country, format);
+  if (value.name !== undefined)
+    w.unsupported(`${path}.name`, 'ChargeOver invoice addresses have no name line.');
+  return out;
+}
+
+function paycycleFor(
+  recurrence: Invoice['recurrence'],
+  raw: PaycycleCode | undefined,
+  path: string,
+  w: WarningCollector,
+): PaycycleCode | undefined {
+  if (!UNCONFIRMED.paycycleOnInvoices) {
+    if (recurrence || raw)
+      w.unsupported(path, 'paycycle is not sent on invoices (see UNCONFIRMED.paycycleOnInvoices).');
+    return undefined;
+  }
+  if (raw !== undefined) {
+    if (recurrence) {
+      const mapped = recurrenceToPaycycle(recurrence);
+      if (mapped.code !== raw) {
+        w.unsupported(path, `providerOptions.chargeover.paycycle "${raw}" is sent; this recurrence is not.`);
+      }
+    }
+    return raw;
+  }
+  if (!recurrence) return undefined;
+  const mapped = recurrenceToPaycycle(recurrence);
+  if (!mapped.exact) w.approximated(path, mapped.note);
+  return mapped.code;
+}
+
+function dateOf(instant: string, path: string, timeZone: string, w: WarningCollector): string {
+  const date = instantToDateOnly(instant, timeZone);
+  // Exact only when the instant is local midnight of that date; otherwise the time of day is lost.
+  if (dateOnlyToInstant(date, timeZone) !== normalizeInstant(instant)) {
+    w.approximated(
+      path,
+      `ChargeOver keeps the date only: ${date} in ${timeZone}; the time of day is dropped.`,
+    );
+  }
+  return date;
+}
+
+function exactNumber(value: string | ReturnType<typeof toDecimal>, path: string): number {
+  try {
+    return decimalToExactNumber(typeof value === 'string' ? parseDecimal(value) : value);
+  } catch (error) {
+    throw new ValidationError('Invoice for ChargeOver', [
+      { path, code: 'too_big', message: `ChargeOver takes JSON numbers; ${(error as Error).message}` },
+    ]);
+  }
+}
+
+function providerOptions(invoice: Invoice): ChargeOverProviderOptions {
+  const raw = invoice.providerOptions?.chargeover;
+  if (raw === undefined) return {};
+  const parsed = ChargeOverProviderOptions.safeParse(raw);
+  if (!parsed.success) {
+    throw new ValidationError(
+      'Invoice for ChargeOver',
+      issuesFromZod(parsed.error, ['providerOptions', 'chargeover']),
+    );
+  }
+  return parsed.data;
+}
+
+/** Everything on the invoice ChargeOver's create body has no field for. */
+function reportDropped(invoice: Invoice, extra: ChargeOverProviderOptions, w: WarningCollector): void {
+  if (invoice.status !== undefined) {
+    w.unsupported(
+      'status',
+      `ChargeOver sets the status itself (a new invoice is open); "${invoice.status}" is not sent.`,
+    );
+  }
+  if (invoice.dueAt !== undefined) {
+    w.unsupported('dueAt', 'ChargeOver computes the due date from the payment terms (terms_id).');
+  }
+  if (invoice.paymentTerms !== undefined && extra.terms_id === undefined) {
+    w.unsupported(
+      'paymentTerms',
+      'ChargeOver selects terms by the account terms_id (providerOptions.chargeover.terms_id).',
+    );
+  }
+  const unsupported = [
+    ['period', 'ChargeOver sets billing-period dates itself.'],
+    ['collection', 'ChargeOver invoices have no collection settings on create.'],
+    ['tax', 'ChargeOver applies the account tax configuration (overrides are undocumented).'],
+    ['subscription', 'Invoices of a subscription are created through the package endpoints.'],
+    ['billingReason', undefined],
+    ['purchaseOrder', 'ChargeOver has no purchase-order field (map one through metadata and customFields).'],
+    ['footer', undefined],
+  ] as const;
+  for (const [key, message] of unsupported) {
+    if (invoice[key] !== undefined) w.unsupported(key, message);
+  }
+  if (invoice.imported !== undefined) w.unsupported('imported', 'ChargeOver has no imported flag.');
+  if (invoice.total !== undefined && invoice.lines.length > 0) {
+    const computed = computeTotals({ lines: invoice.lines }).total;
+    if (computed !== invoice.total) {
+      w.approximated(
+        'total',
+        `ChargeOver computes the total from the lines (${computed}), not ${invoice.total}.`,
+      );
+    }
+  }
+  for (const provider of Object.keys(invoice.providerOptions ?? {})) {
+    if (provider !== PROVIDER)
+      w.unsupported(`providerOptions.${provider}`, 'Options for another provider are not sent.');
+  }
+}

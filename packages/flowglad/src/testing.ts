@@ -1,0 +1,11 @@
+export { flowgladFake } from './fake';
+export {
+  createFakeState,
+  type FakeInvoiceRecord,
+  type FakeLineItemRecord,
+  type FakeStoredInvoice,
+  FLOWGLAD_FAKE_DEFAULTS,
+  type FlowgladFakeSeed,
+  type FlowgladFakeState,
+  flowgladId,
+} from './fake-store';

@@ -1,0 +1,1 @@
+export { PAID_FAKE_DEFAULTS, type PaidFakeSeed, type PaidFakeState, paidFake } from './fake';

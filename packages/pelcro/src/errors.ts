@@ -1,0 +1,60 @@
+/**
+ * Pelcro error answers → billbridge errors (the transport's `mapError`). Core API validation failures
+ * are `{ errors: { field: [messages] } }`, documented on 400 but shown on 404 in Pelcro's own example,
+ * and Laravel's default is 422: any of the three with an `errors` map is an InvalidRequestError with one
+ * issue per message. A 404 without that map is a real NotFoundError.
+ */
+import {
+  type BillbridgeError,
+  errorFromStatus,
+  type FieldIssue,
+  InvalidRequestError,
+  parseRetryAfter,
+  type TransportResponse,
+} from '@billbridge/core';
+import { PelcroErrorBody } from './wire';
+
+export function fieldIssuesOf(body: unknown): FieldIssue[] {
+  const parsed = PelcroErrorBody.safeParse(body);
+  if (!parsed.success || parsed.data.errors === undefined) return [];
+  const issues: FieldIssue[] = [];
+  for (const [field, messages] of Object.entries(parsed.data.errors)) {
+    for (const message of Array.isArray(messages) ? messages : [messages]) issues.push({ field, message });
+  }
+  return issues;
+}
+
+export function mapPelcroError(response: TransportResponse): BillbridgeError {
+  const { status, requestId } = response;
+  const parsed = PelcroErrorBody.safeParse(response.body);
+  const body = parsed.success ? parsed.data : undefined;
+  const fieldIssues = fieldIssuesOf(response.body);
+  const message =
+    body?.message ??
+    body?.error ??
+    (fieldIssues.length > 0 ? 'the request is invalid' : summary(response.text, status));
+  const raw = response.body;
+  if (fieldIssues.length > 0 && (status === 400 || status === 404 || status === 422)) {
+    return new InvalidRequestError(`pelcro answered ${status}: ${message}`, fieldIssues, {
+      provider: 'pelcro',
+      status,
+      requestId,
+      raw,
+    });
+  }
+  return errorFromStatus({
+    provider: 'pelcro',
+    status,
+    message,
+    requestId,
+    raw,
+    fieldIssues,
+    retryAfterMs: parseRetryAfter(response.headers['retry-after'], Date.now()),
+  });
+}
+
+function summary(text: string, status: number): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return `HTTP ${status}`;
+  return trimmed.length > 200 ? `${trimmed.slice(0, 200)}…` : trimmed;
+}

@@ -1,0 +1,40 @@
+/** @billbridge/pelcro: Pelcro Core invoices through the billbridge canonical model. */
+import type { Invoice, MappingResult, ProviderAdapter } from '@billbridge/core';
+import { pelcroCapabilities } from './capabilities';
+import { fromProvider } from './from-provider';
+import type { PelcroMappingOptions } from './options';
+import { toCreateRequest } from './to-provider';
+import type { PelcroCreateRequest } from './wire';
+
+/** The adapter; Pelcro creates invoices, so `fromProvider` always gives an Invoice. */
+export interface PelcroAdapter extends ProviderAdapter<PelcroCreateRequest, PelcroMappingOptions> {
+  fromProvider(record: unknown, options?: PelcroMappingOptions): MappingResult<Invoice>;
+}
+
+export const pelcro: PelcroAdapter = {
+  provider: 'pelcro',
+  specificationVersion: 'v1',
+  capabilities: pelcroCapabilities,
+  toCreateRequest,
+  fromProvider,
+};
+
+export { pelcroCapabilities } from './capabilities';
+export { createPelcroClient, type PelcroClient, type PelcroClientConfig, type PelcroResult } from './client';
+export { mapPelcroError } from './errors';
+export {
+  INT32_MAX,
+  PELCRO_BASE_URL,
+  type PelcroMappingOptions,
+  type PelcroProviderOptions,
+  READINGS,
+} from './options';
+export {
+  type PelcroAddress,
+  PelcroCreateRequest,
+  PelcroErrorBody,
+  PelcroInvoice,
+  PelcroInvoiceCreateBody,
+  PelcroInvoiceList,
+  type PelcroLineItem,
+} from './wire';

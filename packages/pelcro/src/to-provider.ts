@@ -1,0 +1,443 @@
+/**
+ * Canonical Invoice (or Order, through core's documented conversion) → Pelcro's create-invoice request.
+ * Pure. Everything Pelcro would refuse that we can know without a lookup is refused here, before any
+ * request is sent: int32 bounds, the tax_name/tax_rate pair, due date before the period start, a missing
+ * customer reference, a missing site id. Losses are warnings (`strict` turns them into an error).
+ */
+import {
+  type CreateRequestResult,
+  copyOwnKeys,
+  decimalToExactNumber,
+  decimalToSafeInteger,
+  type Invoice,
+  type InvoiceInput,
+  instantToEpochMs,
+  instantToEpochSecondsFloor,
+  isWholeDecimal,
+  lineAmount,
+  MissingRequiredFieldError,
+  type Order,
+  type OrderInput,
+  orderToInvoice,
+  parseDecimal,
+  parseDocument,
+  toDecimal,
+  ValidationError,
+  type ValidationIssue,
+  WarningCollector,
+} from '@billbridge/core';
+import { toPelcroAddress } from './address';
+import { INT32_MAX, INT32_MIN, type PelcroMappingOptions, READINGS } from './options';
+import { parseProviderOptions } from './provider-options';
+import { itemsTotal } from './totals';
+import type { PelcroCreateRequest, PelcroInvoiceCreateBody, PelcroLineItem } from './wire';
+
+const SUBJECT = 'Invoice for Pelcro';
+
+/** Collects every refusal so the caller sees them all at once. */
+class Issues {
+  readonly list: ValidationIssue[] = [];
+  add(path: string, code: string, message: string): void {
+    this.list.push({ path, code, message });
+  }
+  int32(path: string, value: number, what: string): boolean {
+    if (value <= INT32_MAX && value >= INT32_MIN) return true;
+    this.add(
+      path,
+      'pelcro_int32',
+      `${what} ${value} is beyond Pelcro's int32 range (${INT32_MIN} to ${INT32_MAX} minor units); split the invoice.`,
+    );
+    return false;
+  }
+}
+
+export function toCreateRequest(
+  doc: Invoice | Order | InvoiceInput | OrderInput,
+  options: PelcroMappingOptions = {},
+): CreateRequestResult<PelcroCreateRequest> {
+  const w = new WarningCollector('pelcro');
+  const issues = new Issues();
+  const siteId = readSiteId(options.siteId);
+  const invoice = asInvoice(doc, w);
+  // A document read from another provider carries that provider's ids: they are never Pelcro ids.
+  const foreign = invoice.provider !== undefined && invoice.provider !== 'pelcro';
+
+  const body = { currency: invoice.currency.toLowerCase() } as PelcroInvoiceCreateBody;
+  mapAmounts(invoice, body, issues, w);
+  mapCustomer(invoice, body, foreign, options, issues, w);
+  mapDates(invoice, body, issues, w);
+  if (invoice.status !== undefined) body.status = invoice.status;
+  if (invoice.billingReason !== undefined) body.billing_reason = invoice.billingReason;
+  mapSubscription(invoice, body, foreign, issues, w);
+  mapAddresses(invoice, body, issues, w);
+  const imported = invoice.imported ?? (foreign ? true : undefined);
+  if (imported !== undefined) body[READINGS.importedFlag] = imported;
+  if (invoice.metadata !== undefined) body.metadata = copyOwnKeys(invoice.metadata);
+  if (invoice.footer !== undefined) body.footer = invoice.footer;
+  if (invoice.purchaseOrder !== undefined) body.purchase_order = invoice.purchaseOrder;
+  warnUnsupported(invoice, w);
+  checkCustomerReference(body, issues);
+
+  if (issues.list.length > 0) throw new ValidationError(SUBJECT, issues.list, { provider: 'pelcro' });
+  return { request: { query: { site_id: siteId }, body }, warnings: w.finish(options.strict) };
+}
+
+/** The `siteId` option as the positive int32 Pelcro expects; throws naming the option otherwise. */
+export function readSiteId(siteId: number | string | undefined): number {
+  const id = typeof siteId === 'string' && /^[1-9]\d*$/.test(siteId) ? Number(siteId) : siteId;
+  if (id === undefined) {
+    throw new MissingRequiredFieldError(
+      'pelcro',
+      'site_id',
+      'Every Pelcro Core call names its site.',
+      'siteId',
+    );
+  }
+  if (typeof id !== 'number' || !Number.isInteger(id) || id < 1 || id > INT32_MAX) {
+    throw new ValidationError('Pelcro options', [
+      {
+        path: 'siteId',
+        code: 'pelcro_site_id',
+        message: `siteId must be a positive int32 integer, got ${String(siteId)}.`,
+      },
+    ]);
+  }
+  return id;
+}
+
+function asInvoice(doc: unknown, w: WarningCollector): Invoice {
+  const parsed = parseDocument(doc);
+  if (parsed.kind === 'invoice') return parsed.value;
+  const { value, warnings } = orderToInvoice(parsed.value);
+  for (const warning of warnings) w.add(warning.code, warning.path, warning.message);
+  return value;
+}
+
+/** A positive int32 written as a plain integer string ("987654"), or undefined. */
+export function pelcroIdFromString(id: string): number | undefined {
+  if (!/^[1-9]\d{0,9}$/.test(id)) return undefined;
+  const n = Number(id);
+  return n <= INT32_MAX ? n : undefined;
+}
+
+function mapAmounts(
+  invoice: Invoice,
+  body: PelcroInvoiceCreateBody,
+  issues: Issues,
+  w: WarningCollector,
+): void {
+  if (invoice.lines.length === 0) {
+    // The canonical model guarantees a total when there are no lines.
+    const total = invoice.total as number;
+    if (issues.int32('total', total, 'total')) body.total = total;
+    return;
+  }
+  const items = invoice.lines.map((line, i) => lineItem(line, i, issues, w));
+  body.line_items = items;
+  if (issues.list.length > 0) return;
+  const totals = itemsTotal(items);
+  if (!issues.int32('lines', totals.total, 'The invoice total of the lines')) return;
+  if (invoice.total !== undefined && invoice.total !== totals.total) {
+    w.approximated(
+      'total',
+      `Pelcro computes the total from line_items (${totals.total}); the document's total ${invoice.total} is not sent.`,
+    );
+  }
+}
+
+function lineItem(
+  line: Invoice['lines'][number],
+  i: number,
+  issues: Issues,
+  w: WarningCollector,
+): PelcroLineItem {
+  const path = `lines[${i}]`;
+  const before = issues.list.length;
+  const item = {} as PelcroLineItem;
+  if (line.description !== undefined) item.description = line.description;
+  let quantity: number | undefined = exactNumber(line.quantity, `${path}.quantity`, issues);
+  if (line.unitAmount !== undefined) {
+    issues.int32(`${path}.unitAmount`, line.unitAmount, 'unitAmount');
+    item.unit_price = line.unitAmount;
+  } else {
+    const unit = toDecimal(line.unitAmountDecimal as string);
+    if (isWholeDecimal(unit)) item.unit_price = decimalToSafeInteger(unit);
+    else {
+      // A unit price finer than a cent: keep the line's amount exact, as one unit at that amount.
+      item.unit_price = lineAmount(line);
+      w.approximated(
+        `${path}.unitAmountDecimal`,
+        `Pelcro prices are whole minor units: ${String(line.quantity)} × ${line.unitAmountDecimal} is sent as 1 × ${item.unit_price}.`,
+      );
+      quantity = 1;
+    }
+    issues.int32(`${path}.unitAmountDecimal`, item.unit_price, 'unitAmountDecimal');
+  }
+  item.quantity = quantity ?? 0;
+  if (issues.list.length === before) checkLineAmount(line, path, issues);
+  mapLineTax(line.tax, item, path, issues, w);
+  for (const key of ['kind', 'priceId', 'period', 'recurrence', 'metadata'] as const) {
+    if (line[key] !== undefined)
+      w.unsupported(`${path}.${key}`, `Pelcro line items have no ${key}; it is not sent.`);
+  }
+  if (line.product !== undefined && Object.keys(line.product).length > 0) {
+    w.unsupported(`${path}.product`, 'Pelcro invoice line items have no product reference; it is not sent.');
+  }
+  return item;
+}
+
+function checkLineAmount(line: Invoice['lines'][number], path: string, issues: Issues): void {
+  let amount: number;
+  try {
+    amount = lineAmount(line);
+  } catch {
+    issues.add(`${path}.amount`, 'pelcro_int32', "The line amount is beyond Pelcro's int32 range.");
+    return;
+  }
+  issues.int32(`${path}.amount`, amount, 'The line amount');
+}
+
+function exactNumber(value: string | number, path: string, issues: Issues): number | undefined {
+  if (typeof value === 'number') return value;
+  try {
+    return decimalToExactNumber(parseDecimal(value));
+  } catch {
+    issues.add(path, 'pelcro_number', `${value} has more digits than a JSON number carries exactly.`);
+    return undefined;
+  }
+}
+
+function mapLineTax(
+  tax: Invoice['lines'][number]['tax'],
+  item: PelcroLineItem,
+  path: string,
+  issues: Issues,
+  w: WarningCollector,
+): void {
+  if (tax === undefined) return;
+  const before = issues.list.length;
+  const { name, ratePercent } = tax;
+  if (name === undefined && ratePercent === undefined) {
+    const meaningful = tax.amount !== undefined || (tax.type !== undefined && tax.type !== 'none');
+    if (meaningful)
+      w.unsupported(
+        `${path}.tax`,
+        'Pelcro line tax is a name and a rate; this tax has neither and is not sent.',
+      );
+    return;
+  }
+  if (ratePercent === undefined) {
+    issues.add(
+      `${path}.tax.ratePercent`,
+      'pelcro_tax_pair',
+      'Pelcro needs tax_rate whenever tax_name is set: give tax.ratePercent.',
+    );
+    return;
+  }
+  if (name === undefined) {
+    issues.add(
+      `${path}.tax.name`,
+      'pelcro_tax_pair',
+      'Pelcro needs tax_name whenever tax_rate is set: give tax.name (e.g. "GST").',
+    );
+    return;
+  }
+  const rate = exactNumber(ratePercent, `${path}.tax.ratePercent`, issues);
+  if (rate === undefined) return;
+  if (rate < 0) {
+    issues.add(`${path}.tax.ratePercent`, 'pelcro_tax_rate', 'Pelcro tax rates are zero or more.');
+    return;
+  }
+  item.tax_name = name;
+  item.tax_rate = rate;
+  if (tax.type !== undefined)
+    w.unsupported(`${path}.tax.type`, 'Pelcro line tax has no type; only the name is sent.');
+  for (const key of ['country', 'state'] as const) {
+    if (tax[key] !== undefined) w.unsupported(`${path}.tax.${key}`, `Pelcro line tax has no ${key}.`);
+  }
+  if (tax.inclusive)
+    w.unsupported(
+      `${path}.tax.inclusive`,
+      'Pelcro adds tax on top of the line; inclusive tax is not supported.',
+    );
+  if (tax.amount !== undefined && issues.list.length === before) {
+    const computed = itemsTotal([item]).tax;
+    if (computed !== tax.amount) {
+      w.approximated(
+        `${path}.tax.amount`,
+        `Pelcro computes the tax from the rate (${computed}), not ${tax.amount}.`,
+      );
+    }
+  }
+}
+
+function mapCustomer(
+  invoice: Invoice,
+  body: PelcroInvoiceCreateBody,
+  foreign: boolean,
+  options: PelcroMappingOptions,
+  issues: Issues,
+  w: WarningCollector,
+): void {
+  const { id, externalId } = invoice.customer;
+  const mapped = lookup(options.customerIds, id) ?? lookup(options.customerIds, externalId);
+  if (mapped !== undefined) {
+    const pelcroId = typeof mapped === 'number' ? mapped : pelcroIdFromString(mapped);
+    if (pelcroId === undefined || !Number.isInteger(pelcroId) || pelcroId < 1 || pelcroId > INT32_MAX) {
+      issues.add(
+        'customer.id',
+        'pelcro_customer_id',
+        `customerIds maps this customer to ${String(mapped)}, not a positive int32 id.`,
+      );
+    } else body.customer_id = pelcroId;
+  } else if (id !== undefined && !foreign) {
+    const pelcroId = pelcroIdFromString(id);
+    if (pelcroId === undefined) {
+      issues.add(
+        'customer.id',
+        'pelcro_customer_id',
+        `Pelcro customer ids are positive int32 integers, got "${id}": put another system's id in customer.externalId (sent as customer_old_provider_id) or map it with the customerIds option.`,
+      );
+    } else body.customer_id = pelcroId;
+  }
+  if (externalId !== undefined) body.customer_old_provider_id = externalId;
+  else if (foreign && id !== undefined && body.customer_id === undefined) {
+    body.customer_old_provider_id = id;
+    w.defaulted(
+      'customer.id',
+      `The document comes from ${invoice.provider}: its customer id is sent as customer_old_provider_id, the id in the previous system.`,
+    );
+  }
+  for (const key of ['email', 'name', 'phone'] as const) {
+    if (invoice.customer[key] !== undefined) {
+      w.unsupported(
+        `customer.${key}`,
+        `A Pelcro invoice refers to its customer by id; customer.${key} is not sent.`,
+      );
+    }
+  }
+}
+
+/** Pelcro needs one of the two references; alone, that is a missing reference, else one more issue. */
+function checkCustomerReference(body: PelcroInvoiceCreateBody, issues: Issues): void {
+  if (body.customer_id !== undefined || body.customer_old_provider_id !== undefined) return;
+  if (issues.list.some((issue) => issue.path === 'customer.id')) return;
+  if (issues.list.length > 0) {
+    issues.add(
+      'customer',
+      'pelcro_customer_reference',
+      'Pelcro needs customer.id (a Pelcro id) or customer.externalId.',
+    );
+    return;
+  }
+  throw new MissingRequiredFieldError(
+    'pelcro',
+    'customer',
+    'Pelcro needs customer_id (customer.id, a Pelcro id) or customer_old_provider_id (customer.externalId); an email alone does not identify a Pelcro customer.',
+    'customerIds',
+  );
+}
+
+function lookup(
+  map: Record<string, number | string> | undefined,
+  key: string | undefined,
+): number | string | undefined {
+  if (map === undefined || key === undefined || !Object.hasOwn(map, key)) return undefined;
+  return map[key];
+}
+
+function mapSubscription(
+  invoice: Invoice,
+  body: PelcroInvoiceCreateBody,
+  foreign: boolean,
+  issues: Issues,
+  w: WarningCollector,
+): void {
+  const subscription = invoice.subscription;
+  if (subscription === undefined) return;
+  if (subscription.id !== undefined && !foreign) {
+    const pelcroId = pelcroIdFromString(subscription.id);
+    if (pelcroId === undefined) {
+      issues.add(
+        'subscription.id',
+        'pelcro_subscription_id',
+        `Pelcro subscription ids are positive int32 integers, got "${subscription.id}": use subscription.externalId for another system's id.`,
+      );
+    } else body.subscription_id = pelcroId;
+  }
+  if (subscription.externalId !== undefined) body.subscription_old_provider_id = subscription.externalId;
+  else if (foreign && subscription.id !== undefined) {
+    body.subscription_old_provider_id = subscription.id;
+    w.defaulted(
+      'subscription.id',
+      `The document comes from ${invoice.provider}: its subscription id is sent as subscription_old_provider_id.`,
+    );
+  }
+}
+
+function epochSeconds(instant: string, path: string, w: WarningCollector): number {
+  if (instantToEpochMs(instant) % 1000 !== 0) {
+    w.approximated(path, 'Pelcro takes whole epoch seconds; the fraction of a second is dropped.');
+  }
+  return instantToEpochSecondsFloor(instant);
+}
+
+function mapDates(
+  invoice: Invoice,
+  body: PelcroInvoiceCreateBody,
+  issues: Issues,
+  w: WarningCollector,
+): void {
+  if (invoice.period !== undefined) {
+    body.period_start = epochSeconds(invoice.period.start, 'period.start', w);
+    body.period_end = epochSeconds(invoice.period.end, 'period.end', w);
+  }
+  if (invoice.dueAt !== undefined) {
+    const start = invoice.period?.start;
+    if (start !== undefined && instantToEpochMs(invoice.dueAt) < instantToEpochMs(start)) {
+      issues.add(
+        'dueAt',
+        'pelcro_due_before_period_start',
+        `Pelcro requires due_date at or after period_start: dueAt ${invoice.dueAt} is before period.start ${start}.`,
+      );
+    }
+    body.due_date = epochSeconds(invoice.dueAt, 'dueAt', w);
+  }
+}
+
+function mapAddresses(
+  invoice: Invoice,
+  body: PelcroInvoiceCreateBody,
+  issues: Issues,
+  w: WarningCollector,
+): void {
+  const pelcro = parseProviderOptions(invoice.providerOptions?.pelcro, issues.list);
+  const { billingAddress, shippingAddress } = invoice.customer;
+  if (pelcro.billingAddressId !== undefined) {
+    body.billing_address_id = pelcro.billingAddressId;
+    if (billingAddress)
+      w.unsupported('customer.billingAddress', 'billingAddressId is sent instead of the inline address.');
+  } else if (billingAddress)
+    body.customer_address = toPelcroAddress(billingAddress, 'customer.billingAddress', w);
+  if (pelcro.shippingAddressId !== undefined) {
+    body.shipping_address_id = pelcro.shippingAddressId;
+    if (shippingAddress)
+      w.unsupported('customer.shippingAddress', 'shippingAddressId is sent instead of the inline address.');
+  } else if (shippingAddress)
+    body.customer_shipping = toPelcroAddress(shippingAddress, 'customer.shippingAddress', w);
+  if (pelcro.planShipmentsPerInterval !== undefined)
+    body[READINGS.shipmentsOverride] = pelcro.planShipmentsPerInterval;
+}
+
+function warnUnsupported(invoice: Invoice, w: WarningCollector): void {
+  const dropped = ['externalId', 'number', 'issuedAt', 'tax', 'recurrence', 'paymentTerms', 'memo'] as const;
+  for (const key of dropped) {
+    if (invoice[key] !== undefined)
+      w.unsupported(key, `Pelcro's create-invoice request has no ${key}; it is not sent.`);
+  }
+  if (invoice.collection !== undefined) {
+    for (const key of Object.keys(invoice.collection)) {
+      w.unsupported(`collection.${key}`, 'Pelcro sets how an invoice is collected itself; it is not sent.');
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * How Pelcro turns line items into a total, under the card's readings (unit_price in minor units,
+ * tax_rate a percentage): each line is quantity × unit price rounded half away from zero, each line tax
+ * is that amount × rate / 100 rounded the same way, added on top. Exact decimals, never floats; the
+ * adapter's int32 check and the fake's stored totals both use this.
+ */
+import {
+  decimalToSafeInteger,
+  multiplyDecimal,
+  roundDecimal,
+  shiftDecimal,
+  sumMinor,
+  toDecimal,
+} from '@billbridge/core';
+
+export interface PricedItem {
+  unit_price: number;
+  quantity: number;
+  tax_rate?: number | null | undefined;
+}
+
+export function itemAmount(item: PricedItem): number {
+  return decimalToSafeInteger(
+    roundDecimal(multiplyDecimal(toDecimal(item.unit_price), toDecimal(item.quantity)), 0),
+  );
+}
+
+export function itemTax(item: PricedItem): number {
+  if (item.tax_rate === undefined || item.tax_rate === null) return 0;
+  const tax = shiftDecimal(multiplyDecimal(toDecimal(itemAmount(item)), toDecimal(item.tax_rate)), -2);
+  return decimalToSafeInteger(roundDecimal(tax, 0));
+}
+
+export function itemsTotal(items: readonly PricedItem[]): { subtotal: number; tax: number; total: number } {
+  const subtotal = sumMinor(items.map(itemAmount));
+  const tax = sumMinor(items.map(itemTax));
+  return { subtotal, tax, total: sumMinor([subtotal, tax]) };
+}

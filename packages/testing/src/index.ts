@@ -1,0 +1,27 @@
+export * from './arbitraries';
+export { startFake } from './fake-server';
+export { DEFAULT_LATENCY_MS, DEFAULT_RETRY_AFTER_SECONDS, FaultPlan, seededRandom } from './faults';
+export {
+  compareProjections,
+  fieldPresent,
+  type Projection,
+  type ProjectionMismatch,
+  project,
+  projectField,
+  warningPathPatterns,
+} from './projection';
+export { type RouteMatch, Router } from './router';
+export {
+  FAULT_KINDS,
+  type FakeDefinition,
+  type FakeMethod,
+  type FakeRequest,
+  type FakeResponse,
+  type FakeRoute,
+  type FaultControl,
+  type FaultKind,
+  type FaultOptions,
+  type InjectedFault,
+  type RunningFake,
+  type StartFakeOptions,
+} from './types';

@@ -1,0 +1,121 @@
+import type { ProviderName } from '@billbridge/core';
+
+/** One request as a fake route sees it. */
+export interface FakeRequest {
+  method: string;
+  /** The URL path without the query string, as sent (not decoded). */
+  path: string;
+  query: URLSearchParams;
+  /** Lower-cased header names; repeated headers joined with ", ". */
+  headers: Record<string, string | undefined>;
+  /** The parsed JSON body, or undefined when the body is empty or not JSON. */
+  body: unknown;
+  /** The raw body text. */
+  text: string;
+  /** Values of the route's `:name` path segments, URI-decoded. */
+  params: Record<string, string>;
+}
+
+/** What a route answers: `body` is sent as JSON, `text` as plain text (one of the two, or neither). */
+export interface FakeResponse {
+  status: number;
+  body?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+}
+
+export type FakeMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface FakeRoute<S> {
+  method: FakeMethod;
+  /** e.g. `/api/v2/orders/:id`; matched segment by segment, a trailing slash only matches if written. */
+  path: string;
+  /** A record-creating route: the target of the "created, then failed" fault. */
+  creates?: boolean;
+  handle(req: FakeRequest, state: S): FakeResponse | Promise<FakeResponse>;
+}
+
+/** One provider's fake API: routes, auth, storage and error shape. Each provider package ships one. */
+export interface FakeDefinition<S = unknown, Seed = unknown> {
+  provider: ProviderName;
+  /** Fresh in-memory state holding the documented default data set, adjusted by `seed`. */
+  createState(seed?: Seed): S;
+  /** The provider's own 401/403 answer, or undefined when the credentials are acceptable. */
+  authenticate(req: FakeRequest, state: S): FakeResponse | undefined;
+  routes: FakeRoute<S>[];
+  /** Records created so far, in creation order. */
+  records(state: S): unknown[];
+  /** A provider-shaped error answer, used for faults and unknown routes. */
+  errorResponse(status: number, message: string): FakeResponse;
+}
+
+export type FaultKind =
+  | 'latency'
+  | 'rate_limit'
+  | 'server_error'
+  | 'bad_gateway'
+  | 'unavailable'
+  | 'drop'
+  | 'created_then_failed';
+
+export const FAULT_KINDS: readonly FaultKind[] = Object.freeze([
+  'latency',
+  'rate_limit',
+  'server_error',
+  'bad_gateway',
+  'unavailable',
+  'drop',
+  'created_then_failed',
+]);
+
+/**
+ * Fault injection, either by rate or by script (a script wins when both are given).
+ * - `rate` (0..1) with `kinds` (default: all): each request draws from a seeded generator, so a run
+ *   with the same seed and the same request order injects the same faults.
+ * - `script`: one entry consumed per request, `null` meaning "no fault"; after the script, no faults.
+ */
+export interface FaultOptions {
+  rate?: number;
+  kinds?: FaultKind[];
+  script?: Array<FaultKind | null>;
+  /** Delay of the `latency` fault (default 200 ms). */
+  latencyMs?: number;
+  /** `Retry-After` of the `rate_limit` fault, in seconds (default 1). */
+  retryAfterSeconds?: number;
+  /** Seed of the rate generator (default 1). */
+  seed?: number;
+}
+
+/** A fault that was injected, for assertions. */
+export interface InjectedFault {
+  kind: FaultKind;
+  method: string;
+  path: string;
+}
+
+export interface FaultControl {
+  /** Replaces the fault options (and restarts the generator and the script). */
+  set(options: FaultOptions): void;
+  /** No more faults. */
+  clear(): void;
+  /** Every fault injected so far, in order. */
+  readonly injected: readonly InjectedFault[];
+}
+
+export interface StartFakeOptions<Seed = unknown> {
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number;
+  seed?: Seed;
+  faults?: FaultOptions;
+}
+
+export interface RunningFake<S> {
+  /** e.g. `http://127.0.0.1:53211`, no trailing slash. */
+  url: string;
+  /** Records created so far (`definition.records(state)`). */
+  readonly records: unknown[];
+  state: S;
+  faults: FaultControl;
+  /** Stops the server and destroys open connections; never waits for idle keep-alive sockets. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,96 @@
+/**
+ * What Whop carries, declared once. `supported` fields round-trip exactly through a create request;
+ * `approximated` ones are carried with a change (and a warning); `unsupported` ones are dropped with one.
+ */
+import type { Capabilities } from '@billbridge/core';
+
+export const whopCapabilities: Capabilities = {
+  provider: 'whop',
+  creates: 'invoice',
+  amountUnit: { kind: 'major-decimal', encoding: 'json-number' },
+  dateForm: 'iso-8601',
+  operations: { create: true, get: true, list: true },
+  // No idempotency key on POST /invoices and no natural key: a create that may have arrived is never retried.
+  deduplication: { kind: 'none' },
+  invoice: {
+    externalId: 'unsupported',
+    number: 'unsupported',
+    // Created as draft or open only; past_due reads as open.
+    status: 'approximated',
+    'customer.id': 'supported',
+    'customer.externalId': 'unsupported',
+    'customer.email': 'supported',
+    'customer.name': 'supported',
+    'customer.phone': 'supported',
+    // Two street lines only (line3 is dropped).
+    'customer.billingAddress': 'approximated',
+    'customer.shippingAddress': 'unsupported',
+    issuedAt: 'unsupported',
+    dueAt: 'supported',
+    period: 'unsupported',
+    'collection.method': 'supported',
+    'collection.paymentMethodId': 'supported',
+    'collection.autoSend': 'unsupported',
+    // Only with charge_automatically.
+    'collection.finalizeAt': 'approximated',
+    // The plan price is the lines' sum; a total alone is sent only when there are no lines.
+    total: 'approximated',
+    tax: 'unsupported',
+    subscription: 'unsupported',
+    billingReason: 'unsupported',
+    // billing_period is a day count: months and years become 30 and 365 days.
+    recurrence: 'approximated',
+    paymentTerms: 'unsupported',
+    purchaseOrder: 'unsupported',
+    memo: 'unsupported',
+    footer: 'unsupported',
+    metadata: 'unsupported',
+    imported: 'unsupported',
+    'lines.description': 'supported',
+    'lines.quantity': 'supported',
+    'lines.fractionalQuantity': 'supported',
+    'lines.unitAmount': 'supported',
+    'lines.subMinorUnitAmount': 'supported',
+    'lines.kind': 'approximated',
+    // One product per invoice.
+    'lines.product': 'approximated',
+    'lines.priceId': 'unsupported',
+    'lines.period': 'unsupported',
+    'lines.recurrence': 'approximated',
+    'lines.tax': 'unsupported',
+    'lines.metadata': 'unsupported',
+  },
+  // Orders become invoices through core's orderToInvoice first (its warnings are passed on).
+  order: {
+    externalId: 'unsupported',
+    number: 'unsupported',
+    name: 'unsupported',
+    status: 'approximated',
+    customer: 'supported',
+    billingCustomer: 'approximated',
+    startAt: 'unsupported',
+    endAt: 'unsupported',
+    termCount: 'unsupported',
+    billingAnchorDay: 'unsupported',
+    billingFrequency: 'approximated',
+    paymentTerms: 'unsupported',
+    purchaseOrder: 'unsupported',
+    metadata: 'unsupported',
+    autoPostInvoices: 'unsupported',
+    autoSendBillingEmails: 'unsupported',
+    autoSendPaymentEmails: 'unsupported',
+    'lines.product': 'approximated',
+    'lines.name': 'approximated',
+    'lines.description': 'unsupported',
+    'lines.period': 'unsupported',
+    'charges.type': 'approximated',
+    'charges.quantity': 'supported',
+    'charges.unitAmount': 'supported',
+    'charges.subMinorUnitAmount': 'supported',
+    'charges.recurrence': 'approximated',
+    'charges.billingTiming': 'unsupported',
+    'charges.pricingModel': 'approximated',
+    'charges.tiers': 'approximated',
+    'charges.eventName': 'unsupported',
+  },
+};

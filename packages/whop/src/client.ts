@@ -1,0 +1,197 @@
+/**
+ * Whop invoices over HTTP, through core's transport: create, retrieve and list (every cursor page).
+ * `Authorization: Bearer <key>` and `Api-Version-Date` pinned to the version the wire shapes belong to.
+ * Whop has no idempotency on invoice creates, so a create that may have arrived is never retried: the
+ * caller gets an AmbiguousResultError to reconcile (list by `created_after`, match the customer).
+ */
+import {
+  createTransport,
+  type Invoice,
+  type InvoiceInput,
+  type MappingWarning,
+  type Order,
+  type OrderInput,
+  parseWith,
+  type Transport,
+  type TransportConfig,
+  type TransportEvent,
+} from '@billbridge/core';
+import { mapWhopError } from './errors';
+import { fromWhopCreateRequest, fromWhopInvoice, mergeCreated } from './from-provider';
+import { WHOP_API_VERSION, WHOP_BASE_URL } from './options';
+import { toWhopCreateRequest } from './to-provider';
+import {
+  InvoiceListResponse,
+  Invoice as InvoiceSchema,
+  type WhopInvoice,
+  type WhopInvoiceStatus,
+} from './wire';
+
+export interface WhopClientConfig {
+  /** Company API key, company-scoped JWT, app API key or OAuth token; sent as `Bearer <apiKey>`. */
+  apiKey: string;
+  /** The company (`biz_…`) invoices are created for and listed from. */
+  companyId: string;
+  /** Default `https://api.whop.com/api/v1`; a fake: `${fake.url}/api/v1`. */
+  baseUrl?: string;
+  /** Sent as `X-Whop-App-Id` when set. */
+  appId?: string;
+  strict?: boolean;
+  timeoutMs?: number;
+  deadlineMs?: number;
+  maxRetries?: number;
+  /** An undici dispatcher (proxy, test agent). */
+  dispatcher?: TransportConfig['dispatcher'];
+  onEvent?(event: TransportEvent): void;
+}
+
+export interface WhopResult {
+  value: Invoice;
+  raw: WhopInvoice;
+  warnings: MappingWarning[];
+}
+
+export interface WhopCallOptions {
+  signal?: AbortSignal;
+  strict?: boolean;
+}
+
+export interface WhopListParams {
+  /** Invoices per page (`first`); the server default applies when absent. */
+  pageSize?: number;
+  statuses?: WhopInvoiceStatus[];
+  collectionMethods?: Array<'send_invoice' | 'charge_automatically'>;
+  productIds?: string[];
+  /** ISO instants. */
+  createdAfter?: string;
+  createdBefore?: string;
+  order?: 'id' | 'created_at' | 'due_date';
+  direction?: 'asc' | 'desc';
+  signal?: AbortSignal;
+}
+
+export interface WhopClient {
+  readonly transport: Transport;
+  create(doc: Invoice | Order | InvoiceInput | OrderInput, options?: WhopCallOptions): Promise<WhopResult>;
+  get(id: string, options?: WhopCallOptions): Promise<WhopResult>;
+  list(params?: WhopListParams): AsyncIterable<WhopResult>;
+}
+
+/** Array filters in the SDK's bracket form (`statuses[]=open&statuses[]=paid`), which the transport's query object cannot carry. */
+function arrayQuery(params: WhopListParams): string {
+  const parts: string[] = [];
+  const add = (name: string, values: readonly string[] | undefined) => {
+    for (const value of values ?? [])
+      parts.push(`${encodeURIComponent(`${name}[]`)}=${encodeURIComponent(value)}`);
+  };
+  add('statuses', params.statuses);
+  add('collection_methods', params.collectionMethods);
+  add('product_ids', params.productIds);
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
+}
+
+export function createWhopClient(config: WhopClientConfig): WhopClient {
+  if (!config.apiKey) throw new TypeError('createWhopClient: apiKey is required.');
+  if (!config.companyId)
+    throw new TypeError('createWhopClient: companyId is required (the biz_… issuing invoices).');
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${config.apiKey}`,
+    'api-version-date': WHOP_API_VERSION,
+  };
+  if (config.appId) headers['x-whop-app-id'] = config.appId;
+  const transport = createTransport({
+    provider: 'whop',
+    baseUrl: config.baseUrl ?? WHOP_BASE_URL,
+    headers,
+    secrets: [config.apiKey],
+    mapError: mapWhopError,
+    requestIdHeaders: ['x-request-id'],
+    ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
+    ...(config.deadlineMs !== undefined ? { deadlineMs: config.deadlineMs } : {}),
+    ...(config.maxRetries !== undefined ? { maxRetries: config.maxRetries } : {}),
+    ...(config.dispatcher !== undefined ? { dispatcher: config.dispatcher } : {}),
+    ...(config.onEvent !== undefined ? { onEvent: config.onEvent } : {}),
+  });
+  const mapping = { companyId: config.companyId };
+
+  function read(raw: WhopInvoice, strict: boolean | undefined): WhopResult {
+    const { value, warnings } = fromWhopInvoice(raw, { strict: strict ?? config.strict });
+    return { value, raw, warnings };
+  }
+
+  return {
+    transport,
+
+    async create(doc, options = {}) {
+      const strict = options.strict ?? config.strict;
+      // Validation and mapping first: bad input throws before anything is sent.
+      const { request, warnings } = toWhopCreateRequest(doc, { ...mapping, strict });
+      const externalId = (doc as { externalId?: unknown }).externalId;
+      const response = await transport.request({
+        method: 'POST',
+        path: '/invoices',
+        body: request,
+        operation: 'create',
+        deduplicated: false,
+        ...(typeof externalId === 'string' ? { externalId } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      const raw = parseWith(InvoiceSchema, response.body, 'Whop invoice response');
+      // The invoice exists now: the read-back reports its warnings rather than throwing in strict mode.
+      const answered = fromWhopInvoice(raw);
+      const asked = fromWhopCreateRequest(request);
+      return {
+        value: mergeCreated(asked.value, answered.value),
+        raw,
+        warnings: [...warnings, ...answered.warnings],
+      };
+    },
+
+    async get(id, options = {}) {
+      const response = await transport.request({
+        method: 'GET',
+        path: `/invoices/${encodeURIComponent(id)}`,
+        operation: 'read',
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      return read(parseWith(InvoiceSchema, response.body, 'Whop invoice response'), options.strict);
+    },
+
+    list(params = {}) {
+      return {
+        async *[Symbol.asyncIterator]() {
+          let after: string | undefined;
+          for (;;) {
+            const response = await transport.request({
+              method: 'GET',
+              path: `/invoices${arrayQuery(params)}`,
+              query: {
+                company_id: config.companyId,
+                first: params.pageSize,
+                after,
+                created_after: params.createdAfter,
+                created_before: params.createdBefore,
+                order: params.order,
+                direction: params.direction,
+              },
+              operation: 'read',
+              ...(params.signal ? { signal: params.signal } : {}),
+            });
+            const page = parseWith(InvoiceListResponse, response.body, 'Whop invoice list');
+            for (const raw of page.data) yield read(raw, undefined);
+            const cursor = page.page_info.end_cursor;
+            // The SDK follows end_cursor until there is none; has_next_page=false (or an empty page) also ends it.
+            if (
+              !cursor ||
+              page.page_info.has_next_page === false ||
+              page.data.length === 0 ||
+              cursor === after
+            )
+              return;
+            after = cursor;
+          }
+        },
+      };
+    },
+  };
+}

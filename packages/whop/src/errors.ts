@@ -1,0 +1,91 @@
+/**
+ * Whop's error bodies → billbridge errors (the transport's `mapError`), and the two Whop-specific
+ * refusals of the mapper. Both refusals are ValidationErrors (so `ValidationError.isInstance` catches
+ * them) with their own kind for callers that want to tell them apart.
+ */
+import {
+  type BillbridgeError,
+  errorFromStatus,
+  type FieldIssue,
+  type TransportResponse,
+  ValidationError,
+} from '@billbridge/core';
+import { ErrorBody, OAuthErrorBody } from './wire';
+
+/** Whop answered with a currency billbridge cannot represent (`btc`, `usdt`, `whop_usd`, …). */
+export class WhopUnsupportedCurrencyError extends ValidationError {
+  static override readonly kind: string = 'WhopUnsupportedCurrencyError';
+  readonly field: string;
+  readonly value: string;
+
+  constructor(field: string, value: string) {
+    super('Whop invoice', [
+      {
+        path: field,
+        code: 'unsupported_currency',
+        message: `currency "${value}" is not an ISO 4217 currency billbridge can carry (Whop also bills in crypto, gold and whop_usd); it is not mapped to any other currency.`,
+      },
+    ]);
+    this.field = field;
+    this.value = value;
+  }
+}
+
+/**
+ * The invoice's lines cannot become a Whop plan price: Whop requires Σ(quantity × unit_price) of the
+ * line items to equal the plan price, a whole amount in the currency.
+ */
+export class WhopPlanPriceError extends ValidationError {
+  static override readonly kind: string = 'WhopPlanPriceError';
+
+  constructor(path: string, message: string) {
+    super('Invoice for Whop', [{ path, code: 'unrepresentable_plan_price', message }]);
+  }
+}
+
+/** Seconds or an HTTP date in `Retry-After` → milliseconds. */
+function retryAfterMs(value: string | string[] | undefined): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return undefined;
+  const seconds = Number(text);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Reads `{ error: { code | type, message } }` (or the OAuth form, or plain text) into code and message. */
+export function readWhopError(body: unknown, text: string): { code?: string; message: string } {
+  const parsed = ErrorBody.safeParse(body);
+  if (parsed.success) {
+    const { code, type, message } = parsed.data.error;
+    return { code: code ?? type, message: message ?? code ?? type ?? 'no message' };
+  }
+  const oauth = OAuthErrorBody.safeParse(body);
+  if (oauth.success)
+    return { code: oauth.data.error, message: oauth.data.error_description ?? oauth.data.error };
+  return { message: text.trim().slice(0, 500) || 'empty response body' };
+}
+
+/** The transport's `mapError` for Whop. */
+export function mapWhopError(response: TransportResponse): BillbridgeError {
+  const { code, message } = readWhopError(response.body, response.text);
+  const headers = response.headers;
+  const retryAfter =
+    headers['retry-after-ms'] !== undefined
+      ? Number(headers['retry-after-ms'])
+      : retryAfterMs(headers['retry-after']);
+  const fieldIssues: FieldIssue[] = [];
+  // Whop puts no field list in its errors; its messages name the parameter ("Missing required parameter: company_id").
+  const missing = /parameter:\s*([a-z_.[\]0-9]+)/i.exec(message);
+  if (missing?.[1] && (response.status === 400 || response.status === 422))
+    fieldIssues.push({ field: missing[1], message });
+  return errorFromStatus({
+    provider: 'whop',
+    status: response.status,
+    message: code ? `${code}: ${message}` : message,
+    requestId: response.requestId,
+    raw: response.body,
+    fieldIssues,
+    retryAfterMs: Number.isFinite(retryAfter) ? retryAfter : undefined,
+  });
+}

@@ -1,0 +1,10 @@
+/** `@billbridge/whop/testing`: the Whop fake for `startFake(whopFake)` and its default data set. */
+export {
+  WHOP_FAKE_DEFAULT_COMPANY,
+  WHOP_FAKE_DEFAULT_MEMBER,
+  type WhopFakeMember,
+  type WhopFakeSeed,
+  type WhopFakeState,
+  type WhopFakeStoredInvoice,
+  whopFake,
+} from './fake';

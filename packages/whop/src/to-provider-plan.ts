@@ -1,0 +1,223 @@
+/**
+ * The plan, its price and the line items, and the invoice's one product. Whop's plan price must equal
+ * the line items' sum: it is built from the lines, exactly, and lines that cannot make such a price are
+ * refused (WhopPlanPriceError) before anything is sent.
+ */
+import {
+  addDecimal,
+  compareDecimal,
+  computeTotals,
+  decimalToExactNumber,
+  type ExactDecimal,
+  exactLineAmount,
+  type Invoice,
+  isWholeDecimal,
+  minorDecimalToMajorString,
+  minorToMajorString,
+  toDecimal,
+  type WarningCollector,
+} from '@billbridge/core';
+import { minorToWhopNumber, recurrenceToBillingPeriod } from './convert';
+import { WhopPlanPriceError } from './errors';
+import type { WhopProviderOptions } from './options';
+import type { WhopCurrency, WhopPlan, WhopRequestLineItem } from './wire';
+
+type Line = Invoice['lines'][number];
+
+/** The line items and the plan price they add up to, exactly, in minor units. */
+export function mapLines(
+  invoice: Invoice,
+  currency: WhopCurrency,
+  w: WarningCollector,
+): { lineItems?: WhopRequestLineItem[]; priceMinor: number } {
+  const code = invoice.currency;
+  if (invoice.lines.length === 0) {
+    const total = invoice.total ?? 0;
+    if (total < 0)
+      throw new WhopPlanPriceError(
+        'total',
+        `A Whop plan price cannot be negative (${minorToMajorString(total, code)} ${code}).`,
+      );
+    return { priceMinor: total };
+  }
+  let exactSum: ExactDecimal = toDecimal(0);
+  const lineItems = invoice.lines.map((line, i) => {
+    exactSum = addDecimal(exactSum, exactLineAmount(line));
+    warnUnsupportedLineFields(line, i, w);
+    return {
+      label: lineLabel(line, i, w),
+      unit_price: unitPrice(line, i, currency, code),
+      quantity: exactNumber(toDecimal(line.quantity), `lines[${i}].quantity`, 'quantity'),
+    };
+  });
+  const totals = computeTotals(invoice);
+  if (!isWholeDecimal(exactSum)) {
+    throw new WhopPlanPriceError(
+      'lines',
+      `The lines add up to exactly ${minorDecimalToMajorString(exactSum, code)} ${code}, which is not a whole amount of ${code}. ` +
+        'Whop requires the plan price to equal the sum of the line items, so no plan price can be sent. ' +
+        'Adjust unit prices or quantities so that the lines add up to a whole amount.',
+    );
+  }
+  if (compareDecimal(exactSum, toDecimal(totals.subtotal)) !== 0) {
+    throw new WhopPlanPriceError(
+      'lines',
+      `Rounded line by line the lines come to ${minorToMajorString(totals.subtotal, code)} ${code}, but exactly they add up to ` +
+        `${minorDecimalToMajorString(exactSum, code)} ${code}; Whop bills the exact sum, so the invoice would not match its own total. ` +
+        'Make every line amount a whole amount of the currency.',
+    );
+  }
+  if (totals.subtotal < 0) {
+    throw new WhopPlanPriceError(
+      'lines',
+      `A Whop plan price cannot be negative (the lines add up to ${minorToMajorString(totals.subtotal, code)} ${code}).`,
+    );
+  }
+  if (invoice.total !== undefined && invoice.total !== totals.subtotal) {
+    w.unsupported(
+      'total',
+      `Whop bills the sum of the line items (${minorToMajorString(totals.subtotal, code)} ${code}); the given total is not sent.`,
+    );
+  }
+  return { lineItems, priceMinor: totals.subtotal };
+}
+
+function unitPrice(line: Line, i: number, currency: WhopCurrency, code: string): number {
+  const minor =
+    line.unitAmountDecimal !== undefined
+      ? toDecimal(line.unitAmountDecimal)
+      : toDecimal(line.unitAmount ?? 0);
+  const path = `lines[${i}].${line.unitAmountDecimal !== undefined ? 'unitAmountDecimal' : 'unitAmount'}`;
+  try {
+    return minorToWhopNumber(minor, code);
+  } catch {
+    throw new WhopPlanPriceError(
+      path,
+      `The unit price ${minorDecimalToMajorString(minor, code)} ${currency} has more digits than a JSON number carries exactly.`,
+    );
+  }
+}
+
+function exactNumber(value: ExactDecimal, path: string, what: string): number {
+  try {
+    return decimalToExactNumber(value);
+  } catch {
+    throw new WhopPlanPriceError(path, `The ${what} has more digits than a JSON number carries exactly.`);
+  }
+}
+
+function lineLabel(line: Line, i: number, w: WarningCollector): string {
+  if (line.description !== undefined) return line.description;
+  if (line.product?.name !== undefined) {
+    w.defaulted(`lines[${i}].description`, 'Whop needs a label per line: the product name is used.');
+    return line.product.name;
+  }
+  w.defaulted(`lines[${i}].description`, `Whop needs a label per line: "Line ${i + 1}" is used.`);
+  return `Line ${i + 1}`;
+}
+
+export function mapPlan(
+  invoice: Invoice,
+  currency: WhopCurrency,
+  priceMinor: number,
+  trialPeriodDays: number | undefined,
+  w: WarningCollector,
+): WhopPlan {
+  const price = minorToWhopNumber(toDecimal(priceMinor), invoice.currency);
+  const recurrence = invoice.recurrence;
+  const plan: WhopPlan = recurrence
+    ? { plan_type: 'renewal', renewal_price: price, currency }
+    : { plan_type: 'one_time', initial_price: price, currency };
+  if (recurrence) {
+    const { days, approximated } = recurrenceToBillingPeriod(recurrence);
+    plan.billing_period = days;
+    if (approximated) {
+      w.approximated(
+        'recurrence',
+        `Whop renews every billing_period days: every ${recurrence.count} ${recurrence.interval}(s) becomes ${days} days.`,
+      );
+    }
+  }
+  if (trialPeriodDays !== undefined) plan.trial_period_days = trialPeriodDays;
+  invoice.lines.forEach((line, i) => {
+    if (line.recurrence && !sameRecurrence(line.recurrence, recurrence)) {
+      w.approximated(
+        `lines[${i}].recurrence`,
+        'Whop bills every line on the plan cycle (the invoice recurrence); this line cycle is not sent.',
+      );
+    }
+    const planKind = recurrence ? 'recurring' : 'one_time';
+    if (line.kind !== undefined && line.kind !== planKind) {
+      w.approximated(
+        `lines[${i}].kind`,
+        `Whop bills every line as part of a ${recurrence ? 'renewal' : 'one-time'} plan.`,
+      );
+    }
+  });
+  return plan;
+}
+
+function sameRecurrence(a: Invoice['recurrence'], b: Invoice['recurrence']): boolean {
+  return a?.interval === b?.interval && a?.count === b?.count;
+}
+
+/** Exactly one of `product_id` (an existing product) and `product` (created inline). */
+export function mapProduct(
+  invoice: Invoice,
+  whop: WhopProviderOptions,
+  w: WarningCollector,
+): { product_id: string } | { product: { title: string; product_tax_code_id?: string } } {
+  const lineIds = new Set(invoice.lines.map((line) => line.product?.id));
+  const commonId = lineIds.size === 1 ? [...lineIds][0] : undefined;
+  const productId = whop.productId ?? commonId;
+  const names = new Set(invoice.lines.map((line) => line.product?.name));
+  const commonName = names.size === 1 ? [...names][0] : undefined;
+
+  let chosen: { product_id: string } | { product: { title: string; product_tax_code_id?: string } };
+  if (productId !== undefined) {
+    chosen = { product_id: productId };
+    if (whop.productTaxCodeId !== undefined) {
+      w.unsupported(
+        'providerOptions.whop.productTaxCodeId',
+        'A tax code applies only to a product created inline.',
+      );
+    }
+  } else {
+    let title = whop.productTitle ?? commonName;
+    if (title === undefined && invoice.lines.length === 1 && invoice.lines[0]?.description)
+      title = invoice.lines[0].description;
+    if (title === undefined) {
+      title = invoice.number ? `Invoice ${invoice.number}` : 'Invoice';
+      w.defaulted(
+        'lines.product',
+        `Whop needs one product per invoice: a product titled "${title}" is created.`,
+      );
+    }
+    chosen = {
+      product: { title, ...(whop.productTaxCodeId ? { product_tax_code_id: whop.productTaxCodeId } : {}) },
+    };
+  }
+
+  invoice.lines.forEach((line, i) => {
+    const product = line.product;
+    if (!product) return;
+    const idKept = product.id === undefined || ('product_id' in chosen && chosen.product_id === product.id);
+    const nameKept =
+      product.name === undefined || ('product' in chosen && chosen.product.title === product.name);
+    if (!idKept || !nameKept || product.externalId !== undefined) {
+      w.approximated(
+        `lines[${i}].product`,
+        'A Whop invoice has one product, given by id or created by title: the rest of this line product is not sent.',
+      );
+    }
+  });
+  return chosen;
+}
+
+function warnUnsupportedLineFields(line: Line, i: number, w: WarningCollector): void {
+  if (line.priceId !== undefined)
+    w.unsupported(`lines[${i}].priceId`, 'Whop line items have no price reference.');
+  if (line.period !== undefined) w.unsupported(`lines[${i}].period`, 'Whop line items have no period.');
+  if (line.tax !== undefined) w.unsupported(`lines[${i}].tax`, 'Whop line items carry no tax.');
+  if (line.metadata !== undefined) w.unsupported(`lines[${i}].metadata`, 'Whop line items have no metadata.');
+}

@@ -1,0 +1,293 @@
+/**
+ * Canonical Invoice (or Order, through core's documented conversion) → Whop `POST /invoices` body.
+ * Pure. Whop bills one product on one plan whose price must equal the line items' sum; both are built in
+ * to-provider-plan.ts, which refuses lines that cannot make an exact price. Customer, collection and
+ * the Whop-only options are mapped here, and the result is checked against Whop's rules before it is
+ * returned, so nothing Whop would reject is ever sent.
+ */
+import {
+  type CreateRequestResult,
+  type Invoice,
+  type InvoiceInput,
+  MissingRequiredFieldError,
+  type Order,
+  type OrderInput,
+  orderToInvoice,
+  parseDocument,
+  parseWith,
+  ValidationError,
+  WarningCollector,
+} from '@billbridge/core';
+import { toWhopCurrency, toWhopDateTime } from './convert';
+import { type WhopMappingOptions, WhopProviderOptions } from './options';
+import { mapLines, mapPlan, mapProduct } from './to-provider-plan';
+import {
+  createRequestIssues,
+  InvoiceCreateRequest,
+  type WhopBillingAddress,
+  type WhopInvoiceCreateRequest,
+} from './wire';
+
+export function toWhopCreateRequest(
+  doc: Invoice | Order | InvoiceInput | OrderInput,
+  options: WhopMappingOptions = {},
+): CreateRequestResult<WhopInvoiceCreateRequest> {
+  const w = new WarningCollector('whop');
+  const parsed = parseDocument(doc);
+  let invoice: Invoice;
+  if (parsed.kind === 'order') {
+    const converted = orderToInvoice(parsed.value);
+    w.warnings.push(...converted.warnings);
+    invoice = converted.value;
+  } else {
+    invoice = parsed.value;
+  }
+
+  if (!options.companyId) {
+    throw new MissingRequiredFieldError(
+      'whop',
+      'company_id',
+      'Whop needs the issuing company (biz_…); it is configuration, not part of the invoice.',
+      'companyId',
+    );
+  }
+  const whop = parseWith(WhopProviderOptions, invoice.providerOptions?.whop ?? {}, 'providerOptions.whop');
+  for (const key of Object.keys(invoice.providerOptions ?? {})) {
+    if (key !== 'whop') w.unsupported(`providerOptions.${key}`, `Options for ${key} are not sent to Whop.`);
+  }
+
+  const currency = toWhopCurrency(invoice.currency);
+  if (!currency) {
+    throw new ValidationError('Invoice for Whop', [
+      {
+        path: 'currency',
+        code: 'unsupported_currency',
+        message: `Whop does not bill in ${invoice.currency}.`,
+      },
+    ]);
+  }
+
+  const { lineItems, priceMinor } = mapLines(invoice, currency, w);
+  const plan = mapPlan(invoice, currency, priceMinor, whop.trialPeriodDays, w);
+  const draft = isDraft(invoice, whop.saveAsDraft, w);
+
+  const body: Record<string, unknown> = {
+    collection_method: invoice.collection?.method ?? 'send_invoice',
+    company_id: options.companyId,
+    plan,
+    ...mapProduct(invoice, whop, w),
+  };
+  if (!invoice.collection) {
+    w.defaulted(
+      'collection.method',
+      'No collection method given: the invoice is sent to the customer (send_invoice).',
+    );
+  }
+  if (lineItems) body.line_items = lineItems;
+  Object.assign(body, mapCustomer(invoice, whop, draft, w));
+  Object.assign(body, mapCollection(invoice, draft, w));
+  if (draft !== undefined) body.save_as_draft = draft;
+  if (whop.chargeBuyerFee !== undefined) body.charge_buyer_fee = whop.chargeBuyerFee;
+  if (whop.subscriptionBillingAnchorAt !== undefined) {
+    body.subscription_billing_anchor_at = toWhopDateTime(whop.subscriptionBillingAnchorAt);
+  }
+  if (whop.paymentTokenId !== undefined) body.payment_token_id = whop.paymentTokenId;
+  warnUnsupportedInvoiceFields(invoice, w);
+
+  const request = checkOwnOutput(body);
+  return { request, warnings: w.finish(options.strict) };
+}
+
+/** `status: "draft"` (or providerOptions.whop.saveAsDraft) saves a draft; `open` says so explicitly. */
+function isDraft(
+  invoice: Invoice,
+  saveAsDraft: boolean | undefined,
+  w: WarningCollector,
+): boolean | undefined {
+  const status = invoice.status;
+  if (status === 'draft' || saveAsDraft === true) {
+    if (status !== undefined && status !== 'draft') {
+      throw new ValidationError('Invoice for Whop', [
+        {
+          path: 'status',
+          code: 'conflict',
+          message: `status is "${status}" but providerOptions.whop.saveAsDraft is true.`,
+        },
+      ]);
+    }
+    return true;
+  }
+  if (status === 'open' || saveAsDraft === false) return false;
+  if (status !== undefined)
+    w.unsupported('status', `Whop creates invoices as draft or open; status "${status}" is not sent.`);
+  return undefined;
+}
+
+function mapCustomer(
+  invoice: Invoice,
+  whop: WhopProviderOptions,
+  draft: boolean | undefined,
+  w: WarningCollector,
+) {
+  const { customer } = invoice;
+  const out: Record<string, unknown> = {};
+  if (customer.id !== undefined) {
+    if (customer.id.startsWith('mem_')) {
+      throw new ValidationError('Invoice for Whop', [
+        {
+          path: 'customer.id',
+          code: 'membership_id',
+          message: `"${customer.id}" is a membership id (mem_…); Whop's member_id is a member id (mber_…).`,
+        },
+      ]);
+    }
+    out.member_id = customer.id;
+  } else if (customer.email === undefined) {
+    // Even a draft must be addressed to someone, or the invoice Whop returns could not be read back.
+    throw new MissingRequiredFieldError(
+      'whop',
+      'customer.email',
+      'Whop addresses an invoice to a member (customer.id, mber_…) or to an email address; give one of them.',
+    );
+  } else if (draft !== true) {
+    for (const key of ['email', 'name'] as const) {
+      if (!customer[key]) {
+        throw new MissingRequiredFieldError(
+          'whop',
+          `customer.${key}`,
+          'Whop needs email_address and customer_name for a customer who is not yet a member; give both, or customer.id (a Whop member id, mber_…), or create the invoice as a draft.',
+        );
+      }
+    }
+  }
+  if (customer.email !== undefined) out.email_address = customer.email;
+  if (customer.name !== undefined) out.customer_name = customer.name;
+  if (customer.externalId !== undefined)
+    w.unsupported('customer.externalId', 'Whop has no external customer reference.');
+  if (customer.shippingAddress)
+    w.unsupported('customer.shippingAddress', 'Whop invoices have no shipping address.');
+
+  if (whop.mailingAddressId !== undefined) {
+    if (customer.billingAddress || whop.taxIdType !== undefined || whop.taxIdValue !== undefined) {
+      throw new ValidationError('Invoice for Whop', [
+        {
+          path: 'providerOptions.whop.mailingAddressId',
+          code: 'conflict',
+          message:
+            'Give customer.billingAddress (with any tax id) or providerOptions.whop.mailingAddressId, not both.',
+        },
+      ]);
+    }
+    if (customer.phone !== undefined) {
+      w.unsupported(
+        'customer.phone',
+        'Whop keeps the phone on a new billing address; with mailingAddressId it is not sent.',
+      );
+    }
+    out.mailing_address_id = whop.mailingAddressId;
+  } else {
+    const address = billingAddress(invoice, whop, w);
+    if (address) out.billing_address = address;
+  }
+  return out;
+}
+
+function billingAddress(
+  invoice: Invoice,
+  whop: WhopProviderOptions,
+  w: WarningCollector,
+): WhopBillingAddress | undefined {
+  const { billingAddress: a, phone } = invoice.customer;
+  const out: WhopBillingAddress = {};
+  if (a) {
+    if (a.name !== undefined) out.name = a.name;
+    if (a.line1 !== undefined) out.line1 = a.line1;
+    if (a.line2 !== undefined) out.line2 = a.line2;
+    if (a.city !== undefined) out.city = a.city;
+    if (a.state !== undefined) out.state = a.state;
+    if (a.postalCode !== undefined) out.postal_code = a.postalCode;
+    if (a.country !== undefined) out.country = a.country;
+    if (a.line3 !== undefined)
+      w.unsupported('customer.billingAddress.line3', 'Whop addresses have two street lines.');
+  }
+  if (phone !== undefined) out.phone = phone;
+  if (whop.taxIdType !== undefined) out.tax_id_type = whop.taxIdType;
+  if (whop.taxIdValue !== undefined) out.tax_id_value = whop.taxIdValue;
+  return a || Object.keys(out).length > 0 ? out : undefined;
+}
+
+function mapCollection(invoice: Invoice, draft: boolean | undefined, w: WarningCollector) {
+  const out: Record<string, unknown> = {};
+  const collection = invoice.collection;
+  const method = collection?.method ?? 'send_invoice';
+  if (invoice.dueAt !== undefined) out.due_date = toWhopDateTime(invoice.dueAt);
+  else if (method === 'send_invoice' && draft !== true) {
+    throw new MissingRequiredFieldError(
+      'whop',
+      'dueAt',
+      'Whop needs a due date for an invoice it sends (send_invoice), unless it is created as a draft (status "draft").',
+    );
+  }
+  if (collection?.paymentMethodId !== undefined) out.payment_method_id = collection.paymentMethodId;
+  else if (method === 'charge_automatically') {
+    throw new MissingRequiredFieldError(
+      'whop',
+      'collection.paymentMethodId',
+      'Whop charges a stored payment method (pmt_…) for charge_automatically; give its id.',
+    );
+  }
+  if (collection?.finalizeAt !== undefined) {
+    if (method === 'charge_automatically')
+      out.automatically_finalizes_at = toWhopDateTime(collection.finalizeAt);
+    else
+      w.unsupported(
+        'collection.finalizeAt',
+        'Whop finalises automatically only invoices it charges (charge_automatically).',
+      );
+  }
+  if (collection?.autoSend !== undefined) {
+    w.unsupported(
+      'collection.autoSend',
+      'Whop has no auto-send switch: send_invoice invoices are emailed unless created as drafts.',
+    );
+  }
+  return out;
+}
+
+const UNSUPPORTED_INVOICE_FIELDS = [
+  [
+    'externalId',
+    'Whop has no external reference on invoices (and no idempotency key), so it cannot deduplicate creates.',
+  ],
+  ['number', 'Whop numbers invoices itself.'],
+  ['issuedAt', 'Whop sets the invoice date at creation.'],
+  ['period', 'Whop invoices have no service period.'],
+  ['tax', 'Whop invoices carry no tax; only the line items are billed.'],
+  ['subscription', 'Whop invoices have no subscription reference.'],
+  ['billingReason', 'Whop invoices have no billing reason.'],
+  ['paymentTerms', 'Whop has no payment terms; give dueAt.'],
+  ['purchaseOrder', 'Whop invoices have no purchase-order reference.'],
+  ['memo', 'Whop invoices have no memo.'],
+  ['footer', 'Whop invoices have no footer.'],
+  ['metadata', 'Whop invoices have no metadata.'],
+  ['imported', 'Whop has no imported flag.'],
+] as const;
+
+function warnUnsupportedInvoiceFields(invoice: Invoice, w: WarningCollector): void {
+  for (const [key, message] of UNSUPPORTED_INVOICE_FIELDS) {
+    if (invoice[key] !== undefined) w.unsupported(key, message);
+  }
+}
+
+/** The body must satisfy the wire schema and every rule Whop enforces; a failure here is a mapper bug, reported clearly. */
+function checkOwnOutput(body: Record<string, unknown>): WhopInvoiceCreateRequest {
+  const request = parseWith(InvoiceCreateRequest, body, 'Whop create request');
+  const issues = createRequestIssues(request);
+  if (issues.length > 0) {
+    throw new ValidationError(
+      'Whop create request',
+      issues.map((issue) => ({ path: issue.field, code: 'whop_rule', message: issue.message })),
+    );
+  }
+  return request;
+}
