@@ -34,6 +34,21 @@ describe('instants', () => {
     expect(isInstant('2026-01-05')).toBe(false);
     expect(isInstant('2026-01-05T00:00:00')).toBe(false);
     expect(isInstant('2026-13-01T00:00:00Z')).toBe(false);
+    expect(normalizeInstant('0050-03-01T00:00:00Z')).toBe('0050-03-01T00:00:00.000Z');
+    expect(normalizeInstant('2026-01-05T00:00:00.1234567-05:30')).toBe('2026-01-05T05:30:00.123Z');
+    expect(normalizeInstant('2026-01-05T00:00:00.5Z')).toBe('2026-01-05T00:00:00.500Z');
+  });
+
+  it('agrees with Date.parse on every valid instant and zone offset', () => {
+    const offset = fc
+      .tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 14 }), fc.constantFrom(0, 15, 30, 45))
+      .map(([sign, h, m]) => `${sign}${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(instantMs, fc.oneof(fc.constant('Z'), offset), (ms, zone) => {
+        const local = new Date(ms).toISOString().slice(0, 23) + zone;
+        expect(normalizeInstant(local)).toBe(new Date(Date.parse(local)).toISOString());
+      }),
+    );
   });
 
   it('round-trips epoch seconds and milliseconds', () => {

@@ -11,27 +11,48 @@ export function isInstant(value: unknown): value is string {
 export function parseInstantMs(value: string): number | undefined {
   const match = INSTANT_PATTERN.exec(value);
   if (!match) return undefined;
-  const [, y, mo, d, h, mi, s = '00'] = match;
+  const [, y, mo, d, h, mi, s = '00', fraction = '', zone = 'Z'] = match;
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
-  const ms = Date.parse(value.replace(/(\.\d{3})\d+/, '$1'));
-  return Number.isNaN(ms) ? undefined : ms;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  // Milliseconds from the first three fraction digits; finer digits are truncated, as Date does.
+  const ms = fraction ? Number(`${fraction.slice(1)}00`.slice(0, 3)) : 0;
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Date.UTC reads years 0-99 as 1900-1999; move those back to the year written.
+  const exact = year < 100 ? new Date(utc).setUTCFullYear(year) : utc;
+  return exact - zoneOffsetMs(zone);
 }
+
+function zoneOffsetMs(zone: string): number {
+  if (zone === 'Z' || zone === 'z') return 0;
+  const sign = zone[0] === '-' ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+}
+
+/** Already in the normalised form `YYYY-MM-DDTHH:MM:SS.sssZ` (and valid): nothing to rewrite. */
+const NORMALISED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** A valid instant, normalised to `YYYY-MM-DDTHH:MM:SS.sssZ`; throws a RangeError naming the value otherwise. */
 export function normalizeInstant(value: string): string {
   const ms = parseInstantMs(value);
+  if (ms !== undefined && NORMALISED.test(value)) return value;
   if (ms === undefined) {
     throw new RangeError(`"${value}" is not an ISO 8601 instant with a zone (e.g. 2026-01-05T00:00:00Z).`);
   }
   return new Date(ms).toISOString();
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
 export function instantToEpochMs(instant: string): number {
