@@ -27,6 +27,8 @@ describe('error taxonomy', () => {
       [500, 'ProviderServerError'],
       [503, 'ProviderServerError'],
       [418, 'ProviderError'],
+      [408, 'ProviderError'],
+      [425, 'ProviderError'],
     ];
     for (const [status, name] of cases) {
       const error = errorFromStatus({ provider: 'paid', status, message: 'nope', requestId: 'req_1' });
@@ -34,7 +36,7 @@ describe('error taxonomy', () => {
       expect(ProviderError.isInstance(error)).toBe(true);
       expect(BillbridgeError.isInstance(error)).toBe(true);
       expect(error.requestId).toBe('req_1');
-      expect(error.retryable).toBe(status === 429 || status >= 500);
+      expect(error.retryable).toBe(status === 408 || status === 425 || status === 429 || status >= 500);
     }
   });
 

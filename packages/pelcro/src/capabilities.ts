@@ -15,7 +15,8 @@ export const pelcroCapabilities: Capabilities = {
     number: 'unsupported',
     status: 'supported',
     'customer.id': 'supported',
-    'customer.externalId': 'supported',
+    // Sent as customer_old_provider_id only when no Pelcro customer id is known (one reference per record).
+    'customer.externalId': 'approximated',
     'customer.email': 'unsupported',
     'customer.name': 'unsupported',
     'customer.phone': 'unsupported',
@@ -30,7 +31,8 @@ export const pelcroCapabilities: Capabilities = {
     'collection.finalizeAt': 'unsupported',
     total: 'supported',
     tax: 'unsupported',
-    subscription: 'supported',
+    // Likewise: the previous system's subscription id is sent only without a Pelcro subscription id.
+    subscription: 'approximated',
     billingReason: 'supported',
     recurrence: 'unsupported',
     paymentTerms: 'unsupported',

@@ -35,6 +35,9 @@ export const READINGS = {
   listPageSize: 50,
   /** Status and billing reason are sent only when the document gives them (Pelcro's defaults unconfirmed). */
   defaultsSent: false,
+  /** One reference per record: with a Pelcro id known, the previous system's id is not sent as well, since
+   *  Pelcro then requires both to name the same record (a migration's source id usually is not on file). */
+  oneReferencePerRecord: true,
   /** Currency is sent in lower case. */
   currencyCase: 'lower',
 } as const;

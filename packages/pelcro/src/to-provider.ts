@@ -300,8 +300,10 @@ function mapCustomer(
       );
     } else body.customer_id = pelcroId;
   }
-  if (externalId !== undefined) body.customer_old_provider_id = externalId;
-  else if (foreign && id !== undefined && body.customer_id === undefined) {
+  if (externalId !== undefined) {
+    if (keepsOldProviderId(body.customer_id, 'customer.externalId', w))
+      body.customer_old_provider_id = externalId;
+  } else if (foreign && id !== undefined && body.customer_id === undefined) {
     body.customer_old_provider_id = id;
     w.defaulted(
       'customer.id',
@@ -365,14 +367,27 @@ function mapSubscription(
       );
     } else body.subscription_id = pelcroId;
   }
-  if (subscription.externalId !== undefined) body.subscription_old_provider_id = subscription.externalId;
-  else if (foreign && subscription.id !== undefined) {
+  if (subscription.externalId !== undefined) {
+    if (keepsOldProviderId(body.subscription_id, 'subscription.externalId', w)) {
+      body.subscription_old_provider_id = subscription.externalId;
+    }
+  } else if (foreign && subscription.id !== undefined) {
     body.subscription_old_provider_id = subscription.id;
     w.defaulted(
       'subscription.id',
       `The document comes from ${invoice.provider}: its subscription id is sent as subscription_old_provider_id.`,
     );
   }
+}
+
+/** Whether to send the previous system's id beside a Pelcro id (READINGS.oneReferencePerRecord). */
+function keepsOldProviderId(pelcroId: number | undefined, path: string, w: WarningCollector): boolean {
+  if (pelcroId === undefined || !READINGS.oneReferencePerRecord) return true;
+  w.unsupported(
+    path,
+    'Pelcro takes one reference per record: the Pelcro id is sent, the previous system’s id is not.',
+  );
+  return false;
 }
 
 function epochSeconds(instant: string, path: string, w: WarningCollector): number {

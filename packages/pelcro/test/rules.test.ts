@@ -245,31 +245,36 @@ describe('documented create rules: the fake rejects, the adapter refuses before 
     );
   });
 
-  // Pelcro ids and old-provider ids pointing at different records can only be seen by Pelcro: the
-  // adapter cannot refuse them, so it reports Pelcro's answer field by field.
+  // A Pelcro id and an old-provider id naming different records can only be seen by Pelcro. The adapter
+  // never sends such a pair: with a Pelcro id it sends only that id, and says the other is not sent.
   it.each([
     {
       what: 'customer',
       raw: { ...base(), customer_old_provider_id: 'legacy-cus-1001' },
       doc: sampleInvoice({ customer: { id: '987654', externalId: 'legacy-cus-1001' } }),
       field: 'customer_old_provider_id',
+      path: 'customer.externalId',
     },
     {
       what: 'subscription',
       raw: { ...base(), subscription_id: 55501, subscription_old_provider_id: 'nope' },
       doc: sampleInvoice({ subscription: { id: '55501', externalId: 'nope' } }),
       field: 'subscription_old_provider_id',
+      path: 'subscription.externalId',
     },
-  ])('both $what ids must name the same record (checked by Pelcro)', async ({ raw, doc, field }) => {
-    const answer = await postRaw(fake, raw);
-    expect([400, 404]).toContain(answer.status);
-    expect((answer.body as { errors: Record<string, string[]> }).errors[field]).toBeDefined();
-    const error = await clientFor(fake)
-      .create(doc)
-      .catch((e: unknown) => e);
-    expect(InvalidRequestError.isInstance(error)).toBe(true);
-    expect((error as InvalidRequestError).fieldIssues.map((i) => i.field)).toContain(field);
-  });
+  ])(
+    'both $what ids must name the same record: Pelcro checks, the adapter sends one',
+    async ({ raw, doc, field, path }) => {
+      const answer = await postRaw(fake, raw);
+      expect([400, 404]).toContain(answer.status);
+      expect((answer.body as { errors: Record<string, string[]> }).errors[field]).toBeDefined();
+      const { request, warnings } = pelcro.toCreateRequest(doc, { siteId: 1234 });
+      expect(request.body).not.toHaveProperty(field);
+      expect(warnings).toContainEqual(expect.objectContaining({ code: 'unsupported', path }));
+      const created = await clientFor(fake).create(doc);
+      expect(created.raw).toBeDefined();
+    },
+  );
 
   it('an unknown customer is a 404 carrying an errors map, read as InvalidRequestError', async () => {
     const answer = await postRaw(fake, { ...base(), customer_id: 42 });

@@ -32,7 +32,11 @@ describe('toCreateRequest', () => {
       }),
       site,
     );
-    expect(warnings).toEqual([]);
+    // One reference per record: with Pelcro ids given, the previous system's ids are not sent as well.
+    expect(warnings.map((w) => [w.code, w.path])).toEqual([
+      ['unsupported', 'customer.externalId'],
+      ['unsupported', 'subscription.externalId'],
+    ]);
     expect(PelcroCreateRequest.safeParse(request).success).toBe(true);
     expect(request).toMatchInlineSnapshot(`
       {
@@ -49,7 +53,6 @@ describe('toCreateRequest', () => {
             "state": "ON",
           },
           "customer_id": 987654,
-          "customer_old_provider_id": "legacy-1",
           "customer_shipping": {
             "country": "CA",
             "first_name": "Ada",
@@ -85,7 +88,6 @@ describe('toCreateRequest', () => {
           "purchase_order": "PO-77",
           "status": "open",
           "subscription_id": 55501,
-          "subscription_old_provider_id": "legacy-sub-2001",
         },
         "query": {
           "site_id": 1234,

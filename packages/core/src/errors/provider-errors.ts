@@ -112,5 +112,6 @@ export function errorFromStatus(input: ProviderErrorInput): ProviderError {
   if (status === 429) return new RateLimitError(message, input.retryAfterMs, options);
   if (status >= 500) return new ProviderServerError(message, { ...options, retryable: true });
   if (input.fieldIssues?.length) return new InvalidRequestError(message, input.fieldIssues, options);
-  return new ProviderError(message, options);
+  // 408 Request Timeout and 425 Too Early: the provider did not act on the request; asking again is safe.
+  return new ProviderError(message, { ...options, retryable: status === 408 || status === 425 });
 }

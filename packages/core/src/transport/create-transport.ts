@@ -175,7 +175,8 @@ export function createTransport(config: TransportConfig): Transport {
           if (status >= 500) throw ambiguous(error, status, response.requestId);
           throw error;
         }
-        if (!isRetryableStatus(status)) throw error;
+        // The provider's own mapping has the last word: a 5xx it knows to be final (e.g. a duplicate key) is not retried.
+        if (!isRetryableStatus(status) || !error.retryable) throw error;
         failure = { error, neverLeft: status === 429 };
         const retryAfter =
           parseRetryAfter(response.headers['retry-after'], now()) ??

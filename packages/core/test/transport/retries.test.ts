@@ -1,6 +1,7 @@
 import { Agent } from 'undici';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
+  ConflictError,
   ConnectionError,
   InvalidRequestError,
   NotFoundError,
@@ -34,6 +35,27 @@ async function scripted(script: Array<number | [number, Record<string, string>] 
   servers.push(server);
   return server;
 }
+
+describe('the provider mapping decides what is final', () => {
+  it('does not retry a 5xx that mapError classifies as not retryable (a duplicate key answered as 500)', async () => {
+    const server = await scripted([500]);
+    const time = fakeTime();
+    const transport = createTransport(
+      baseConfig(server.url, {
+        ...time,
+        maxRetries: 3,
+        mapError: (response) =>
+          new ConflictError(`duplicate: ${String(response.status)}`, { status: response.status, retryable: false }),
+      }),
+    );
+    const error = await transport
+      .request({ method: 'POST', path: '/invoices', operation: 'create', deduplicated: true, body: {} })
+      .catch((e: unknown) => e);
+    expect(ConflictError.isInstance(error)).toBe(true);
+    expect(server.received).toHaveLength(1);
+    expect(time.delays).toEqual([]);
+  });
+});
 
 describe('reads: retries with exponential backoff and full jitter', () => {
   it('retries 503, 502 and succeeds, waiting random() * base * 2^attempt', async () => {

@@ -1,0 +1,353 @@
+import {
+  AmbiguousResultError,
+  AuthenticationError,
+  ConflictError,
+  InvalidRequestError,
+  LossyMappingError,
+  MissingRequiredFieldError,
+  NotFoundError,
+  PermissionError,
+  type ProviderAdapter,
+  RateLimitError,
+  ValidationError,
+} from '@billbridge/core';
+import { Journal } from './journal';
+import { prepareForTarget, sourceKey } from './prepare';
+import { RateLimiter } from './rate-limit';
+import { reconcile, type Verdict } from './reconcile';
+import { type MigrationReport, ReportBuilder, reasonOf } from './report';
+import { readSource } from './sources';
+import type {
+  CanonicalDoc,
+  CanonicalInput,
+  IdMaps,
+  OnError,
+  SourceItem,
+  SourceLocation,
+  SourceSpec,
+  TargetClient,
+} from './types';
+
+export interface TransformContext {
+  /** The document's journal key (its source id). */
+  key: string;
+  location: SourceLocation;
+  /** The document as read from the source, before ids were rewritten. */
+  original: CanonicalDoc;
+}
+
+/** Returns the document to send, `undefined` to send it as it is (after in-place edits), `null` to skip it. */
+export type Transform = (
+  doc: CanonicalDoc,
+  context: TransformContext,
+) => CanonicalInput | null | undefined | Promise<CanonicalInput | null | undefined>;
+
+export interface MigrationTarget {
+  adapter: ProviderAdapter;
+  /** Required for a real run; a dry run never sends. */
+  client?: TargetClient;
+  /** Adapter options for `toCreateRequest` (e.g. whop companyId, chargeover currencyIds). */
+  options?: Record<string, unknown>;
+  /** Passed as the second argument of `client.create`. */
+  createOptions?: Record<string, unknown>;
+}
+
+export interface Progress {
+  processed: number;
+  total?: number;
+  created: number;
+  skipped: number;
+  failed: number;
+  ambiguous: number;
+}
+
+export interface MigrateOptions {
+  source: SourceSpec;
+  target: MigrationTarget;
+  dryRun?: boolean;
+  transform?: Transform;
+  idMaps?: IdMaps;
+  /** Documents in flight at once (default 16). */
+  concurrency?: number;
+  /** Requests per second to the target (default: unlimited; 429 answers still slow the run down). */
+  rps?: number;
+  /** Path of the journal file. Without one a real run cannot be resumed. */
+  journal?: string;
+  resume?: boolean;
+  /** After reviewing them, send the documents an earlier run reported ambiguous. */
+  retryAmbiguous?: boolean;
+  /** `continue` (default): record the problem and go on; `stop`: finish what is in flight and stop. */
+  onError?: OnError;
+  /** Refuse lossy mappings (LossyMappingError) instead of reporting losses. */
+  strict?: boolean;
+  /** Documents expected (for progress ETA). */
+  total?: number;
+  /** How often one document is re-sent after a 429 before it counts as failed (default 8). */
+  maxRateLimitRetries?: number;
+  onProgress?: (progress: Progress) => void;
+  /** A label for the report, e.g. the source file. */
+  sourceLabel?: string;
+  signal?: AbortSignal;
+}
+
+export interface MigrationResult {
+  report: MigrationReport;
+  /** Source key → target id, for every document done (this run and earlier ones). */
+  idMap: Map<string, string>;
+}
+
+/** Errors that are answers: the target refused the document, so nothing was created. */
+function definitelyNotCreated(error: unknown): boolean {
+  return (
+    ValidationError.isInstance(error) ||
+    MissingRequiredFieldError.isInstance(error) ||
+    LossyMappingError.isInstance(error) ||
+    InvalidRequestError.isInstance(error) ||
+    AuthenticationError.isInstance(error) ||
+    PermissionError.isInstance(error) ||
+    NotFoundError.isInstance(error)
+  );
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Streams the source through fromProvider → id rewriting → transform → the target adapter (and, in a
+ * real run, the target client), with bounded concurrency, a shared rate limit and the journal.
+ */
+export async function migrate(options: MigrateOptions): Promise<MigrationResult> {
+  const { target, source } = options;
+  const dryRun = options.dryRun ?? false;
+  const concurrency = Math.max(1, options.concurrency ?? 16);
+  const onError = options.onError ?? 'continue';
+  const maxRateLimitRetries = options.maxRateLimitRetries ?? 8;
+  const adapter = target.adapter;
+  const deduplicates = adapter.capabilities.deduplication.kind !== 'none';
+  if (!dryRun && !target.client)
+    throw new TypeError('A real run needs target.client (or pass dryRun: true).');
+
+  const builder = new ReportBuilder({
+    dryRun,
+    target: adapter.provider,
+    ...(options.sourceLabel === undefined ? {} : { source: options.sourceLabel }),
+  });
+  const report = builder.report;
+  const limiter = new RateLimiter(options.rps === undefined ? {} : { rps: options.rps });
+  const idMap = new Map<string, string>();
+  const journal =
+    !dryRun && options.journal
+      ? await Journal.open(options.journal, { resume: options.resume ?? false, target: adapter.provider })
+      : undefined;
+  const verdicts = new Map<string, Verdict>();
+  const reconciledKeys = new Set<string>();
+  const seen = new Set<string>();
+  let stop = false;
+  let fatal: unknown;
+  let processed = 0;
+
+  const progress = () =>
+    options.onProgress?.({
+      processed,
+      ...(options.total === undefined ? {} : { total: options.total }),
+      created: report.created + report.reconciled,
+      skipped: report.skipped,
+      failed: report.failed + report.invalid + report.missingReferences,
+      ambiguous: report.ambiguous,
+    });
+
+  try {
+    if (journal) {
+      for (const [key, entry] of journal.entries)
+        if (entry.status === 'done' && entry.targetId) idMap.set(key, entry.targetId);
+      await journal.append({
+        t: 'run',
+        at: new Date().toISOString(),
+        target: adapter.provider,
+        ...(options.sourceLabel === undefined ? {} : { source: options.sourceLabel }),
+        resumed: options.resume ?? false,
+      });
+      // Unanswered creates of the earlier run are settled before anything new is sent.
+      const open = new Map(
+        [...journal.entries].filter(([, e]) => e.status === 'pending' || e.status === 'ambiguous'),
+      );
+      if (open.size > 0 && target.client) {
+        const writes: Promise<void>[] = [];
+        const verdictsFound = await reconcile({
+          open,
+          all: journal.entries,
+          client: target.client,
+          deduplicates,
+        });
+        for (const [key, verdict] of verdictsFound) {
+          if (verdict.kind === 'found') {
+            const id = verdict.targetId;
+            writes.push(journal.append({ t: 'done', k: key, ...(id ? { id } : {}), how: 'reconciled' }));
+            if (id) idMap.set(key, id);
+            reconciledKeys.add(key);
+            report.reconciled++;
+          } else {
+            verdicts.set(key, verdict);
+            if (verdict.kind === 'ambiguous' && journal.get(key)?.status === 'pending') {
+              writes.push(journal.append({ t: 'ambiguous', k: key, error: verdict.why }));
+            }
+          }
+        }
+        // One group commit for all of them.
+        await Promise.all(writes);
+      }
+    }
+
+    const failedStop = () => {
+      if (onError === 'stop') stop = true;
+    };
+
+    const handle = async (item: SourceItem): Promise<void> => {
+      if (!item.ok) {
+        builder.problem(item.error, item.key, item.location);
+        failedStop();
+        return;
+      }
+      builder.losses('source', item.warnings);
+      const key = sourceKey(item.doc, item.location);
+      if (seen.has(key)) {
+        // Two source records with one id would be one journal entry, and could be created twice.
+        builder.problem(
+          new Error(`another record of this source has the same id "${key}"; only the first is migrated`),
+          key,
+          item.location,
+        );
+        failedStop();
+        return;
+      }
+      seen.add(key);
+      const entry = journal?.get(key);
+      if (entry?.status === 'done') {
+        // Counted once: documents reconciled at start-up are not also "already migrated".
+        if (entry.targetId) idMap.set(key, entry.targetId);
+        if (!reconciledKeys.has(key)) report.skipped++;
+        return;
+      }
+      const verdict = verdicts.get(key);
+      // Reconciliation's verdict, when there is one, decides; it may have cleared an earlier ambiguity.
+      const ambiguous = verdict ? verdict.kind === 'ambiguous' : entry?.status === 'ambiguous';
+      if (ambiguous) {
+        if (!options.retryAmbiguous) {
+          builder.ambiguous({
+            key,
+            ...(entry?.externalId === undefined ? {} : { externalId: entry.externalId }),
+            ...(entry?.number === undefined ? {} : { number: entry.number }),
+            reason: verdict?.kind === 'ambiguous' ? verdict.why : (entry?.error ?? 'unknown'),
+          });
+          return;
+        }
+      }
+
+      let doc: CanonicalInput = prepareForTarget(item.doc, options.idMaps);
+      if (options.transform) {
+        const out = await options.transform(doc as CanonicalDoc, {
+          key,
+          location: item.location,
+          original: item.doc,
+        });
+        if (out === null) {
+          report.skippedByTransform++;
+          return;
+        }
+        if (out !== undefined) doc = out;
+      }
+
+      // Map first: a document that cannot be mapped is reported and never journaled as pending.
+      try {
+        const mapped = adapter.toCreateRequest(doc, { ...target.options, strict: options.strict ?? false });
+        builder.losses('target', mapped.warnings);
+      } catch (error) {
+        builder.problem(error, key, item.location);
+        failedStop();
+        return;
+      }
+      if (dryRun) {
+        report.created++;
+        return;
+      }
+
+      const client = target.client as TargetClient;
+      const externalId = (doc as { externalId?: string }).externalId;
+      const number = (doc as { number?: string }).number;
+      if (journal && journal.get(key)?.status !== 'pending') {
+        await journal.append({
+          t: 'pending',
+          k: key,
+          ...(externalId === undefined ? {} : { x: externalId }),
+          ...(number === undefined ? {} : { n: number }),
+        });
+      }
+      for (let attempt = 0; ; attempt++) {
+        await limiter.take();
+        try {
+          const result = await client.create(doc, target.createOptions);
+          limiter.succeeded();
+          const id = result.value.id;
+          await journal?.append({ t: 'done', k: key, ...(id === undefined ? {} : { id }), how: 'created' });
+          if (id !== undefined) idMap.set(key, id);
+          report.created++;
+          return;
+        } catch (error) {
+          if (RateLimitError.isInstance(error) && attempt < maxRateLimitRetries) {
+            // A 429 is an answer: the document was not taken, so sending it again is safe.
+            report.rateLimited++;
+            limiter.rateLimited(error.retryAfterMs);
+            continue;
+          }
+          if (definitelyNotCreated(error) || RateLimitError.isInstance(error)) {
+            await journal?.append({ t: 'failed', k: key, error: `${reasonOf(error)}: ${message(error)}` });
+            builder.problem(error, key, item.location);
+            failedStop();
+            return;
+          }
+          // Anything else may have created the record: never guess, record it for reconciliation.
+          const why = ConflictError.isInstance(error)
+            ? `the target says the document already exists (${message(error)})`
+            : AmbiguousResultError.isInstance(error)
+              ? message(error)
+              : `${reasonOf(error)} after the request may have reached the target: ${message(error)}`;
+          await journal?.append({ t: 'ambiguous', k: key, error: why });
+          builder.ambiguous({
+            key,
+            ...(externalId === undefined ? {} : { externalId }),
+            ...(number === undefined ? {} : { number }),
+            reason: why,
+          });
+          return;
+        }
+      }
+    };
+
+    const inflight = new Set<Promise<void>>();
+    const sourceIterator = readSource(source);
+    for await (const item of sourceIterator) {
+      if (options.signal?.aborted) stop = true;
+      if (stop || fatal !== undefined) break;
+      report.read++;
+      const task: Promise<void> = handle(item)
+        .catch((error: unknown) => {
+          // Journal or transform failures: stop the run rather than send without a record.
+          fatal ??= error;
+        })
+        .finally(() => {
+          processed++;
+          progress();
+          inflight.delete(task);
+        });
+      inflight.add(task);
+      if (inflight.size >= concurrency) await Promise.race(inflight);
+    }
+    await Promise.all(inflight);
+    report.stoppedEarly = stop;
+    if (fatal !== undefined) throw fatal;
+    return { report: builder.finish(), idMap };
+  } finally {
+    await journal?.close();
+  }
+}

@@ -1,0 +1,54 @@
+import type { CanonicalDoc, IdMaps, SourceLocation } from './types';
+
+/** The journal key of a source document: its source id, else its external key or number, else its position. */
+export function sourceKey(doc: CanonicalDoc, location: SourceLocation): string {
+  return doc.id ?? doc.externalId ?? doc.number ?? `#${location.index}`;
+}
+
+interface Reference {
+  id?: string;
+  externalId?: string;
+  email?: string;
+}
+
+/**
+ * A reference read from the source names the source's record; the target needs its own. The source id
+ * moves to `externalId` (where Pelcro's old_provider_id and ChargeOver's external keys find it) and the
+ * id map, when it knows the record, supplies the target id.
+ */
+function remap<T extends Reference>(ref: T, map: Record<string, string> | undefined): T {
+  const out = { ...ref };
+  const sourceId = out.id;
+  delete out.id;
+  if (sourceId !== undefined && out.externalId === undefined) out.externalId = sourceId;
+  const mapped =
+    (sourceId !== undefined ? map?.[sourceId] : undefined) ??
+    (ref.externalId !== undefined ? map?.[ref.externalId] : undefined) ??
+    (ref.email !== undefined ? map?.[ref.email] : undefined);
+  if (mapped !== undefined) out.id = mapped;
+  return out;
+}
+
+/**
+ * A document read from one provider, made ready for another: read-only fields dropped, the source id kept
+ * as `externalId` when the document has none, and references rewritten through the id maps.
+ */
+export function prepareForTarget(doc: CanonicalDoc, idMaps: IdMaps = {}): CanonicalDoc {
+  const copy = structuredClone(doc) as CanonicalDoc & Record<string, unknown>;
+  const sourceId = copy.id;
+  delete copy.id;
+  delete copy.provider;
+  delete copy.createdAt;
+  delete copy.updatedAt;
+  if ('providerStatus' in copy) delete copy.providerStatus;
+  if (sourceId !== undefined && copy.externalId === undefined) copy.externalId = sourceId;
+  copy.customer = remap(copy.customer, idMaps.customers);
+  if ('billingCustomer' in copy && copy.billingCustomer)
+    copy.billingCustomer = remap(copy.billingCustomer, idMaps.customers);
+  if ('subscription' in copy && copy.subscription)
+    copy.subscription = remap(copy.subscription, idMaps.subscriptions);
+  for (const line of copy.lines as Array<{ product?: Reference }>) {
+    if (line.product) line.product = remap(line.product, idMaps.products);
+  }
+  return copy;
+}

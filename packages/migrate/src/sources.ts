@@ -1,0 +1,123 @@
+import { createReadStream } from 'node:fs';
+import { extname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { type MappingWarning, type ProviderAdapter, parseDocument } from '@billbridge/core';
+import { type RawRecord, SourceFileError, splitJsonArray } from './json-stream';
+import type { CanonicalDoc, FileFormat, SourceItem, SourceSpec } from './types';
+
+export function formatOf(path: string, format?: FileFormat): FileFormat {
+  if (format) return format;
+  return extname(path).toLowerCase() === '.json' ? 'json' : 'ndjson';
+}
+
+async function* ndjsonRecords(path: string): AsyncGenerator<RawRecord> {
+  const lines = createInterface({
+    input: createReadStream(path, { encoding: 'utf8' }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    if (text.trim() === '') continue;
+    yield { text, line };
+  }
+}
+
+/** The raw records of a file, streamed: NDJSON line by line, a JSON array element by element. */
+export function rawRecords(path: string, format?: FileFormat): AsyncGenerator<RawRecord> {
+  if (formatOf(path, format) === 'ndjson') return ndjsonRecords(path);
+  return splitJsonArray(createReadStream(path, { encoding: 'utf8' }), path);
+}
+
+/** A provider record or a canonical document → canonical, with the mapping's warnings. */
+export function toCanonical(
+  record: unknown,
+  adapter: ProviderAdapter | undefined,
+  options?: Record<string, unknown>,
+): { doc: CanonicalDoc; warnings: MappingWarning[] } {
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    throw new Error(`expected a JSON object, got ${Array.isArray(record) ? 'an array' : typeof record}`);
+  }
+  if (adapter) {
+    const { value, warnings } = adapter.fromProvider(record, options);
+    return { doc: value, warnings };
+  }
+  return { doc: parseDocument(record).value, warnings: [] };
+}
+
+/** A record's own id, for naming it in reports even when it cannot be mapped. */
+function keyOf(record: unknown): { key?: string } {
+  if (record === null || typeof record !== 'object') return {};
+  const r = record as Record<string, unknown>;
+  const key = [r.id, r.externalId, r.number].find((v) => typeof v === 'string' || typeof v === 'number');
+  return key === undefined ? {} : { key: String(key) };
+}
+
+function describe(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Every document of a source, in order, as canonical documents or located errors. */
+export async function* readSource(spec: SourceSpec): AsyncGenerator<SourceItem> {
+  let index = 0;
+  if (spec.kind === 'list') {
+    for await (const item of spec.client.list(spec.params)) {
+      yield { ok: true, doc: item.value, warnings: item.warnings, location: { index: index++ } };
+    }
+    return;
+  }
+  if (spec.kind === 'documents') {
+    for await (const record of spec.documents as AsyncIterable<unknown>) {
+      const location = { index: index++ };
+      try {
+        yield { ok: true, ...toCanonical(record, spec.adapter), location };
+      } catch (error) {
+        yield { ok: false, error: describe(error), location, ...keyOf(record) };
+      }
+    }
+    return;
+  }
+  const file = spec.path;
+  const records = rawRecords(file, spec.format);
+  while (true) {
+    let next: IteratorResult<RawRecord>;
+    try {
+      next = await records.next();
+    } catch (error) {
+      // The file itself is unreadable (missing, truncated array): nothing after this point can be read.
+      const err =
+        error instanceof SourceFileError
+          ? error
+          : new SourceFileError(file, undefined, describe(error).message);
+      yield { ok: false, error: err, location: { file, line: err.line, index: index++ } };
+      return;
+    }
+    if (next.done) return;
+    const { text, line } = next.value;
+    const location = { file, line, index: index++ };
+    let record: unknown;
+    try {
+      record = JSON.parse(text);
+    } catch (error) {
+      yield {
+        ok: false,
+        error: new SourceFileError(file, line, `not valid JSON: ${describe(error).message}`),
+        location,
+      };
+      continue;
+    }
+    try {
+      yield { ok: true, ...toCanonical(record, spec.adapter, spec.adapterOptions), location };
+    } catch (error) {
+      yield { ok: false, error: describe(error), location, ...keyOf(record) };
+    }
+  }
+}
+
+/** Counts the records of an NDJSON file (a cheap pass, for the progress bar's ETA); undefined for JSON. */
+export async function countRecords(path: string, format?: FileFormat): Promise<number | undefined> {
+  if (formatOf(path, format) !== 'ndjson') return undefined;
+  let count = 0;
+  for await (const _ of ndjsonRecords(path)) count++;
+  return count;
+}

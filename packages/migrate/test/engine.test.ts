@@ -1,0 +1,190 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningFake, startFake } from '@billbridge/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../src/engine';
+import {
+  customerMap,
+  sourceInvoice,
+  type ToyState,
+  toyAdapter,
+  toyClient,
+  toyFake,
+} from './helpers/toy-provider';
+
+const fakes: RunningFake<ToyState>[] = [];
+afterEach(async () => {
+  await Promise.all(fakes.splice(0).map((f) => f.close()));
+});
+
+async function toyTarget(dedup: boolean, seed: { hideKeys?: boolean } = {}, maxRetries = 2) {
+  const fake = await startFake(toyFake(dedup), { seed });
+  fakes.push(fake);
+  const adapter = toyAdapter(dedup);
+  return { fake, adapter, client: toyClient(adapter, fake.url, maxRetries) };
+}
+
+const docs = (n: number, extra: (i: number) => Record<string, unknown> = () => ({})) =>
+  Array.from({ length: n }, (_, i) => sourceInvoice(i, extra(i)));
+
+describe('migrate (engine, toy provider over HTTP)', () => {
+  it('creates every document once, rewriting ids through the id maps and keeping the source id as external key', async () => {
+    const { fake, adapter, client } = await toyTarget(true);
+    const dir = await mkdtemp(join(tmpdir(), 'bb-engine-'));
+    const { report, idMap } = await migrate({
+      source: { kind: 'documents', documents: docs(300) },
+      target: { adapter, client },
+      idMaps: { customers: customerMap },
+      concurrency: 32,
+      journal: join(dir, 'journal.ndjson'),
+    });
+    expect(report.created).toBe(300);
+    expect(report.failed + report.ambiguous + report.skipped).toBe(0);
+    const records = fake.records as Array<{ key: string; customer: string; number: string; id: string }>;
+    expect(records).toHaveLength(300);
+    expect(new Set(records.map((r) => r.key)).size).toBe(300);
+    const first = records.find((r) => r.key === 'src_8');
+    expect(first).toMatchObject({ customer: 'cus_1', number: 'N-8' });
+    expect(idMap.get('src_8')).toBe(first?.id);
+    expect(idMap.size).toBe(300);
+  });
+
+  it('a second run with the same journal and --resume skips everything already migrated', async () => {
+    const { fake, adapter, client } = await toyTarget(false);
+    const journal = join(await mkdtemp(join(tmpdir(), 'bb-engine-')), 'j.ndjson');
+    const run = (resume: boolean) =>
+      migrate({
+        source: { kind: 'documents', documents: docs(50) },
+        target: { adapter, client },
+        idMaps: { customers: customerMap },
+        journal,
+        resume,
+      });
+    await run(false);
+    await expect(run(false)).rejects.toThrow(/already records an earlier run/);
+    const { report, idMap } = await run(true);
+    expect(report).toMatchObject({ created: 0, skipped: 50, reconciled: 0 });
+    expect(idMap.size).toBe(50);
+    expect(fake.records).toHaveLength(50);
+  });
+
+  it('reports a document without a target reference as a missing reference and sends nothing for it', async () => {
+    const { fake, adapter, client } = await toyTarget(true);
+    const { report } = await migrate({
+      source: { kind: 'documents', documents: docs(10) },
+      target: { adapter, client },
+      idMaps: { customers: { c1: 'cus_1' } },
+    });
+    // customers c0..c6 cycle; only c1 is mapped (documents 1 and 8)
+    expect(report.created).toBe(2);
+    expect(report.missingReferences).toBe(8);
+    expect(report.missing).toEqual([
+      expect.objectContaining({ path: 'customer.id', option: 'idMaps.customers', documents: 8 }),
+    ]);
+    expect(fake.records).toHaveLength(2);
+  });
+
+  it('backs off on 429 and sends again (a 429 is an answer: nothing was created)', async () => {
+    const { fake, adapter, client } = await toyTarget(false, {}, 0);
+    fake.state.throttleNext = 6;
+    const { report } = await migrate({
+      source: { kind: 'documents', documents: docs(20) },
+      target: { adapter, client },
+      idMaps: { customers: customerMap },
+      concurrency: 4,
+    });
+    expect(report.created).toBe(20);
+    expect(report.rateLimited).toBe(6);
+    expect(fake.records).toHaveLength(20);
+  });
+
+  it('records refused documents as failed with the reason; --on-error stop stops reading', async () => {
+    const { adapter, client } = await toyTarget(true);
+    // cus_-less target ids are refused by the fake with 400
+    const bad = { c0: 'x_0', c1: 'cus_1', c2: 'cus_2', c3: 'cus_3', c4: 'cus_4', c5: 'cus_5', c6: 'cus_6' };
+    const cont = await migrate({
+      source: { kind: 'documents', documents: docs(21) },
+      target: { adapter, client },
+      idMaps: { customers: bad },
+    });
+    expect(cont.report.failed).toBe(3);
+    expect(cont.report.created).toBe(18);
+    expect(cont.report.failures[0]).toMatchObject({ key: 'src_0', reason: 'InvalidRequestError' });
+    expect(cont.report.failures[0]?.error).toMatch(/unknown customer/);
+
+    const other = await toyTarget(true);
+    const stopped = await migrate({
+      source: { kind: 'documents', documents: docs(200) },
+      target: { adapter: other.adapter, client: other.client },
+      idMaps: { customers: bad },
+      concurrency: 1,
+      onError: 'stop',
+    });
+    expect(stopped.report.stoppedEarly).toBe(true);
+    expect(stopped.report.failed).toBe(1);
+    expect(other.fake.records).toHaveLength(0);
+  });
+
+  it('refuses a second source record with the same id instead of creating it twice', async () => {
+    const { fake, adapter, client } = await toyTarget(false);
+    const { report } = await migrate({
+      source: { kind: 'documents', documents: [...docs(3), sourceInvoice(1, { memo: 'again' })] },
+      target: { adapter, client },
+      idMaps: { customers: customerMap },
+    });
+    expect(report).toMatchObject({ created: 3, failed: 1 });
+    expect(report.failures[0]?.error).toMatch(/same id "src_1"/);
+    expect(fake.records).toHaveLength(3);
+  });
+
+  it('the transform hook can edit or skip documents', async () => {
+    const { fake, adapter, client } = await toyTarget(true);
+    const { report } = await migrate({
+      source: { kind: 'documents', documents: docs(10) },
+      target: { adapter, client },
+      idMaps: { customers: customerMap },
+      transform: (doc, { key }) => {
+        if (key === 'src_3') return null;
+        doc.number = `MIG-${doc.number}`;
+        return undefined;
+      },
+    });
+    expect(report).toMatchObject({ created: 9, skippedByTransform: 1 });
+    expect((fake.records as Array<{ number: string }>).every((r) => r.number.startsWith('MIG-N-'))).toBe(
+      true,
+    );
+  });
+
+  it('writes nothing in a dry run', async () => {
+    const { fake, adapter } = await toyTarget(true);
+    const { report } = await migrate({
+      source: { kind: 'documents', documents: docs(5) },
+      target: { adapter },
+      idMaps: { customers: customerMap },
+      dryRun: true,
+      journal: join(await mkdtemp(join(tmpdir(), 'bb-')), 'j.ndjson'),
+    });
+    expect(report.created).toBe(5);
+    expect(fake.records).toHaveLength(0);
+  });
+
+  it('reads NDJSON files and names the file and line of an unreadable line', async () => {
+    const { adapter, client } = await toyTarget(true);
+    const file = join(await mkdtemp(join(tmpdir(), 'bb-')), 'in.ndjson');
+    const lines = docs(3).map((d) => JSON.stringify(d));
+    await writeFile(file, `${lines[0]}\n\n{"id": broken\n${lines[1]}\n${lines[2]}\n`);
+    const { report } = await migrate({
+      source: { kind: 'file', path: file },
+      target: { adapter, client },
+      idMaps: { customers: customerMap },
+    });
+    expect(report.created).toBe(3);
+    expect(report.failures).toHaveLength(1);
+    expect(report.failures[0]?.location).toBe(`${file}:3`);
+    expect(report.failures[0]?.error).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3: not valid JSON`),
+    );
+    expect(await readFile(file, 'utf8')).toContain('broken');
+  });
+});
