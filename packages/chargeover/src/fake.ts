@@ -44,6 +44,9 @@ export interface ChargeOverFakeState {
   timeZone: string;
   now: () => number;
   invoices: Row[];
+  /** Indexes over `invoices`, so a large migration into the fake stays linear. */
+  byId: Map<number, Row>;
+  byExternalKey: Map<string, Row>;
   nextInvoiceId: number;
   nextLineItemId: number;
 }
@@ -93,6 +96,8 @@ function createState(seed: ChargeOverFakeSeed = {}): ChargeOverFakeState {
     timeZone: seed.timeZone ?? 'UTC',
     now: seed.now ?? Date.now,
     invoices: [],
+    byId: new Map(),
+    byExternalKey: new Map(),
     nextInvoiceId: 10_000,
     nextLineItemId: 2_561,
   };
@@ -149,11 +154,13 @@ function create(req: FakeRequest, state: ChargeOverFakeState): FakeResponse {
   const terms = state.terms.get(termsId);
   if (!terms) return error(400, `Invalid terms_id ${termsId}.`);
   const externalKey = body.external_key as string | undefined;
-  if (externalKey !== undefined && state.invoices.some((inv) => inv.external_key === externalKey)) {
+  if (externalKey !== undefined && state.byExternalKey.has(externalKey)) {
     return error(400, duplicateExternalKeyMessage(externalKey));
   }
   const record = buildRecord(state, body, customer, currencyId, currency, terms);
   state.invoices.push(record);
+  state.byId.set(record.invoice_id as number, record);
+  if (externalKey !== undefined) state.byExternalKey.set(externalKey, record);
   const host = req.headers.host ?? '127.0.0.1';
   return envelope(201, { id: record.invoice_id }, { location: `http://${host}${BASE}/${record.invoice_id}` });
 }
@@ -290,7 +297,7 @@ function currencySymbol(currency: string): string {
 
 function getOne(req: FakeRequest, state: ChargeOverFakeState): FakeResponse {
   const id = req.params.id ?? '';
-  const record = /^\d+$/.test(id) ? state.invoices.find((inv) => inv.invoice_id === Number(id)) : undefined;
+  const record = /^\d+$/.test(id) ? state.byId.get(Number(id)) : undefined;
   if (!record) return error(404, UNCONFIRMED.notFoundMessage);
   return envelope(200, record);
 }

@@ -23,7 +23,19 @@ export interface ResolvedOptions {
 }
 
 /** Checks the options that would otherwise fail deep inside a mapping. */
+const resolved = new WeakMap<ChargeOverOptions, ResolvedOptions>();
+
+/** Validated once per options object: a client maps every invoice with the same options. */
 export function resolveOptions(options: ChargeOverOptions = {}): ResolvedOptions {
+  let out = resolved.get(options);
+  if (!out) {
+    out = validateOptions(options);
+    resolved.set(options, out);
+  }
+  return out;
+}
+
+function validateOptions(options: ChargeOverOptions): ResolvedOptions {
   const timeZone = options.timeZone ?? UNCONFIRMED.defaultTimeZone;
   if (!isTimeZone(timeZone)) {
     throw new ValidationError('ChargeOver options', [

@@ -335,8 +335,5 @@ function reportDropped(invoice: Invoice, extra: ChargeOverProviderOptions, w: Wa
       );
     }
   }
-  for (const provider of Object.keys(invoice.providerOptions ?? {})) {
-    if (provider !== PROVIDER)
-      w.unsupported(`providerOptions.${provider}`, 'Options for another provider are not sent.');
-  }
+  w.otherProvidersOptions(invoice.providerOptions);
 }

@@ -82,6 +82,17 @@ describe('wall-clock forms in a zone', () => {
     );
   });
 
+  it('reads UTC wall times straight from the instant', () => {
+    fc.assert(
+      fc.property(wholeSecondInstant, (instant) => {
+        const expected = `${instant.slice(0, 10)} ${instant.slice(11, 19)}`;
+        expect(instantToNaive(instant, 'UTC')).toBe(expected);
+        expect(instantToNaive(instant, 'Etc/UTC')).toBe(expected);
+        expect(naiveToInstant(expected, 'UTC')).toBe(instant);
+      }),
+    );
+  });
+
   it('moves a wall time in a spring-forward gap forward, and takes the earlier of an ambiguous one', () => {
     // New York: 2026-03-08 02:00 → 03:00; 2026-11-01 02:00 → 01:00.
     expect(naiveToInstant('2026-03-08 02:30:00', 'America/New_York')).toBe('2026-03-08T07:30:00.000Z');

@@ -64,6 +64,7 @@ function mapInvoice(
     invoice.providerOptions?.flowglad ?? {},
     'providerOptions.flowglad',
   );
+  w.otherProvidersOptions(invoice.providerOptions);
   const currency = mapCurrency(invoice.currency, w);
   const lineItems = invoice.lines.map((line, i) => mapLine(line, i, invoice.currency, w));
 

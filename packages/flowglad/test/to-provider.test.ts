@@ -276,13 +276,13 @@ describe('toCreateRequest: the documented create body', () => {
     expect(flowglad.fromProvider(request).value.total).toBe(12000);
   });
 
-  it('unknown providerOptions.flowglad keys are refused, other providers’ options ignored', () => {
+  it('unknown providerOptions.flowglad keys are refused, other providers’ options reported as not sent', () => {
     expect(() =>
       flowglad.toCreateRequest(invoice({ providerOptions: { flowglad: { purchaseID: 'x' } } })),
     ).toThrow(ValidationError);
     expect(
       flowglad.toCreateRequest(invoice({ providerOptions: { whop: { anything: 1 } } })).warnings,
-    ).toEqual([]);
+    ).toEqual([expect.objectContaining({ code: 'unsupported', path: 'providerOptions.whop' })]);
   });
 
   it('accepts an Order, converting it to its first invoice', () => {

@@ -1,4 +1,5 @@
 export { createAtomicWriter, writeFileAtomic } from './atomic-write';
+export { capabilitiesMarkdown } from './cli/capabilities-command';
 export type { ClientSettings, ProviderEntry, ProviderRegistry } from './cli/registry-types';
 export {
   type MigrateOptions,

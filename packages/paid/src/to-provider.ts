@@ -89,6 +89,7 @@ function orderToRequest(order: Order, options: PaidOptions, w: WarningCollector)
     w.unsupported('total', 'Paid computes the order amount from the line pricing; total is not sent.');
   }
   applyProviderOptions(order.providerOptions?.[PROVIDER], request, w);
+  w.otherProvidersOptions(order.providerOptions);
   return request;
 }
 

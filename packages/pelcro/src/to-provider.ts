@@ -76,6 +76,7 @@ export function toCreateRequest(
   if (invoice.footer !== undefined) body.footer = invoice.footer;
   if (invoice.purchaseOrder !== undefined) body.purchase_order = invoice.purchaseOrder;
   warnUnsupported(invoice, w);
+  w.otherProvidersOptions(invoice.providerOptions);
   checkCustomerReference(body, issues);
 
   if (issues.list.length > 0) throw new ValidationError(SUBJECT, issues.list, { provider: 'pelcro' });

@@ -59,6 +59,7 @@ describe('migrating an invoice read from another provider', () => {
       'unsupported issuedAt',
       'unsupported lines[0].product',
       'unsupported number',
+      'unsupported providerOptions.chargeover',
     ]);
   });
 

@@ -36,6 +36,7 @@ describe('toCreateRequest', () => {
     expect(warnings.map((w) => [w.code, w.path])).toEqual([
       ['unsupported', 'customer.externalId'],
       ['unsupported', 'subscription.externalId'],
+      ['unsupported', 'providerOptions.whop'],
     ]);
     expect(PelcroCreateRequest.safeParse(request).success).toBe(true);
     expect(request).toMatchInlineSnapshot(`

@@ -52,9 +52,7 @@ export function toWhopCreateRequest(
     );
   }
   const whop = parseWith(WhopProviderOptions, invoice.providerOptions?.whop ?? {}, 'providerOptions.whop');
-  for (const key of Object.keys(invoice.providerOptions ?? {})) {
-    if (key !== 'whop') w.unsupported(`providerOptions.${key}`, `Options for ${key} are not sent to Whop.`);
-  }
+  w.otherProvidersOptions(invoice.providerOptions);
 
   const currency = toWhopCurrency(invoice.currency);
   if (!currency) {

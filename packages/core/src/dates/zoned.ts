@@ -43,7 +43,21 @@ interface WallTime {
   second: number;
 }
 
+const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT']);
+
 function wallTimeAt(ms: number, timeZone: string): WallTime {
+  // UTC needs no Intl lookup (the commonest zone, and formatToParts is slow).
+  if (UTC_ZONES.has(timeZone)) {
+    const d = new Date(ms);
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+    };
+  }
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);

@@ -27,6 +27,14 @@ export class WarningCollector {
     this.add('unrecognized', path, message);
   }
 
+  /** Options addressed to other providers are never sent: one `unsupported` warning for each. */
+  otherProvidersOptions(providerOptions: Readonly<Record<string, unknown>> | undefined): void {
+    for (const key of Object.keys(providerOptions ?? {})) {
+      if (key !== this.provider)
+        this.unsupported(`providerOptions.${key}`, `Options for ${key} are not sent to ${this.provider}.`);
+    }
+  }
+
   /** Throws LossyMappingError listing every lossy warning when `strict`; otherwise returns the warnings. */
   finish(strict: boolean | undefined): MappingWarning[] {
     if (strict) {

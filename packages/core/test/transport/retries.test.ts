@@ -45,7 +45,10 @@ describe('the provider mapping decides what is final', () => {
         ...time,
         maxRetries: 3,
         mapError: (response) =>
-          new ConflictError(`duplicate: ${String(response.status)}`, { status: response.status, retryable: false }),
+          new ConflictError(`duplicate: ${String(response.status)}`, {
+            status: response.status,
+            retryable: false,
+          }),
       }),
     );
     const error = await transport

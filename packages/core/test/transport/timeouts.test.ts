@@ -47,7 +47,7 @@ describe('per-attempt timeout', () => {
   it('covers the body too, not only the headers', async () => {
     const server = await stallingBody();
     const transport = createTransport(
-      baseConfig(server.url, { ...fakeTime(), timeoutMs: 500, maxRetries: 0 }),
+      baseConfig(server.url, { ...fakeTime(), timeoutMs: 1_500, maxRetries: 0 }),
     );
     const started = Date.now();
     const error = await transport
@@ -60,13 +60,13 @@ describe('per-attempt timeout', () => {
 
   it('times out every attempt and throws a retryable TimeoutError', async () => {
     const server = await hanging(() => true);
-    const transport = createTransport(baseConfig(server.url, { ...fakeTime(), timeoutMs: 50 }));
+    const transport = createTransport(baseConfig(server.url, { ...fakeTime(), timeoutMs: 400 }));
     const error = await transport
       .request({ method: 'GET', path: '/x', operation: 'read' })
       .catch((e: unknown) => e);
     expect(TimeoutError.isInstance(error)).toBe(true);
     expect((error as TimeoutError).retryable).toBe(true);
-    expect((error as TimeoutError).message).toMatch(/within 50 ms/);
+    expect((error as TimeoutError).message).toMatch(/within 400 ms/);
     expect(server.received).toHaveLength(3);
   });
 
@@ -87,16 +87,16 @@ describe('per-attempt timeout', () => {
 describe('overall deadline', () => {
   it('cuts an attempt short at the deadline, and does not retry after it', async () => {
     const server = await hanging(() => true);
-    const transport = createTransport(baseConfig(server.url, { timeoutMs: 10_000, deadlineMs: 150 }));
+    const transport = createTransport(baseConfig(server.url, { timeoutMs: 10_000, deadlineMs: 800 }));
     const started = Date.now();
     const error = await transport
       .request({ method: 'GET', path: '/x', operation: 'read' })
       .catch((e: unknown) => e);
     const elapsed = Date.now() - started;
     expect(TimeoutError.isInstance(error)).toBe(true);
-    expect((error as TimeoutError).message).toMatch(/deadline of 150 ms/);
+    expect((error as TimeoutError).message).toMatch(/deadline of 800 ms/);
     expect((error as TimeoutError).retryable).toBe(true);
-    expect(elapsed).toBeGreaterThanOrEqual(140);
+    expect(elapsed).toBeGreaterThanOrEqual(790);
     expect(elapsed).toBeLessThan(5_000);
     expect(server.received).toHaveLength(1);
   });
@@ -106,8 +106,8 @@ describe('overall deadline', () => {
     let attempts = 0;
     const transport = createTransport(
       baseConfig(server.url, {
-        timeoutMs: 100,
-        deadlineMs: 600,
+        timeoutMs: 300,
+        deadlineMs: 1_500,
         maxRetries: 50,
         retryBaseMs: 1,
         retryCapMs: 1,
@@ -121,8 +121,8 @@ describe('overall deadline', () => {
       .request({ method: 'GET', path: '/x', operation: 'read' })
       .catch((e: unknown) => e);
     expect(TimeoutError.isInstance(error)).toBe(true);
-    // 51 attempts of 100 ms would take over 5 s.
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // 51 attempts of 300 ms would take over 15 s.
+    expect(Date.now() - started).toBeLessThan(6_000);
     expect(attempts).toBeGreaterThanOrEqual(2);
     expect(attempts).toBeLessThan(51);
   });

@@ -12,6 +12,11 @@ import type { ProviderRegistry } from './registry-types';
 export const CAPABILITIES_FLAGS: FlagSpec[] = [
   { name: 'json', type: 'boolean', description: 'print the capability declarations as JSON' },
   { name: 'orders', type: 'boolean', description: 'show the Order fields instead of the Invoice fields' },
+  {
+    name: 'markdown',
+    type: 'boolean',
+    description: 'print both tables as Markdown (the root README is made from this)',
+  },
   { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
 ];
 
@@ -69,6 +74,26 @@ export function renderCapabilities(capabilities: Capabilities[], orders: boolean
   return `${table(head, short)}\n${notes.length ? `\n${notes.join('\n')}\n` : ''}\n${table([orders ? 'Order field' : 'Invoice field', ...capabilities.map((c) => c.provider)], rows)}\n`;
 }
 
+const MARKDOWN_MARK = { supported: '✓', approximated: '≈', unsupported: '—' } as const;
+
+/** Both field tables as Markdown: ✓ carried exactly, ≈ approximated (with a warning), — not carried (with a warning). */
+export function capabilitiesMarkdown(capabilities: Capabilities[]): string {
+  const section = (
+    title: string,
+    fields: readonly string[],
+    pick: (c: Capabilities) => Record<string, string>,
+  ) => {
+    const head = `| ${title} | ${capabilities.map((c) => c.provider).join(' | ')} |`;
+    const rule = `|---|${capabilities.map(() => ':-:').join('|')}|`;
+    const rows = fields.map(
+      (field) =>
+        `| \`${field}\` | ${capabilities.map((c) => MARKDOWN_MARK[pick(c)[field] as keyof typeof MARKDOWN_MARK] ?? '?').join(' | ')} |`,
+    );
+    return [head, rule, ...rows].join('\n');
+  };
+  return `${section('Invoice field', INVOICE_CAPABILITY_FIELDS, (c) => c.invoice)}\n\n${section('Order field', ORDER_CAPABILITY_FIELDS, (c) => c.order)}\n`;
+}
+
 export async function runCapabilities(
   argv: readonly string[],
   io: CliIO,
@@ -83,7 +108,9 @@ export async function runCapabilities(
   io.out.write(
     bool(flags, 'json')
       ? `${JSON.stringify(all, null, 2)}\n`
-      : renderCapabilities(all, bool(flags, 'orders')),
+      : bool(flags, 'markdown')
+        ? capabilitiesMarkdown(all)
+        : renderCapabilities(all, bool(flags, 'orders')),
   );
   return EXIT.ok;
 }

@@ -10,6 +10,7 @@ import {
   ORDER_CAPABILITY_FIELDS,
   type Order,
   PermissionError,
+  PROVIDER_NAMES,
   type ProviderError,
 } from '@billbridge/core';
 import fc from 'fast-check';
@@ -143,6 +144,18 @@ export function describeAdapterConformance<S, Seed>(options: ConformanceOptions<
           }
         }),
         runParams(numRuns),
+      );
+    });
+
+    it('reports options addressed to another provider as not sent (and strict refuses them)', () => {
+      const other = PROVIDER_NAMES.find((name) => name !== adapter.provider)!;
+      const doc = { ...sample(), providerOptions: { [other]: { onlyThere: true } } } as Invoice | Order;
+      const { warnings } = adapter.toCreateRequest(doc, { ...mapping });
+      expect(warnings).toContainEqual(
+        expect.objectContaining({ code: 'unsupported', path: `providerOptions.${other}` }),
+      );
+      expect(() => adapter.toCreateRequest(doc, { ...mapping, strict: true })).toThrow(
+        expect.objectContaining({ name: 'LossyMappingError' }),
       );
     });
 

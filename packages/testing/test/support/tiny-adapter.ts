@@ -49,7 +49,15 @@ export const tinyCapabilities: Capabilities = {
   order: Object.fromEntries(ORDER_CAPABILITY_FIELDS.map((f) => [f, 'unsupported'])) as Capabilities['order'],
 };
 
-const TOP_HANDLED = new Set(['currency', 'customer', 'lines', 'externalId', 'memo', 'metadata']);
+const TOP_HANDLED = new Set([
+  'providerOptions',
+  'currency',
+  'customer',
+  'lines',
+  'externalId',
+  'memo',
+  'metadata',
+]);
 const CUSTOMER_HANDLED = new Set(['id', 'email']);
 const LINE_HANDLED = new Set(['description', 'quantity', 'unitAmount', 'unitAmountDecimal']);
 
@@ -60,8 +68,9 @@ export const tinyAdapter: ProviderAdapter<TinyRequest, MappingOptions> = {
   capabilities: tinyCapabilities,
   toCreateRequest(input, options) {
     const doc = parseInvoice(input);
-    const w = new WarningCollector('tiny');
+    const w = new WarningCollector('paid');
     for (const key of Object.keys(doc)) if (!TOP_HANDLED.has(key)) w.unsupported(key);
+    w.otherProvidersOptions(doc.providerOptions);
     for (const key of Object.keys(doc.customer))
       if (!CUSTOMER_HANDLED.has(key)) w.unsupported(`customer.${key}`);
     const lines = doc.lines.map((line, i) => {
