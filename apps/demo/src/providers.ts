@@ -129,7 +129,7 @@ async function startOne(name: ProviderName) {
   );
   const baseUrl = `${fake.url.replace(/\/$/, '')}${entry.apiPrefix}`;
   const client = entry.createClient({ apiKey: settings.apiKey, baseUrl, ...settings.options });
-  return { url: fake.url, client, records: () => fake.records, close: () => fake.close() };
+  return { url: baseUrl, client, records: () => fake.records, close: () => fake.close() };
 }
 
 export async function startDemoProviders(): Promise<DemoProviders> {
