@@ -7,6 +7,7 @@
  */
 import {
   AmbiguousResultError,
+  type ClientOptions,
   ConflictError,
   createTransport,
   type Invoice,
@@ -16,8 +17,7 @@ import {
   type OrderInput,
   parseWith,
   type Transport,
-  type TransportConfig,
-  type TransportEvent,
+  transportSettings,
 } from '@billbridge/core';
 import type { z } from 'zod';
 import { mapError } from './errors';
@@ -28,7 +28,7 @@ import { CreateResponse, GetInvoiceResponse, type InvoiceRecord, QueryInvoicesRe
 
 const INVOICE_PATH = '/api/v3/invoice';
 
-export interface ChargeOverClientConfig extends Omit<ChargeOverOptions, 'currencyIds'> {
+export interface ChargeOverClientConfig extends ClientOptions, Omit<ChargeOverOptions, 'currencyIds'> {
   /** API public key (the Basic auth user name). */
   publicKey: string;
   /** API private key (the Basic auth password). */
@@ -37,11 +37,6 @@ export interface ChargeOverClientConfig extends Omit<ChargeOverOptions, 'currenc
   baseUrl: string;
   /** ISO 4217 code → the account's `currency_id`. */
   currencyIds: Readonly<Record<string, number>>;
-  timeoutMs?: number;
-  maxRetries?: number;
-  /** undici dispatcher (proxy, test agent). */
-  dispatcher?: TransportConfig['dispatcher'];
-  onEvent?(event: TransportEvent): void;
 }
 
 export interface ChargeOverResult {
@@ -72,7 +67,18 @@ export interface ChargeOverClient {
 }
 
 export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOverClient {
-  const { publicKey, privateKey, baseUrl, timeoutMs, maxRetries, dispatcher, onEvent, ...mapping } = config;
+  // Credentials and transport settings are taken out, so `mapping` holds only the adapter's options.
+  const {
+    publicKey,
+    privateKey,
+    baseUrl,
+    timeoutMs,
+    deadlineMs,
+    maxRetries,
+    dispatcher,
+    onEvent,
+    ...mapping
+  } = config;
   if (!publicKey || !privateKey)
     throw new TypeError('createChargeOverClient needs publicKey and privateKey.');
   const basic = Buffer.from(`${publicKey}:${privateKey}`).toString('base64');
@@ -81,10 +87,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
     baseUrl: baseUrl.replace(/\/+$/, '').replace(/\/api\/v3$/, ''),
     headers: { authorization: `Basic ${basic}` },
     secrets: [publicKey, privateKey, basic],
-    ...(timeoutMs !== undefined && { timeoutMs }),
-    ...(maxRetries !== undefined && { maxRetries }),
-    ...(dispatcher !== undefined && { dispatcher }),
-    ...(onEvent !== undefined && { onEvent }),
+    ...transportSettings(config),
     mapError,
   });
   const options: ChargeOverOptions = mapping;

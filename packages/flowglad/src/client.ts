@@ -5,6 +5,7 @@
  */
 import {
   type BillbridgeError,
+  type ClientOptions,
   ConflictError,
   createTransport,
   type Invoice,
@@ -14,8 +15,7 @@ import {
   type OrderInput,
   ProviderError,
   parseWith,
-  type TransportConfig,
-  type TransportEvent,
+  transportSettings,
 } from '@billbridge/core';
 import { isWithdrawnAnswer, mapError, withdrawnError } from './errors';
 import { fromProvider } from './from-provider';
@@ -33,17 +33,11 @@ export const DEFAULT_BASE_URL = 'https://app.flowglad.com';
 const INVOICES = '/api/v1/invoices';
 const MAX_PAGE = 100;
 
-export interface FlowgladClientConfig extends Pick<FlowgladMappingOptions, 'customerIds'> {
+export interface FlowgladClientConfig extends ClientOptions, Pick<FlowgladMappingOptions, 'customerIds'> {
   /** Secret key (`sk_test_…` / `sk_live_…`). */
   apiKey: string;
   /** Default `https://app.flowglad.com`; a self-hosted deployment's origin otherwise. */
   baseUrl?: string;
-  strict?: boolean;
-  timeoutMs?: number;
-  deadlineMs?: number;
-  maxRetries?: number;
-  dispatcher?: TransportConfig['dispatcher'];
-  onEvent?(event: TransportEvent): void;
 }
 
 export interface FlowgladResult {
@@ -92,11 +86,7 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
     headers: { authorization: config.apiKey },
     secrets: [config.apiKey],
     mapError,
-    ...(config.timeoutMs !== undefined && { timeoutMs: config.timeoutMs }),
-    ...(config.deadlineMs !== undefined && { deadlineMs: config.deadlineMs }),
-    ...(config.maxRetries !== undefined && { maxRetries: config.maxRetries }),
-    ...(config.dispatcher !== undefined && { dispatcher: config.dispatcher }),
-    ...(config.onEvent !== undefined && { onEvent: config.onEvent }),
+    ...transportSettings(config),
   });
   const mapping = (strict: boolean | undefined): FlowgladMappingOptions => ({
     strict: strict ?? config.strict,

@@ -3,6 +3,7 @@
  * orders, so a create that may have reached Paid is never retried: the caller gets AmbiguousResultError.
  */
 import {
+  type ClientOptions,
   createTransport,
   documentKind,
   type Invoice,
@@ -11,8 +12,7 @@ import {
   type Order,
   type OrderInput,
   parseWith,
-  type TransportConfig,
-  type TransportEvent,
+  transportSettings,
 } from '@billbridge/core';
 import { mapPaidError } from './errors';
 import { fromProvider } from './from-provider';
@@ -29,20 +29,12 @@ import {
 } from './wire';
 
 export interface PaidClientConfig
-  extends Pick<
-    PaidOptions,
-    'productIds' | 'resolveProductId' | 'customerIds' | 'resolveCustomerId' | 'currency'
-  > {
+  extends ClientOptions,
+    Pick<PaidOptions, 'productIds' | 'resolveProductId' | 'customerIds' | 'resolveCustomerId' | 'currency'> {
   /** Paid API key (sent as `Authorization: Bearer <key>`; redacted from every error and log). */
   apiKey: string;
   /** Default `https://api.agentpaid.io/api/v2`. */
   baseUrl?: string;
-  /** Refuse to send a document whose mapping would lose data. */
-  strict?: boolean;
-  timeoutMs?: number;
-  maxRetries?: number;
-  dispatcher?: TransportConfig['dispatcher'];
-  onEvent?(event: TransportEvent): void;
   /**
    * How many created orders the client remembers (default 1000, 0 to disable). Paid's Order answer has
    * no currency, externalId or lines; get/list complete remembered orders with what was sent.
@@ -93,10 +85,7 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
     headers: { authorization: `Bearer ${config.apiKey}` },
     secrets: [config.apiKey],
     mapError: mapPaidError,
-    ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
-    ...(config.maxRetries !== undefined ? { maxRetries: config.maxRetries } : {}),
-    ...(config.dispatcher !== undefined ? { dispatcher: config.dispatcher } : {}),
-    ...(config.onEvent !== undefined ? { onEvent: config.onEvent } : {}),
+    ...transportSettings(config),
   });
   const mapping: PaidOptions = {
     ...(config.productIds !== undefined ? { productIds: config.productIds } : {}),

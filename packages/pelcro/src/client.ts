@@ -4,6 +4,7 @@
  * is never retried (AmbiguousResultError instead), while reads retry freely.
  */
 import {
+  type ClientOptions,
   createTransport,
   type Invoice,
   type InvoiceInput,
@@ -11,9 +12,8 @@ import {
   type Order,
   type OrderInput,
   ProviderError,
-  type TransportConfig,
-  type TransportEvent,
   type TransportResponse,
+  transportSettings,
 } from '@billbridge/core';
 import type { z } from 'zod';
 import { mapPelcroError } from './errors';
@@ -23,20 +23,15 @@ import { hasNextPage } from './paging';
 import { readSiteId, toCreateRequest } from './to-provider';
 import { type PelcroInvoice, PelcroInvoiceList, PelcroInvoiceResponse } from './wire';
 
-export interface PelcroClientConfig {
+export interface PelcroClientConfig extends ClientOptions {
   /** A Pelcro API key (a JWT-like bearer token). Registered for redaction. */
   apiKey: string;
   /** The Pelcro site (account) id. */
   siteId: number | string;
   /** Default `https://www.pelcro.com`; paths `/api/v1/core/...` are appended. */
   baseUrl?: string;
-  strict?: boolean;
-  timeoutMs?: number;
-  maxRetries?: number;
-  dispatcher?: TransportConfig['dispatcher'];
   /** Pelcro customer ids for documents that refer to customers by another id (see PelcroMappingOptions). */
   customerIds?: Record<string, number | string>;
-  onEvent?(event: TransportEvent): void;
 }
 
 export interface PelcroResult {
@@ -71,10 +66,7 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
     headers: { authorization: `Bearer ${config.apiKey}`, accept: 'application/json' },
     secrets: [config.apiKey],
     mapError: mapPelcroError,
-    ...(config.timeoutMs !== undefined && { timeoutMs: config.timeoutMs }),
-    ...(config.maxRetries !== undefined && { maxRetries: config.maxRetries }),
-    ...(config.dispatcher !== undefined && { dispatcher: config.dispatcher }),
-    ...(config.onEvent !== undefined && { onEvent: config.onEvent }),
+    ...transportSettings(config),
   });
 
   function read(raw: PelcroInvoice, warnings: MappingWarning[] = []): PelcroResult {

@@ -5,6 +5,7 @@
  * caller gets an AmbiguousResultError to reconcile (list by `created_after`, match the customer).
  */
 import {
+  type ClientOptions,
   createTransport,
   type Invoice,
   type InvoiceInput,
@@ -13,8 +14,7 @@ import {
   type OrderInput,
   parseWith,
   type Transport,
-  type TransportConfig,
-  type TransportEvent,
+  transportSettings,
 } from '@billbridge/core';
 import { mapWhopError } from './errors';
 import { fromWhopCreateRequest, fromWhopInvoice, mergeCreated } from './from-provider';
@@ -27,7 +27,7 @@ import {
   type WhopInvoiceStatus,
 } from './wire';
 
-export interface WhopClientConfig {
+export interface WhopClientConfig extends ClientOptions {
   /** Company API key, company-scoped JWT, app API key or OAuth token; sent as `Bearer <apiKey>`. */
   apiKey: string;
   /** The company (`biz_…`) invoices are created for and listed from. */
@@ -36,13 +36,6 @@ export interface WhopClientConfig {
   baseUrl?: string;
   /** Sent as `X-Whop-App-Id` when set. */
   appId?: string;
-  strict?: boolean;
-  timeoutMs?: number;
-  deadlineMs?: number;
-  maxRetries?: number;
-  /** An undici dispatcher (proxy, test agent). */
-  dispatcher?: TransportConfig['dispatcher'];
-  onEvent?(event: TransportEvent): void;
 }
 
 export interface WhopResult {
@@ -106,11 +99,7 @@ export function createWhopClient(config: WhopClientConfig): WhopClient {
     secrets: [config.apiKey],
     mapError: mapWhopError,
     requestIdHeaders: ['x-request-id'],
-    ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
-    ...(config.deadlineMs !== undefined ? { deadlineMs: config.deadlineMs } : {}),
-    ...(config.maxRetries !== undefined ? { maxRetries: config.maxRetries } : {}),
-    ...(config.dispatcher !== undefined ? { dispatcher: config.dispatcher } : {}),
-    ...(config.onEvent !== undefined ? { onEvent: config.onEvent } : {}),
+    ...transportSettings(config),
   });
   const mapping = { companyId: config.companyId };
 

@@ -1,4 +1,5 @@
 export { classifyFailure, type FailureKind } from './classify';
+export { type ClientOptions, transportSettings } from './client-options';
 export { createTransport } from './create-transport';
 export { DEFAULT_REQUEST_ID_HEADERS } from './headers';
 export { closeSharedDispatcher, sharedDispatcher } from './pool';
