@@ -1,0 +1,87 @@
+/**
+ * One migration run in its own process, so its peak RSS is its own: `engine` runs `migrate()` from an
+ * NDJSON file into the sink (ChargeOver target, journal on); `raw` is the ceiling: the same file read
+ * line by line and each line POSTed with raw undici `request`, same concurrency, no parsing or mapping.
+ * Prints one JSON line: { seconds, created, failed, maxRssKiB, retainedMiB } — retainedMiB is the largest
+ * heap in use after a full GC, sampled at each quarter of the run (needs --expose-gc).
+ * Usage: migrate-child <engine|raw> <file> <origin> <journal-path> <concurrency> <count>
+ */
+import { createReadStream } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { chargeover, createChargeOverClient } from '@billbridge/chargeover';
+import { DEFAULT_CURRENCY_IDS } from '@billbridge/chargeover/testing';
+import { migrate } from '@billbridge/migrate';
+import { request } from 'undici';
+import { MIGRATION_ID_MAPS } from './docs';
+import { createCall, KEYS } from './wire';
+
+const [mode, file, origin, journal, concurrencyText, countText = '0'] = process.argv.slice(2);
+if (!mode || !file || !origin || !journal || !concurrencyText)
+  throw new Error('usage: migrate-child <engine|raw> <file> <origin> <journal> <concurrency>');
+const concurrency = Number(concurrencyText);
+const count = Number(countText);
+const gc = (globalThis as { gc?: () => void }).gc;
+/** Heap in use after a full GC, sampled at each quarter of the run: what the run holds so far. */
+let retainedMiB = 0;
+function sampleRetained(): void {
+  if (!gc) return;
+  gc();
+  retainedMiB = Math.max(retainedMiB, process.memoryUsage().heapUsed / 1024 / 1024);
+}
+const quarter = Math.max(1, Math.floor(count / 4));
+const baseUrl = `${origin}/chargeover`;
+
+async function engine() {
+  const client = createChargeOverClient({
+    ...KEYS.chargeover,
+    baseUrl,
+    currencyIds: DEFAULT_CURRENCY_IDS,
+    maxRetries: 0,
+  });
+  const { report } = await migrate({
+    source: { kind: 'file', path: file as string, format: 'ndjson' },
+    target: { adapter: chargeover, client, options: { currencyIds: DEFAULT_CURRENCY_IDS } },
+    idMaps: MIGRATION_ID_MAPS,
+    journal: journal as string,
+    concurrency,
+    onProgress: ({ processed }) => {
+      if (processed % quarter === 0) sampleRetained();
+    },
+  });
+  const failed = report.failed + report.invalid + report.missingReferences + report.ambiguous;
+  return { created: report.created, failed };
+}
+
+async function raw() {
+  const { headers, path } = createCall('chargeover', {});
+  const url = `${baseUrl}${path}`;
+  let created = 0;
+  let failed = 0;
+  const send = async (line: string) => {
+    const res = await request(url, { method: 'POST', headers, body: line });
+    await res.body.json();
+    if (res.statusCode < 300) created++;
+    else failed++;
+    if ((created + failed) % quarter === 0) sampleRetained();
+  };
+  const inflight = new Set<Promise<void>>();
+  for await (const line of createInterface({
+    input: createReadStream(file as string),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })) {
+    if (line === '') continue;
+    const p: Promise<void> = send(line).finally(() => inflight.delete(p));
+    inflight.add(p);
+    if (inflight.size >= concurrency) await Promise.race(inflight);
+  }
+  await Promise.all(inflight);
+  return { created, failed };
+}
+
+const start = performance.now();
+const result = mode === 'engine' ? await engine() : await raw();
+const seconds = (performance.now() - start) / 1000;
+const maxRssKiB = process.resourceUsage().maxRSS;
+process.stdout.write(`${JSON.stringify({ seconds, ...result, maxRssKiB, retainedMiB })}\n`);
+process.exit(0);

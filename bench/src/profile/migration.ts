@@ -1,0 +1,27 @@
+/**
+ * `migrate()` of N invoices into the sink under `--cpu-prof` (the child process writes the profile).
+ * Usage: tsx --conditions=billbridge-source src/profile/migration.ts <count> <profile-dir>
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { captureCanned } from '../canned';
+import { runChild, writeSource } from '../migration';
+import { startSink } from '../sink';
+
+const [countArg = '20000', profileDir = '/tmp/billbridge-migration-profile'] = process.argv.slice(2);
+const dir = mkdtempSync(join(tmpdir(), 'billbridge-prof-'));
+const sink = await startSink(await captureCanned(), dir);
+try {
+  const file = join(dir, 'invoices.ndjson');
+  await writeSource(file, Number(countArg));
+  const result = await runChild(
+    ['engine', file, sink.origin, join(dir, 'journal.ndjson'), '64', countArg],
+    ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+  );
+  console.log(JSON.stringify(result));
+} finally {
+  await sink.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(0);
