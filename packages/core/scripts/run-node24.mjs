@@ -18,6 +18,6 @@ if (!existsSync(binary)) {
 }
 const version = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.trim();
 console.log(`core tests under Node ${version}`);
-const vitest = join(import.meta.dirname, '..', 'node_modules', 'vitest', 'vitest.mjs');
+const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
 const run = spawnSync(binary, [vitest, 'run'], { stdio: 'inherit', cwd: join(import.meta.dirname, '..') });
 process.exit(run.status ?? 1);
