@@ -6,6 +6,8 @@
 import { type Metadata, ValidationError, type WarningCollector } from '@billbridge/core';
 
 const SLOT = /^custom_([1-9]\d?)$/;
+/** `custom_N` by N, built once: every read of a record looks at each slot. */
+const SLOT_NAMES = Array.from({ length: 100 }, (_, n) => `custom_${n}`);
 
 export interface SlotTable {
   /** metadata key → slot name */
@@ -98,7 +100,7 @@ export function customFieldsToMetadata(
 ): Metadata | undefined {
   let out: Metadata | undefined;
   for (let n = 1; n <= slots; n += 1) {
-    const slot = `custom_${n}`;
+    const slot = SLOT_NAMES[n] ?? `custom_${n}`;
     const value = record[slot];
     if (typeof value !== 'string' || value === '') continue;
     out ??= {};

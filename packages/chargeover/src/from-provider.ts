@@ -104,36 +104,42 @@ function customer(body: Common, w: WarningCollector): Invoice['customer'] {
   return out;
 }
 
+/** Wire address fields → canonical ones, per prefix; built once, as every read looks at each. */
+const ADDRESS_FIELDS = (['bill', 'ship'] as const).map(
+  (prefix) =>
+    [
+      [`${prefix}_addr1`, 'line1'],
+      [`${prefix}_addr2`, 'line2'],
+      [`${prefix}_addr3`, 'line3'],
+      [`${prefix}_city`, 'city'],
+      [`${prefix}_state`, 'state'],
+      [`${prefix}_postcode`, 'postalCode'],
+    ] as const,
+);
+
+function wireText(body: Record<string, unknown>, key: string): string | undefined {
+  const value = body[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 function address(
   body: Record<string, unknown>,
   prefix: 'bill' | 'ship',
   w: WarningCollector,
 ): Address | undefined {
-  const text = (key: string) => {
-    const value = body[`${prefix}_${key}`];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-  };
   const out: Address = {};
-  const fields = [
-    ['addr1', 'line1'],
-    ['addr2', 'line2'],
-    ['addr3', 'line3'],
-    ['city', 'city'],
-    ['state', 'state'],
-    ['postcode', 'postalCode'],
-  ] as const;
-  for (const [from, to] of fields) {
-    const value = text(from);
+  for (const [from, to] of ADDRESS_FIELDS[prefix === 'bill' ? 0 : 1] ?? []) {
+    const value = wireText(body, from);
     if (value !== undefined) out[to] = value;
   }
-  const country = text('country');
+  const country = wireText(body, `${prefix}_country`);
   if (country !== undefined) {
     const code = countryFromWire(country);
     if (code) out.country = code;
     else
       w.unrecognized(`${prefix}_country`, `"${country}" names no country billbridge knows; it is not kept.`);
   }
-  if (text('notes') !== undefined)
+  if (wireText(body, `${prefix}_notes`) !== undefined)
     w.unsupported(`${prefix}_notes`, 'Address notes (deprecated) have no canonical field.');
   return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -175,7 +181,8 @@ function line(
     out.unitAmount = 0;
   } else {
     const minor = majorToMinorDecimal(item.line_rate, currency);
-    if (isWholeDecimal(parseDecimal(minor))) out.unitAmount = decimalToSafeInteger(parseDecimal(minor));
+    const exact = parseDecimal(minor);
+    if (isWholeDecimal(exact)) out.unitAmount = decimalToSafeInteger(exact);
     else out.unitAmountDecimal = minor;
   }
   const paycycle = recurrenceOf('paycycle' in item ? item.paycycle : undefined, `${at}.paycycle`, w);
@@ -189,6 +196,7 @@ function line(
 
 /** A wire quantity: whole numbers stay numbers, fractions become exact decimal strings. */
 function quantity(value: number | string): number | string {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value === 0 ? 0 : value; // no -0
   const decimal = toDecimal(value);
   return isWholeDecimal(decimal) ? decimalToSafeInteger(decimal) : formatDecimal(decimal);
 }

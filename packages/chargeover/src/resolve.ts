@@ -91,9 +91,20 @@ export function currencyIdFor(currency: string, options: ChargeOverOptions): num
 
 /** `currency_id` → ISO code, through the same table. */
 export function currencyForId(id: number, options: ChargeOverOptions): string | undefined {
-  for (const [code, value] of Object.entries(options.currencyIds ?? {})) if (value === id) return code;
-  return undefined;
+  const table = options.currencyIds;
+  if (!table) return undefined;
+  let byId = reverseTables.get(table);
+  if (!byId) {
+    byId = new Map();
+    // The first code listed for an id wins, as a scan of the table would find it.
+    for (const [code, value] of Object.entries(table)) if (!byId.has(value)) byId.set(value, code);
+    reverseTables.set(table, byId);
+  }
+  return byId.get(id);
 }
+
+/** id → code per currency table, built once: scanning ~180 entries on every read was the top self time. */
+const reverseTables = new WeakMap<Record<string, number>, Map<number, string>>();
 
 /** The line's `item_id`: a numeric product.id, else `itemIds` by externalId or name, else `resolveItemId`. */
 export function itemIdFor(line: Line, index: number, options: ChargeOverOptions): number {

@@ -62,9 +62,36 @@ export function toCreateRequest(
   for (const warning of conversion) w.add(warning.code, warning.path, warning.message);
   const request = mapInvoice(invoice, options, resolved, w);
   // Our own output must satisfy the documented request schema; anything else is a bug worth a loud error.
-  const checked = InvoiceCreateRequest.safeParse(request);
-  if (!checked.success) throw new ValidationError('ChargeOver invoice request', issuesFromZod(checked.error));
+  if (needsSchemaCheck(request)) {
+    const checked = InvoiceCreateRequest.safeParse(request);
+    if (!checked.success)
+      throw new ValidationError('ChargeOver invoice request', issuesFromZod(checked.error));
+  }
   return { request, warnings: w.finish(options.strict) };
+}
+
+const FULL_SELF_CHECK =
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+    ?.BILLBRIDGE_SELF_CHECK === '1';
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether the zod parse of our own request is needed. Every id, number and enum in it is checked where
+ * it is built (resolve.ts, exactNumber, the provider-options schema), so parsing all of it again cost
+ * more than the mapping. Only the values passed through from the document unchecked can break the
+ * schema (an empty external key, a date beyond four-digit years): then the full parse runs and throws
+ * exactly the error it always did. BILLBRIDGE_SELF_CHECK=1 parses every request. Trade-off: a mapper bug
+ * elsewhere would reach ChargeOver's own 400 instead of failing here; the conformance suite parses every
+ * produced request with this schema, so the tests still catch one.
+ */
+function needsSchemaCheck(request: InvoiceCreateRequest): boolean {
+  return (
+    FULL_SELF_CHECK ||
+    request.external_key === '' ||
+    request.customer_external_key === '' ||
+    request.customer_token === '' ||
+    (request.date !== undefined && !DATE_ONLY.test(request.date))
+  );
 }
 
 function mapInvoice(
@@ -135,17 +162,7 @@ function mapLine(
       : minorToMajorString(line.unitAmount ?? 0, currency),
     `${at}.${line.unitAmountDecimal !== undefined ? 'unitAmountDecimal' : 'unitAmount'}`,
   );
-  const quantity = toDecimal(line.quantity);
-  if (!UNCONFIRMED.fractionalQuantity && !isWholeDecimal(quantity)) {
-    throw new ValidationError('Invoice for ChargeOver', [
-      {
-        path: `${at}.quantity`,
-        code: 'invalid_value',
-        message: 'This ChargeOver account takes whole quantities only.',
-      },
-    ]);
-  }
-  out.line_quantity = exactNumber(quantity, `${at}.quantity`);
+  out.line_quantity = lineQuantity(line.quantity, `${at}.quantity`);
   const paycycle = paycycleFor(line.recurrence, undefined, `${at}.recurrence`, w);
   if (paycycle) out.paycycle = paycycle;
   Object.assign(
@@ -271,6 +288,18 @@ function dateOf(instant: string, path: string, timeZone: string, w: WarningColle
     );
   }
   return date;
+}
+
+/** A safe-integer quantity is whole and its own exact JSON number; only decimals need the checks. */
+function lineQuantity(value: Line['quantity'], path: string): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value === 0 ? 0 : value; // no -0
+  const quantity = toDecimal(value);
+  if (!UNCONFIRMED.fractionalQuantity && !isWholeDecimal(quantity)) {
+    throw new ValidationError('Invoice for ChargeOver', [
+      { path, code: 'invalid_value', message: 'This ChargeOver account takes whole quantities only.' },
+    ]);
+  }
+  return exactNumber(quantity, path);
 }
 
 function exactNumber(value: string | ReturnType<typeof toDecimal>, path: string): number {

@@ -44,6 +44,12 @@ export function flowgladToMinor(units: number, currency: string): UnitConversion
 }
 
 function shiftExact(amount: number | string, places: number): UnitConversion {
+  // Fast path: a whole amount with no shift (every currency whose ISO exponent is Flowglad's unit, e.g.
+  // USD, JPY) passes through unchanged; the decimal helpers below would give the same result, slowly.
+  if (places === 0 && typeof amount === 'number' && Number.isSafeInteger(amount)) {
+    const value = amount === 0 ? 0 : amount; // no -0, as decimalToSafeInteger
+    return { value, exact: String(value), lossless: true };
+  }
   const shifted = shiftDecimal(toDecimal(amount), places);
   const lossless = isWholeDecimal(shifted);
   const value = decimalToSafeInteger(lossless ? shifted : roundDecimal(shifted, 0));

@@ -59,11 +59,10 @@ function mapInvoice(
   options: FlowgladMappingOptions,
   w: WarningCollector,
 ): FlowgladCreateRequest {
-  const po = parseWith(
-    FlowgladProviderOptions,
-    invoice.providerOptions?.flowglad ?? {},
-    'providerOptions.flowglad',
-  );
+  // No Flowglad options (the usual case) parse to an empty object; the schema runs only on what was given.
+  const given = invoice.providerOptions?.flowglad;
+  const po: FlowgladProviderOptions =
+    given === undefined ? {} : parseWith(FlowgladProviderOptions, given, 'providerOptions.flowglad');
   w.otherProvidersOptions(invoice.providerOptions);
   const currency = mapCurrency(invoice.currency, w);
   const lineItems = invoice.lines.map((line, i) => mapLine(line, i, invoice.currency, w));

@@ -11,7 +11,8 @@ import {
   RateLimitError,
   ValidationError,
 } from '@billbridge/core';
-import { Journal } from './journal';
+import { Journal, readJournalIdMap } from './journal';
+import { KeySet } from './key-set';
 import { prepareForTarget, sourceKey } from './prepare';
 import { RateLimiter } from './rate-limit';
 import { reconcile, type Verdict } from './reconcile';
@@ -92,7 +93,10 @@ export interface MigrateOptions {
 
 export interface MigrationResult {
   report: MigrationReport;
-  /** Source key → target id, for every document done (this run and earlier ones). */
+  /**
+   * Source key → target id, for every document done (this run and earlier ones). With a journal it is
+   * read from the journal file when first accessed (the run itself keeps no per-document ids in memory).
+   */
   idMap: Map<string, string>;
 }
 
@@ -135,6 +139,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
   });
   const report = builder.report;
   const limiter = new RateLimiter(options.rps === undefined ? {} : { rps: options.rps });
+  // Without a journal the ids can only be kept in memory; with one, the file holds them (see the result).
   const idMap = new Map<string, string>();
   const journal =
     !dryRun && options.journal
@@ -142,7 +147,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
       : undefined;
   const verdicts = new Map<string, Verdict>();
   const reconciledKeys = new Set<string>();
-  const seen = new Set<string>();
+  // Every key of this run, to refuse a second record with the same id: off the JS heap, exact.
+  const seen = new KeySet();
   let stop = false;
   let fatal: unknown;
   let processed = 0;
@@ -157,10 +163,19 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
       ambiguous: report.ambiguous,
     });
 
+  /** The id of a document done in this run or an earlier one; kept in memory only without a journal. */
+  const recordId = (key: string, id: string | undefined) => {
+    if (!journal && id !== undefined) idMap.set(key, id);
+  };
+  /**
+   * Whether the target client reports its request-side warnings apart (`requestWarnings`). Until one
+   * answer shows it, the engine maps each document itself for the loss report; afterwards `client.create`
+   * is the only mapping.
+   */
+  let clientSplitsWarnings = false;
+
   try {
     if (journal) {
-      for (const [key, entry] of journal.entries)
-        if (entry.status === 'done' && entry.targetId) idMap.set(key, entry.targetId);
       await journal.append({
         t: 'run',
         at: new Date().toISOString(),
@@ -184,7 +199,6 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
           if (verdict.kind === 'found') {
             const id = verdict.targetId;
             writes.push(journal.append({ t: 'done', k: key, ...(id ? { id } : {}), how: 'reconciled' }));
-            if (id) idMap.set(key, id);
             reconciledKeys.add(key);
             report.reconciled++;
           } else {
@@ -203,6 +217,10 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
       if (onError === 'stop') stop = true;
     };
 
+    // Without the engine's own mapping, `strict` must reach the client's (it throws before sending).
+    const createOptions =
+      options.strict === true ? { ...target.createOptions, strict: true } : target.createOptions;
+
     const handle = async (item: SourceItem): Promise<void> => {
       if (!item.ok) {
         builder.problem(item.error, item.key, item.location);
@@ -211,7 +229,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
       }
       builder.losses('source', item.warnings);
       const key = sourceKey(item.doc, item.location);
-      if (seen.has(key)) {
+      if (!seen.add(key)) {
         // Two source records with one id would be one journal entry, and could be created twice.
         builder.problem(
           new Error(`another record of this source has the same id "${key}"; only the first is migrated`),
@@ -221,11 +239,18 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
         failedStop();
         return;
       }
-      seen.add(key);
+      try {
+        await handleDocument(item, key);
+      } finally {
+        // `seen` keeps this key from coming back in this run: its journal entry is not needed any more.
+        journal?.forget(key);
+      }
+    };
+
+    const handleDocument = async (item: SourceItem & { ok: true }, key: string): Promise<void> => {
       const entry = journal?.get(key);
-      if (entry?.status === 'done') {
+      if (entry?.status === 'done' || reconciledKeys.has(key)) {
         // Counted once: documents reconciled at start-up are not also "already migrated".
-        if (entry.targetId) idMap.set(key, entry.targetId);
         if (!reconciledKeys.has(key)) report.skipped++;
         return;
       }
@@ -258,14 +283,18 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
         if (out !== undefined) doc = out;
       }
 
-      // Map first: a document that cannot be mapped is reported and never journaled as pending.
-      try {
-        const mapped = adapter.toCreateRequest(doc, { ...target.options, strict: options.strict ?? false });
-        builder.losses('target', mapped.warnings);
-      } catch (error) {
-        builder.problem(error, key, item.location);
-        failedStop();
-        return;
+      // A dry run, or a client that does not report its request-side warnings apart: map here for the
+      // loss report (a document that cannot be mapped is reported and never journaled as pending).
+      const premapped = dryRun || !clientSplitsWarnings;
+      if (premapped) {
+        try {
+          const mapped = adapter.toCreateRequest(doc, { ...target.options, strict: options.strict ?? false });
+          builder.losses('target', mapped.warnings);
+        } catch (error) {
+          builder.problem(error, key, item.location);
+          failedStop();
+          return;
+        }
       }
       if (dryRun) {
         report.created++;
@@ -286,11 +315,16 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
       for (let attempt = 0; ; attempt++) {
         await limiter.take();
         try {
-          const result = await client.create(doc, target.createOptions);
+          const result = await client.create(doc, createOptions);
           limiter.succeeded();
           const id = result.value.id;
           await journal?.append({ t: 'done', k: key, ...(id === undefined ? {} : { id }), how: 'created' });
-          if (id !== undefined) idMap.set(key, id);
+          recordId(key, id);
+          if (Array.isArray(result.requestWarnings)) {
+            // The client's own mapping was the only one: its request-side warnings are the target's losses.
+            if (!premapped) builder.losses('target', result.requestWarnings);
+            clientSplitsWarnings = true;
+          }
           report.created++;
           return;
         } catch (error) {
@@ -346,7 +380,17 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
     await Promise.all(inflight);
     report.stoppedEarly = stop;
     if (fatal !== undefined) throw fatal;
-    return { report: builder.finish(), idMap };
+    const finished = builder.finish();
+    if (!journal) return { report: finished, idMap };
+    const journalPath = journal.path;
+    let fromJournal: Map<string, string> | undefined;
+    return {
+      report: finished,
+      get idMap() {
+        fromJournal ??= readJournalIdMap(journalPath);
+        return fromJournal;
+      },
+    };
   } finally {
     await journal?.close();
   }

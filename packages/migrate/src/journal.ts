@@ -95,6 +95,30 @@ function applyRecord(entries: Map<string, JournalEntry>, record: JournalRecord):
   entries.set(record.k, entry);
 }
 
+/**
+ * Source key → target id of every document whose last record is `done` with an id, read from the file
+ * (the engine's id map when it runs with a journal: nothing per document is held in memory meanwhile).
+ */
+export function readJournalIdMap(path: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  if (!existsSync(path)) return ids;
+  const text = readFileSync(path, 'utf8');
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    // A torn last line (no newline) is not a record.
+    if (end < 0) break;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (line === '') continue;
+    const record = JSON.parse(line) as JournalRecord;
+    if (record.t === 'run') continue;
+    if (record.t === 'done') {
+      if (record.id !== undefined) ids.set(record.k, record.id);
+    } else ids.delete(record.k);
+  }
+  return ids;
+}
+
 interface Waiter {
   line: string;
   resolve: () => void;
@@ -140,6 +164,14 @@ export class Journal {
 
   get(key: string): JournalEntry | undefined {
     return this.entries.get(key);
+  }
+
+  /**
+   * Drops a key's entry from memory (its records stay in the file). The engine calls this once it is done
+   * with a document, so a run holds entries for documents in flight, not for every document it has seen.
+   */
+  forget(key: string): void {
+    this.entries.delete(key);
   }
 
   /** Appends a record; resolves once it is on disk (records appended together share one fsync). */

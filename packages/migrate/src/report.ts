@@ -118,6 +118,7 @@ export class ReportBuilder {
 
   /** Counts each (side, code, field) once per document. */
   losses(side: LossRow['side'], warnings: readonly MappingWarning[]): void {
+    if (warnings.length === 0) return;
     const seen = new Set<string>();
     for (const warning of warnings) {
       const path = normalizePath(warning.path);

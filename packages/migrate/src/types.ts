@@ -15,7 +15,13 @@ export type CanonicalInput = Invoice | Order | InvoiceInput | OrderInput;
 export interface CreateResult {
   value: CanonicalDoc;
   raw?: unknown;
+  /** Mapping warnings of both directions: the request sent and the answer read back. */
   warnings: MappingWarning[];
+  /**
+   * The request-side warnings alone (what the target could not carry). A client that returns them lets
+   * the engine skip its own mapping of each document; without them it maps once more for the report.
+   */
+  requestWarnings?: MappingWarning[];
 }
 
 /** The subset of a provider client the engine needs (every billbridge client has this shape). */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type RunningFake, startFake } from '@billbridge/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../src/engine';
+import type { TargetClient } from '../src/types';
 import {
   customerMap,
   sourceInvoice,
@@ -154,6 +155,89 @@ describe('migrate (engine, toy provider over HTTP)', () => {
     expect((fake.records as Array<{ number: string }>).every((r) => r.number.startsWith('MIG-N-'))).toBe(
       true,
     );
+  });
+
+  describe('a client that reports its request-side warnings apart (requestWarnings)', () => {
+    /** The toy client, plus a read-back warning, optionally with the request's warnings apart. */
+    async function splitTarget(split: boolean) {
+      const target = await toyTarget(true);
+      const calls = { engine: 0 };
+      const adapter = {
+        ...target.adapter,
+        toCreateRequest: (doc: Parameters<typeof target.adapter.toCreateRequest>[0], o?: object) => {
+          calls.engine++;
+          return target.adapter.toCreateRequest(doc, o);
+        },
+      };
+      const readBack = { code: 'unrecognized' as const, path: 'status', message: 'read back' };
+      const client: TargetClient = {
+        async create(doc, opts) {
+          // What the client's own mapping says, computed outside the counted adapter.
+          const sent = target.adapter.toCreateRequest(doc, opts);
+          const result = await target.client.create(doc, opts);
+          return {
+            ...result,
+            warnings: [...result.warnings, readBack],
+            ...(split ? { requestWarnings: sent.warnings } : {}),
+          };
+        },
+      };
+      return { ...target, adapter, client, calls };
+    }
+    const withMemo = (i: number) => (i % 2 === 0 ? { memo: 'm' } : {});
+
+    it('maps each document once (in the client) and reports only what the target could not carry', async () => {
+      const { fake, adapter, client, calls } = await splitTarget(true);
+      const journal = join(await mkdtemp(join(tmpdir(), 'bb-')), 'j.ndjson');
+      const { report, idMap } = await migrate({
+        source: { kind: 'documents', documents: docs(40, withMemo) },
+        target: { adapter, client },
+        idMaps: { customers: { ...customerMap, c3: undefined as unknown as string } },
+        concurrency: 1,
+        journal,
+      });
+      // Only the first document, before the client showed it reports requestWarnings apart.
+      expect(calls.engine).toBe(1);
+      // c3: documents 3, 10, 17, 24, 31, 38 lack a target customer; the client refuses them before sending.
+      expect(report).toMatchObject({ created: 34, missingReferences: 6, failed: 0 });
+      expect(fake.records).toHaveLength(34);
+      expect(report.losses).toEqual([
+        expect.objectContaining({ side: 'target', code: 'unsupported', path: 'memo', documents: 17 }),
+      ]);
+      expect(idMap.size).toBe(34);
+      const records = (await readFile(journal, 'utf8'))
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      const of3 = records.filter((r) => r.k === 'src_3').map((r) => r.t);
+      expect(of3).toEqual(['pending', 'failed']);
+    });
+
+    it('passes strict to the client, which refuses lossy documents before sending', async () => {
+      const { fake, adapter, client } = await splitTarget(true);
+      const { report } = await migrate({
+        source: { kind: 'documents', documents: docs(10, withMemo) },
+        target: { adapter, client },
+        idMaps: { customers: customerMap },
+        concurrency: 1,
+        strict: true,
+      });
+      expect(report).toMatchObject({ created: 5, failed: 5 });
+      expect(report.failures.every((f) => f.reason === 'LossyMappingError')).toBe(true);
+      expect(fake.records).toHaveLength(5);
+    });
+
+    it('without them, the engine maps for the loss report and read-back warnings stay out of it', async () => {
+      const { adapter, client, calls } = await splitTarget(false);
+      const { report } = await migrate({
+        source: { kind: 'documents', documents: docs(10, withMemo) },
+        target: { adapter, client },
+        idMaps: { customers: customerMap },
+      });
+      expect(calls.engine).toBe(10);
+      expect(report.created).toBe(10);
+      expect(report.losses).toEqual([expect.objectContaining({ path: 'memo', documents: 5 })]);
+    });
   });
 
   it('writes nothing in a dry run', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProgressReporter } from '../src/cli/progress';
 import { splitJsonArray } from '../src/json-stream';
+import { KeySet } from '../src/key-set';
 import { prepareForTarget } from '../src/prepare';
 import { RateLimiter } from '../src/rate-limit';
 import { normalizePath } from '../src/report';
@@ -149,5 +150,39 @@ describe('ProgressReporter', () => {
     lines.update({ processed: 101, created: 101, skipped: 0, failed: 0, ambiguous: 0 });
     expect(plain).toHaveLength(1);
     expect(plain[0]).toMatch(/^progress: 100 documents {2}\d+\/s {2}created 100/);
+  });
+});
+
+describe('KeySet (the engine memory of every source key)', () => {
+  it('answers exactly like a Set<string>, whatever the keys (unicode, empty, long, many)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom('a', 'ab', '')), {
+          maxLength: 3000,
+        }),
+        (keys) => {
+          const set = new KeySet();
+          const reference = new Set<string>();
+          for (const key of keys) {
+            expect(set.has(key)).toBe(reference.has(key));
+            expect(set.add(key)).toBe(!reference.has(key));
+            reference.add(key);
+          }
+          expect(set.size).toBe(reference.size);
+          for (const key of reference) expect(set.has(key)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('holds 200,000 keys of one shape apart', () => {
+    const set = new KeySet();
+    let added = 0;
+    for (let i = 0; i < 200_000; i++) if (set.add(`inv-${i}`)) added++;
+    expect(added).toBe(200_000);
+    expect(set.add('inv-123456')).toBe(false);
+    expect(set.has('inv-200000')).toBe(false);
+    expect(set.size).toBe(200_000);
   });
 });

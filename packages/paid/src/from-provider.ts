@@ -193,10 +193,13 @@ function readCurrency(
   lines: ReadonlyArray<PaidCreateOrderLine | PaidOrderLine> | undefined,
   options: PaidOptions,
 ): string {
-  const fromLines = lines
-    ?.flatMap((line) => ('attributes' in line ? (line.attributes ?? []) : []))
-    .find((a) => a.pricing.pricePoints.currency)?.pricing.pricePoints.currency;
-  const currency = recordCurrency ?? options.currency ?? fromLines;
+  // The lines are searched only when neither the record nor the options name the currency.
+  const currency =
+    recordCurrency ??
+    options.currency ??
+    lines
+      ?.flatMap((line) => ('attributes' in line ? (line.attributes ?? []) : []))
+      .find((a) => a.pricing.pricePoints.currency)?.pricing.pricePoints.currency;
   if (currency === undefined) {
     throw new MissingRequiredFieldError(
       PROVIDER,

@@ -29,7 +29,7 @@ import {
 import { toPelcroAddress } from './address';
 import { INT32_MAX, INT32_MIN, type PelcroMappingOptions, READINGS } from './options';
 import { parseProviderOptions } from './provider-options';
-import { itemsTotal } from './totals';
+import { itemAmount, itemsTotal } from './totals';
 import type { PelcroCreateRequest, PelcroInvoiceCreateBody, PelcroLineItem } from './wire';
 
 const SUBJECT = 'Invoice for Pelcro';
@@ -190,7 +190,14 @@ function lineItem(
 function checkLineAmount(line: Invoice['lines'][number], path: string, issues: Issues): void {
   let amount: number;
   try {
-    amount = lineAmount(line);
+    // Whole quantity × whole unit price (the common case) is itemAmount's exact integer fast path.
+    amount =
+      line.amount === undefined &&
+      line.unitAmountDecimal === undefined &&
+      typeof line.quantity === 'number' &&
+      line.unitAmount !== undefined
+        ? itemAmount({ unit_price: line.unitAmount, quantity: line.quantity })
+        : lineAmount(line);
   } catch {
     issues.add(`${path}.amount`, 'pelcro_int32', "The line amount is beyond Pelcro's int32 range.");
     return;
@@ -392,10 +399,12 @@ function keepsOldProviderId(pelcroId: number | undefined, path: string, w: Warni
 }
 
 function epochSeconds(instant: string, path: string, w: WarningCollector): number {
-  if (instantToEpochMs(instant) % 1000 !== 0) {
+  const ms = instantToEpochMs(instant);
+  if (ms % 1000 !== 0) {
     w.approximated(path, 'Pelcro takes whole epoch seconds; the fraction of a second is dropped.');
   }
-  return instantToEpochSecondsFloor(instant);
+  // Parsed once: the floor of the same milliseconds; core's function still reports a bad instant.
+  return Number.isNaN(ms) ? instantToEpochSecondsFloor(instant) : Math.floor(ms / 1000);
 }
 
 function mapDates(

@@ -20,6 +20,13 @@ export interface PricedItem {
 }
 
 export function itemAmount(item: PricedItem): number {
+  // Whole unit price × whole quantity: a double product within the safe range is the exact product and
+  // needs no rounding (a larger one reaches 2^53 and takes the exact path, as core's line amounts do).
+  const { unit_price: unit, quantity } = item;
+  if (Number.isSafeInteger(unit) && Number.isSafeInteger(quantity)) {
+    const product = unit * quantity;
+    if (Number.isSafeInteger(product)) return product === 0 ? 0 : product; // no -0
+  }
   return decimalToSafeInteger(
     roundDecimal(multiplyDecimal(toDecimal(item.unit_price), toDecimal(item.quantity)), 0),
   );

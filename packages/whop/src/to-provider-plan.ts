@@ -40,18 +40,25 @@ export function mapLines(
       );
     return { priceMinor: total };
   }
+  // Whole quantities × whole unit prices add up to whole amounts equal to the rounded subtotal by
+  // definition, so the exact decimal sum and its two checks below are needed only for finer lines.
+  const allWhole = invoice.lines.every(isWholeLine);
   let exactSum: ExactDecimal = toDecimal(0);
   const lineItems = invoice.lines.map((line, i) => {
-    exactSum = addDecimal(exactSum, exactLineAmount(line));
+    if (!allWhole) exactSum = addDecimal(exactSum, exactLineAmount(line));
     warnUnsupportedLineFields(line, i, w);
     return {
       label: lineLabel(line, i, w),
       unit_price: unitPrice(line, i, currency, code),
-      quantity: exactNumber(toDecimal(line.quantity), `lines[${i}].quantity`, 'quantity'),
+      // A safe-integer quantity is already its own exact JSON number; only decimals need the check.
+      quantity:
+        typeof line.quantity === 'number' && Number.isSafeInteger(line.quantity)
+          ? line.quantity
+          : exactNumber(toDecimal(line.quantity), `lines[${i}].quantity`, 'quantity'),
     };
   });
   const totals = computeTotals(invoice);
-  if (!isWholeDecimal(exactSum)) {
+  if (!allWhole && !isWholeDecimal(exactSum)) {
     throw new WhopPlanPriceError(
       'lines',
       `The lines add up to exactly ${minorDecimalToMajorString(exactSum, code)} ${code}, which is not a whole amount of ${code}. ` +
@@ -59,7 +66,7 @@ export function mapLines(
         'Adjust unit prices or quantities so that the lines add up to a whole amount.',
     );
   }
-  if (compareDecimal(exactSum, toDecimal(totals.subtotal)) !== 0) {
+  if (!allWhole && compareDecimal(exactSum, toDecimal(totals.subtotal)) !== 0) {
     throw new WhopPlanPriceError(
       'lines',
       `Rounded line by line the lines come to ${minorToMajorString(totals.subtotal, code)} ${code}, but exactly they add up to ` +
@@ -80,6 +87,16 @@ export function mapLines(
     );
   }
   return { lineItems, priceMinor: totals.subtotal };
+}
+
+/** Whole quantity × whole unit price: its exact amount is a whole number of minor units. */
+function isWholeLine(line: Line): boolean {
+  return (
+    line.unitAmountDecimal === undefined &&
+    typeof line.quantity === 'number' &&
+    Number.isSafeInteger(line.quantity) &&
+    Number.isSafeInteger(line.unitAmount ?? 0)
+  );
 }
 
 function unitPrice(line: Line, i: number, currency: WhopCurrency, code: string): number {

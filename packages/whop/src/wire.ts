@@ -210,7 +210,10 @@ export function lineItemsSum(items: readonly WhopRequestLineItem[]): ExactDecima
  * The rules Whop states in field descriptions but the SDK types cannot express. The adapter checks its
  * own output against them before sending; the fake answers 400 when one is broken.
  */
-export function createRequestIssues(body: WhopInvoiceCreateRequest): WhopRuleIssue[] {
+export function createRequestIssues(
+  body: WhopInvoiceCreateRequest,
+  { lineSum = true }: { lineSum?: boolean } = {},
+): WhopRuleIssue[] {
   const issues: WhopRuleIssue[] = [];
   const draft = body.save_as_draft === true;
   if (!body.member_id && !draft) {
@@ -259,7 +262,7 @@ export function createRequestIssues(body: WhopInvoiceCreateRequest): WhopRuleIss
     if (value != null && value < 0)
       issues.push({ field: `plan.${key}`, message: `${key} must not be negative.` });
   }
-  if (body.line_items && body.line_items.length > 0) {
+  if (lineSum && body.line_items && body.line_items.length > 0) {
     const key = type === 'renewal' ? 'renewal_price' : 'initial_price';
     const price = plan[key];
     const sum = lineItemsSum(body.line_items);

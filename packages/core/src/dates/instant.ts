@@ -4,7 +4,7 @@ const INSTANT_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 export function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && parseInstantMs(value) !== undefined;
+  return readInstant(value) !== undefined;
 }
 
 /** Milliseconds since the epoch for a valid ISO 8601 instant with a zone, or undefined. */
@@ -38,14 +38,79 @@ function zoneOffsetMs(zone: string): number {
 /** Already in the normalised form `YYYY-MM-DDTHH:MM:SS.sssZ` (and valid): nothing to rewrite. */
 const NORMALISED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/**
+ * Documents repeat the same few instants (every line of an invoice shares its period), and reading one
+ * is the costliest check in parsing a document, so valid ones are remembered. Bounded: cleared when full.
+ */
+const READ_CACHE = new Map<string, string>();
+const READ_CACHE_LIMIT = 2048;
+
+/** A valid instant, normalised to `YYYY-MM-DDTHH:MM:SS.sssZ`, or undefined: one parse, remembered. */
+export function readInstant(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const cached = READ_CACHE.get(value);
+  if (cached !== undefined) return cached;
+  const ms = parseInstantMs(value);
+  if (ms === undefined) return undefined;
+  const normalised = NORMALISED.test(value) ? value : isoFromMs(ms);
+  if (READ_CACHE.size >= READ_CACHE_LIMIT) READ_CACHE.clear();
+  READ_CACHE.set(value, normalised);
+  return normalised;
+}
+
+/** `new Date(ms).toISOString()`, by integer arithmetic where that is exact (1970–9999) and much faster. */
+function isoFromMs(ms: number): string {
+  return ms >= 0 && ms <= MAX_FOUR_DIGIT_YEAR_MS ? isoFromEpochMs(ms) : new Date(ms).toISOString();
+}
+
+/** 9999-12-31T23:59:59.999Z */
+const MAX_FOUR_DIGIT_YEAR_MS = 253_402_300_799_999;
+const DAY_MS = 86_400_000;
+
+/**
+ * `new Date(ms).toISOString()` for 0 ≤ ms ≤ 9999-12-31T23:59:59.999Z, by integer arithmetic (the
+ * days-to-civil-date conversion of H. Hinnant's date algorithms). Checked against toISOString over the
+ * whole range in test/fast-parse.test.ts.
+ */
+export function isoFromEpochMs(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const milli = rest - second * 1000;
+  // Days since 0000-03-01 in 400-year eras of 146097 days.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : `${n}`;
+}
+
 /** A valid instant, normalised to `YYYY-MM-DDTHH:MM:SS.sssZ`; throws a RangeError naming the value otherwise. */
 export function normalizeInstant(value: string): string {
-  const ms = parseInstantMs(value);
-  if (ms !== undefined && NORMALISED.test(value)) return value;
-  if (ms === undefined) {
+  const normalised = readInstant(value);
+  if (normalised === undefined) {
     throw new RangeError(`"${value}" is not an ISO 8601 instant with a zone (e.g. 2026-01-05T00:00:00Z).`);
   }
-  return new Date(ms).toISOString();
+  return normalised;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -61,7 +126,7 @@ export function instantToEpochMs(instant: string): number {
 
 export function epochMsToInstant(ms: number): string {
   if (!Number.isSafeInteger(ms)) throw new RangeError(`${ms} is not a whole number of epoch milliseconds.`);
-  return new Date(ms).toISOString();
+  return isoFromMs(ms);
 }
 
 /** Epoch seconds; an instant with a fraction of a second is refused rather than truncated. */

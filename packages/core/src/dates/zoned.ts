@@ -108,13 +108,13 @@ function instantMs(instant: string): number {
 }
 
 /** The calendar date of an instant in a zone: `YYYY-MM-DD`. */
-export function instantToDateOnly(instant: string, timeZone = 'UTC'): string {
+function computeInstantToDateOnly(instant: string, timeZone = 'UTC'): string {
   const w = wallTimeAt(instantMs(instant), timeZone);
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }
 
 /** Midnight of a `YYYY-MM-DD` date in a zone, as a UTC instant. */
-export function dateOnlyToInstant(date: string, timeZone = 'UTC'): string {
+function computeDateOnlyToInstant(date: string, timeZone = 'UTC'): string {
   const match = DATE_ONLY.exec(date);
   const wall = match && checkedWall(match.slice(1, 4).map(Number), [0, 0, 0]);
   if (!wall) throw new RangeError(`"${date}" is not a calendar date in the form YYYY-MM-DD.`);
@@ -122,13 +122,13 @@ export function dateOnlyToInstant(date: string, timeZone = 'UTC'): string {
 }
 
 /** The wall-clock time of an instant in a zone: `YYYY-MM-DD HH:MM:SS` (fractions of a second dropped). */
-export function instantToNaive(instant: string, timeZone: string): string {
+function computeInstantToNaive(instant: string, timeZone: string): string {
   const w = wallTimeAt(instantMs(instant), timeZone);
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
 }
 
 /** A naive `YYYY-MM-DD HH:MM:SS` wall-clock time in a zone, as a UTC instant. */
-export function naiveToInstant(naive: string, timeZone: string): string {
+function computeNaiveToInstant(naive: string, timeZone: string): string {
   const match = NAIVE.exec(naive);
   const wall = match && checkedWall(match.slice(1, 4).map(Number), match.slice(4, 7).map(Number));
   if (!wall) throw new RangeError(`"${naive}" is not a date-time in the form YYYY-MM-DD HH:MM:SS.`);
@@ -142,3 +142,33 @@ function checkedWall(date: number[], time: number[]): WallTime | undefined {
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   return { year, month, day, hour, minute, second };
 }
+
+/**
+ * The conversions are pure, each costs several Intl lookups outside UTC, and a run of invoices repeats
+ * the same few dates and zones: a small bounded cache returns the very same strings. Errors are not
+ * cached, so a bad value throws each time.
+ */
+const MEMO_LIMIT = 1024;
+
+function memoised(convert: (value: string, timeZone: string) => string) {
+  const cache = new Map<string, string>();
+  return (value: string, timeZone = 'UTC'): string => {
+    const key = `${timeZone}\u0000${value}`;
+    let out = cache.get(key);
+    if (out === undefined) {
+      out = convert(value, timeZone);
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      cache.set(key, out);
+    }
+    return out;
+  };
+}
+
+/** The calendar date of an instant in a zone: `YYYY-MM-DD`. */
+export const instantToDateOnly = memoised(computeInstantToDateOnly);
+/** Midnight of a `YYYY-MM-DD` date in a zone, as a UTC instant. */
+export const dateOnlyToInstant = memoised(computeDateOnlyToInstant);
+/** The wall-clock time of an instant in a zone: `YYYY-MM-DD HH:MM:SS` (fractions of a second dropped). */
+export const instantToNaive: (instant: string, timeZone: string) => string = memoised(computeInstantToNaive);
+/** A naive `YYYY-MM-DD HH:MM:SS` wall-clock time in a zone, as a UTC instant. */
+export const naiveToInstant: (naive: string, timeZone: string) => string = memoised(computeNaiveToInstant);

@@ -12,6 +12,11 @@ export const Address = z.strictObject({
   country: CountryCode.optional(),
 });
 
+/** A customer must be identifiable: at least one of id, externalId or email. */
+export function isIdentifiedCustomer(c: { id?: unknown; externalId?: unknown; email?: unknown }): boolean {
+  return c.id !== undefined || c.externalId !== undefined || c.email !== undefined;
+}
+
 export const Customer = z
   .strictObject({
     /** The target provider's customer id. */
@@ -24,7 +29,7 @@ export const Customer = z
     billingAddress: Address.optional(),
     shippingAddress: Address.optional(),
   })
-  .refine((c) => c.id !== undefined || c.externalId !== undefined || c.email !== undefined, {
+  .refine(isIdentifiedCustomer, {
     message: 'A customer needs at least one of id, externalId or email.',
   });
 

@@ -38,6 +38,11 @@ export const SubscriptionReference = z.strictObject({
   externalId: z.string().optional(),
 });
 
+/** Lines may be empty only when the invoice states its total. */
+export function hasLinesOrTotal(invoice: { lines: readonly unknown[]; total?: unknown }): boolean {
+  return invoice.lines.length > 0 || invoice.total !== undefined;
+}
+
 /** The canonical Invoice, v1. Field names are binding (see canonical-model.md). */
 export const Invoice = z
   .strictObject({
@@ -69,7 +74,7 @@ export const Invoice = z
     updatedAt: Instant.optional(),
     providerOptions: ProviderOptions.optional(),
   })
-  .refine((invoice) => invoice.lines.length > 0 || invoice.total !== undefined, {
+  .refine(hasLinesOrTotal, {
     message: 'An invoice needs at least one line, or a total when it has none.',
     path: ['lines'],
   });

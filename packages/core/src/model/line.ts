@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { decimalToSafeInteger, roundDecimal } from '../money/decimal';
-import { exactLineAmount } from '../money/totals';
+import { exactLineAmount, type PricedQuantity } from '../money/totals';
 import {
   Decimal,
   Metadata,
@@ -13,6 +13,27 @@ import {
 } from './primitives';
 
 export const LINE_KINDS = ['one_time', 'recurring', 'usage'] as const;
+
+/** How many of the two unit price fields are given (a line needs exactly one, a charge at most one). */
+export function unitPriceCount(priced: { unitAmount?: unknown; unitAmountDecimal?: unknown }): number {
+  return Number(priced.unitAmount !== undefined) + Number(priced.unitAmountDecimal !== undefined);
+}
+
+/** The amount a line must carry: quantity × unit price, rounded once, half away from zero (RangeError beyond safe integers). */
+export function expectedLineAmount(line: PricedQuantity): number {
+  const { quantity, unitAmount } = line;
+  if (
+    line.unitAmountDecimal === undefined &&
+    Number.isSafeInteger(quantity) &&
+    Number.isSafeInteger(unitAmount)
+  ) {
+    // Whole quantity × whole unit price: a double product within the safe range is the exact product (a
+    // larger one rounds to 2^53 or beyond and takes the decimal path), and needs no rounding.
+    const product = (quantity as number) * (unitAmount as number);
+    if (Number.isSafeInteger(product)) return product === 0 ? 0 : product;
+  }
+  return decimalToSafeInteger(roundDecimal(exactLineAmount(line), 0));
+}
 
 export const Line = z
   .strictObject({
@@ -32,7 +53,7 @@ export const Line = z
     metadata: Metadata.optional(),
   })
   .superRefine((line, ctx) => {
-    const units = Number(line.unitAmount !== undefined) + Number(line.unitAmountDecimal !== undefined);
+    const units = unitPriceCount(line);
     if (units !== 1) {
       ctx.addIssue({
         code: 'custom',
@@ -45,7 +66,7 @@ export const Line = z
       return;
     }
     if (line.amount !== undefined) {
-      const expected = decimalToSafeInteger(roundDecimal(exactLineAmount(line), 0));
+      const expected = expectedLineAmount(line);
       if (expected !== line.amount) {
         ctx.addIssue({
           code: 'custom',

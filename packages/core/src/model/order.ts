@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { Customer } from './customer';
 import { PaymentTerms } from './invoice';
+import { unitPriceCount } from './line';
 import {
   CurrencyCode,
   Decimal,
   Instant,
+  instantsInOrder,
   Metadata,
   MinorAmount,
   ProductReference,
@@ -22,6 +24,24 @@ export const Tier = z.strictObject({
   flatAmount: MinorAmount.optional(),
 });
 
+/** A charge may give one unit price field, not both. */
+export function hasAtMostOneUnitPrice(charge: {
+  unitAmount?: unknown;
+  unitAmountDecimal?: unknown;
+}): boolean {
+  return unitPriceCount(charge) <= 1;
+}
+
+/** An order's endAt, when both are given, is not before its startAt. */
+export function orderDatesInOrder(order: {
+  startAt?: string | undefined;
+  endAt?: string | undefined;
+}): boolean {
+  return (
+    order.startAt === undefined || order.endAt === undefined || instantsInOrder(order.startAt, order.endAt)
+  );
+}
+
 export const Charge = z
   .strictObject({
     name: z.string(),
@@ -35,7 +55,7 @@ export const Charge = z
     tiers: z.array(Tier).optional(),
     eventName: z.string().optional(),
   })
-  .refine((c) => c.unitAmount === undefined || c.unitAmountDecimal === undefined, {
+  .refine(hasAtMostOneUnitPrice, {
     message: 'Give only one of unitAmount and unitAmountDecimal.',
     path: ['unitAmountDecimal'],
   });
@@ -78,7 +98,7 @@ export const Order = z
     updatedAt: Instant.optional(),
     lines: z.array(OrderLine),
   })
-  .refine((o) => o.startAt === undefined || o.endAt === undefined || o.endAt >= o.startAt, {
+  .refine(orderDatesInOrder, {
     message: 'endAt must not be before startAt.',
     path: ['endAt'],
   });

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { isInstant, normalizeInstant } from '../dates/instant';
+import { readInstant } from '../dates/instant';
 import { CURRENCY_CODES } from '../money/currencies';
 import { DECIMAL_PATTERN } from '../money/decimal';
 
 /** ISO 8601 instant with a zone; normalised to UTC (`2026-01-05T00:00:00.000Z`) on output. */
 export const Instant = z
   .string()
-  .refine(isInstant, {
+  .refine((value) => readInstant(value) !== undefined, {
     message: 'Expected an ISO 8601 instant with a zone, e.g. 2026-01-05T00:00:00Z (a real calendar date).',
   })
-  .overwrite((value) => (isInstant(value) ? normalizeInstant(value) : value));
+  .overwrite((value) => readInstant(value) ?? value);
 
 export const CurrencyCode = z.enum(CURRENCY_CODES as [string, ...string[]], {
   error: (issue) =>
@@ -28,41 +28,69 @@ export const Decimal = z.string().regex(DECIMAL_PATTERN, {
   message: 'Expected a decimal string such as "12.5" (digits, an optional "-" and one optional ".").',
 });
 
+/** A decimal string (already matching DECIMAL_PATTERN) that is zero or more. */
+export function isNonNegativeDecimalText(value: string): boolean {
+  return !value.startsWith('-');
+}
+
 /** Quantities may be fractional (ChargeOver, Whop): a non-negative decimal string or finite number. */
 export const Quantity = z.union([
-  Decimal.refine((value) => !value.startsWith('-'), { message: 'Quantity must be zero or more.' }),
+  Decimal.refine(isNonNegativeDecimalText, { message: 'Quantity must be zero or more.' }),
   z.number().finite().nonnegative({ message: 'Quantity must be zero or more.' }),
 ]);
 
-export const CountryCode = z.string().regex(/^[A-Z]{2}$/, {
+/** ISO 3166-1 alpha-2 in upper case (the CountryCode schema and the fast parse path share it). */
+export const COUNTRY_CODE_PATTERN = /^[A-Z]{2}$/;
+
+export const CountryCode = z.string().regex(COUNTRY_CODE_PATTERN, {
   message: 'Expected an ISO 3166-1 alpha-2 country code in upper case, such as US.',
 });
 
 export const MetadataValue = z.union([z.string(), z.number().finite(), z.boolean(), z.null()]);
 
+/** The rule of MetadataValue as a plain predicate (the Metadata check and the fast parse path share it). */
+export function isMetadataValue(item: unknown): item is string | number | boolean | null {
+  return (
+    item === null ||
+    typeof item === 'string' ||
+    typeof item === 'boolean' ||
+    (typeof item === 'number' && Number.isFinite(item))
+  );
+}
+
+/** A non-array object whose own enumerable values are all metadata values. */
+export function isMetadata(value: unknown): value is Record<string, string | number | boolean | null> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  for (const key of Object.keys(value)) {
+    if (!isMetadataValue((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
 /**
  * Free key/values. Keys such as `__proto__` and `constructor` are ordinary keys: zod's record would drop
- * `__proto__`, so the parsed copy is built with defineProperty and no key can reach a prototype.
+ * `__proto__`, so the parsed copy is built by copyOwnKeys and no key can reach a prototype.
  */
 export const Metadata = z
-  .custom<Record<string, string | number | boolean | null>>(
-    (value) =>
-      value !== null &&
-      typeof value === 'object' &&
-      !Array.isArray(value) &&
-      Object.values(value).every((item) => MetadataValue.safeParse(item).success),
-    { message: 'Expected an object whose values are strings, finite numbers, booleans or null.' },
-  )
+  .custom<Record<string, string | number | boolean | null>>(isMetadata, {
+    message: 'Expected an object whose values are strings, finite numbers, booleans or null.',
+  })
   .overwrite(copyOwnKeys)
   .meta({ id: 'Metadata' });
 
 /** A plain-object copy that keeps every own key, `__proto__` included, as data. */
 export function copyOwnKeys<T extends object>(value: T): T {
-  const out = {} as T;
-  for (const [key, item] of Object.entries(value)) {
-    Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+  const out = {} as Record<string, unknown>;
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    // Plain assignment makes the same data property, except for `__proto__`, where it would set the prototype.
+    if (key === '__proto__') {
+      Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    } else {
+      out[key] = item;
+    }
   }
-  return out;
+  return out as T;
 }
 
 export const Recurrence = z.strictObject({
@@ -70,9 +98,17 @@ export const Recurrence = z.strictObject({
   count: z.int().min(1),
 });
 
+/** Two normalised instants in order (end ≥ start): periods, and an order's startAt/endAt. */
+export function instantsInOrder(start: string, end: string): boolean {
+  return end >= start;
+}
+
 export const Period = z
   .strictObject({ start: Instant, end: Instant })
-  .refine((p) => p.end >= p.start, { message: 'period.end must not be before period.start.', path: ['end'] });
+  .refine((p) => instantsInOrder(p.start, p.end), {
+    message: 'period.end must not be before period.start.',
+    path: ['end'],
+  });
 
 export const TAX_TYPES = [
   'vat',

@@ -12,7 +12,16 @@ export interface TransportConfig {
   headers: Record<string, string>;
   /** Credentials to redact everywhere; registered with core's `registerSecret`. */
   secrets: string[];
-  /** Per attempt, headers and body included (default 30_000). */
+  /**
+   * Per attempt, headers and body included (default 30_000). Below 5 s (and whenever the overall
+   * deadline ends an attempt first) it is an exact timer over the whole attempt. From 5 s up, to save an
+   * AbortController per request, the wait for the headers is undici's own per-request `headersTimeout`:
+   * it starts once the request is handed to a connection (time queued for a free connection or spent
+   * connecting, bounded by the dispatcher's connect timeout, 5 s in the shared pool, is not counted) and
+   * undici checks it on a ~0.5 s tick; a body still arriving once the headers are in must then finish
+   * within what is left of the attempt. That needs a dispatcher honouring undici's `headersTimeout`
+   * (Agent, Pool, Client, ProxyAgent and their compositions do).
+   */
   timeoutMs?: number;
   /** Overall, retries and backoff included (default 120_000). */
   deadlineMs?: number;

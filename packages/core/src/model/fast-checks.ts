@@ -1,0 +1,310 @@
+/**
+ * Building blocks of the hand-written parse path for valid documents (fast-invoice.ts, fast-order.ts).
+ *
+ * Each object reader loads its fields by name (monomorphic loads are what makes this path fast), checks
+ * them with the counters below and adds the results up: 0 for an absent field, 1 for a valid one, NaN for
+ * anything doubtful, so one NaN poisons the sum. The sum must equal the number of keys `for...in` yields,
+ * all of them known: a mismatch means an unknown key, a key set to undefined, or a key zod would read that
+ * `for...in` does not see. Whenever a reader is unsure it answers undefined and the caller falls back to
+ * the zod schema, which owns every error message. The rules themselves live next to the schemas (line.ts,
+ * customer.ts, ...) and are shared with them, not restated here.
+ *
+ * Transformed fields (instants, metadata, nested objects) are read first into `undefined` (absent), the
+ * parsed value, or `null` (invalid), and counted with `parsed`.
+ */
+import { readInstant } from '../dates/instant';
+import { isCurrencyCode } from '../money/currencies';
+import { DECIMAL_PATTERN } from '../money/decimal';
+import { Address, Customer, isIdentifiedCustomer } from './customer';
+import { PaymentTerms } from './invoice';
+import {
+  COUNTRY_CODE_PATTERN,
+  copyOwnKeys,
+  instantsInOrder,
+  isMetadata,
+  isNonNegativeDecimalText,
+  Period,
+  ProductReference,
+  Recurrence,
+  TAX_TYPES,
+  Tax,
+} from './primitives';
+
+export type Input = Record<string, unknown>;
+export type Output = Record<string, unknown>;
+/** Parses one plainly valid nested value, or answers undefined when in doubt. */
+export type Reader = (value: unknown) => unknown;
+
+const OBJECT_PROTOTYPE = Object.prototype;
+
+/** A plain data object (prototype Object.prototype or null), so field reads see what zod's reads see. */
+export function asPlainObject(value: unknown): Input | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const proto = Object.getPrototypeOf(value);
+  return proto === OBJECT_PROTOTYPE || proto === null ? (value as Input) : undefined;
+}
+
+/** The keys a strict object schema knows, taken from the schema itself so the two cannot drift apart. */
+export function shapeKeys(schema: { shape: object }): ReadonlySet<string> {
+  return new Set(Object.keys(schema.shape));
+}
+
+/** Keys `for...in` yields (zod's unknown-key scan), or NaN as soon as one is not in `known`. */
+export function countKnownKeys(input: Input, known: ReadonlySet<string>): number {
+  let count = 0;
+  for (const key in input) {
+    if (!known.has(key)) return Number.NaN;
+    count++;
+  }
+  return count;
+}
+
+// ---- counters: 0 absent, 1 valid, NaN otherwise ----
+
+export function str(value: unknown): number {
+  return value === undefined ? 0 : typeof value === 'string' ? 1 : Number.NaN;
+}
+
+export function bool(value: unknown): number {
+  return value === undefined ? 0 : typeof value === 'boolean' ? 1 : Number.NaN;
+}
+
+/** z.int() with bounds: a safe integer within [min, max]. */
+export function int(value: unknown, min: number, max: number): number {
+  if (value === undefined) return 0;
+  return Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max ? 1 : Number.NaN;
+}
+
+/** MinorAmount: any safe integer. */
+export function minor(value: unknown): number {
+  return value === undefined ? 0 : Number.isSafeInteger(value) ? 1 : Number.NaN;
+}
+
+export function oneOf(value: unknown, values: ReadonlySet<string>): number {
+  if (value === undefined) return 0;
+  return typeof value === 'string' && values.has(value) ? 1 : Number.NaN;
+}
+
+export function decimal(value: unknown): number {
+  if (value === undefined) return 0;
+  return typeof value === 'string' && DECIMAL_PATTERN.test(value) ? 1 : Number.NaN;
+}
+
+/** Quantity: a non-negative decimal string or a finite non-negative number. */
+export function quantity(value: unknown): number {
+  if (typeof value === 'string') {
+    return DECIMAL_PATTERN.test(value) && isNonNegativeDecimalText(value) ? 1 : Number.NaN;
+  }
+  if (value === undefined) return 0;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? 1 : Number.NaN;
+}
+
+/** CountryCode: ISO 3166-1 alpha-2, upper case. */
+export function country(value: unknown): number {
+  if (value === undefined) return 0;
+  return typeof value === 'string' && COUNTRY_CODE_PATTERN.test(value) ? 1 : Number.NaN;
+}
+
+export function currency(value: unknown): number {
+  return isCurrencyCode(value) ? 1 : Number.NaN;
+}
+
+/** Counts a value read by `instant`, `metadata` or `nested`. */
+export function parsed(value: unknown): number {
+  return value === undefined ? 0 : value === null ? Number.NaN : 1;
+}
+
+// ---- transformed readers: undefined absent, the parsed value, null invalid ----
+
+/** Instant: a valid ISO 8601 instant with a zone, normalised as the schema does (dates/instant.ts). */
+export function instant(value: unknown): string | null | undefined {
+  if (value === undefined) return undefined;
+  return readInstant(value) ?? null;
+}
+
+export function metadata(value: unknown): Output | null | undefined {
+  if (value === undefined) return undefined;
+  return isMetadata(value) ? copyOwnKeys(value) : null;
+}
+
+export function nested(value: unknown, reader: Reader): unknown {
+  if (value === undefined) return undefined;
+  return reader(value) ?? null;
+}
+
+/** An array whose every element `reader` accepts, as a fresh array; undefined otherwise. */
+export function readList(value: unknown, reader: Reader): unknown[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const length = value.length;
+  const out = new Array<unknown>(length);
+  for (let i = 0; i < length; i++) {
+    const item = reader(value[i]);
+    if (item === undefined) return undefined;
+    out[i] = item;
+  }
+  return out;
+}
+
+// ---- nested readers shared by invoices and orders ----
+
+const RECURRENCE_KEYS: ReadonlySet<string> = shapeKeys(Recurrence);
+const INTERVALS: ReadonlySet<string> = new Set(Recurrence.shape.interval.options);
+
+export function readRecurrence(value: unknown): Output | undefined {
+  const input = asPlainObject(value);
+  if (input === undefined) return undefined;
+  const { interval, count } = input;
+  const used = oneOf(interval, INTERVALS) + int(count, 1, Number.MAX_SAFE_INTEGER);
+  if (used !== 2 || countKnownKeys(input, RECURRENCE_KEYS) !== 2) return undefined;
+  return { interval, count };
+}
+
+const TAX_KEYS: ReadonlySet<string> = shapeKeys(Tax);
+const TAX_TYPE_SET: ReadonlySet<string> = new Set(TAX_TYPES);
+
+export function readTax(value: unknown): Output | undefined {
+  const input = asPlainObject(value);
+  if (input === undefined) return undefined;
+  const { type, name, ratePercent, amount, country: code, state, inclusive } = input;
+  const used =
+    oneOf(type, TAX_TYPE_SET) +
+    str(name) +
+    decimal(ratePercent) +
+    minor(amount) +
+    country(code) +
+    str(state) +
+    bool(inclusive);
+  if (used !== countKnownKeys(input, TAX_KEYS)) return undefined;
+  const out: Output = {};
+  if (type !== undefined) out.type = type;
+  if (name !== undefined) out.name = name;
+  if (ratePercent !== undefined) out.ratePercent = ratePercent;
+  if (amount !== undefined) out.amount = amount;
+  if (code !== undefined) out.country = code;
+  if (state !== undefined) out.state = state;
+  if (inclusive !== undefined) out.inclusive = inclusive;
+  return out;
+}
+
+const PRODUCT_KEYS: ReadonlySet<string> = shapeKeys(ProductReference);
+
+export function readProductReference(value: unknown): Output | undefined {
+  const input = asPlainObject(value);
+  if (input === undefined) return undefined;
+  const { id, externalId, name } = input;
+  if (str(id) + str(externalId) + str(name) !== countKnownKeys(input, PRODUCT_KEYS)) return undefined;
+  const out: Output = {};
+  if (id !== undefined) out.id = id;
+  if (externalId !== undefined) out.externalId = externalId;
+  if (name !== undefined) out.name = name;
+  return out;
+}
+
+const PERIOD_KEYS: ReadonlySet<string> = shapeKeys(Period);
+
+export function readPeriod(value: unknown): Output | undefined {
+  const input = asPlainObject(value);
+  if (input === undefined) return undefined;
+  const start = instant(input.start);
+  const end = instant(input.end);
+  if (typeof start !== 'string' || typeof end !== 'string') return undefined;
+  if (countKnownKeys(input, PERIOD_KEYS) !== 2) return undefined;
+  return instantsInOrder(start, end) ? { start, end } : undefined;
+}
+
+const ADDRESS_KEYS: ReadonlySet<string> = shapeKeys(Address);
+
+export function readAddress(value: unknown): Output | undefined {
+  const input = asPlainObject(value);
+  if (input === undefined) return undefined;
+  const { name, line1, line2, line3, city, state, postalCode, country: code } = input;
+  const used =
+    str(name) +
+    str(line1) +
+    str(line2) +
+    str(line3) +
+    str(city) +
+    str(state) +
+    str(postalCode) +
+    country(code);
+  if (used !== countKnownKeys(input, ADDRESS_KEYS)) return undefined;
+  const out: Output = {};
+  if (name !== undefined) out.name = name;
+  if (line1 !== undefined) out.line1 = line1;
+  if (line2 !== undefined) out.line2 = line2;
+  if (line3 !== undefined) out.line3 = line3;
+  if (city !== undefined) out.city = city;
+  if (state !== undefined) out.state = state;
+  if (postalCode !== undefined) out.postalCode = postalCode;
+  if (code !== undefined) out.country = code;
+  return out;
+}
+
+const CUSTOMER_KEYS: ReadonlySet<string> = shapeKeys(Customer);
+
+export function readCustomer(value: unknown): Output | undefined {
+  const input = asPlainObject(value);
+  if (input === undefined) return undefined;
+  const { id, externalId, email, name, phone } = input;
+  const billingAddress = nested(input.billingAddress, readAddress);
+  const shippingAddress = nested(input.shippingAddress, readAddress);
+  const used =
+    str(id) +
+    str(externalId) +
+    str(email) +
+    str(name) +
+    str(phone) +
+    parsed(billingAddress) +
+    parsed(shippingAddress);
+  if (used !== countKnownKeys(input, CUSTOMER_KEYS)) return undefined;
+  const out: Output = {};
+  if (id !== undefined) out.id = id;
+  if (externalId !== undefined) out.externalId = externalId;
+  if (email !== undefined) out.email = email;
+  if (name !== undefined) out.name = name;
+  if (phone !== undefined) out.phone = phone;
+  if (billingAddress !== undefined) out.billingAddress = billingAddress;
+  if (shippingAddress !== undefined) out.shippingAddress = shippingAddress;
+  return isIdentifiedCustomer(out) ? out : undefined;
+}
+
+const PAYMENT_TERMS_KEYS: ReadonlySet<string> = shapeKeys(PaymentTerms);
+
+export function readPaymentTerms(value: unknown): Output | undefined {
+  const input = asPlainObject(value);
+  if (input === undefined) return undefined;
+  const { name, days } = input;
+  const used = str(name) + int(days, 0, Number.MAX_SAFE_INTEGER);
+  if (used !== countKnownKeys(input, PAYMENT_TERMS_KEYS)) return undefined;
+  const out: Output = {};
+  if (name !== undefined) out.name = name;
+  if (days !== undefined) out.days = days;
+  return out;
+}
+
+/**
+ * ProviderOptions, a zod record of records: zod builds fresh objects over the own enumerable string keys
+ * and drops `__proto__`. Only the ordinary case is handled here (plain objects without symbol keys,
+ * `__proto__` or `constructor` keys); anything else goes to zod.
+ */
+export function readProviderOptions(value: unknown): Output | undefined {
+  const input = asRecordObject(value);
+  if (input === undefined) return undefined;
+  const out: Output = {};
+  for (const key of Object.keys(input)) {
+    const inner = asRecordObject(input[key]);
+    if (inner === undefined) return undefined;
+    const copy: Output = {};
+    for (const innerKey of Object.keys(inner)) copy[innerKey] = inner[innerKey];
+    out[key] = copy;
+  }
+  return out;
+}
+
+function asRecordObject(value: unknown): Input | undefined {
+  const input = asPlainObject(value);
+  if (input === undefined) return undefined;
+  if (Object.hasOwn(input, '__proto__') || Object.hasOwn(input, 'constructor')) return undefined;
+  if (Object.getOwnPropertySymbols(input).length > 0) return undefined;
+  return input;
+}

@@ -1,0 +1,663 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isInstant, isoFromEpochMs, normalizeInstant } from '../src/dates/instant';
+import { ValidationError } from '../src/errors/mapping-errors';
+import { instant as fastInstant } from '../src/model/fast-checks';
+import { fastParseInvoice } from '../src/model/fast-invoice';
+import { fastParseOrder } from '../src/model/fast-order';
+import { BILLING_REASONS, INVOICE_STATUSES, Invoice } from '../src/model/invoice';
+import { expectedLineAmount, LINE_KINDS } from '../src/model/line';
+import { CHARGE_TYPES, Order, PRICING_MODELS } from '../src/model/order';
+import { parseInvoice, parseOrder, parseWith } from '../src/model/parse';
+import { isMetadataValue, MetadataValue, TAX_TYPES } from '../src/model/primitives';
+import { CURRENCY_CODES } from '../src/money/currencies';
+import { decimalToSafeInteger, roundDecimal } from '../src/money/decimal';
+import { exactLineAmount } from '../src/money/totals';
+
+// ---- arbitraries covering every field of Invoice and Order ----
+
+const text = fc.string({ maxLength: 12 });
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** Instants in every accepted spelling: Z or z, offsets with and without a colon, with or without seconds and fractions. */
+const instant = fc
+  .record({
+    ms: fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2099, 11, 31) }),
+    offset: fc.integer({ min: -14 * 60, max: 14 * 60 }),
+    zone: fc.constantFrom('Z', 'z', 'colon', 'compact'),
+    precision: fc.constantFrom('minutes', 'seconds', 'ms', 'ns'),
+  })
+  .map(({ ms, offset, zone, precision }) => {
+    const shift = zone === 'Z' || zone === 'z' ? 0 : offset;
+    const d = new Date(ms + shift * 60_000);
+    let out = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+    if (precision !== 'minutes') out += `:${pad(d.getUTCSeconds())}`;
+    if (precision === 'ms') out += `.${pad(d.getUTCMilliseconds(), 3)}`;
+    if (precision === 'ns') out += `.${pad(d.getUTCMilliseconds(), 3)}123456`;
+    if (zone === 'Z' || zone === 'z') return out + zone;
+    const sign = shift < 0 ? '-' : '+';
+    const hh = pad(Math.floor(Math.abs(shift) / 60));
+    const mm = pad(Math.abs(shift) % 60);
+    return `${out}${sign}${hh}${zone === 'colon' ? ':' : ''}${mm}`;
+  });
+
+const decimalText = (signed: boolean) =>
+  fc
+    .tuple(
+      signed ? fc.boolean() : fc.constant(false),
+      fc.nat({ max: 100_000 }),
+      fc.option(fc.stringMatching(/^\d{1,6}$/), { nil: undefined }),
+    )
+    .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`);
+
+const quantity = fc.oneof(
+  fc.nat({ max: 1000 }),
+  decimalText(false),
+  fc.double({ min: 0, max: 10_000, noNaN: true, noDefaultInfinity: true }),
+);
+const minor = fc.integer({ min: -10_000_000, max: 10_000_000 });
+const countryCode = fc.constantFrom('US', 'GB', 'DE', 'JP', 'CA');
+
+const metadataValue = fc.oneof(
+  text,
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+);
+/** Built with Object.fromEntries so `__proto__` is an ordinary own key, as JSON.parse makes it. */
+const metadata = fc
+  .array(
+    fc.tuple(
+      fc.oneof(text, fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty')),
+      metadataValue,
+    ),
+    {
+      maxLength: 5,
+    },
+  )
+  .map((entries) => Object.fromEntries(entries));
+
+const providerOptions = fc.dictionary(
+  fc.constantFrom('paid', 'whop', 'flowglad', 'chargeover', 'pelcro'),
+  fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), {
+    maxKeys: 3,
+    noNullPrototype: true,
+  }),
+  { maxKeys: 2, noNullPrototype: true },
+);
+
+const recurrence = fc.record({
+  interval: fc.constantFrom('day', 'week', 'month', 'year'),
+  count: fc.integer({ min: 1, max: 36 }),
+});
+
+const period = fc.tuple(instant, instant).map(([a, b]) => {
+  const [start, end] = Date.parse(a) <= Date.parse(b) ? [a, b] : [b, a];
+  return { start, end };
+});
+
+const tax = fc.record(
+  {
+    type: fc.constantFrom(...TAX_TYPES),
+    name: text,
+    ratePercent: decimalText(false),
+    amount: minor,
+    country: countryCode,
+    state: text,
+    inclusive: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+
+const product = fc.record({ id: text, externalId: text, name: text }, { requiredKeys: [] });
+
+const address = fc.record(
+  {
+    name: text,
+    line1: text,
+    line2: text,
+    line3: text,
+    city: text,
+    state: text,
+    postalCode: text,
+    country: countryCode,
+  },
+  { requiredKeys: [] },
+);
+
+const customer = fc
+  .record(
+    {
+      id: text,
+      externalId: text,
+      email: text,
+      name: text,
+      phone: text,
+      billingAddress: address,
+      shippingAddress: address,
+    },
+    { requiredKeys: [] },
+  )
+  .filter((c) => c.id !== undefined || c.externalId !== undefined || c.email !== undefined);
+
+const paymentTerms = fc.record({ name: text, days: fc.nat({ max: 120 }) }, { requiredKeys: [] });
+
+const line = fc
+  .record(
+    {
+      description: text,
+      quantity,
+      unit: fc.oneof(
+        minor.map((unitAmount) => ({ unitAmount })),
+        decimalText(true).map((unitAmountDecimal) => ({ unitAmountDecimal })),
+      ),
+      withAmount: fc.boolean(),
+      kind: fc.constantFrom(...LINE_KINDS),
+      product,
+      priceId: text,
+      period,
+      recurrence,
+      tax,
+      metadata,
+    },
+    { requiredKeys: ['quantity', 'unit', 'withAmount'] },
+  )
+  .map(({ unit, withAmount, ...rest }) => {
+    const out: Record<string, unknown> = { ...rest, ...unit };
+    if (withAmount) out.amount = decimalToSafeInteger(roundDecimal(exactLineAmount(out as never), 0));
+    return out;
+  });
+
+const documentCommon = {
+  id: text,
+  provider: fc.constantFrom('paid', 'whop', 'flowglad', 'chargeover', 'pelcro'),
+  externalId: text,
+  number: text,
+  currency: fc.constantFrom(...CURRENCY_CODES),
+  customer,
+  paymentTerms,
+  purchaseOrder: text,
+  metadata,
+  providerOptions,
+  total: minor,
+  createdAt: instant,
+  updatedAt: instant,
+};
+
+const invoice = fc
+  .record(
+    {
+      ...documentCommon,
+      status: fc.constantFrom(...INVOICE_STATUSES),
+      providerStatus: text,
+      issuedAt: instant,
+      dueAt: instant,
+      period,
+      collection: fc.record(
+        {
+          method: fc.constantFrom('send_invoice', 'charge_automatically'),
+          paymentMethodId: text,
+          autoSend: fc.boolean(),
+          finalizeAt: instant,
+        },
+        { requiredKeys: ['method'] },
+      ),
+      lines: fc.array(line, { maxLength: 4 }),
+      tax,
+      subscription: fc.record({ id: text, externalId: text }, { requiredKeys: [] }),
+      billingReason: fc.constantFrom(...BILLING_REASONS),
+      recurrence,
+      memo: text,
+      footer: text,
+      imported: fc.boolean(),
+    },
+    { requiredKeys: ['currency', 'customer', 'lines'] },
+  )
+  .filter((doc) => doc.lines.length > 0 || doc.total !== undefined);
+
+const tier = fc.record(
+  {
+    upTo: fc.oneof(fc.nat(), fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true })),
+    unitAmountDecimal: decimalText(true),
+    flatAmount: minor,
+  },
+  { requiredKeys: [] },
+);
+
+const charge = fc
+  .record(
+    {
+      name: text,
+      type: fc.constantFrom(...CHARGE_TYPES),
+      quantity,
+      unit: fc.oneof(
+        fc.constant({}),
+        minor.map((unitAmount) => ({ unitAmount })),
+        decimalText(true).map((unitAmountDecimal) => ({ unitAmountDecimal })),
+      ),
+      recurrence,
+      billingTiming: fc.constantFrom('advance', 'arrears'),
+      pricingModel: fc.constantFrom(...PRICING_MODELS),
+      tiers: fc.array(tier, { maxLength: 3 }),
+      eventName: text,
+    },
+    { requiredKeys: ['name', 'type', 'unit'] },
+  )
+  .map(({ unit, ...rest }) => ({ ...rest, ...unit }));
+
+const orderLine = fc.record(
+  {
+    product,
+    name: text,
+    description: text,
+    startAt: instant,
+    endAt: instant,
+    charges: fc.array(charge, { minLength: 1, maxLength: 3 }),
+  },
+  { requiredKeys: ['product', 'charges'] },
+);
+
+const order = fc
+  .record(
+    {
+      ...documentCommon,
+      name: text,
+      status: fc.constantFrom('draft', 'active'),
+      billingCustomer: customer,
+      startAt: instant,
+      endAt: instant,
+      termCount: fc.integer({ min: 1, max: 60 }),
+      billingAnchorDay: fc.integer({ min: 1, max: 31 }),
+      billingFrequency: recurrence,
+      autoPostInvoices: fc.boolean(),
+      autoSendBillingEmails: fc.boolean(),
+      autoSendPaymentEmails: fc.boolean(),
+      lines: fc.array(orderLine, { maxLength: 3 }),
+    },
+    { requiredKeys: ['currency', 'customer', 'lines'] },
+  )
+  .map((doc) => {
+    if (
+      doc.startAt === undefined ||
+      doc.endAt === undefined ||
+      Date.parse(doc.endAt) >= Date.parse(doc.startAt)
+    )
+      return doc;
+    return { ...doc, startAt: doc.endAt, endAt: doc.startAt };
+  });
+
+// ---- mutations: a document made invalid (or just odd) in one place ----
+
+type Node = Record<string, unknown> | unknown[];
+
+/** Every object and array inside `value` (the root included). */
+function nodesOf(value: unknown, out: Node[] = []): Node[] {
+  if (value !== null && typeof value === 'object') {
+    out.push(value as Node);
+    for (const item of Object.values(value)) nodesOf(item, out);
+  }
+  return out;
+}
+
+const oddValue = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom<unknown>(
+      undefined,
+      null,
+      1.5,
+      -1,
+      0,
+      2 ** 53,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      '',
+      'x',
+      'usd',
+      'USD',
+      '2025-02-29T00:00:00Z',
+      '2026-01-05',
+      '2026-01-05T00:00:00Z',
+      '1970-01-01T00:00:00.000Z',
+      '-1',
+      '1.5',
+      '12',
+      [],
+      {},
+      true,
+      { start: '2026-02-01T00:00:00Z', end: '2026-01-01T00:00:00Z' },
+      { interval: 'week', count: 0 },
+      { email: 'a@b.c' },
+      Object.create({ email: 'inherited@example.com' }),
+      -0.5,
+      32,
+      'CLF',
+      '2026-01-05T00:00:00+14:00',
+    ),
+  },
+  { weight: 1, arbitrary: fc.anything() },
+);
+
+const mutation = fc.record({
+  target: fc.nat(),
+  key: fc.nat(),
+  kind: fc.constantFrom('replace', 'add-unknown', 'delete', 'undefined', 'bump-number'),
+  value: oddValue,
+  unknownKey: fc.constantFrom('__proto__', 'typo', 'amountt', 'constructor', 'lines'),
+});
+
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+function mutate(doc: unknown, m: Mutation): unknown {
+  const copy = JSON.parse(JSON.stringify(doc));
+  const nodes = nodesOf(copy);
+  // Fields are picked uniformly over every (object, key) pair, so deep ones (tiers, taxes) get hit too.
+  const fields = nodes.flatMap((node) => Object.keys(node).map((key) => [node, key] as const));
+  const [node, key] =
+    m.kind === 'add-unknown' || fields.length === 0
+      ? [nodes[m.target % nodes.length] as Node, m.unknownKey]
+      : (fields[m.target % fields.length] as readonly [Node, string]);
+  const target = node as Record<string, unknown>;
+  switch (m.kind) {
+    case 'replace':
+      target[key] = m.value;
+      break;
+    case 'add-unknown':
+      Object.defineProperty(target, key, { value: m.value ?? 1, enumerable: true, writable: true });
+      break;
+    case 'delete':
+      delete target[key];
+      break;
+    case 'undefined':
+      target[key] = undefined;
+      break;
+    case 'bump-number':
+      if (typeof target[key] === 'number')
+        target[key] = (target[key] as number) + (m.key % 2 ? 0.5 : -1 - (target[key] as number));
+      else if (typeof target[key] === 'string') target[key] = `${target[key]}0`;
+      else target[key] = m.value;
+      break;
+  }
+  return copy;
+}
+
+// ---- properties ----
+
+/**
+ * Deep equality that also demands the same own keys (so a key set to undefined is a difference) and the
+ * same prototypes. Written out because matchers compare `constructor` properties, which a document may
+ * carry as data (a `constructor: NaN` inside providerOptions is unequal even to itself).
+ */
+function sameTree(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b))
+    return false;
+  const keys = Reflect.ownKeys(a);
+  if (keys.length !== Reflect.ownKeys(b).length) return false;
+  return keys.every(
+    (key) =>
+      Object.hasOwn(b, key) &&
+      sameTree((a as Record<PropertyKey, unknown>)[key], (b as Record<PropertyKey, unknown>)[key]),
+  );
+}
+
+function expectSameAsZod(fast: unknown, schema: typeof Invoice | typeof Order, input: unknown) {
+  const zod = schema.safeParse(input);
+  expect(zod.success).toBe(true);
+  if (!sameTree(fast, zod.data)) {
+    expect(fast).toStrictEqual(zod.data); // shows the difference
+    expect.fail('the fast path and zod disagree');
+  }
+  // Same key order too, so serialised documents are byte-identical either way.
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(zod.data));
+}
+
+describe('fast parse path: valid documents', () => {
+  it('an invoice parses to exactly what the zod schema gives', () => {
+    fc.assert(
+      fc.property(invoice, (doc) => {
+        const fast = fastParseInvoice(doc);
+        expect(fast).toBeDefined();
+        expectSameAsZod(fast, Invoice, doc);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('an invoice read back from JSON (own __proto__ keys) parses the same', () => {
+    fc.assert(
+      fc.property(invoice, (doc) => {
+        const input = JSON.parse(JSON.stringify(doc));
+        const fast = fastParseInvoice(input);
+        expect(fast).toBeDefined();
+        expectSameAsZod(fast, Invoice, input);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('an order parses to exactly what the zod schema gives', () => {
+    fc.assert(
+      fc.property(order, (doc) => {
+        const fast = fastParseOrder(doc);
+        expect(fast).toBeDefined();
+        expectSameAsZod(fast, Order, doc);
+        const input = JSON.parse(JSON.stringify(doc));
+        expectSameAsZod(fastParseOrder(input), Order, input);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps a __proto__ metadata key as data and leaves prototypes alone', () => {
+    const input = JSON.parse(
+      '{"currency":"USD","customer":{"id":"c"},"lines":[{"quantity":1,"unitAmount":5,"metadata":{"__proto__":"x"}}],"metadata":{"__proto__":"polluted","constructor":"y"}}',
+    );
+    const fast = fastParseInvoice(input) as unknown as {
+      metadata: Record<string, unknown>;
+      lines: Array<{ metadata: Record<string, unknown> }>;
+    };
+    expect(Object.keys(fast.metadata)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(fast.metadata)).toBe(Object.prototype);
+    expect(Object.hasOwn(fast.lines[0]?.metadata ?? {}, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expectSameAsZod(fast, Invoice, input);
+  });
+});
+
+describe('fast parse path: mutated documents', () => {
+  it('never accepts an invoice zod rejects, and agrees with zod when it accepts', () => {
+    let fastAccepted = 0;
+    fc.assert(
+      fc.property(invoice, mutation, (doc, m) => {
+        const input = mutate(doc, m);
+        const fast = fastParseInvoice(input);
+        if (fast !== undefined) {
+          fastAccepted++;
+          expectSameAsZod(fast, Invoice, input);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // Harmless mutations (deleting an optional key, a valid replacement) still take the fast path.
+    expect(fastAccepted).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('never accepts an order zod rejects, and agrees with zod when it accepts', () => {
+    fc.assert(
+      fc.property(order, mutation, (doc, m) => {
+        const input = mutate(doc, m);
+        const fast = fastParseOrder(input);
+        if (fast !== undefined) expectSameAsZod(fast, Order, input);
+      }),
+      { numRuns: 2000 },
+    );
+  }, 60_000);
+
+  const base = {
+    currency: 'USD',
+    customer: { email: 'ada@example.com' },
+    period: { start: '2026-01-01T00:00:00Z', end: '2026-01-31T00:00:00Z' },
+    lines: [{ quantity: '1.5', unitAmount: 1000, amount: 1500 }],
+  };
+  const invalidInvoices: Array<[string, Record<string, unknown>]> = [
+    ['a fractional minor amount', { ...base, total: 10.5 }],
+    ['an invalid date', { ...base, issuedAt: '2025-02-29T00:00:00Z' }],
+    ['a date without a zone', { ...base, issuedAt: '2026-01-05T00:00:00' }],
+    ['a lower-case currency', { ...base, currency: 'usd' }],
+    ['an unknown key', { ...base, memoo: 'typo' }],
+    ['an unknown nested key', { ...base, customer: { email: 'a@b.c', mail: 'x' } }],
+    ['a wrong line amount', { ...base, lines: [{ quantity: '1.5', unitAmount: 1000, amount: 1501 }] }],
+    ['both unit prices', { ...base, lines: [{ quantity: 1, unitAmount: 1, unitAmountDecimal: '1' }] }],
+    ['no unit price', { ...base, lines: [{ quantity: 1 }] }],
+    ['a negative quantity', { ...base, lines: [{ quantity: '-1', unitAmount: 1 }] }],
+    ['end before start', { ...base, period: { start: '2026-02-01T00:00:00Z', end: '2026-01-01T00:00:00Z' } }],
+    ['a customer without id, externalId or email', { ...base, customer: { name: 'Ada' } }],
+    ['no lines and no total', { ...base, lines: [] }],
+    ['a metadata object value', { ...base, metadata: { nested: {} } }],
+    ['a lower-case country', { ...base, tax: { country: 'us' } }],
+  ];
+  for (const [what, input] of invalidInvoices) {
+    it(`falls back to zod for ${what}, with today's issues`, () => {
+      expect(fastParseInvoice(input)).toBeUndefined();
+      const viaParse = issuesOrThrow(() => parseInvoice(input));
+      const viaZod = issuesOrThrow(() => parseWith(Invoice, input, 'Invoice'));
+      expect(viaParse).toEqual(viaZod);
+    });
+  }
+
+  it('leaves a line amount beyond safe integers to zod, which throws as before', () => {
+    const input = { ...base, lines: [{ quantity: 2 ** 52, unitAmount: 4, amount: 1 }] };
+    expect(fastParseInvoice(input)).toBeUndefined();
+    // Today's behaviour, kept: the refinement's RangeError escapes the schema rather than becoming an issue.
+    expect(() => parseInvoice(input)).toThrow(RangeError);
+    expect(() => parseInvoice(input)).toThrow(/beyond the safe integer range/);
+  });
+
+  it('leaves a key set to undefined to zod, which keeps it', () => {
+    const input = { ...base, memo: undefined };
+    expect(fastParseInvoice(input)).toBeUndefined();
+    expect(parseInvoice(input)).toStrictEqual(Invoice.parse(input));
+    expect(Object.hasOwn(parseInvoice(input), 'memo')).toBe(true);
+  });
+
+  it('falls back to zod for an order with endAt before startAt or a line without charges', () => {
+    const order = {
+      currency: 'EUR',
+      customer: { id: 'cus_1' },
+      lines: [{ product: { id: 'p' }, charges: [{ name: 'Base', type: 'recurring', unitAmount: 100 }] }],
+    };
+    expect(fastParseOrder(order)).toBeDefined();
+    for (const bad of [
+      { ...order, startAt: '2026-02-01T00:00:00Z', endAt: '2026-01-01T00:00:00Z' },
+      { ...order, lines: [{ product: { id: 'p' }, charges: [] }] },
+      { ...order, billingAnchorDay: 32 },
+      {
+        ...order,
+        lines: [
+          {
+            product: { id: 'p' },
+            charges: [{ name: 'x', type: 'seat', unitAmount: 1, unitAmountDecimal: '1' }],
+          },
+        ],
+      },
+    ]) {
+      expect(fastParseOrder(bad)).toBeUndefined();
+      expect(issuesOrThrow(() => parseOrder(bad))).toEqual(
+        issuesOrThrow(() => parseWith(Order, bad, 'Order')),
+      );
+    }
+  });
+});
+
+describe('rules shared by the schema and the fast path', () => {
+  it('isoFromEpochMs is toISOString from 1970 to 9999', () => {
+    const max = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+    for (const ms of [
+      0,
+      1,
+      999,
+      86_399_999,
+      86_400_000,
+      Date.UTC(2000, 1, 29),
+      Date.UTC(2100, 2, 1) - 1,
+      max,
+    ]) {
+      expect(isoFromEpochMs(ms)).toBe(new Date(ms).toISOString());
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max }), (ms) => {
+        expect(isoFromEpochMs(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the fast instant reader normalises exactly as the Instant schema, years 0000-9999 and any offset', () => {
+    const spelled = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.constantFrom('', ':07', ':59.5', ':00.123', ':01.999999'),
+        fc.constantFrom('Z', 'z', '+00:00', '-23:59', '+14:00', '+0530', '-0100'),
+      )
+      .map(
+        ([y, mo, d, h, mi, rest, zone]) =>
+          `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}${rest}${zone}`,
+      );
+    fc.assert(
+      fc.property(spelled, (value) => {
+        expect(fastInstant(value)).toBe(isInstant(value) ? normalizeInstant(value) : null);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('isMetadataValue is exactly the MetadataValue schema', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.double()), (value) => {
+        expect(isMetadataValue(value)).toBe(MetadataValue.safeParse(value).success);
+      }),
+    );
+  });
+
+  it('expectedLineAmount takes an exact shortcut for whole numbers that matches the decimal computation', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer(), fc.maxSafeInteger()),
+        fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.maxSafeNat()),
+        (quantity, unitAmount) => {
+          let exact: number | 'range';
+          try {
+            exact = decimalToSafeInteger(roundDecimal(exactLineAmount({ quantity, unitAmount }), 0));
+          } catch {
+            exact = 'range';
+          }
+          let fast: number | 'range';
+          try {
+            fast = expectedLineAmount({ quantity, unitAmount });
+          } catch {
+            fast = 'range';
+          }
+          expect(fast).toBe(exact);
+        },
+      ),
+    );
+  });
+});
+
+/** The ValidationError's message and issues, which must read exactly as they did before the fast path. */
+function issuesOrThrow(fn: () => unknown): { message: string; issues: unknown } {
+  try {
+    fn();
+  } catch (error) {
+    expect(ValidationError.isInstance(error)).toBe(true);
+    return { message: (error as ValidationError).message, issues: (error as ValidationError).issues };
+  }
+  throw new Error('expected the parse to fail');
+}
