@@ -44,6 +44,8 @@ export interface ChargeOverResult {
   /** create: the create envelope; get/list: the invoice record as ChargeOver returned it. */
   raw: unknown;
   warnings: MappingWarning[];
+  /** create only: the warnings of mapping the document to the request (what the provider could not carry), without those of reading the answer back. */
+  requestWarnings?: MappingWarning[];
   /** create only: the external_key was already taken, and this is the invoice that holds it. */
   existing?: boolean;
 }
@@ -165,7 +167,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
         const created = parseResponse(CreateResponse, response.body, 'create');
         const back = fromProvider(request, { ...options, strict: false });
         const value: Invoice = { ...back.value, id: String(created.response.id), provider: 'chargeover' };
-        return { value, raw: created, warnings: [...warnings, ...back.warnings] };
+        return { value, raw: created, warnings: [...warnings, ...back.warnings], requestWarnings: warnings };
       } catch (error) {
         if (externalKey === undefined || !ConflictError.isInstance(error)) throw error;
         const existing = await findByExternalKey(externalKey, signal);
@@ -177,7 +179,12 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
           );
         }
         const full = await get(existing.invoice_id, signal);
-        return { ...full, warnings: [...warnings, ...full.warnings], existing: true };
+        return {
+          ...full,
+          warnings: [...warnings, ...full.warnings],
+          requestWarnings: warnings,
+          existing: true,
+        };
       }
     },
 

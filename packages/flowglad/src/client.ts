@@ -45,6 +45,8 @@ export interface FlowgladResult {
   /** Flowglad's response body as received. */
   raw: unknown;
   warnings: MappingWarning[];
+  /** create only: the warnings of mapping the document to the request (what the provider could not carry), without those of reading the answer back. */
+  requestWarnings?: MappingWarning[];
 }
 
 export interface FlowgladCreateOptions {
@@ -161,7 +163,7 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
         { provider: 'flowglad', status: conflict.status, raw: conflict.raw, cause: conflict },
       );
     }
-    return { ...existing, warnings: [...warnings, ...existing.warnings] };
+    return { ...existing, warnings: [...warnings, ...existing.warnings], requestWarnings: warnings };
   }
 
   /** Flowglad's list has no filter by number: the pages are walked until the number turns up. */
@@ -228,7 +230,7 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
 function readBack(body: unknown, sent: MappingWarning[], strict: boolean | undefined): FlowgladResult {
   const parsed = parseWith(InvoiceWithLineItems, body, 'Flowglad invoice response');
   const { value, warnings } = fromProvider(parsed, { strict });
-  return { value, raw: body, warnings: [...sent, ...warnings] };
+  return { value, raw: body, warnings: [...sent, ...warnings], requestWarnings: sent };
 }
 
 /** What must agree for an existing invoice to count as the one this request would have created. */

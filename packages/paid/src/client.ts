@@ -47,6 +47,8 @@ export interface PaidResult<T> {
   /** The Paid order as received, joined with its lines (and with currency/externalId from our request). */
   raw: PaidOrderRecord;
   warnings: MappingWarning[];
+  /** create only: the warnings of mapping the document to the request (what the provider could not carry), without those of reading the answer back. */
+  requestWarnings?: MappingWarning[];
 }
 
 export interface PaidCreateOptions extends Omit<PaidOptions, 'as' | 'currency'> {
@@ -149,7 +151,12 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
     sentOrders.remember(order.id, sent.request);
     // The order exists now: strict applies to what is sent, not to reading the answer back.
     const back = fromProvider(raw, { ...mapping, as: documentKind(doc) });
-    return { value: back.value, raw, warnings: [...sent.warnings, ...back.warnings] };
+    return {
+      value: back.value,
+      raw,
+      warnings: [...sent.warnings, ...back.warnings],
+      requestWarnings: sent.warnings,
+    };
   }
 
   return {

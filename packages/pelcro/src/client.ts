@@ -38,6 +38,8 @@ export interface PelcroResult {
   value: Invoice;
   raw: PelcroInvoice;
   warnings: MappingWarning[];
+  /** create only: the warnings of mapping the document to the request (what the provider could not carry), without those of reading the answer back. */
+  requestWarnings?: MappingWarning[];
 }
 
 export interface PelcroListParams {
@@ -72,7 +74,7 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
   function read(raw: PelcroInvoice, warnings: MappingWarning[] = []): PelcroResult {
     // Reading back never applies `strict`: the record exists whatever the mapping says.
     const back = fromProvider(raw);
-    return { value: back.value, raw, warnings: [...warnings, ...back.warnings] };
+    return { value: back.value, raw, warnings: [...warnings, ...back.warnings], requestWarnings: warnings };
   }
 
   function invoiceOf(response: TransportResponse, what: string): PelcroInvoice {

@@ -42,6 +42,8 @@ export interface WhopResult {
   value: Invoice;
   raw: WhopInvoice;
   warnings: MappingWarning[];
+  /** create only: the warnings of mapping the document to the request (what the provider could not carry), without those of reading the answer back. */
+  requestWarnings?: MappingWarning[];
 }
 
 export interface WhopCallOptions {
@@ -133,6 +135,7 @@ export function createWhopClient(config: WhopClientConfig): WhopClient {
         value: mergeCreated(asked.value, answered.value),
         raw,
         warnings: [...warnings, ...answered.warnings],
+        requestWarnings: warnings,
       };
     },
 

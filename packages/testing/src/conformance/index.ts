@@ -172,6 +172,12 @@ export function describeAdapterConformance<S, Seed>(options: ConformanceOptions<
           expect(fake.records.length).toBe(before + 1);
           expect(value!.value.currency).toBe(doc.currency);
           expect(documentTotals(value!.value)).toEqual(documentTotals(doc));
+          // The request-side warnings, apart from those of reading the answer back (migrations report
+          // them); by code and path, since a message may carry the moment it was made.
+          const codeAndPath = (ws: MappingWarning[] | undefined) => ws?.map((w) => `${w.code} ${w.path}`);
+          expect(codeAndPath(value!.requestWarnings)).toEqual(
+            codeAndPath(adapter.toCreateRequest(doc, { ...mapping }).warnings),
+          );
           if (client.get && caps.operations.get && value!.value.id) {
             const read = await capture(() => client.get!(value!.value.id!));
             expect(read.error, `get failed: ${String((read.error as Error)?.message)}`).toBeUndefined();

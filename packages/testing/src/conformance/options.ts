@@ -14,6 +14,8 @@ export interface ConformanceResult {
   value: Invoice | Order;
   raw: unknown;
   warnings: MappingWarning[];
+  /** create: the warnings of the request alone (without those of reading the answer back). */
+  requestWarnings?: MappingWarning[];
 }
 
 /** The standard provider client, as far as the suite uses it. */

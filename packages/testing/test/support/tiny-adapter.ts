@@ -159,7 +159,12 @@ export function createTinyClient(config: { apiKey: string; baseUrl: string; maxR
         ...(request.external_id === undefined ? {} : { externalId: request.external_id }),
       });
       const back = tinyAdapter.fromProvider(response.body);
-      return { value: back.value, raw: response.body, warnings: [...warnings, ...back.warnings] };
+      return {
+        value: back.value,
+        raw: response.body,
+        warnings: [...warnings, ...back.warnings],
+        requestWarnings: warnings,
+      };
     },
     async get(id: string) {
       const response = await transport.request({
