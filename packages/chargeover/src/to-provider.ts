@@ -9,6 +9,7 @@ import {
   dateOnlyToInstant,
   decimalToExactNumber,
   documentKind,
+  FULL_SELF_CHECK,
   type Invoice,
   type InvoiceInput,
   instantToDateOnly,
@@ -70,9 +71,6 @@ export function toCreateRequest(
   return { request, warnings: w.finish(options.strict) };
 }
 
-const FULL_SELF_CHECK =
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
-    ?.BILLBRIDGE_SELF_CHECK === '1';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**

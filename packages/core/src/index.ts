@@ -147,5 +147,6 @@ export type {
   MappingResult,
   ProviderAdapter,
 } from './spec/provider-adapter';
+export { FULL_SELF_CHECK } from './spec/self-check';
 export { WarningCollector } from './spec/warnings';
 export * from './transport/index';

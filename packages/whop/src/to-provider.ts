@@ -7,6 +7,7 @@
  */
 import {
   type CreateRequestResult,
+  FULL_SELF_CHECK,
   type Invoice,
   type InvoiceInput,
   MissingRequiredFieldError,
@@ -292,9 +293,6 @@ function warnUnsupportedInvoiceFields(invoice: Invoice, w: WarningCollector): vo
  * failing here; the conformance suite parses every produced request with the wire schema and the
  * property tests run the full rules, so the tests still catch one.
  */
-const FULL_SELF_CHECK =
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
-    ?.BILLBRIDGE_SELF_CHECK === '1';
 
 function checkOwnOutput(body: Record<string, unknown>): WhopInvoiceCreateRequest {
   const product = body.product as { title?: unknown } | undefined;
