@@ -57,13 +57,16 @@ export function createTransport(config: TransportConfig): Transport {
   const random = config.random ?? Math.random;
   const sleep = config.sleep ?? defaultSleep;
   const now = config.now ?? Date.now;
-  const ctx: AttemptContext = {
-    dispatcher: config.dispatcher ?? sharedDispatcher(),
+  const ctxBase = {
     origin,
     maxBytes,
     idHeaders: (config.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS).map((h) => h.toLowerCase()),
     now,
   };
+  // Without a dispatcher of its own, the transport takes the shared pool at its first request.
+  let ctx: AttemptContext | undefined = config.dispatcher
+    ? { dispatcher: config.dispatcher, ...ctxBase }
+    : undefined;
   // Built once and shared by every request that adds no headers of its own.
   const plainHeaders: Record<string, string> = { accept: 'application/json', ...lowerKeys(config.headers) };
   const jsonHeaders: Record<string, string> = {
@@ -148,6 +151,7 @@ export function createTransport(config: TransportConfig): Transport {
       if (signal?.aborted) throw abortReason(signal);
       if (onEvent) emit({ type: 'attempt', provider, method, url: redactSecrets(url), attempt });
       const started = now();
+      ctx ??= { dispatcher: await sharedDispatcher(), ...ctxBase };
       const result = await sendAttempt(ctx, method, path, headers, body, perAttemptMs, deadlineAt, signal);
 
       let failure: Failure;
