@@ -59,11 +59,9 @@ export function createApi(providers: DemoProviders) {
       const provider = byName(name);
       try {
         const sent = parseDocument(document).value;
-        const { request } = provider.adapter.toCreateRequest(sent, provider.mappingOptions);
         const created = await provider.client.create(sent);
         return {
           ok: true as const,
-          request,
           response: created.raw,
           value: created.value,
           warnings: created.warnings,
