@@ -20,6 +20,7 @@ export {
 } from './dates/zoned';
 // Errors
 export { BillbridgeError, type BillbridgeErrorOptions } from './errors/billbridge-error';
+export { type IntegrityDifference, IntegrityError } from './errors/integrity-error';
 export {
   LossyMappingError,
   MissingRequiredFieldError,
@@ -96,6 +97,17 @@ export {
   Tax,
 } from './model/primitives';
 export {
+  type AmountContext,
+  type AmountConvention,
+  AmountPrecisionError,
+  type ConventionKind,
+  isoMinorUnits,
+  type MajorUnitsOptions,
+  majorUnits,
+  STRIPE_ZERO_DECIMAL_CURRENCIES,
+  stripeMinorUnits,
+} from './money/conventions';
+export {
   majorToMinor,
   majorToMinorDecimal,
   minorDecimalToMajorString,
@@ -150,3 +162,13 @@ export type {
 export { FULL_SELF_CHECK } from './spec/self-check';
 export { WarningCollector } from './spec/warnings';
 export * from './transport/index';
+// Verified creates
+export { type CreateAnswerContext, parseCreateAnswer } from './verify/create-answer';
+export {
+  type CreateFacts,
+  compareCreateFacts,
+  createFacts,
+  type VerifyCreateInput,
+  type VerifyMode,
+  verifyCreate,
+} from './verify/verify-create';

@@ -1,3 +1,4 @@
+import type { VerifyMode } from '../verify/verify-create';
 import type { TransportConfig } from './types';
 
 /** What every billbridge client takes besides its credentials and provider keys. */
@@ -14,6 +15,13 @@ export interface ClientOptions {
   dispatcher?: TransportConfig['dispatcher'];
   /** Redacted request log: attempts, responses, retries, failures. */
   onEvent?: TransportConfig['onEvent'];
+  /**
+   * How a create is verified (see each provider's README for what each mode catches):
+   * `'response'` compares the create's own answer with what was sent wherever the answer carries the
+   * field; `'read-back'` reads the record after the create and compares that (for thin create answers).
+   * A mismatch is an IntegrityError naming the created id. Each client documents its default.
+   */
+  verify?: VerifyMode;
 }
 
 type TransportSettings = Pick<

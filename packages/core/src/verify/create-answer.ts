@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import { AmbiguousResultError } from '../errors/provider-errors';
+import { issuesFromZod } from '../model/parse';
+import type { TransportResponse } from '../transport/types';
+
+export interface CreateAnswerContext {
+  provider: string;
+  /** e.g. `Paid create-order response`. */
+  subject: string;
+  /** The request as sent, for reconciling (redacted on the error). */
+  method: string;
+  url: string;
+  body?: unknown;
+  /** The document's external key, when it has one. */
+  externalId?: string;
+}
+
+/**
+ * Reads a create's 2xx answer. A 2xx means the provider may well have stored the record, so an answer
+ * that cannot be read (HTML, invalid JSON, an empty or wrongly shaped body) is an AmbiguousResultError
+ * carrying the request, never a ValidationError that would invite a resend and a duplicate.
+ */
+export function parseCreateAnswer<S extends z.ZodType>(
+  schema: S,
+  response: Pick<TransportResponse, 'status' | 'body' | 'text' | 'requestId'>,
+  context: CreateAnswerContext,
+): z.output<S> {
+  const result =
+    response.body === undefined || typeof response.body === 'string'
+      ? undefined
+      : schema.safeParse(response.body);
+  if (result?.success) return result.data;
+  const why =
+    result === undefined
+      ? response.body === undefined
+        ? 'an empty body'
+        : `a body that is not JSON (${JSON.stringify(response.text.slice(0, 60))}…)`
+      : `an unexpected shape (${issuesFromZod(result.error)
+          .slice(0, 3)
+          .map((i) => `${i.path || '(root)'}: ${i.message}`)
+          .join('; ')})`;
+  const what = `${context.subject}: ${context.provider} answered ${response.status} with ${why}`;
+  throw new AmbiguousResultError(
+    `${what}. The record may have been created: reconcile before sending it again${context.externalId ? ` (externalId ${context.externalId})` : ''}.`,
+    {
+      method: context.method,
+      url: context.url,
+      ...(context.body !== undefined ? { body: context.body } : {}),
+    },
+    {
+      provider: context.provider,
+      status: response.status,
+      raw: response.text.slice(0, 2000),
+      ...(response.requestId !== undefined ? { requestId: response.requestId } : {}),
+      ...(context.externalId !== undefined ? { externalId: context.externalId } : {}),
+    },
+  );
+}
