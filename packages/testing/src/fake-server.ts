@@ -64,6 +64,14 @@ export async function startFake<S, Seed = unknown>(
         definition.errorResponse(500, 'Injected fault: the record was stored, then the request failed.'),
       );
     }
+    if (fault === 'created_then_garbled' && answer.status < 300) {
+      // The handler ran (the record is stored); the client gets a 2xx it cannot read.
+      return send(res, {
+        status: answer.status,
+        text: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+      });
+    }
     return send(res, answer);
   }
 

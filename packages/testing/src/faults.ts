@@ -1,5 +1,5 @@
 import type { FaultControl, FaultKind, FaultOptions, InjectedFault } from './types';
-import { FAULT_KINDS } from './types';
+import { ALL_FAULT_KINDS, FAULT_KINDS } from './types';
 
 /** mulberry32: a tiny seeded generator, enough to make fault runs reproducible. */
 export function seededRandom(seed: number): () => number {
@@ -51,8 +51,8 @@ export class FaultPlan implements FaultControl {
   }
 
   /**
-   * The fault for the next request. `created_then_failed` is only drawn by rate for creating routes
-   * (elsewhere it would be a plain 500); a script entry is honoured as written.
+   * The fault for the next request. The `created_then_*` faults are only drawn by rate for creating routes
+   * (elsewhere they would be a plain 500 or garbled read); a script entry is honoured as written.
    */
   next(method: string, path: string, creates: boolean): FaultKind | null {
     const kind = this.draw(creates);
@@ -71,7 +71,9 @@ export class FaultPlan implements FaultControl {
     const hit = this.random() < rate;
     const pick = this.random();
     if (!hit) return null;
-    const kinds = (this.options.kinds ?? FAULT_KINDS).filter((k) => creates || k !== 'created_then_failed');
+    const kinds = (this.options.kinds ?? FAULT_KINDS).filter(
+      (k) => creates || (k !== 'created_then_failed' && k !== 'created_then_garbled'),
+    );
     if (kinds.length === 0) return null;
     return kinds[Math.min(kinds.length - 1, Math.floor(pick * kinds.length))] ?? null;
   }
@@ -82,9 +84,9 @@ function validate(options: FaultOptions): void {
     throw new RangeError(`Fault rate must be between 0 and 1, got ${options.rate}.`);
   }
   for (const kind of [...(options.kinds ?? []), ...(options.script ?? [])]) {
-    if (kind !== null && !FAULT_KINDS.includes(kind)) {
+    if (kind !== null && !ALL_FAULT_KINDS.includes(kind)) {
       throw new RangeError(
-        `Unknown fault kind "${String(kind)}"; expected one of ${FAULT_KINDS.join(', ')}.`,
+        `Unknown fault kind "${String(kind)}"; expected one of ${ALL_FAULT_KINDS.join(', ')}.`,
       );
     }
   }

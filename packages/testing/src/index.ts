@@ -12,6 +12,7 @@ export {
 } from './projection';
 export { type RouteMatch, Router } from './router';
 export {
+  ALL_FAULT_KINDS,
   FAULT_KINDS,
   type FakeDefinition,
   type FakeMethod,

@@ -56,8 +56,10 @@ export type FaultKind =
   | 'bad_gateway'
   | 'unavailable'
   | 'drop'
-  | 'created_then_failed';
+  | 'created_then_failed'
+  | 'created_then_garbled';
 
+/** The faults drawn by rate when no `kinds` are given. */
 export const FAULT_KINDS: readonly FaultKind[] = Object.freeze([
   'latency',
   'rate_limit',
@@ -67,6 +69,12 @@ export const FAULT_KINDS: readonly FaultKind[] = Object.freeze([
   'drop',
   'created_then_failed',
 ]);
+
+/**
+ * Every fault there is: the defaults, and `created_then_garbled` (the record is stored and the client gets
+ * a 2xx whose body is an HTML error page), asked for by name.
+ */
+export const ALL_FAULT_KINDS: readonly FaultKind[] = Object.freeze([...FAULT_KINDS, 'created_then_garbled']);
 
 /**
  * Fault injection, either by rate or by script (a script wins when both are given).
