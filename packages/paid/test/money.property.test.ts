@@ -22,22 +22,30 @@ const withProducts = <T extends Order>(doc: T): T => ({
   lines: doc.lines.map((line) => ({ ...line, product: { id: 'prod-id' } })),
 });
 
-describe('money crosses Paid exactly', () => {
-  it('known values: JPY has no decimals, KWD three, CLF four', () => {
+describe('money crosses Paid exactly, in ISO minor units', () => {
+  it('known values: $12.50 is 1250, ¥1,500 is 1500, KWD 1.234 is 1234, $0.0004 is 0.04', () => {
+    expect(toPaidAmount(1250, 'USD', 'x')).toBe(1250);
     expect(toPaidAmount(1500, 'JPY', 'x')).toBe(1500);
-    expect(toPaidAmount(1234, 'KWD', 'x')).toBe(1.234);
-    expect(toPaidAmount(12345, 'CLF', 'x')).toBe(1.2345);
-    expect(toPaidAmount(7910, 'USD', 'x')).toBe(79.1);
-    expect(toPaidAmount('0.04', 'USD', 'x')).toBe(0.0004);
-    expect(fromPaidUnitPrice(0.0004, 'USD')).toEqual({ unitAmountDecimal: '0.04' });
-    expect(fromPaidUnitPrice(79.1, 'USD')).toEqual({ unitAmount: 7910 });
+    expect(toPaidAmount(1234, 'KWD', 'x')).toBe(1234);
+    expect(toPaidAmount(12345, 'CLF', 'x')).toBe(12345);
+    expect(toPaidAmount('0.04', 'USD', 'x', false)).toBe(0.04);
+    expect(fromPaidUnitPrice(0.04, 'USD', 'x')).toEqual({ unitAmountDecimal: '0.04' });
+    expect(fromPaidUnitPrice(1250, 'USD', 'x')).toEqual({ unitAmount: 1250 });
+    expect(fromPaidUnitPrice(1500, 'JPY', 'x')).toEqual({ unitAmount: 1500 });
+  });
+
+  it('refuses a fraction of a minor unit where Paid needs a whole one, naming the field', () => {
+    expect(() => toPaidAmount('0.5', 'USD', 'lines[0].tiers[1].flatAmount')).toThrow(
+      expect.objectContaining({ name: 'AmountPrecisionError', path: 'lines[0].tiers[1].flatAmount' }),
+    );
   });
 
   it('whole minor units survive both ways, in every currency', () => {
     fc.assert(
       fc.property(currency, fc.integer({ min: -1e12, max: 1e12 }), (code, minor) => {
         const wire = overTheWire({ amount: toPaidAmount(minor, code, 'x') }).amount;
-        expect(fromPaidUnitPrice(wire, code)).toEqual({ unitAmount: minor });
+        expect(wire).toBe(minor); // Paid counts in the same unit as the canonical model
+        expect(fromPaidUnitPrice(wire, code, 'x')).toEqual({ unitAmount: minor });
         const w = new WarningCollector('paid');
         expect(fromPaidTotal(wire, code, 'total', w)).toBe(minor);
         expect(w.warnings).toEqual([]);
@@ -49,16 +57,17 @@ describe('money crosses Paid exactly', () => {
   it('unit prices finer than a minor unit survive both ways, in every currency', () => {
     fc.assert(
       fc.property(currency, subMinorAmountArbitrary, (code, minorDecimal) => {
-        const wire = overTheWire({ unitPrice: toPaidAmount(minorDecimal, code, 'x') }).unitPrice;
-        expect(fromPaidUnitPrice(wire, code)).toEqual({ unitAmountDecimal: minorDecimal });
+        const wire = overTheWire({ unitPrice: toPaidAmount(minorDecimal, code, 'x', false) }).unitPrice;
+        expect(String(wire)).toBe(minorDecimal);
+        expect(fromPaidUnitPrice(wire, code, 'x')).toEqual({ unitAmountDecimal: minorDecimal });
       }),
       { numRuns: 2000 },
     );
   });
 
-  it('a total with double drift is rounded once and reported', () => {
+  it('a total that is not a whole minor unit is rounded once and reported', () => {
     const w = new WarningCollector('paid');
-    expect(fromPaidTotal(0.1 + 0.2, 'USD', 'total', w)).toBe(30);
+    expect(fromPaidTotal(29.5, 'USD', 'total', w)).toBe(30);
     expect(w.warnings).toEqual([expect.objectContaining({ code: 'approximated', path: 'total' })]);
   });
 });
