@@ -7,8 +7,7 @@
  */
 import type { CreateFacts } from '@billbridge/core';
 import { PAID_AMOUNTS } from './amounts';
-import type { TotalAmountCovers } from './options';
-import { PROVIDER } from './options';
+import { PROVIDER, type TotalAmountCovers } from './options';
 import { expectedTotalAmount } from './order-amount';
 import type { PaidCreateOrderRequest, PaidOrder } from './wire';
 

@@ -126,4 +126,18 @@ describe('documented examples', () => {
       lines: [],
     });
   });
+
+  it('reads an overage price in minor units too, and says it is not kept', () => {
+    const request = structuredClone(createRequest) as typeof createRequest & Record<string, unknown>;
+    const pricing = request.lines[0]!.attributes[0]!.pricing as Record<string, unknown>;
+    pricing.overageUnitPrice = 0.5;
+    const { warnings } = fromProvider(request);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'unsupported',
+        path: 'lines[0].charges[0].overageUnitPrice',
+        message: expect.stringContaining('0.5 minor units of USD per unit'),
+      }),
+    ]);
+  });
 });
