@@ -2,8 +2,10 @@ import {
   CURRENCY_CODES,
   computeTotals,
   type Invoice,
+  lineAmount,
   type Order,
   parseOrder,
+  sumMinor,
   WarningCollector,
 } from '@billbridge/core';
 import { invoiceArbitrary, orderArbitrary, subMinorAmountArbitrary } from '@billbridge/testing';
@@ -12,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { fromPaidTotal, fromPaidUnitPrice, toPaidAmount } from '../src/amounts';
 import { capabilities } from '../src/capabilities';
 import { fromProvider } from '../src/from-provider';
+import { expectedTotalAmount } from '../src/order-amount';
 import { toCreateRequest } from '../src/to-provider';
 
 const currency = fc.constantFrom(...CURRENCY_CODES);
@@ -100,6 +103,23 @@ describe('documents round-trip through the create request', () => {
         expect(computeTotals(back)).toEqual(computeTotals(doc));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the order amount a create is verified against', () => {
+  it("is the canonical sum of line amounts, in every currency (Paid's unit is the canonical unit)", () => {
+    fc.assert(
+      fc.property(invoiceArbitrary({ capabilities }), (doc: Invoice) => {
+        const products = {
+          ...doc,
+          lines: doc.lines.map((line) => ({ ...line, product: { id: 'prod-id' } })),
+        };
+        const { request } = toCreateRequest(products);
+        const wire = overTheWire(request);
+        expect(expectedTotalAmount(wire, 'one-period')).toBe(sumMinor(doc.lines.map(lineAmount)));
+      }),
+      { numRuns: 300 },
     );
   });
 });
