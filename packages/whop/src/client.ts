@@ -114,6 +114,9 @@ function arrayQuery(params: WhopListParams): string {
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
+/** How many times an unreadable 2xx create answer is fetched again under the same key. */
+const UNREADABLE_RESENDS = 3;
+
 export function createWhopClient(config: WhopClientConfig): WhopClient {
   if (!config.apiKey) throw new TypeError('createWhopClient: apiKey is required.');
   if (!config.companyId)
@@ -176,14 +179,15 @@ export function createWhopClient(config: WhopClientConfig): WhopClient {
         body: request,
         ...(externalId !== undefined ? { externalId } : {}),
       };
-      let raw: WhopInvoice;
-      try {
-        raw = parseCreateAnswer(InvoiceSchema, await send(), context);
-      } catch (error) {
-        if (!AmbiguousResultError.isInstance(error)) throw error;
-        // An unreadable 2xx: the invoice may exist. The same key fetches Whop's stored answer instead of
-        // creating another; if that is unreadable too, the caller reconciles.
-        raw = parseCreateAnswer(InvoiceSchema, await send(), context);
+      // An unreadable 2xx means the invoice may exist: the same key fetches Whop's stored answer instead
+      // of creating another, a few times; after that the caller reconciles (AmbiguousResultError).
+      let raw: WhopInvoice | undefined;
+      for (let attempt = 0; raw === undefined; attempt++) {
+        try {
+          raw = parseCreateAnswer(InvoiceSchema, await send(), context);
+        } catch (error) {
+          if (!AmbiguousResultError.isInstance(error) || attempt >= UNREADABLE_RESENDS) throw error;
+        }
       }
       // The invoice exists now: the read-back reports its warnings rather than throwing in strict mode.
       const answered = fromWhopInvoice(raw);
