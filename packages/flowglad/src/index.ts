@@ -38,7 +38,14 @@ export {
   type FlowgladStatus,
   INVOICE_TYPES,
 } from './enums';
-export { CreateEndpointWithdrawnError, mapError } from './errors';
+export {
+  CreateEndpointWithdrawnError,
+  InvoiceInsertFailedError,
+  mapError,
+  UnknownRecordError,
+  UnknownReferenceError,
+} from './errors';
+export { FLOWGLAD_AMOUNTS } from './amounts';
 export { fromProvider } from './from-provider';
 export { flowgladExponent, flowgladToMinor, minorToFlowglad, type UnitConversion } from './money';
 export { type FlowgladMappingOptions, FlowgladProviderOptions, UNCONFIRMED_READINGS } from './options';
