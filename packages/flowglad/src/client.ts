@@ -43,7 +43,11 @@ import {
 
 /** Flowglad's own cursor form, filtering the list to one invoice number (see findByNumber). */
 export function numberCursor(number: string): string {
-  const cursor = { parameters: { invoiceNumber: number }, createdAt: new Date(0).toISOString(), direction: 'forward' };
+  const cursor = {
+    parameters: { invoiceNumber: number },
+    createdAt: new Date(0).toISOString(),
+    direction: 'forward',
+  };
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64');
 }
 
@@ -178,7 +182,14 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
       throw error;
     }
     const body = parseCreateAnswer(InvoiceWithLineItems, response, context);
-    return verified(request, body, response.body, warnings, options.strict ?? config.strict, response.requestId);
+    return verified(
+      request,
+      body,
+      response.body,
+      warnings,
+      options.strict ?? config.strict,
+      response.requestId,
+    );
   }
 
   function answerContext(request: FlowgladCreateRequest) {

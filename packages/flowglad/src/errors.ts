@@ -94,7 +94,12 @@ export class UnknownRecordError extends NotFoundError {
   readonly table: string;
   readonly id: string;
 
-  constructor(table: string, id: string, message: string, options: ConstructorParameters<typeof NotFoundError>[1]) {
+  constructor(
+    table: string,
+    id: string,
+    message: string,
+    options: ConstructorParameters<typeof NotFoundError>[1],
+  ) {
     super(message, options);
     this.table = table;
     this.id = id;
@@ -108,7 +113,12 @@ export class UnknownReferenceError extends NotFoundError {
   readonly field: string;
   readonly id: string;
 
-  constructor(field: string, id: string, message: string, options: ConstructorParameters<typeof NotFoundError>[1]) {
+  constructor(
+    field: string,
+    id: string,
+    message: string,
+    options: ConstructorParameters<typeof NotFoundError>[1],
+  ) {
     super(message, options);
     this.field = field;
     this.id = id;

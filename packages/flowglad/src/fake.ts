@@ -118,12 +118,42 @@ function insertFails(body: InvoiceCreateBody, state: FlowgladFakeState): boolean
 
 /** The columns drizzle lists in the insert, in the schema's order (schema/invoices.ts at c45e7cb). */
 const INSERT_COLUMNS = [
-  'id', 'created_at', 'updated_at', 'created_by_commit', 'updated_by_commit', 'livemode', 'position',
-  'purchase_id', 'invoice_number', 'invoice_date', 'billing_period_id', 'due_date', 'stripe_payment_intent_id',
-  'customer_id', 'organization_id', 'status', 'subscription_id', 'billing_run_id', 'billing_period_start_date',
-  'billing_period_end_date', 'owner_membership_id', 'pdf_url', 'receipt_pdf_url', 'memo', 'bank_payment_only',
-  'type', 'currency', 'tax_amount', 'subtotal', 'stripe_tax_calculation_id', 'stripe_tax_transaction_id',
-  'tax_type', 'tax_country', 'tax_state', 'tax_rate_percentage', 'application_fee',
+  'id',
+  'created_at',
+  'updated_at',
+  'created_by_commit',
+  'updated_by_commit',
+  'livemode',
+  'position',
+  'purchase_id',
+  'invoice_number',
+  'invoice_date',
+  'billing_period_id',
+  'due_date',
+  'stripe_payment_intent_id',
+  'customer_id',
+  'organization_id',
+  'status',
+  'subscription_id',
+  'billing_run_id',
+  'billing_period_start_date',
+  'billing_period_end_date',
+  'owner_membership_id',
+  'pdf_url',
+  'receipt_pdf_url',
+  'memo',
+  'bank_payment_only',
+  'type',
+  'currency',
+  'tax_amount',
+  'subtotal',
+  'stripe_tax_calculation_id',
+  'stripe_tax_transaction_id',
+  'tax_type',
+  'tax_country',
+  'tax_state',
+  'tax_rate_percentage',
+  'application_fee',
 ];
 
 /**
@@ -182,7 +212,12 @@ function decodeCursor(cursor: string): DecodedCursor | undefined {
     const createdAt = typeof value.createdAt === 'string' ? Date.parse(value.createdAt) : 0;
     const offset = Number.isSafeInteger(value.offset) ? (value.offset as number) : 0;
     if (Number.isNaN(createdAt) || offset < 0) return undefined;
-    return { parameters, createdAt, direction: value.direction === 'backward' ? 'backward' : 'forward', offset };
+    return {
+      parameters,
+      createdAt,
+      direction: value.direction === 'backward' ? 'backward' : 'forward',
+      offset,
+    };
   } catch {
     return undefined;
   }
@@ -233,7 +268,11 @@ const routes: FakeRoute<FlowgladFakeState>[] = [
   { method: 'POST', path: '/api/v1/invoices', creates: true, handle: create },
   { method: 'GET', path: '/api/v1/invoices', handle: list },
   { method: 'GET', path: '/api/v1/invoices/:id', handle: retrieve },
-  { method: 'GET', path: '/api/v1/purchases/:id', handle: byIdRoute('purchases', (s) => s.purchases, 'purchase') },
+  {
+    method: 'GET',
+    path: '/api/v1/purchases/:id',
+    handle: byIdRoute('purchases', (s) => s.purchases, 'purchase'),
+  },
   {
     method: 'GET',
     path: '/api/v1/subscriptions/:id',

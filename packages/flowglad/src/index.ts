@@ -19,6 +19,7 @@ export const flowglad: FlowgladAdapter = {
   fromProvider,
 };
 
+export { FLOWGLAD_AMOUNTS } from './amounts';
 export { capabilities } from './capabilities';
 export {
   createFlowgladClient,
@@ -45,7 +46,6 @@ export {
   UnknownRecordError,
   UnknownReferenceError,
 } from './errors';
-export { FLOWGLAD_AMOUNTS } from './amounts';
 export { fromProvider } from './from-provider';
 export { flowgladExponent, flowgladToMinor, minorToFlowglad, type UnitConversion } from './money';
 export { type FlowgladMappingOptions, FlowgladProviderOptions, UNCONFIRMED_READINGS } from './options';

@@ -7,8 +7,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   AmbiguousResultError,
-  createFacts,
   type ClientOptions,
+  createFacts,
   createTransport,
   type Invoice,
   type InvoiceInput,

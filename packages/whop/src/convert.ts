@@ -2,7 +2,13 @@
  * Whop's units, both directions: decimal major units as JSON numbers, lower-case currencies, ISO date-times
  * and `billing_period` in days. Exact (BigInt decimals underneath); anything inexact throws or is reported.
  */
-import { type ExactDecimal, formatDecimal, isCurrencyCode, normalizeInstant, type Recurrence } from '@billbridge/core';
+import {
+  type ExactDecimal,
+  formatDecimal,
+  isCurrencyCode,
+  normalizeInstant,
+  type Recurrence,
+} from '@billbridge/core';
 import { WHOP_AMOUNTS } from './amounts';
 import { WhopUnsupportedCurrencyError } from './errors';
 import { DAYS_PER_INTERVAL } from './options';

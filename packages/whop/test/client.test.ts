@@ -1,5 +1,4 @@
 import {
-  AmbiguousResultError,
   AuthenticationError,
   InvalidRequestError,
   type InvoiceInput,

@@ -93,12 +93,15 @@ describe('the Whop fake enforces the documented rules', () => {
     ],
     ['a membership id', { member_id: 'mem_123' }, [], /not a membership id/],
     ['both address forms', { billing_address: { line1: 'x' }, mailing_address_id: 'ma_1' }, [], /not both/],
-  ])('answers 422 for %s (validation failures are 422, as documented)', async (_name, patch, drop, message) => {
-    const res = await create(patch, drop);
-    expect(res.status).toBe(422);
-    expect(res.body.error?.code).toBe('unprocessable_entity');
-    expect(res.body.error?.message).toMatch(message);
-  });
+  ])(
+    'answers 422 for %s (validation failures are 422, as documented)',
+    async (_name, patch, drop, message) => {
+      const res = await create(patch, drop);
+      expect(res.status).toBe(422);
+      expect(res.body.error?.code).toBe('unprocessable_entity');
+      expect(res.body.error?.message).toMatch(message);
+    },
+  );
 
   it('serves a request without Api-Version-Date instead of refusing it', async () => {
     const before = fake.state.unversionedRequests;

@@ -80,9 +80,17 @@ describe('Whop creates with Idempotency-Key', () => {
   it('a resumed run sends the same keys: nothing is created twice', async () => {
     const fake = await startFake(whopFake);
     try {
-      const client = createWhopClient({ apiKey, companyId: WHOP_FAKE_DEFAULT_COMPANY, baseUrl: `${fake.url}/api/v1` });
+      const client = createWhopClient({
+        apiKey,
+        companyId: WHOP_FAKE_DEFAULT_COMPANY,
+        baseUrl: `${fake.url}/api/v1`,
+      });
       const first = await client.create(docFor(1));
-      const resumed = createWhopClient({ apiKey, companyId: WHOP_FAKE_DEFAULT_COMPANY, baseUrl: `${fake.url}/api/v1` });
+      const resumed = createWhopClient({
+        apiKey,
+        companyId: WHOP_FAKE_DEFAULT_COMPANY,
+        baseUrl: `${fake.url}/api/v1`,
+      });
       const again = await resumed.create(docFor(1));
       expect(again.raw).toEqual(first.raw);
       expect(fake.records).toHaveLength(1);
@@ -97,7 +105,11 @@ describe('Whop creates with Idempotency-Key', () => {
   it('documents without a reference are never merged: each call has its own key', async () => {
     const fake = await startFake(whopFake);
     try {
-      const client = createWhopClient({ apiKey, companyId: WHOP_FAKE_DEFAULT_COMPANY, baseUrl: `${fake.url}/api/v1` });
+      const client = createWhopClient({
+        apiKey,
+        companyId: WHOP_FAKE_DEFAULT_COMPANY,
+        baseUrl: `${fake.url}/api/v1`,
+      });
       const { externalId: _drop, ...noRef } = docFor(2);
       await client.create(noRef);
       await client.create(noRef);
@@ -110,7 +122,11 @@ describe('Whop creates with Idempotency-Key', () => {
   it('an unreadable 2xx is fetched again under the same key, not created again', async () => {
     const fake = await startFake(whopFake);
     try {
-      const client = createWhopClient({ apiKey, companyId: WHOP_FAKE_DEFAULT_COMPANY, baseUrl: `${fake.url}/api/v1` });
+      const client = createWhopClient({
+        apiKey,
+        companyId: WHOP_FAKE_DEFAULT_COMPANY,
+        baseUrl: `${fake.url}/api/v1`,
+      });
       fake.faults.set({ script: ['created_then_garbled'] });
       const created = await client.create(docFor(3));
       expect(fake.records).toHaveLength(1);
@@ -123,7 +139,11 @@ describe('Whop creates with Idempotency-Key', () => {
   it('a stored invoice that differs from what was sent is an IntegrityError naming it', async () => {
     const fake = await startFake(whopFake);
     try {
-      const client = createWhopClient({ apiKey, companyId: WHOP_FAKE_DEFAULT_COMPANY, baseUrl: `${fake.url}/api/v1` });
+      const client = createWhopClient({
+        apiKey,
+        companyId: WHOP_FAKE_DEFAULT_COMPANY,
+        baseUrl: `${fake.url}/api/v1`,
+      });
       // A deployment that stores another price than it was sent (here: the fake's stored answer is altered).
       const original = whopFake.routes[0]!.handle;
       const route = whopFake.routes[0]!;
@@ -152,7 +172,11 @@ describe('collection.finalizeAt with send_invoice', () => {
   it('goes out as automatically_finalizes_at (a scheduled send) and reaches the fake', async () => {
     const fake = await startFake(whopFake);
     try {
-      const client = createWhopClient({ apiKey, companyId: WHOP_FAKE_DEFAULT_COMPANY, baseUrl: `${fake.url}/api/v1` });
+      const client = createWhopClient({
+        apiKey,
+        companyId: WHOP_FAKE_DEFAULT_COMPANY,
+        baseUrl: `${fake.url}/api/v1`,
+      });
       const created = await client.create({
         ...docFor(5),
         collection: { method: 'send_invoice', finalizeAt: '2026-02-15T09:00:00Z' },
