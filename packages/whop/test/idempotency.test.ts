@@ -3,7 +3,7 @@
  * the fake replays a keyed POST's first answer (as Whop documents), so retries and resumed runs never
  * make a second invoice.
  */
-import { IntegrityError, type InvoiceInput } from '@billbridge/core';
+import { ConflictError, IntegrityError, type InvoiceInput } from '@billbridge/core';
 import { ALL_FAULT_KINDS, startFake } from '@billbridge/testing';
 import { describe, expect, it } from 'vitest';
 import { createWhopClient, toWhopCreateRequest, whopIdempotencyKey } from '../src/index';
@@ -97,6 +97,25 @@ describe('Whop creates with Idempotency-Key', () => {
       // Another document, even with equal content, has its own reference and so its own invoice.
       await client.create({ ...docFor(1), externalId: 'src-inv-other' });
       expect(fake.records).toHaveLength(2);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('a key reused with another request is a ConflictError, and nothing is created', async () => {
+    const fake = await startFake(whopFake);
+    try {
+      const client = createWhopClient({
+        apiKey,
+        companyId: WHOP_FAKE_DEFAULT_COMPANY,
+        baseUrl: `${fake.url}/api/v1`,
+      });
+      await client.create(docFor(6), { idempotencyKey: 'caller-key-6' });
+      const changed = { ...docFor(6), lines: [{ description: 'Seat 6', quantity: 9, unitAmount: 1_006 }] };
+      const error = await client.create(changed, { idempotencyKey: 'caller-key-6' }).catch((e: unknown) => e);
+      expect(ConflictError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toMatch(/different request/);
+      expect(fake.records).toHaveLength(1);
     } finally {
       await fake.close();
     }
