@@ -78,6 +78,13 @@ export interface ChargeOverFakeSeed {
    * answers 404 as for an unknown id, so the client's query fallback is exercised.
    */
   externalKeyPath?: boolean;
+  /** The other reading of fractional `line_quantity` (unconfirmed): `false` refuses it with a 400. */
+  fractionalQuantity?: boolean;
+  /**
+   * The other reading of a `line_rate` finer than the currency's rounding (unconfirmed): `false` refuses
+   * it with a 400.
+   */
+  subRoundingRates?: boolean;
   /** The 400 message for a taken external_key (ChargeOver's wording is undocumented; default names the key). */
   duplicateKeyMessage?: string;
   /** Clock for write_datetime and default dates (default Date.now). */

@@ -6,6 +6,7 @@
  */
 import {
   addDecimal,
+  compareDecimal,
   dateOnlyToInstant,
   decimalToExactNumber,
   type ExactDecimal,
@@ -54,6 +55,8 @@ export interface ChargeOverFakeState {
   stringIds: boolean;
   externalKeyPath: boolean;
   duplicateKeyMessage?: string;
+  fractionalQuantity: boolean;
+  subRoundingRates: boolean;
   now: () => number;
   invoices: Row[];
   /** Indexes over `invoices`, so a large migration into the fake stays linear. */
@@ -111,6 +114,8 @@ function createState(seed: ChargeOverFakeSeed = {}): ChargeOverFakeState {
     datetimeFormat: seed.datetimeFormat ?? 'iso8601',
     stringIds: seed.stringIds ?? false,
     externalKeyPath: seed.externalKeyPath ?? true,
+    fractionalQuantity: seed.fractionalQuantity ?? true,
+    subRoundingRates: seed.subRoundingRates ?? true,
     now: seed.now ?? Date.now,
     invoices: [],
     byId: new Map(),
@@ -172,6 +177,18 @@ function create(req: FakeRequest, state: ChargeOverFakeState): FakeResponse {
   if (misstored !== undefined) {
     currency = misstored;
     currencyId = [...state.currencies].find(([, code]) => code === misstored)?.[0] ?? currencyId;
+  }
+  for (const [i, line] of body.line_items.entries()) {
+    const quantity = line.line_quantity as number | undefined;
+    if (!state.fractionalQuantity && quantity !== undefined && !Number.isInteger(quantity))
+      return error(400, `Line item #${i + 1}: line_quantity must be a whole number.`);
+    const rate = line.line_rate as number | undefined;
+    if (
+      !state.subRoundingRates &&
+      rate !== undefined &&
+      compareDecimal(roundDecimal(toDecimal(rate), roundingOf(state, currency)), toDecimal(rate)) !== 0
+    )
+      return error(400, `Line item #${i + 1}: line_rate has more decimals than ${currency} allows.`);
   }
   const termsId = (body.terms_id as number | undefined) ?? DEFAULT_TERMS_ID;
   const terms = state.terms.get(termsId);

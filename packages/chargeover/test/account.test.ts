@@ -276,3 +276,38 @@ describe('listing loses nothing', () => {
     expect(seen).toEqual(Array.from({ length: 9 }, (_, i) => `order-${8 - i}`));
   });
 });
+
+describe('the unconfirmed amount readings, against both readings of the fake', () => {
+  const usage: InvoiceInput = {
+    currency: 'USD',
+    customer: { id: '1' },
+    lines: [
+      { description: 'Calls', quantity: 12345, unitAmountDecimal: '0.04', product: { id: '4' } },
+      { description: 'Half day', quantity: '2.5', unitAmount: 2995, product: { id: '4' } },
+    ],
+  };
+
+  it('an account that takes fractional quantities and sub-cent rates stores them and verifies', async () => {
+    const fake = await account();
+    const { client } = clientFor(fake);
+    const created = await client.create(usage);
+    expect(created.verified).toBe(true);
+    // 12345 × $0.0004 = $4.938 → $4.94; 2.5 × $29.95 = $74.875 → $74.88.
+    expect(created.value.total).toBe(494 + 7488);
+  });
+
+  it.each([
+    ['whole quantities only', { fractionalQuantity: false }, /line_quantity must be a whole number/],
+    ['rates in whole cents only', { subRoundingRates: false }, /line_rate has more decimals/],
+  ] as const)(
+    'an account taking %s refuses with a typed 400, and nothing is stored',
+    async (_n, seed, message) => {
+      const fake = await account(seed);
+      const { client } = clientFor(fake);
+      const error = (await rejection(client.create(usage))) as Error;
+      expect(error.name).toBe('InvalidRequestError');
+      expect(error.message).toMatch(message);
+      expect(fake.records).toEqual([]);
+    },
+  );
+});
