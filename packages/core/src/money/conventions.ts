@@ -147,6 +147,64 @@ function readDecimal(value: number | string, context: AmountContext): ExactDecim
   }
 }
 
+/**
+ * Hot-path helpers. Each answers undefined whenever its shortcut could differ from the exact BigInt path
+ * below, which then decides (and owns every error and warning).
+ */
+
+/** Powers of ten that doubles hold exactly (10^0 … 10^22). */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** Integer text of up to 15 digits: its Number is exact, as its BigInt would be. */
+const SHORT_INTEGER_TEXT = /^-?\d{1,15}$/;
+
+/** A safe integer, or integer text short enough to be one exactly; undefined for anything else. */
+function asSafeInteger(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+  return typeof value === 'string' && SHORT_INTEGER_TEXT.test(value) ? Number(value) : undefined;
+}
+
+/**
+ * A safe integer times 10^shift (shift ≥ 0), when the product is still a safe integer. Double
+ * multiplication of two exact integers is exact whenever the true product is ≤ 2^53 - 1, and a product
+ * beyond that rounds to at least 2^53, which isSafeInteger refuses. `+ 0` turns -0 into 0 as BigInt does.
+ */
+function scaleUpInteger(value: unknown, shift: number): number | undefined {
+  const integer = asSafeInteger(value);
+  if (integer === undefined || shift < 0 || shift > 22) return undefined;
+  const scaled = integer * POW10[shift]!;
+  return Number.isSafeInteger(scaled) ? scaled + 0 : undefined;
+}
+
+/** Below 10^15 every decimal has at most 15 significant digits, which a double round-trips exactly. */
+const EXACT_DIGITS_LIMIT = 1e15;
+
+/**
+ * Minor units as a major-unit JSON number (`1999`, 2 decimals → `19.99`): the quotient of two exact
+ * doubles is the double nearest the decimal, as `Number(text)` is, and under 10^15 it prints back as that
+ * same decimal, which is what decimalToExactNumber checks.
+ */
+function minorToMajorNumber(value: unknown, iso: number): number | undefined {
+  const minor = asSafeInteger(value);
+  if (minor === undefined || iso > 22) return undefined;
+  if (minor >= EXACT_DIGITS_LIMIT || minor <= -EXACT_DIGITS_LIMIT) return undefined;
+  return minor / POW10[iso]! + 0;
+}
+
+/**
+ * A major-unit JSON number as whole minor units, when it is exactly one: `r / 10^iso === value` with r
+ * under 10^15 means r/10^iso (≤ 15 significant digits) is the shortest decimal that reads as `value`,
+ * i.e. the decimal decimalFromNumber would give. Anything else (fractions of a minor unit) answers
+ * undefined.
+ */
+function majorNumberToMinor(value: unknown, iso: number): number | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value) || iso > 22) return undefined;
+  const minor = Math.round(value * POW10[iso]!);
+  if (!Number.isSafeInteger(minor) || minor >= EXACT_DIGITS_LIMIT || minor <= -EXACT_DIGITS_LIMIT)
+    return undefined;
+  return minor / POW10[iso]! === value ? minor + 0 : undefined;
+}
+
 /** A provider counting in some fixed number of digits per currency, written as minor-unit JSON numbers. */
 function minorUnitConvention(
   kind: ConventionKind,
@@ -161,6 +219,8 @@ function minorUnitConvention(
     toProvider(amount, currency, context) {
       const places = digits(currency);
       const iso = minorUnitExponent(currency);
+      const fast = scaleUpInteger(amount, places - iso);
+      if (fast !== undefined) return fast;
       const minor = readDecimal(amount, context);
       const fitted = fitScale(
         shiftDecimal(minor, places - iso),
@@ -173,6 +233,8 @@ function minorUnitConvention(
     },
     fromProvider(value, currency, context) {
       const iso = minorUnitExponent(currency);
+      const fast = scaleUpInteger(value, iso - digits(currency));
+      if (fast !== undefined) return fast;
       const shifted = shiftDecimal(readDecimal(value, context), iso - digits(currency));
       const fitted = fitScale(
         shifted,
@@ -226,6 +288,14 @@ export function majorUnits(options: MajorUnitsOptions = {}): AmountConvention {
     encoding,
     digits,
     toProvider(amount, currency, context) {
+      if (encoding === 'number') {
+        const iso = minorUnitExponent(currency);
+        // Within the account's decimals (places ≥ ISO's), nothing is rounded: the shortcut is exact.
+        if (digits(currency) >= iso) {
+          const fast = minorToMajorNumber(amount, iso);
+          if (fast !== undefined) return fast;
+        }
+      }
       const major = shiftDecimal(readDecimal(amount, context), -minorUnitExponent(currency));
       const places = digits(currency);
       const fitted = fitScale(
@@ -237,6 +307,8 @@ export function majorUnits(options: MajorUnitsOptions = {}): AmountConvention {
       return encoding === 'number' ? toNumber(fitted, context) : formatDecimal(fitted);
     },
     fromProvider(value, currency, context) {
+      const fast = majorNumberToMinor(value, minorUnitExponent(currency));
+      if (fast !== undefined) return fast;
       const minor = shiftDecimal(readDecimal(value, context), minorUnitExponent(currency));
       const fitted = fitScale(
         minor,

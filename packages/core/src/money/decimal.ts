@@ -27,6 +27,8 @@ export function parseDecimal(text: string): ExactDecimal {
  * (or a provider) wrote. `0.1` is 0.1, `1.005` is 1.005, `1e-7` is 0.0000001.
  */
 export function decimalFromNumber(value: number): ExactDecimal {
+  // Hot path (every whole minor amount): a safe integer is its own decimal, no text detour.
+  if (Number.isSafeInteger(value)) return { coefficient: BigInt(value), scale: 0 };
   if (!Number.isFinite(value)) throw new RangeError(`${value} is not a finite number.`);
   const text = String(value);
   const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
@@ -49,6 +51,7 @@ export function toDecimal(value: string | number | bigint | ExactDecimal): Exact
 
 /** Removes trailing fractional zeros so equal values have one representation. */
 export function normalize(value: ExactDecimal): ExactDecimal {
+  if (value.scale === 0) return value;
   let { coefficient, scale } = value;
   while (scale > 0 && coefficient % 10n === 0n) {
     coefficient /= 10n;

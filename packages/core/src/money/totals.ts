@@ -25,11 +25,37 @@ export function exactLineAmount(line: PricedQuantity): ExactDecimal {
 /** A line's amount in whole minor units: quantity × unit price, rounded once, half away from zero. */
 export function lineAmount(line: PricedQuantity & { amount?: number | undefined }): number {
   if (line.amount !== undefined) return line.amount;
+  // Whole quantity × whole unit price: a double product of exact integers is exact while it stays a safe
+  // integer (a true product beyond 2^53 - 1 rounds to at least 2^53, which isSafeInteger refuses).
+  const { quantity, unitAmount } = line;
+  if (
+    line.unitAmountDecimal === undefined &&
+    Number.isSafeInteger(quantity) &&
+    Number.isSafeInteger(unitAmount)
+  ) {
+    const product = (quantity as number) * (unitAmount as number);
+    if (Number.isSafeInteger(product)) return product + 0;
+  }
   return decimalToSafeInteger(roundDecimal(exactLineAmount(line), 0));
 }
 
 /** Exact sum of minor-unit integers (BigInt underneath, so no intermediate can lose a unit). */
 export function sumMinor(amounts: Iterable<number>): number {
+  // Plain addition is exact while every addend and every partial sum is a safe integer; the first that is
+  // not sends the whole sum down the BigInt path, which decides (and throws) as before.
+  if (Array.isArray(amounts)) {
+    let sum = 0;
+    let exact = true;
+    for (let i = 0; i < amounts.length; i++) {
+      const amount = amounts[i] as number;
+      sum += amount;
+      if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(sum)) {
+        exact = false;
+        break;
+      }
+    }
+    if (exact) return sum + 0;
+  }
   let total: ExactDecimal = { coefficient: 0n, scale: 0 };
   for (const amount of amounts) total = addDecimal(total, toDecimal(BigInt(amount)));
   return decimalToSafeInteger(total);
@@ -53,6 +79,11 @@ export interface Totals {
   total: number;
 }
 
+/** Tax added on top of the amounts (an inclusive tax is already inside them). */
+function exclusiveTax(t: { amount?: number; inclusive?: boolean } | undefined): number {
+  return t && !t.inclusive ? (t.amount ?? 0) : 0;
+}
+
 /**
  * Subtotal, exclusive tax and total in minor units. Line amounts are rounded per line; inclusive taxes are
  * already inside the amounts. With no lines, the document's own `total` stands.
@@ -62,9 +93,14 @@ export function computeTotals(doc: TotalsInput): Totals {
     const total = doc.total ?? 0;
     return { subtotal: total, tax: 0, total };
   }
-  const subtotal = sumMinor(doc.lines.map(lineAmount));
-  const exclusive = (t?: { amount?: number; inclusive?: boolean }) =>
-    t && !t.inclusive ? (t.amount ?? 0) : 0;
-  const tax = sumMinor([...doc.lines.map((line) => exclusive(line.tax)), exclusive(doc.tax)]);
+  const amounts: number[] = [];
+  const taxes: number[] = [];
+  for (const line of doc.lines) {
+    amounts.push(lineAmount(line));
+    taxes.push(exclusiveTax(line.tax));
+  }
+  taxes.push(exclusiveTax(doc.tax));
+  const subtotal = sumMinor(amounts);
+  const tax = sumMinor(taxes);
   return { subtotal, tax, total: sumMinor([subtotal, tax]) };
 }

@@ -1,0 +1,188 @@
+/**
+ * The money hot paths (safe-integer shortcuts in conventions.ts, decimal.ts and totals.ts) must give
+ * exactly what the BigInt path gives: the same number (0, not -0), or the same error. The BigInt path is
+ * reached by writing the same amount as `1999.0`, which no shortcut takes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CURRENCY_CODES,
+  computeTotals,
+  decimalFromNumber,
+  isoMinorUnits,
+  lineAmount,
+  majorUnits,
+  STRIPE_ZERO_DECIMAL_CURRENCIES,
+  stripeMinorUnits,
+  sumMinor,
+  WarningCollector,
+} from '../src/index';
+
+const currency = fc.constantFrom(...CURRENCY_CODES);
+/** Small, ordinary and edge-of-safe integers, both signs. */
+const integer = fc.oneof(
+  fc.integer({ min: -100_000, max: 100_000 }),
+  fc.integer({ min: -1_000_000_000_000_000, max: 1_000_000_000_000_000 }),
+  fc.constantFrom(0, -0, 999_999_999_999_999, 1e15, -1e15, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER),
+  fc.maxSafeInteger(),
+);
+
+type Outcome = { value: unknown; warnings?: unknown } | { error: string; message: string };
+
+function outcome(
+  run: (context: { provider: string; path: string; warnings?: WarningCollector; whole?: boolean }) => unknown,
+  mode: 'refuse' | 'warn' | 'fractional',
+): Outcome {
+  const warnings = mode === 'warn' ? new WarningCollector('test') : undefined;
+  const context = {
+    provider: 'test',
+    path: 'lines[0].unitAmount',
+    ...(warnings ? { warnings } : {}),
+    ...(mode === 'fractional' ? { whole: false } : {}),
+  };
+  try {
+    const value = run(context);
+    return warnings ? { value, warnings: warnings.finish() } : { value };
+  } catch (error) {
+    return { error: (error as Error).name, message: (error as Error).message };
+  }
+}
+
+/**
+ * Same outcome, and numbers compared with Object.is so a -0 cannot hide. Messages that quote the
+ * provider's value quote it as written, so the slow side's spelling is put back to the fast side's.
+ */
+function expectSame(fast: Outcome, slow: Outcome, spelling?: [string, string]): void {
+  if (spelling) {
+    const respelled = JSON.parse(JSON.stringify(slow).replaceAll(spelling[0], spelling[1])) as Outcome;
+    slow = 'value' in slow && 'value' in respelled ? { ...respelled, value: slow.value } : respelled;
+  }
+  expect(fast).toEqual(slow);
+  if ('value' in fast && 'value' in slow) expect(Object.is(fast.value, slow.value)).toBe(true);
+}
+
+const slowText = (n: number) => `${n === 0 ? '0' : BigInt(n).toString()}.0`;
+const mode = fc.constantFrom('refuse' as const, 'warn' as const, 'fractional' as const);
+const conventions = {
+  iso: isoMinorUnits,
+  stripe: stripeMinorUnits(STRIPE_ZERO_DECIMAL_CURRENCIES),
+  majorNumber: majorUnits(),
+  majorString: majorUnits({ encoding: 'decimal-string' }),
+  majorRounded: majorUnits({ rounding: (c) => (c === 'USD' ? 0 : c === 'JPY' ? 2 : undefined) }),
+};
+
+describe('amount conventions: the integer shortcuts agree with the exact path', () => {
+  for (const [name, convention] of Object.entries(conventions)) {
+    it(`${name}: toProvider of a whole minor amount, as a number or as integer text`, () => {
+      fc.assert(
+        fc.property(currency, integer, mode, (code, minor, m) => {
+          const slow = outcome((ctx) => convention.toProvider(slowText(minor), code, ctx), m);
+          expectSame(
+            outcome((ctx) => convention.toProvider(minor, code, ctx), m),
+            slow,
+          );
+          expectSame(
+            outcome((ctx) => convention.toProvider(String(minor), code, ctx), m),
+            slow,
+          );
+        }),
+        { numRuns: 400 },
+      );
+    });
+
+    it(`${name}: fromProvider of a whole number`, () => {
+      fc.assert(
+        fc.property(currency, integer, mode, (code, value, m) => {
+          expectSame(
+            outcome((ctx) => convention.fromProvider(value, code, ctx), m),
+            outcome((ctx) => convention.fromProvider(slowText(value), code, ctx), m),
+            [`${slowText(value)} `, `${value} `],
+          );
+        }),
+        { numRuns: 400 },
+      );
+    });
+  }
+
+  it('majorUnits: fromProvider of a fractional JSON number reads the decimal it prints as', () => {
+    fc.assert(
+      fc.property(currency, integer, fc.integer({ min: 0, max: 6 }), mode, (code, digits, places, m) => {
+        const value = digits / 10 ** places;
+        const text = String(value);
+        fc.pre(!text.includes('e'));
+        for (const convention of [conventions.majorNumber, conventions.majorRounded]) {
+          expectSame(
+            outcome((ctx) => convention.fromProvider(value, code, ctx), m),
+            outcome((ctx) => convention.fromProvider(text.includes('.') ? text : `${text}.0`, code, ctx), m),
+            [`${text}.0 `, `${text} `],
+          );
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('decimalFromNumber: a safe integer is its own decimal, -0 included', () => {
+    fc.assert(
+      fc.property(integer, (n) => {
+        expect(decimalFromNumber(n)).toEqual({ coefficient: BigInt(n), scale: 0 });
+      }),
+    );
+  });
+});
+
+describe('totals: plain arithmetic only while it is exact', () => {
+  const reference = (values: bigint[]): number | 'RangeError' => {
+    const sum = values.reduce((a, b) => a + b, 0n);
+    return sum > BigInt(Number.MAX_SAFE_INTEGER) || sum < BigInt(Number.MIN_SAFE_INTEGER)
+      ? 'RangeError'
+      : Number(sum);
+  };
+  const run = (f: () => number): number | string => {
+    try {
+      return f();
+    } catch (error) {
+      return (error as Error).name;
+    }
+  };
+
+  it('sumMinor is the exact BigInt sum, or the same RangeError', () => {
+    fc.assert(
+      fc.property(fc.array(integer, { maxLength: 8 }), (amounts) => {
+        const got = run(() => sumMinor(amounts));
+        expect(got).toBe(reference(amounts.map((a) => BigInt(a))));
+        expect(Object.is(got, -0)).toBe(false);
+      }),
+    );
+  });
+
+  it('sumMinor refuses a fraction even when the fractions add up to a whole number', () => {
+    expect(() => sumMinor([1.5, 1.5])).toThrow(RangeError);
+    expect(() => sumMinor([0.5, 2])).toThrow(RangeError);
+  });
+
+  it('lineAmount of whole quantity × whole price is the exact product, or the same RangeError', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), integer, (quantity, unitAmount) => {
+        const got = run(() => lineAmount({ quantity, unitAmount }));
+        expect(got).toBe(reference([BigInt(quantity) * BigInt(unitAmount)]));
+        expect(Object.is(got, -0)).toBe(false);
+        // The same line with the quantity as text takes the BigInt path.
+        expect(got).toBe(run(() => lineAmount({ quantity: String(quantity), unitAmount })));
+      }),
+    );
+  });
+
+  it('computeTotals keeps its results with exclusive and inclusive taxes', () => {
+    const totals = computeTotals({
+      lines: [
+        { quantity: 3, unitAmount: 1999, tax: { amount: 120 } },
+        { quantity: '1.5', unitAmount: 1001, tax: { amount: 50, inclusive: true } },
+        { quantity: 2, unitAmountDecimal: '0.25' },
+      ],
+      tax: { amount: 7 },
+    });
+    // 5997 + 1501.5 → 1502 (half away from zero) + 0.5 → 1 = 7500; tax 120 + 7.
+    expect(totals).toEqual({ subtotal: 7500, tax: 127, total: 7627 });
+  });
+});
