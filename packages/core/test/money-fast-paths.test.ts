@@ -42,7 +42,7 @@ function outcome(
   };
   try {
     const value = run(context);
-    return warnings ? { value, warnings: warnings.finish() } : { value };
+    return warnings ? { value, warnings: warnings.finish(false) } : { value };
   } catch (error) {
     return { error: (error as Error).name, message: (error as Error).message };
   }
