@@ -30,7 +30,7 @@ import {
   UnknownReferenceError,
   withdrawnError,
 } from './errors';
-import { fromProvider } from './from-provider';
+import { fromCheckedRecord, fromProvider } from './from-provider';
 import type { FlowgladMappingOptions } from './options';
 import { toCreateRequest } from './to-provider';
 import {
@@ -282,7 +282,7 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
     requestId: string | undefined,
   ): FlowgladResult {
     const asked = fromProvider(request).value;
-    const { value, warnings } = fromProvider(stored, { strict });
+    const { value, warnings } = fromCheckedRecord(stored, { strict });
     verifyCreate({
       provider: 'flowglad',
       createdId: stored.invoice.id,

@@ -88,6 +88,21 @@ export function fromProvider(record: unknown, options: FlowgladMappingOptions = 
 }
 
 /**
+ * The client's create path: Flowglad's answer was already checked against InvoiceWithLineItems by
+ * parseCreateAnswer, so it is mapped without a second schema pass over the same data (the same steps as
+ * fromProvider's 'record' branch otherwise). Internal; not exported from the package.
+ */
+export function fromCheckedRecord(
+  body: InvoiceWithLineItems,
+  options: FlowgladMappingOptions = {},
+): MappingResult<Invoice> {
+  const w = new WarningCollector(PROVIDER);
+  const value = mapInvoice(body.invoice, body.invoiceLineItems, w);
+  readLegacyBilling(body.invoice, value, w);
+  return { value, warnings: w.finish(options.strict) };
+}
+
+/**
  * Invoices before April 2025 (and the docs of that time) carried billingInterval, billingIntervalCount and
  * billingAnchorDate; Flowglad dropped those columns (card §0). Old exports still have them: the interval
  * becomes the canonical recurrence, the anchor date has no place and is reported.

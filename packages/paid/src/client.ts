@@ -32,7 +32,7 @@ import {
   rankCandidates,
 } from './candidates';
 import { mapPaidError } from './errors';
-import { fromProvider } from './from-provider';
+import { fromCheckedRecord, fromProvider } from './from-provider';
 import {
   DEFAULT_BASE_URL,
   LIST_PAGE_SIZE,
@@ -323,7 +323,7 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
     const joined = pickSent(request);
     const raw: PaidOrderRecord = { ...stored, ...joined };
     // The order exists now: strict applies to what is sent, not to reading the answer back.
-    const back = fromProvider(raw, { ...mapping, as: documentKind(doc) });
+    const back = fromCheckedRecord(raw, { ...mapping, as: documentKind(doc) });
     return {
       value: back.value,
       raw,

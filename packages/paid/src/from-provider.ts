@@ -40,6 +40,28 @@ export function fromProvider(record: unknown, options: PaidOptions = {}): Mappin
   const order = isReadRecord(record)
     ? recordToOrder(parseWith(PaidOrderRecord, record, 'Paid order'), options, w)
     : requestToOrder(parseWith(PaidCreateOrderRequest, record, 'Paid create-order request'), options, w);
+  return finishResult(order, options, w);
+}
+
+/**
+ * The client's create path: Paid's answer was already checked against the PaidOrder schema by
+ * parseCreateAnswer (or the read-back), and the fields joined to it are this client's own request, so
+ * the record is mapped without a second schema pass over the same data. Internal; not exported from the
+ * package.
+ */
+export function fromCheckedRecord(
+  record: PaidOrderRecord,
+  options: PaidOptions = {},
+): MappingResult<Order | Invoice> {
+  const w = new WarningCollector(PROVIDER);
+  return finishResult(recordToOrder(record, options, w), options, w);
+}
+
+function finishResult(
+  order: Order,
+  options: PaidOptions,
+  w: WarningCollector,
+): MappingResult<Order | Invoice> {
   if (options.as === 'invoice') {
     const invoice = orderToInvoice(order);
     for (const warning of invoice.warnings) w.add(warning.code, warning.path, warning.message);
