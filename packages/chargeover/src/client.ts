@@ -171,6 +171,25 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
   resolveOptions(readOptions);
   if (configuredIds) resolveOptions({ currencyIds: configuredIds });
 
+  /**
+   * The mapping options with `strict` set, one object per (options, strict): resolveOptions checks an
+   * options object once and remembers it by identity, so a fresh spread per create would check it again.
+   */
+  const strictVariants = new WeakMap<ChargeOverOptions, Map<boolean | undefined, ChargeOverOptions>>();
+  function withStrict(options: ChargeOverOptions, strict: boolean | undefined): ChargeOverOptions {
+    let variants = strictVariants.get(options);
+    if (!variants) {
+      variants = new Map();
+      strictVariants.set(options, variants);
+    }
+    let merged = variants.get(strict);
+    if (!merged) {
+      merged = { ...options, ...(strict !== undefined && { strict }) };
+      variants.set(strict, merged);
+    }
+    return merged;
+  }
+
   let account: Promise<{ currencies: AccountCurrencies; options: ChargeOverOptions }> | undefined;
 
   /** The account's table, read once; a failed read is not cached, so the next call asks again. */
@@ -308,10 +327,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
       const { signal } = createOptions;
       const { options } = await accountOptions(signal);
       const strict = createOptions.strict ?? options.strict;
-      const { request, warnings } = toCreateRequest(doc, {
-        ...options,
-        ...(strict !== undefined && { strict }),
-      });
+      const { request, warnings } = toCreateRequest(doc, withStrict(options, strict));
       const externalKey = request.external_key;
       const sent = sentFacts(request, options);
       const url = `${transport.baseUrl}${INVOICE_PATH}`;
@@ -367,7 +383,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
 
       if (verify === 'response') {
         // Nothing to compare: the answer is an id. The value is the request as sent, with that id.
-        const back = fromProvider(request, { ...options, strict: false });
+        const back = fromProvider(request, withStrict(options, false));
         const value: Invoice = { ...back.value, id: String(createdId), provider: PROVIDER };
         return {
           value,
