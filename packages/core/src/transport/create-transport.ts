@@ -8,6 +8,7 @@ import { sharedDispatcher } from './pool';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry';
 import { abortReason, defaultSleep } from './signals';
 import type {
+  HttpMethod,
   Transport,
   TransportConfig,
   TransportEvent,
@@ -39,6 +40,23 @@ function serialise(body: unknown, provider: string): string {
       cause,
     });
   }
+}
+
+/** A create that may have reached the provider and was not resent. */
+function ambiguousCreate(
+  where: string,
+  req: TransportRequest,
+  url: string,
+  provider: string,
+  cause: unknown,
+  status?: number,
+  requestId?: string,
+): AmbiguousResultError {
+  return new AmbiguousResultError(
+    `${where} may or may not have created a record (${messageOf(cause)}); it was not retried, to avoid a duplicate. Reconcile before sending it again.`,
+    { method: req.method, url, body: req.body },
+    { provider, status, requestId, externalId: req.externalId, cause },
+  );
 }
 
 export function createTransport(config: TransportConfig): Transport {
@@ -110,6 +128,28 @@ export function createTransport(config: TransportConfig): Transport {
     return error;
   }
 
+  function emitFailure(
+    method: HttpMethod,
+    url: string,
+    error: unknown,
+    attempt: number,
+    status: number | undefined,
+    requestId: string | undefined,
+  ): void {
+    const event: TransportEvent = {
+      type: 'error',
+      provider,
+      method,
+      url: redactSecrets(url),
+      attempt,
+      error: error instanceof Error ? error.name : 'Error',
+      message: redactSecrets(messageOf(error)),
+    };
+    if (status !== undefined) event.status = status;
+    if (requestId !== undefined) event.requestId = requestId;
+    emit(event);
+  }
+
   async function request(req: TransportRequest): Promise<TransportResponse> {
     const { method, signal } = req;
     const path = buildPath(base, req.path, req.query);
@@ -124,28 +164,7 @@ export function createTransport(config: TransportConfig): Transport {
     const deadlineAt = now() + deadlineMs;
     const where = `${provider}: ${method} ${url}`;
 
-    const ambiguous = (cause: unknown, status?: number, requestId?: string): AmbiguousResultError =>
-      new AmbiguousResultError(
-        `${where} may or may not have created a record (${messageOf(cause)}); it was not retried, to avoid a duplicate. Reconcile before sending it again.`,
-        { method, url, body: req.body },
-        { provider, status, requestId, externalId: req.externalId, cause },
-      );
-
-    const failed = (error: unknown, attempt: number, status?: number, requestId?: string): void => {
-      if (!onEvent) return;
-      const event: TransportEvent = {
-        type: 'error',
-        provider,
-        method,
-        url: redactSecrets(url),
-        attempt,
-        error: error instanceof Error ? error.name : 'Error',
-        message: redactSecrets(messageOf(error)),
-      };
-      if (status !== undefined) event.status = status;
-      if (requestId !== undefined) event.requestId = requestId;
-      emit(event);
-    };
+    // No closures per request: the failure paths below call module/transport-level helpers instead.
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw abortReason(signal);
@@ -172,11 +191,12 @@ export function createTransport(config: TransportConfig): Transport {
         }
         if (response.status >= 200 && response.status < 300) return response;
         const error = mapped(response);
-        failed(error, attempt, response.status, response.requestId);
+        if (onEvent) emitFailure(method, url, error, attempt, response.status, response.requestId);
         const { status } = response;
         if (!resendable && status !== 429) {
           // A 5xx may have been raised after the record was stored; a 4xx is the provider's final word.
-          if (status >= 500) throw ambiguous(error, status, response.requestId);
+          if (status >= 500)
+            throw ambiguousCreate(where, req, url, provider, error, status, response.requestId);
           throw error;
         }
         // The provider's own mapping has the last word: a 5xx it knows to be final (e.g. a duplicate key) is not retried.
@@ -189,12 +209,14 @@ export function createTransport(config: TransportConfig): Transport {
       } else {
         failure = describeFailure(result, where, attempt, provider, deadlineMs);
         const { status, requestId } = result;
-        failed(failure.error, attempt, status, requestId);
+        if (onEvent) emitFailure(method, url, failure.error, attempt, status, requestId);
         if (result.abortedBy === 'caller') {
-          if (!resendable) throw ambiguous(abortReason(signal!), status, requestId);
+          if (!resendable)
+            throw ambiguousCreate(where, req, url, provider, abortReason(signal!), status, requestId);
           throw abortReason(signal!);
         }
-        if (!resendable && !failure.neverLeft) throw ambiguous(failure.error, status, requestId);
+        if (!resendable && !failure.neverLeft)
+          throw ambiguousCreate(where, req, url, provider, failure.error, status, requestId);
         if (!failure.error.retryable || result.abortedBy === 'deadline') throw failure.error;
       }
 
