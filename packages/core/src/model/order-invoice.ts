@@ -27,8 +27,7 @@ const LINE_KIND_FOR_CHARGE: Record<ChargeType, Line['kind']> = {
 
 export function orderToInvoice(order: Order): MappingResult<Invoice> {
   const w = new WarningCollector('invoice');
-  const recurrence =
-    order.billingFrequency ?? order.lines.flatMap((l) => l.charges).find((c) => c.recurrence)?.recurrence;
+  const recurrence = order.billingFrequency ?? firstChargeRecurrence(order.lines);
   const period =
     order.startAt && recurrence
       ? { start: order.startAt, end: addRecurrence(order.startAt, recurrence) }
@@ -62,24 +61,14 @@ export function orderToInvoice(order: Order): MappingResult<Invoice> {
     w.unsupported('endAt', 'The invoice covers the first period only; the order end is not kept.');
   if (order.name !== undefined) w.unsupported('name', 'An invoice has no name.');
 
-  const invoice: Invoice = {
-    ...pick(order, [
-      'id',
-      'provider',
-      'externalId',
-      'number',
-      'paymentTerms',
-      'purchaseOrder',
-      'metadata',
-      'providerOptions',
-    ]),
-    status: order.status === 'active' ? 'open' : 'draft',
-    currency: order.currency,
-    customer: order.billingCustomer ?? order.customer,
-    lines,
-    billingReason: 'order_create',
-  };
-  if (order.status === undefined) delete invoice.status;
+  // Built field by field in the order the spread of `pick` gave (no spread, no delete: this runs on
+  // every Paid create).
+  const invoice = pick(order, INVOICE_FIELDS_FROM_ORDER) as Invoice;
+  if (order.status !== undefined) invoice.status = order.status === 'active' ? 'open' : 'draft';
+  invoice.currency = order.currency;
+  invoice.customer = order.billingCustomer ?? order.customer;
+  invoice.lines = lines;
+  invoice.billingReason = 'order_create';
   if (order.startAt) invoice.issuedAt = order.startAt;
   if (period) invoice.period = period;
   if (recurrence) invoice.recurrence = recurrence;
@@ -162,20 +151,10 @@ export function invoiceToOrder(invoice: Invoice): MappingResult<Order> {
     w.approximated('total', 'An invoice with only a total becomes one one-time charge of that amount.');
   }
 
-  const order: Order = {
-    ...pick(invoice, [
-      'id',
-      'provider',
-      'externalId',
-      'paymentTerms',
-      'purchaseOrder',
-      'metadata',
-      'providerOptions',
-    ]),
-    currency: invoice.currency,
-    customer: stripAddresses(invoice, w),
-    lines,
-  };
+  const order = pick(invoice, ORDER_FIELDS_FROM_INVOICE) as Order;
+  order.currency = invoice.currency;
+  order.customer = stripAddresses(invoice, w);
+  order.lines = lines;
   if (invoice.status !== undefined) {
     const status = ORDER_STATUS[invoice.status];
     if (status) order.status = status;
@@ -221,6 +200,35 @@ function stripAddresses(invoice: Invoice, w: WarningCollector): Order['customer'
   if (billingAddress) w.unsupported('customer.billingAddress', 'An order has no customer addresses.');
   if (shippingAddress) w.unsupported('customer.shippingAddress', 'An order has no customer addresses.');
   return customer;
+}
+
+const INVOICE_FIELDS_FROM_ORDER = [
+  'id',
+  'provider',
+  'externalId',
+  'number',
+  'paymentTerms',
+  'purchaseOrder',
+  'metadata',
+  'providerOptions',
+] as const;
+
+const ORDER_FIELDS_FROM_INVOICE = [
+  'id',
+  'provider',
+  'externalId',
+  'paymentTerms',
+  'purchaseOrder',
+  'metadata',
+  'providerOptions',
+] as const;
+
+/** The billing frequency an order without one takes: its first recurring charge's. */
+function firstChargeRecurrence(lines: readonly OrderLine[]): Charge['recurrence'] {
+  for (const line of lines) {
+    for (const charge of line.charges) if (charge.recurrence) return charge.recurrence;
+  }
+  return undefined;
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
