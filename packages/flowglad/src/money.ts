@@ -47,14 +47,18 @@ function convert(direction: Direction, amount: number | string, currency: string
   };
 }
 
+// Bound once: a bind per amount was measurable on the create path.
+const TO_FLOWGLAD: Direction = FLOWGLAD_AMOUNTS.toProvider.bind(FLOWGLAD_AMOUNTS);
+const FROM_FLOWGLAD: Direction = FLOWGLAD_AMOUNTS.fromProvider.bind(FLOWGLAD_AMOUNTS);
+
 /** ISO minor units (an integer or a finer decimal string such as "0.04") → Flowglad units. */
 export function minorToFlowglad(minor: number | string, currency: string): UnitConversion {
-  return convert(FLOWGLAD_AMOUNTS.toProvider.bind(FLOWGLAD_AMOUNTS), minor, currency);
+  return convert(TO_FLOWGLAD, minor, currency);
 }
 
 /** Flowglad units → ISO minor units. */
 export function flowgladToMinor(units: number, currency: string): UnitConversion {
-  return convert(FLOWGLAD_AMOUNTS.fromProvider.bind(FLOWGLAD_AMOUNTS), units, currency);
+  return convert(FROM_FLOWGLAD, units, currency);
 }
 
 export function isInt32(value: number): boolean {
