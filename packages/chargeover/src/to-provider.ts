@@ -140,7 +140,9 @@ function mapInvoice(
   }
   const lineItems = invoice.lines.map((line, i) => mapLine(line, i, invoice.currency, options, resolved, w));
   reportDropped(invoice, extra, w);
-  return { ...request, line_items: lineItems } as InvoiceCreateRequest;
+  // Assigned, not spread into a copy: line_items still comes last.
+  request.line_items = lineItems;
+  return request as InvoiceCreateRequest;
 }
 
 function mapLine(

@@ -151,14 +151,25 @@ function checkedWall(date: number[], time: number[]): WallTime | undefined {
 const MEMO_LIMIT = 1024;
 
 function memoised(convert: (value: string, timeZone: string) => string) {
-  const cache = new Map<string, string>();
+  // Keyed by zone, then by value: no key string is built (and hashed) per lookup.
+  const byZone = new Map<string, Map<string, string>>();
+  let size = 0;
   return (value: string, timeZone = 'UTC'): string => {
-    const key = `${timeZone}\u0000${value}`;
-    let out = cache.get(key);
+    let cache = byZone.get(timeZone);
+    let out = cache?.get(value);
     if (out === undefined) {
       out = convert(value, timeZone);
-      if (cache.size >= MEMO_LIMIT) cache.clear();
-      cache.set(key, out);
+      if (size >= MEMO_LIMIT) {
+        byZone.clear();
+        size = 0;
+        cache = undefined;
+      }
+      if (!cache) {
+        cache = new Map();
+        byZone.set(timeZone, cache);
+      }
+      cache.set(value, out);
+      size++;
     }
     return out;
   };
