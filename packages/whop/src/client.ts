@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   AmbiguousResultError,
   type ClientOptions,
+  type CreateAnswerContext,
   createFacts,
   createTransport,
   type Invoice,
@@ -18,6 +19,7 @@ import {
   parseCreateAnswer,
   parseWith,
   type Transport,
+  type TransportRequest,
   transportSettings,
   verifyCreate,
 } from '@billbridge/core';
@@ -159,32 +161,32 @@ export function createWhopClient(config: WhopClientConfig): WhopClient {
         (reference !== undefined
           ? whopIdempotencyKey(config.companyId, reference, request)
           : `billbridge-whop-${randomUUID()}`);
-      const send = () =>
-        transport.request({
-          method: 'POST',
-          path: '/invoices',
-          body: request,
-          headers: { 'idempotency-key': key },
-          operation: 'create',
-          // Whop replays a keyed POST's first answer: a resend cannot make a second invoice.
-          deduplicated: true,
-          ...(externalId !== undefined ? { externalId } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
-        });
-      const context = {
+      // Built once, by assignment (no closure or spread per create: this is the hot path).
+      const post: TransportRequest = {
+        method: 'POST',
+        path: '/invoices',
+        body: request,
+        headers: { 'idempotency-key': key },
+        operation: 'create',
+        // Whop replays a keyed POST's first answer: a resend cannot make a second invoice.
+        deduplicated: true,
+      };
+      if (externalId !== undefined) post.externalId = externalId;
+      if (options.signal) post.signal = options.signal;
+      const context: CreateAnswerContext = {
         provider: 'whop',
         subject: 'Whop create-invoice response',
         method: 'POST',
         url: `${transport.baseUrl}/invoices`,
         body: request,
-        ...(externalId !== undefined ? { externalId } : {}),
       };
+      if (externalId !== undefined) context.externalId = externalId;
       // An unreadable 2xx means the invoice may exist: the same key fetches Whop's stored answer instead
       // of creating another, a few times; after that the caller reconciles (AmbiguousResultError).
       let raw: WhopInvoice | undefined;
       for (let attempt = 0; raw === undefined; attempt++) {
         try {
-          raw = parseCreateAnswer(InvoiceSchema, await send(), context);
+          raw = parseCreateAnswer(InvoiceSchema, await transport.request(post), context);
         } catch (error) {
           if (!AmbiguousResultError.isInstance(error) || attempt >= UNREADABLE_RESENDS) throw error;
         }
