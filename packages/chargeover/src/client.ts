@@ -39,7 +39,7 @@ import {
   compareCurrencyTables,
 } from './currencies';
 import { mapError } from './errors';
-import { fromProvider } from './from-provider';
+import { fromOwnRequest, fromProvider } from './from-provider';
 import { fetchInOrder } from './in-order';
 import { type ChargeOverOptions, UNCONFIRMED } from './options';
 import { currencyForId, resolveOptions } from './resolve';
@@ -383,7 +383,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
 
       if (verify === 'response') {
         // Nothing to compare: the answer is an id. The value is the request as sent, with that id.
-        const back = fromProvider(request, withStrict(options, false));
+        const back = fromOwnRequest(request, withStrict(options, false));
         const value: Invoice = { ...back.value, id: String(createdId), provider: PROVIDER };
         return {
           value,

@@ -25,7 +25,7 @@ import { wireDateTimeToInstant } from './datetimes';
 import { type ChargeOverOptions, INVOICE_CUSTOM_SLOTS, LINE_CUSTOM_SLOTS, UNCONFIRMED } from './options';
 import { paycycleToRecurrence } from './paycycle';
 import { currencyForId, type ResolvedOptions, resolveOptions } from './resolve';
-import { InvoiceCreateBody, InvoiceRecord, type LineItemRecord } from './wire';
+import { InvoiceCreateBody, type InvoiceCreateRequest, InvoiceRecord, type LineItemRecord } from './wire';
 
 const PROVIDER = 'chargeover';
 
@@ -40,6 +40,21 @@ export function fromProvider(record: unknown, options: ChargeOverOptions = {}): 
       ? fromRecord(parseWith(InvoiceRecord, body, 'ChargeOver invoice record'), resolved, w)
       : fromRequest(parseWith(InvoiceCreateBody, body, 'ChargeOver invoice request'), options, resolved, w);
   // What we produce must itself be a valid canonical document.
+  return { value: parseInvoice(invoice), warnings: w.finish(options.strict) };
+}
+
+/**
+ * The client's create path with `verify: 'response'`: the request this client just built (toCreateRequest's
+ * own output, typed) mapped back without a schema pass over it. The canonical result is still checked.
+ * Internal; not exported from the package.
+ */
+export function fromOwnRequest(
+  request: InvoiceCreateRequest,
+  options: ChargeOverOptions = {},
+): MappingResult<Invoice> {
+  const resolved = resolveOptions(options);
+  const w = new WarningCollector(PROVIDER);
+  const invoice = fromRequest(request as RequestBody, options, resolved, w);
   return { value: parseInvoice(invoice), warnings: w.finish(options.strict) };
 }
 
