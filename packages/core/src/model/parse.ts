@@ -69,9 +69,12 @@ const ORDER_ONLY_KEYS = [
 export function documentKind(input: unknown): 'invoice' | 'order' {
   if (input === null || typeof input !== 'object') return 'invoice';
   const doc = input as Record<string, unknown>;
+  // Plain loops: this runs on every mapping and every create.
   const lines = Array.isArray(doc.lines) ? doc.lines : [];
-  if (lines.some((line) => line !== null && typeof line === 'object' && 'charges' in line)) return 'order';
-  if (ORDER_ONLY_KEYS.some((key) => key in doc)) return 'order';
+  for (const line of lines) {
+    if (line !== null && typeof line === 'object' && 'charges' in line) return 'order';
+  }
+  for (const key of ORDER_ONLY_KEYS) if (key in doc) return 'order';
   return 'invoice';
 }
 
