@@ -32,9 +32,9 @@ export const READINGS = {
   importedFlag: 'is_imported',
   /** Name of the shipments override (card §5 note 5): the plan's own field name. */
   shipmentsOverride: 'plan_shipments_per_interval',
-  /** `line_items[].unit_price` is in minor units (cents), like `total` and every amount Pelcro returns.
-   *  This and `taxRateScale` are applied in totals.ts and to-provider.ts. */
-  unitPriceUnit: 'minor',
+  /** `line_items[].unit_price` is in the same Stripe-style minor units as `total` (amounts.ts). This and
+   *  `taxRateScale` are applied in amounts.ts, totals.ts and to-provider.ts. */
+  unitPriceUnit: 'stripe-minor',
   /** `tax_rate` is a percentage: 13 means 13 % (the card's §13 example sends 5 for GST). */
   taxRateScale: 'percent',
   /** `period_start`, `period_end`, `due_date` are sent as integer epoch seconds; reads accept both forms. */
