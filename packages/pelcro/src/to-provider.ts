@@ -208,7 +208,10 @@ function lineItem(
   if (wholeQuantity && unitPrice !== undefined) {
     item.unit_price = unitPrice;
     item.quantity = quantity;
-    if (issues.int32(`${path}.${unitField}`, unitPrice, unitField)) checkLineAmount(item, path, issues);
+    const fits =
+      issues.int32(`${path}.quantity`, quantity, 'quantity') &&
+      issues.int32(`${path}.${unitField}`, unitPrice, unitField);
+    if (fits) checkLineAmount(item, path, issues);
   } else {
     let amount: number;
     try {

@@ -109,6 +109,15 @@ describe('negative lines (adapter)', () => {
     ]);
   });
 
+  it('a quantity beyond int32 is refused at the line’s quantity, even at a zero price', () => {
+    const error = refusal(() =>
+      pelcro.toCreateRequest(sampleInvoice({ lines: [{ quantity: 3_000_000_000, unitAmount: 0 }] }), site),
+    );
+    expect(error.issues).toEqual([
+      expect.objectContaining({ path: 'lines[0].quantity', code: 'pelcro_int32' }),
+    ]);
+  });
+
   it('a zero unit price is a line Pelcro takes as it is', () => {
     const { request, warnings } = pelcro.toCreateRequest(
       sampleInvoice({ lines: [{ description: 'Free issue', quantity: 2, unitAmount: 0 }] }),
