@@ -7,6 +7,7 @@ export const pelcroCapabilities: Capabilities = {
   creates: 'invoice',
   // Stripe-style minor units (amounts.ts): ISK in hundredths, MGA whole, KWD in hundredths (inexact fils warned).
   amountUnit: { kind: 'provider-minor', rule: pelcroAmounts.description },
+  amounts: pelcroAmounts,
   // Sent as whole epoch seconds; reads also accept ISO 8601 strings.
   dateForm: 'epoch-seconds',
   operations: { create: true, get: true, list: true },
