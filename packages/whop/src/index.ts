@@ -41,3 +41,9 @@ export type {
   WhopInvoiceListResponse,
   WhopInvoiceStatus,
 } from './wire';
+export {
+  parseWebhook,
+  verifyWebhook,
+  type WhopVerifiedWebhook,
+  type WhopWebhookOptions,
+} from './webhooks';
