@@ -56,3 +56,16 @@ export {
   InvoiceWithLineItems,
   LineItemRecord,
 } from './wire';
+export {
+  createFlowgladResolver,
+  type FlowgladPayment,
+  type FlowgladWebhookResolver,
+} from './webhook-resolve';
+export {
+  FLOWGLAD_WEBHOOK_EVENT_TYPES,
+  type FlowgladVerifiedWebhook,
+  type FlowgladWebhookEventType,
+  type FlowgladWebhookOptions,
+  parseWebhook,
+  verifyWebhook,
+} from './webhooks';

@@ -9,3 +9,9 @@ export {
   type FlowgladFakeState,
   flowgladId,
 } from './fake-store';
+export {
+  FLOWGLAD_WEBHOOK_RETRY_DELAYS_MS,
+  type FakePaymentRecord,
+  fakePayments,
+  flowgladFakeWebhooks,
+} from './fake-webhooks';
