@@ -24,6 +24,7 @@ import {
   type PaidOrderLine,
   type PaidOrderRecord,
 } from './wire';
+import { paidFakeWebhooks } from './fake-webhooks';
 
 /** The fake's default data set: the ids the card's and the docs' examples use. */
 export const PAID_FAKE_DEFAULTS = {
@@ -239,6 +240,7 @@ export const paidFake: FakeDefinition<PaidFakeState, PaidFakeSeed> = {
     return undefined;
   },
 
+  webhooks: paidFakeWebhooks,
   routes: [
     { method: 'POST', path: `${BASE}/`, creates: true, handle: createOrder },
     {

@@ -46,3 +46,12 @@ export {
   PaidOrderListResponse,
   PaidOrderRecord,
 } from './wire';
+export { fromPaidInvoice, type PaidApiInvoice } from './webhook-invoice';
+export {
+  formatPaidSignature,
+  PAID_SIGNATURE_GRAMMAR,
+  PAID_SIGNATURE_HEADER,
+  type PaidSignatureGrammar,
+  parsePaidSignature,
+} from './webhook-signature';
+export { type PaidVerifiedWebhook, type PaidWebhookOptions, parseWebhook, verifyWebhook } from './webhooks';

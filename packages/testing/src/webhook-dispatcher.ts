@@ -106,7 +106,14 @@ export class WebhookDispatcher<S> implements FakeWebhookControl {
     fault: WebhookFaultKind | undefined,
   ): Promise<boolean> {
     const now = (this.options.now ?? (() => new Date()))();
-    const headers = this.definition.sign({ message, body, secret: this.options.secret, attempt, now });
+    const headers = this.definition.sign({
+      message,
+      body,
+      secret: this.options.secret,
+      attempt,
+      now,
+      ...(this.options.reading !== undefined && { reading: this.options.reading }),
+    });
     if (fault === 'bad_signature') {
       const name = this.definition.signatureHeader;
       headers[name] = corruptSignature(headers[name] ?? '');

@@ -16,6 +16,8 @@ export interface FakeWebhookSignInput {
   /** 1 for the first attempt. */
   attempt: number;
   now: Date;
+  /** `FakeWebhookOptions.reading`: which reading of an unconfirmed rule the fake follows. */
+  reading?: string;
 }
 
 /** A provider's webhook behaviour, declared in its `src/fake-webhooks.ts`. */
@@ -49,6 +51,11 @@ export interface FakeWebhookOptions {
   faults?: { script?: Array<WebhookFaultKind | null>; delayMs?: number };
   /** Clock for signed timestamps (default the real one): an old clock makes stale deliveries. */
   now?: () => Date;
+  /**
+   * For a rule the provider's docs leave open (Paid's header grammar, Pelcro's signed bytes), the
+   * reading the fake follows; each provider's WEBHOOKS.md names the values. Default: the chosen one.
+   */
+  reading?: string;
   /** Per-attempt timeout (default 10 000 ms, Flowglad's documented limit). */
   timeoutMs?: number;
 }
