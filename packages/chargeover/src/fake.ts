@@ -30,6 +30,7 @@ import {
   type FakeItem,
   type FakeTerms,
 } from './fake-data';
+import { chargeoverFakeWebhooks } from './fake-webhooks';
 import { matches, orderBy, parseWhere, QueryError, type Row } from './fake-query';
 import { UNCONFIRMED } from './unconfirmed';
 import { InvoiceCreateBody } from './wire';
@@ -331,6 +332,7 @@ export const chargeoverFake: FakeDefinition<ChargeOverFakeState, ChargeOverFakeS
   provider: 'chargeover',
   createState,
   authenticate,
+  webhooks: chargeoverFakeWebhooks,
   routes: [
     { method: 'POST', path: BASE, creates: true, handle: create },
     { method: 'GET', path: `${BASE}/:id`, handle: getOne },

@@ -48,3 +48,9 @@ export {
   type PaycycleCode,
   QueryInvoicesResponse,
 } from './wire';
+export {
+  type ChargeOverVerifiedWebhook,
+  type ChargeOverWebhookOptions,
+  parseWebhook,
+  verifyWebhook,
+} from './webhooks';

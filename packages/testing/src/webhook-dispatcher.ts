@@ -82,7 +82,9 @@ export class WebhookDispatcher<S> implements FakeWebhookControl {
   }
 
   private async deliver(message: FakeWebhookMessage, fault: WebhookFaultKind | undefined): Promise<void> {
-    const body = JSON.stringify(message.payload);
+    const body = this.definition.encode
+      ? this.definition.encode(message, this.options.secret)
+      : JSON.stringify(message.payload);
     if (fault === 'delay') await this.sleep(this.options.faults?.delayMs ?? 200);
     const schedule = [0, ...this.definition.retryDelaysMs];
     const scale = this.options.retryScale ?? 1;

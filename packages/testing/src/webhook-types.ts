@@ -30,6 +30,8 @@ export interface FakeWebhooks<S> {
   onCreate?(answer: FakeResponse, state: S, req: FakeRequest): FakeWebhookMessage[];
   /** Marks an invoice paid in the fake's state and returns its messages; undefined when unknown. */
   markPaid?(id: string, state: S): FakeWebhookMessage[] | undefined;
+  /** The body bytes of a message (default `JSON.stringify(payload)`); ChargeOver puts its token in the body. */
+  encode?(message: FakeWebhookMessage, secret: string): string;
   /** The headers of one attempt (the signature, delivery ids, content type). */
   sign(input: FakeWebhookSignInput): Record<string, string>;
   /** The header whose value the `bad_signature` fault corrupts. */
