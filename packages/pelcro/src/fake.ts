@@ -16,6 +16,7 @@ import {
 import { type FieldErrors, validateCreateBody } from './fake-rules';
 import { INT32_MAX, INT32_MIN, INVOICES_PATH, READINGS } from './options';
 import { itemAmount, itemsTotal, itemTax } from './totals';
+import { pelcroFakeWebhooks } from './fake-webhooks';
 
 export interface PelcroFakeSeed {
   /** Accepted API keys; unset accepts any well-formed Bearer token. */
@@ -283,6 +284,7 @@ export const pelcroFake: FakeDefinition<PelcroFakeState, PelcroFakeSeed> = {
     if (state.apiKeys && !state.apiKeys.includes(token)) return json(401, { message: 'Unauthenticated.' });
     return undefined;
   },
+  webhooks: pelcroFakeWebhooks,
   routes: [
     { method: 'POST', path: INVOICES_PATH, creates: true, handle: createInvoice },
     { method: 'GET', path: INVOICES_PATH, handle: listInvoices },

@@ -38,3 +38,11 @@ export {
   PelcroInvoiceList,
   type PelcroLineItem,
 } from './wire';
+export {
+  PELCRO_SIGNATURE_HEADER,
+  PELCRO_SIGNATURE_READING,
+  type PelcroSignatureReading,
+  pelcroSigningKey,
+  signPelcroBody,
+} from './webhook-signature';
+export { type PelcroVerifiedWebhook, type PelcroWebhookOptions, parseWebhook, verifyWebhook } from './webhooks';
