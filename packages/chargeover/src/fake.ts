@@ -30,8 +30,8 @@ import {
   type FakeItem,
   type FakeTerms,
 } from './fake-data';
-import { chargeoverFakeWebhooks } from './fake-webhooks';
 import { matches, orderBy, parseWhere, QueryError, type Row } from './fake-query';
+import { chargeoverFakeWebhooks } from './fake-webhooks';
 import { UNCONFIRMED } from './unconfirmed';
 import { InvoiceCreateBody } from './wire';
 

@@ -35,6 +35,12 @@ export {
 export { PAYCYCLES, paycycleToRecurrence, recurrenceToPaycycle } from './paycycle';
 export { toCreateRequest } from './to-provider';
 export {
+  type ChargeOverVerifiedWebhook,
+  type ChargeOverWebhookOptions,
+  parseWebhook,
+  verifyWebhook,
+} from './webhooks';
+export {
   CreateResponse,
   Envelope,
   ErrorBody,
@@ -48,9 +54,3 @@ export {
   type PaycycleCode,
   QueryInvoicesResponse,
 } from './wire';
-export {
-  type ChargeOverVerifiedWebhook,
-  type ChargeOverWebhookOptions,
-  parseWebhook,
-  verifyWebhook,
-} from './webhooks';

@@ -55,7 +55,11 @@ export function verifyWebhook(
   ] as const) {
     if (token === undefined) continue;
     if (typeof token !== 'string' || !constantTimeEqual(token, secret)) {
-      throw new WebhookVerificationError('chargeover', 'bad_signature', `${where} does not match the shared secret token`);
+      throw new WebhookVerificationError(
+        'chargeover',
+        'bad_signature',
+        `${where} does not match the shared secret token`,
+      );
     }
   }
   const source = bag['x-chargeover-source'];
@@ -69,7 +73,11 @@ function invoiceStatusType(invoice: Record<string, unknown>): BillingEventType {
   return 'invoice.updated';
 }
 
-function typeOf(context: string, name: string, data: Record<string, Record<string, unknown> | undefined>): BillingEventType {
+function typeOf(
+  context: string,
+  name: string,
+  data: Record<string, Record<string, unknown> | undefined>,
+): BillingEventType {
   if (context === 'invoice') {
     if (name === 'insert') return 'invoice.created';
     if (name === 'update') return 'invoice.updated';
@@ -94,10 +102,15 @@ export async function parseWebhook(
   const name = payload.event;
   const data = (payload.data ?? {}) as Record<string, Record<string, unknown> | undefined>;
   if (typeof context !== 'string' || typeof name !== 'string' || payload.context_id === undefined) {
-    throw new WebhookPayloadError('chargeover', 'context_str', 'expected { context_str, context_id, event, data }', {
-      ...payload,
-      security_token: undefined,
-    });
+    throw new WebhookPayloadError(
+      'chargeover',
+      'context_str',
+      'expected { context_str, context_id, event, data }',
+      {
+        ...payload,
+        security_token: undefined,
+      },
+    );
   }
   // The token is the secret: it never travels on in `raw`.
   const { security_token: _token, ...raw } = payload;
@@ -122,7 +135,8 @@ export async function parseWebhook(
   } else if (context === 'transaction') {
     event.paymentId = contextId;
     const applied = record?.applied_to as Array<{ invoice_id?: unknown }> | undefined;
-    if (applied?.length === 1 && applied[0]?.invoice_id !== undefined) event.invoiceId = String(applied[0].invoice_id);
+    if (applied?.length === 1 && applied[0]?.invoice_id !== undefined)
+      event.invoiceId = String(applied[0].invoice_id);
   }
   return [event];
 }

@@ -3,7 +3,12 @@
  * `invoice`/`status` when paid, with the shared token in `X-ChargeOver-Key` and `security_token`.
  * No signature and no timestamp exist, so there is no stale check to make: the token decides.
  */
-import { type BillingEvent, createNodeWebhookHandler, type InvoiceInput, WebhookVerificationError } from '@billbridge/core';
+import {
+  type BillingEvent,
+  createNodeWebhookHandler,
+  type InvoiceInput,
+  WebhookVerificationError,
+} from '@billbridge/core';
 import { type RunningFake, startFake, startWebhookSink } from '@billbridge/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChargeOverClient, parseWebhook, verifyWebhook } from '../src/index';
@@ -25,7 +30,10 @@ const invoice: InvoiceInput = {
   lines: [{ description: 'Consulting', quantity: 3, unitAmount: 2995, product: { id: '4' } }],
 };
 
-async function setup(respond?: (event: BillingEvent) => void, script: Array<'duplicate' | 'out_of_order' | null> = []) {
+async function setup(
+  respond?: (event: BillingEvent) => void,
+  script: Array<'duplicate' | 'out_of_order' | null> = [],
+) {
   const events: BillingEvent[] = [];
   const sink = await startWebhookSink(
     createNodeWebhookHandler({
@@ -41,7 +49,13 @@ async function setup(respond?: (event: BillingEvent) => void, script: Array<'dup
     webhooks: { url: sink.url, secret: TOKEN, retryScale: 0.0001, faults: { script } },
   });
   opened.push(sink, fake);
-  const client = createChargeOverClient({ publicKey, privateKey, baseUrl: fake.url, maxRetries: 0, ...options });
+  const client = createChargeOverClient({
+    publicKey,
+    privateKey,
+    baseUrl: fake.url,
+    maxRetries: 0,
+    ...options,
+  });
   return { events, sink, fake, client };
 }
 
@@ -51,11 +65,17 @@ describe('ChargeOver fake → receiver', () => {
     const created = await client.create(invoice);
     await fake.webhooks!.idle();
     const id = created.value.id!;
-    expect((await fetch(`${fake.url}/__billbridge/invoices/${id}/paid`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${fake.url}/__billbridge/invoices/${id}/paid`, { method: 'POST' })).status).toBe(
+      200,
+    );
     await fake.webhooks!.idle();
 
     expect(sink.received[0]!.headers['x-chargeover-key']).toBe(TOKEN);
-    expect(events.map((e) => e.type).sort()).toEqual(['invoice.created', 'invoice.paid', 'payment.succeeded']);
+    expect(events.map((e) => e.type).sort()).toEqual([
+      'invoice.created',
+      'invoice.paid',
+      'payment.succeeded',
+    ]);
     const insert = events.find((e) => e.type === 'invoice.created')!;
     expect(insert).toMatchObject({ provider: 'chargeover', providerType: 'invoice.insert', invoiceId: id });
     expect(insert.invoice).toMatchObject({ id, currency: 'USD', status: 'open' });
@@ -74,7 +94,13 @@ describe('ChargeOver fake → receiver', () => {
       webhooks: { url: sink.url, secret: TOKEN, retryScale: 0.0001 },
     });
     opened.push(sink, fake);
-    const client = createChargeOverClient({ publicKey, privateKey, baseUrl: fake.url, maxRetries: 0, ...options });
+    const client = createChargeOverClient({
+      publicKey,
+      privateKey,
+      baseUrl: fake.url,
+      maxRetries: 0,
+      ...options,
+    });
     await client.create(invoice);
     await fake.webhooks!.idle();
     expect(fake.webhooks!.attempts.map((a) => a.status)).toEqual([204, 204, 204, 204]);
@@ -96,7 +122,13 @@ describe('ChargeOver fake → receiver', () => {
 
 describe('ChargeOver verification', () => {
   const body = (token: string) =>
-    JSON.stringify({ context_str: 'invoice', context_id: 98165, event: 'status', data: { invoice: { invoice_id: 98165 } }, security_token: token });
+    JSON.stringify({
+      context_str: 'invoice',
+      context_id: 98165,
+      event: 'status',
+      data: { invoice: { invoice_id: 98165 } },
+      security_token: token,
+    });
 
   it('refuses a wrong token in the header or in the body, and a delivery without either', () => {
     const cases: Array<[() => unknown, string]> = [

@@ -45,18 +45,6 @@ export { type FlowgladMappingOptions, FlowgladProviderOptions, UNCONFIRMED_READI
 export { canonicalStatusOf } from './status';
 export { toCreateRequest } from './to-provider';
 export {
-  type FlowgladCreateRequest,
-  type FlowgladLineItemInsert,
-  type FlowgladPurchaseInvoiceInsert,
-  type FlowgladStandaloneInvoiceInsert,
-  type FlowgladSubscriptionInvoiceInsert,
-  InvoiceCreateBody,
-  InvoiceListPage,
-  InvoiceRecord,
-  InvoiceWithLineItems,
-  LineItemRecord,
-} from './wire';
-export {
   createFlowgladResolver,
   type FlowgladPayment,
   type FlowgladWebhookResolver,
@@ -69,3 +57,15 @@ export {
   parseWebhook,
   verifyWebhook,
 } from './webhooks';
+export {
+  type FlowgladCreateRequest,
+  type FlowgladLineItemInsert,
+  type FlowgladPurchaseInvoiceInsert,
+  type FlowgladStandaloneInvoiceInsert,
+  type FlowgladSubscriptionInvoiceInsert,
+  InvoiceCreateBody,
+  InvoiceListPage,
+  InvoiceRecord,
+  InvoiceWithLineItems,
+  LineItemRecord,
+} from './wire';

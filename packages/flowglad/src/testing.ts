@@ -10,8 +10,8 @@ export {
   flowgladId,
 } from './fake-store';
 export {
-  FLOWGLAD_WEBHOOK_RETRY_DELAYS_MS,
   type FakePaymentRecord,
+  FLOWGLAD_WEBHOOK_RETRY_DELAYS_MS,
   fakePayments,
   flowgladFakeWebhooks,
 } from './fake-webhooks';

@@ -4,7 +4,12 @@
  * status and `invoiceId`, then the invoice through the billbridge client.
  */
 import { createTransport, transportSettings, WebhookPayloadError } from '@billbridge/core';
-import { createFlowgladClient, DEFAULT_BASE_URL, type FlowgladClientConfig, type FlowgladResult } from './client';
+import {
+  createFlowgladClient,
+  DEFAULT_BASE_URL,
+  type FlowgladClientConfig,
+  type FlowgladResult,
+} from './client';
 import { mapError } from './errors';
 
 export interface FlowgladPayment {
@@ -40,7 +45,11 @@ export function createFlowgladResolver(config: FlowgladClientConfig): FlowgladWe
       });
       const body = response.body as { payment?: FlowgladPayment } | undefined;
       if (!body?.payment || typeof body.payment.id !== 'string') {
-        throw new WebhookPayloadError('flowglad', 'payment', `GET /api/v1/payments/${id} answered without a payment`);
+        throw new WebhookPayloadError(
+          'flowglad',
+          'payment',
+          `GET /api/v1/payments/${id} answered without a payment`,
+        );
       }
       return body.payment;
     },

@@ -85,7 +85,12 @@ export async function parseWebhook(
 ): Promise<BillingEvent[]> {
   const { id, payload } = verifyWebhook(rawBody, headers, secret, options);
   if (typeof payload.id !== 'string' || typeof payload.object !== 'string') {
-    throw new WebhookPayloadError('flowglad', 'id', 'expected { id, object } (the Flowglad payload)', payload);
+    throw new WebhookPayloadError(
+      'flowglad',
+      'id',
+      'expected { id, object } (the Flowglad payload)',
+      payload,
+    );
   }
   const given = options.eventType;
   const event: BillingEvent = {

@@ -22,7 +22,9 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((item) => item.close()));
 });
 
-async function setup(options: { resolve?: boolean; script?: Array<'duplicate' | 'bad_signature' | null> } = {}) {
+async function setup(
+  options: { resolve?: boolean; script?: Array<'duplicate' | 'bad_signature' | null> } = {},
+) {
   const events: BillingEvent[] = [];
   let fakeUrl = '';
   const sink: WebhookSink = await startWebhookSink(
@@ -55,7 +57,9 @@ describe('Flowglad fake → receiver', () => {
     await fake.webhooks!.idle();
     expect(sink.received).toHaveLength(0);
 
-    const paid = await fetch(`${fake.url}/__billbridge/invoices/${created.value.id}/paid`, { method: 'POST' });
+    const paid = await fetch(`${fake.url}/__billbridge/invoices/${created.value.id}/paid`, {
+      method: 'POST',
+    });
     expect(await paid.json()).toEqual({ messages: ['payment.succeeded'] });
     await fake.webhooks!.idle();
 
@@ -71,7 +75,12 @@ describe('Flowglad fake → receiver', () => {
       livemode: false,
     });
     expect(event.id).toBe(sink.received[0]!.headers['svix-id']);
-    expect(event.invoice).toMatchObject({ id: created.value.id, number: 'WH-1', status: 'paid', currency: 'USD' });
+    expect(event.invoice).toMatchObject({
+      id: created.value.id,
+      number: 'WH-1',
+      status: 'paid',
+      currency: 'USD',
+    });
     expect(event.invoice!.lines.map((l) => l.unitAmount)).toEqual([1999, 5000]);
   });
 
@@ -83,7 +92,11 @@ describe('Flowglad fake → receiver', () => {
     const sdk = new Flowglad029({ apiKey: TEST_KEY, baseURL: fake.url, maxRetries: 0 });
     const [paymentId] = [...(await import('../src/testing')).fakePayments(fake.state).keys()];
     const { payment } = await sdk.payments.retrieve(paymentId!);
-    expect(payment).toMatchObject({ invoiceId: created.value.id, status: 'succeeded', amount: 2 * 1999 + 5000 });
+    expect(payment).toMatchObject({
+      invoiceId: created.value.id,
+      status: 'succeeded',
+      amount: 2 * 1999 + 5000,
+    });
   });
 
   it('without resolve, an endpoint bound to payment.succeeded still gets a typed event with its reference', async () => {
@@ -107,7 +120,8 @@ describe('Flowglad fake → receiver', () => {
     fake.webhooks!.markPaid(b.value.id);
     await fake.webhooks!.idle();
     const byMessage = new Map<string, Array<number | undefined>>();
-    for (const x of fake.webhooks!.attempts) byMessage.set(x.messageId, [...(byMessage.get(x.messageId) ?? []), x.status]);
+    for (const x of fake.webhooks!.attempts)
+      byMessage.set(x.messageId, [...(byMessage.get(x.messageId) ?? []), x.status]);
     // Deliveries run concurrently: compare per message, not in global order.
     expect([...byMessage.values()]).toEqual([
       [200, 200],
@@ -118,7 +132,8 @@ describe('Flowglad fake → receiver', () => {
 });
 
 describe('Flowglad verification', () => {
-  const body = '{"id":"pay_1","object":"payment","customer":{"id":"cust_1","externalId":"u1"},"pricingModelId":"pm_1"}';
+  const body =
+    '{"id":"pay_1","object":"payment","customer":{"id":"cust_1","externalId":"u1"},"pricingModelId":"pm_1"}';
   const key = standardWebhookKey('flowglad', SECRET, 'whsec');
   const signed = (ts: number, text = body) => ({
     'svix-id': 'msg_1',

@@ -29,7 +29,8 @@ export type WebhookParse = (body: RawBody, headers: WebhookHeaders) => Promise<B
 
 export function webhookParser(provider: ProviderName, settings: WebhookSourceSettings): WebhookParse {
   const { secret } = settings;
-  const tolerance = settings.toleranceSeconds === undefined ? {} : { toleranceSeconds: settings.toleranceSeconds };
+  const tolerance =
+    settings.toleranceSeconds === undefined ? {} : { toleranceSeconds: settings.toleranceSeconds };
   switch (provider) {
     case 'paid':
       return (body, headers) => parsePaid(body, headers, secret, tolerance);
@@ -41,11 +42,17 @@ export function webhookParser(provider: ProviderName, settings: WebhookSourceSet
       return (body, headers) => parsePelcro(body, headers, secret, tolerance);
     case 'flowglad': {
       const eventType = settings.eventType;
-      if (eventType !== undefined && !(FLOWGLAD_WEBHOOK_EVENT_TYPES as readonly string[]).includes(eventType)) {
+      if (
+        eventType !== undefined &&
+        !(FLOWGLAD_WEBHOOK_EVENT_TYPES as readonly string[]).includes(eventType)
+      ) {
         throw new UsageError(`--event-type must be one of ${FLOWGLAD_WEBHOOK_EVENT_TYPES.join(', ')}.`);
       }
       const resolve = settings.apiKey
-        ? createFlowgladResolver({ apiKey: settings.apiKey, ...(settings.apiUrl && { baseUrl: settings.apiUrl }) })
+        ? createFlowgladResolver({
+            apiKey: settings.apiKey,
+            ...(settings.apiUrl && { baseUrl: settings.apiUrl }),
+          })
         : undefined;
       return (body, headers) =>
         parseFlowglad(body, headers, secret, {

@@ -15,7 +15,14 @@ function capture(env: Record<string, string>): CliIO & { stdout: () => string; s
   let out = '';
   let err = '';
   const stream = (append: (s: string) => void) =>
-    ({ write: (s: string) => (append(s), true), once: () => undefined, isTTY: false }) as unknown as CliIO['out'];
+    ({
+      write: (s: string) => {
+        append(s);
+        return true;
+      },
+      once: () => undefined,
+      isTTY: false,
+    }) as unknown as CliIO['out'];
   return {
     out: stream((s) => {
       out += s;
@@ -51,7 +58,12 @@ describe('billbridge listen', () => {
       webhooks: { url, secret: SECRET, retryScale: 0.0001, faults: { script: ['duplicate'] } },
     });
     try {
-      const client = createPelcroClient({ apiKey: 'pelcro-test-key-123', siteId: 1234, baseUrl: fake.url, maxRetries: 0 });
+      const client = createPelcroClient({
+        apiKey: 'pelcro-test-key-123',
+        siteId: 1234,
+        baseUrl: fake.url,
+        maxRetries: 0,
+      });
       const created = await client.create({
         currency: 'USD',
         customer: { id: '987654' },
@@ -73,7 +85,11 @@ describe('billbridge listen', () => {
     stop();
     expect(await running).toBe(0);
 
-    const lines = io.stdout().trim().split('\n').map((line) => JSON.parse(line));
+    const lines = io
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((e) => e.type)).toEqual(['invoice.created', 'invoice.paid']);
     expect(lines[1]).toMatchObject({ provider: 'pelcro', invoice: { status: 'paid', currency: 'USD' } });
     expect(io.stderr()).toMatch(/refused \(401\): pelcro webhook refused \(bad_signature\)/);
@@ -82,7 +98,9 @@ describe('billbridge listen', () => {
 
   it('needs the secret variable, and prints its help through the CLI', async () => {
     const io = capture({});
-    expect(await runCli(['listen', '--provider', 'whop', '--secret-env', 'MISSING_SECRET'], io, PROVIDERS)).toBe(2);
+    expect(
+      await runCli(['listen', '--provider', 'whop', '--secret-env', 'MISSING_SECRET'], io, PROVIDERS),
+    ).toBe(2);
     expect(io.stderr()).toContain('set the environment variable MISSING_SECRET');
     const help = capture({});
     expect(await runCli(['listen', '--help'], help, PROVIDERS)).toBe(0);

@@ -108,12 +108,18 @@ export const paidFakeWebhooks: FakeWebhooks<PaidFakeState> = {
       paymentDate: now,
       externalPaymentId: null,
     };
-    return [message('billing-payment-succeeded', 'payment', payment), message('billing-invoice-paid', 'invoice', invoice)];
+    return [
+      message('billing-payment-succeeded', 'payment', payment),
+      message('billing-invoice-paid', 'invoice', invoice),
+    ];
   },
   sign({ body, secret, now, reading }) {
     const t = now.getTime();
     const s = hmacSha256(secret, `${t}.`, body).toString('base64');
     const grammar = (reading as PaidSignatureGrammar | undefined) ?? PAID_SIGNATURE_GRAMMAR;
-    return { 'content-type': 'application/json', [PAID_SIGNATURE_HEADER]: formatPaidSignature(t, s, grammar) };
+    return {
+      'content-type': 'application/json',
+      [PAID_SIGNATURE_HEADER]: formatPaidSignature(t, s, grammar),
+    };
   },
 };

@@ -16,6 +16,7 @@ import {
   toDecimal,
 } from '@billbridge/core';
 import type { FakeDefinition, FakeRequest, FakeResponse } from '@billbridge/testing';
+import { paidFakeWebhooks } from './fake-webhooks';
 import { FAKE_DEFAULT_PAGE_SIZE, FAKE_MAX_PAGE_SIZE } from './options';
 import {
   PaidCreateOrderRequest as CreateOrderSchema,
@@ -24,7 +25,6 @@ import {
   type PaidOrderLine,
   type PaidOrderRecord,
 } from './wire';
-import { paidFakeWebhooks } from './fake-webhooks';
 
 /** The fake's default data set: the ids the card's and the docs' examples use. */
 export const PAID_FAKE_DEFAULTS = {

@@ -37,15 +37,6 @@ export {
 } from './options';
 export type { PaidProviderOptions } from './provider-options';
 export { toCreateRequest } from './to-provider';
-export {
-  PaidCreateOrderRequest,
-  PaidErrorResponse,
-  PaidOrder,
-  PaidOrderLine,
-  PaidOrderLinesResponse,
-  PaidOrderListResponse,
-  PaidOrderRecord,
-} from './wire';
 export { fromPaidInvoice, type PaidApiInvoice } from './webhook-invoice';
 export {
   formatPaidSignature,
@@ -55,3 +46,12 @@ export {
   parsePaidSignature,
 } from './webhook-signature';
 export { type PaidVerifiedWebhook, type PaidWebhookOptions, parseWebhook, verifyWebhook } from './webhooks';
+export {
+  PaidCreateOrderRequest,
+  PaidErrorResponse,
+  PaidOrder,
+  PaidOrderLine,
+  PaidOrderLinesResponse,
+  PaidOrderListResponse,
+  PaidOrderRecord,
+} from './wire';

@@ -7,8 +7,8 @@
 import {
   type BillingEvent,
   type BillingEventType,
-  constantTimeEqual,
   checkTimestamp,
+  constantTimeEqual,
   decodeBase64,
   hmacSha256,
   normalizeHeaders,
@@ -16,8 +16,8 @@ import {
   type RawBody,
   rawBodyBytes,
   type ToleranceOptions,
-  WebhookPayloadError,
   type WebhookHeaders,
+  WebhookPayloadError,
   WebhookVerificationError,
 } from '@billbridge/core';
 import { fromPaidInvoice } from './webhook-invoice';
@@ -56,7 +56,8 @@ export function verifyWebhook(
     throw new WebhookVerificationError('paid', 'bad_secret', 'the webhook signing secret is empty');
   }
   const header = normalizeHeaders(headers)[PAID_SIGNATURE_HEADER];
-  if (!header) throw new WebhookVerificationError('paid', 'missing_header', `no ${PAID_SIGNATURE_HEADER} header`);
+  if (!header)
+    throw new WebhookVerificationError('paid', 'missing_header', `no ${PAID_SIGNATURE_HEADER} header`);
   const { t, signatures } = parsePaidSignature(header, options.signatureGrammar ?? PAID_SIGNATURE_GRAMMAR);
   checkTimestamp('paid', t, options);
   const expected = hmacSha256(secret, `${t}.`, body);

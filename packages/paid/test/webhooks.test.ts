@@ -3,7 +3,13 @@
  * `billing-payment-succeeded` + `billing-invoice-paid` when paid, signed in `x-webhook-signature`. The
  * header grammar is unconfirmed: both readings are exercised, each against its own fake.
  */
-import { type BillingEvent, createNodeWebhookHandler, hmacSha256, type OrderInput, WebhookVerificationError } from '@billbridge/core';
+import {
+  type BillingEvent,
+  createNodeWebhookHandler,
+  hmacSha256,
+  type OrderInput,
+  WebhookVerificationError,
+} from '@billbridge/core';
 import { type RunningFake, startFake, startWebhookSink } from '@billbridge/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -32,7 +38,9 @@ const order: OrderInput = {
     {
       product: { id: 'prod-id' },
       name: 'Platform',
-      charges: [{ name: 'Fee', type: 'recurring', unitAmount: 9900, recurrence: { interval: 'month', count: 1 } }],
+      charges: [
+        { name: 'Fee', type: 'recurring', unitAmount: 9900, recurrence: { interval: 'month', count: 1 } },
+      ],
     },
   ],
 };
@@ -52,7 +60,12 @@ async function setup(grammar: PaidSignatureGrammar, script: Array<'duplicate' | 
     webhooks: { url: sink.url, secret: SECRET, reading: grammar, retryScale: 0.001, faults: { script } },
   });
   opened.push(sink, fake);
-  const client = createPaidClient({ apiKey: KEY, baseUrl: `${fake.url}/api/v2`, currency: 'USD', maxRetries: 0 });
+  const client = createPaidClient({
+    apiKey: KEY,
+    baseUrl: `${fake.url}/api/v2`,
+    currency: 'USD',
+    maxRetries: 0,
+  });
   return { events, sink, fake, client };
 }
 
@@ -68,12 +81,25 @@ describe.each(['comma', 'semicolon'] as const)('Paid fake → receiver (header g
 
     const separator = grammar === 'comma' ? ',' : ';';
     expect(sink.received[0]!.headers['x-webhook-signature']).toMatch(new RegExp(`^t=\\d{13}${separator}s=`));
-    expect(events.map((e) => e.type).sort()).toEqual(['invoice.created', 'invoice.paid', 'payment.succeeded']);
+    expect(events.map((e) => e.type).sort()).toEqual([
+      'invoice.created',
+      'invoice.paid',
+      'payment.succeeded',
+    ]);
     const createdEvent = events.find((e) => e.type === 'invoice.created')!;
     const total = (created.raw as { totalAmount: number }).totalAmount;
-    expect(createdEvent).toMatchObject({ provider: 'paid', livemode: true, providerType: 'billing-invoice-created' });
+    expect(createdEvent).toMatchObject({
+      provider: 'paid',
+      livemode: true,
+      providerType: 'billing-invoice-created',
+    });
     expect(createdEvent.id).toBe(`billing-invoice-created:${createdEvent.invoiceId}`);
-    expect(createdEvent.invoice).toMatchObject({ currency: 'USD', status: 'open', total, customer: { id: 'cus_abc123' } });
+    expect(createdEvent.invoice).toMatchObject({
+      currency: 'USD',
+      status: 'open',
+      total,
+      customer: { id: 'cus_abc123' },
+    });
     const paidEvent = events.find((e) => e.type === 'invoice.paid')!;
     expect(paidEvent.invoice).toMatchObject({ id: createdEvent.invoiceId, status: 'paid' });
     const payment = events.find((e) => e.type === 'payment.succeeded')!;
@@ -89,14 +115,21 @@ describe.each(['comma', 'semicolon'] as const)('Paid fake → receiver (header g
     expect(verifyWebhook(d.body, d.headers, SECRET, { signatureGrammar: grammar }).payload.event).toBe(
       'billing-invoice-created',
     );
-    expect(() => verifyWebhook(d.body, d.headers, SECRET, { signatureGrammar: other })).toThrow(/malformed_header/);
+    expect(() => verifyWebhook(d.body, d.headers, SECRET, { signatureGrammar: other })).toThrow(
+      /malformed_header/,
+    );
   });
 });
 
 describe('Paid verification', () => {
-  const body = '{"event":"billing-payment-succeeded","timestamp":"2026-04-16T14:05:00.000Z","isTest":true,"data":{"payment":{"id":"pay_123","invoiceId":"inv_123","customerId":"cus_123"}}}';
+  const body =
+    '{"event":"billing-payment-succeeded","timestamp":"2026-04-16T14:05:00.000Z","isTest":true,"data":{"payment":{"id":"pay_123","invoiceId":"inv_123","customerId":"cus_123"}}}';
   const sign = (t: number, secret = SECRET, text = body) => ({
-    'x-webhook-signature': formatPaidSignature(t, hmacSha256(secret, `${t}.`, text).toString('base64'), 'comma'),
+    'x-webhook-signature': formatPaidSignature(
+      t,
+      hmacSha256(secret, `${t}.`, text).toString('base64'),
+      'comma',
+    ),
   });
 
   it('normalises the documented payment example (deduplicated on event + payment id)', async () => {

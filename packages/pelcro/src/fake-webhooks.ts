@@ -58,6 +58,9 @@ export const pelcroFakeWebhooks: FakeWebhooks<PelcroFakeState> = {
   },
   sign({ body, secret, reading }) {
     const chosen = (reading as PelcroSignatureReading | undefined) ?? PELCRO_SIGNATURE_READING;
-    return { 'content-type': 'application/json', [PELCRO_SIGNATURE_HEADER]: signPelcroBody(secret, body, chosen) };
+    return {
+      'content-type': 'application/json',
+      [PELCRO_SIGNATURE_HEADER]: signPelcroBody(secret, body, chosen),
+    };
   },
 };

@@ -14,9 +14,9 @@ import {
   type PelcroFakeSubscription,
 } from './fake-data';
 import { type FieldErrors, validateCreateBody } from './fake-rules';
+import { pelcroFakeWebhooks } from './fake-webhooks';
 import { INT32_MAX, INT32_MIN, INVOICES_PATH, READINGS } from './options';
 import { itemAmount, itemsTotal, itemTax } from './totals';
-import { pelcroFakeWebhooks } from './fake-webhooks';
 
 export interface PelcroFakeSeed {
   /** Accepted API keys; unset accepts any well-formed Bearer token. */

@@ -30,6 +30,19 @@ export {
   READINGS,
 } from './options';
 export {
+  PELCRO_SIGNATURE_HEADER,
+  PELCRO_SIGNATURE_READING,
+  type PelcroSignatureReading,
+  pelcroSigningKey,
+  signPelcroBody,
+} from './webhook-signature';
+export {
+  type PelcroVerifiedWebhook,
+  type PelcroWebhookOptions,
+  parseWebhook,
+  verifyWebhook,
+} from './webhooks';
+export {
   type PelcroAddress,
   PelcroCreateRequest,
   PelcroErrorBody,
@@ -38,11 +51,3 @@ export {
   PelcroInvoiceList,
   type PelcroLineItem,
 } from './wire';
-export {
-  PELCRO_SIGNATURE_HEADER,
-  PELCRO_SIGNATURE_READING,
-  type PelcroSignatureReading,
-  pelcroSigningKey,
-  signPelcroBody,
-} from './webhook-signature';
-export { type PelcroVerifiedWebhook, type PelcroWebhookOptions, parseWebhook, verifyWebhook } from './webhooks';

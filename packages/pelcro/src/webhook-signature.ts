@@ -24,6 +24,10 @@ export function pelcroSigningKey(secret: string, reading: PelcroSignatureReading
   return key;
 }
 
-export function signPelcroBody(secret: string, body: Uint8Array | string, reading: PelcroSignatureReading): string {
+export function signPelcroBody(
+  secret: string,
+  body: Uint8Array | string,
+  reading: PelcroSignatureReading,
+): string {
   return hmacSha256(pelcroSigningKey(secret, reading), body).toString('base64');
 }

@@ -57,7 +57,8 @@ export function verifyWebhook(
   const body = rawBodyBytes(rawBody, 'pelcro');
   const key = pelcroSigningKey(secret, options.signatureReading ?? PELCRO_SIGNATURE_READING);
   const header = normalizeHeaders(headers)[PELCRO_SIGNATURE_HEADER];
-  if (!header) throw new WebhookVerificationError('pelcro', 'missing_header', 'no X-Pelcro-Hmac-SHA256 header');
+  if (!header)
+    throw new WebhookVerificationError('pelcro', 'missing_header', 'no X-Pelcro-Hmac-SHA256 header');
   const received = decodeBase64(header);
   if (!received) {
     throw new WebhookVerificationError('pelcro', 'malformed_header', 'X-Pelcro-Hmac-SHA256 is not base64');
@@ -88,7 +89,12 @@ export async function parseWebhook(
   const { payload } = verifyWebhook(rawBody, headers, secret, options);
   const providerType = payload.type;
   if (typeof providerType !== 'string' || typeof payload.id !== 'string') {
-    throw new WebhookPayloadError('pelcro', 'type', 'expected { type, id, created, data: { object } }', payload);
+    throw new WebhookPayloadError(
+      'pelcro',
+      'type',
+      'expected { type, id, created, data: { object } }',
+      payload,
+    );
   }
   // Older docs show `data` and `object` as one-element arrays (PeW3); both are read.
   const data = Array.isArray(payload.data) ? payload.data[0] : payload.data;
@@ -105,7 +111,13 @@ export async function parseWebhook(
   if (typeof payload.created === 'number') event.occurredAt = new Date(payload.created * 1000).toISOString();
   if (object?.object === 'invoice') {
     event.invoiceId = String(object.id);
-    const { toleranceSeconds: _t, futureToleranceSeconds: _f, now: _n, signatureReading: _s, ...mapping } = options;
+    const {
+      toleranceSeconds: _t,
+      futureToleranceSeconds: _f,
+      now: _n,
+      signatureReading: _s,
+      ...mapping
+    } = options;
     const mapped = fromProvider(object, { ...mapping, strict: false });
     event.invoice = mapped.value;
     event.warnings = mapped.warnings;

@@ -16,7 +16,10 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((item) => item.close()));
 });
 
-async function setup(reading: PelcroSignatureReading, script: Array<'duplicate' | 'bad_signature' | null> = []) {
+async function setup(
+  reading: PelcroSignatureReading,
+  script: Array<'duplicate' | 'bad_signature' | null> = [],
+) {
   const events: BillingEvent[] = [];
   const sink = await startWebhookSink(
     createNodeWebhookHandler({
@@ -39,7 +42,9 @@ describe.each(['utf8-key', 'base64-key'] as const)('Pelcro fake → receiver (ke
     const created = await client.create(sampleInvoice());
     await fake.webhooks!.idle();
     const id = created.value.id!;
-    expect((await fetch(`${fake.url}/__billbridge/invoices/${id}/paid`, { method: 'POST' })).status).toBe(200);
+    expect((await fetch(`${fake.url}/__billbridge/invoices/${id}/paid`, { method: 'POST' })).status).toBe(
+      200,
+    );
     await fake.webhooks!.idle();
 
     expect(events.map((e) => [e.type, e.providerType])).toEqual([
@@ -60,14 +65,24 @@ describe.each(['utf8-key', 'base64-key'] as const)('Pelcro fake → receiver (ke
     await fake.webhooks!.idle();
     const d = sink.received[0]!;
     const other = reading === 'utf8-key' ? 'base64-key' : 'utf8-key';
-    expect(verifyWebhook(d.body, d.headers, SECRET, { signatureReading: reading }).payload.type).toBe('invoice.created');
-    expect(() => verifyWebhook(d.body, d.headers, SECRET, { signatureReading: other })).toThrow(/bad_signature/);
+    expect(verifyWebhook(d.body, d.headers, SECRET, { signatureReading: reading }).payload.type).toBe(
+      'invoice.created',
+    );
+    expect(() => verifyWebhook(d.body, d.headers, SECRET, { signatureReading: other })).toThrow(
+      /bad_signature/,
+    );
   });
 });
 
 describe('Pelcro verification', () => {
   const envelope = (created: number) =>
-    JSON.stringify({ type: 'invoice.updated', id: 'evt_1', created, triggered_from: 'open_api', data: { object: { object: 'invoice', id: 1, currency: 'cad' } } });
+    JSON.stringify({
+      type: 'invoice.updated',
+      id: 'evt_1',
+      created,
+      triggered_from: 'open_api',
+      data: { object: { object: 'invoice', id: 1, currency: 'cad' } },
+    });
 
   it('refuses a tampered body, a wrong secret, and (opted in) an envelope older than the tolerance', () => {
     const now = Math.floor(Date.now() / 1000);

@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { FaultPlan } from './faults';
 import { Router } from './router';
-import { WebhookDispatcher } from './webhook-dispatcher';
 import type { FakeDefinition, FakeRequest, FakeResponse, RunningFake, StartFakeOptions } from './types';
+import { WebhookDispatcher } from './webhook-dispatcher';
 
 /**
  * Starts a real HTTP server on 127.0.0.1 serving one provider's fake. Each request: body read and

@@ -27,6 +27,7 @@ export {
   type StartFakeOptions,
 } from './types';
 export { WebhookDispatcher } from './webhook-dispatcher';
+export { type ReceivedDelivery, startWebhookSink, type WebhookSink } from './webhook-sink';
 export type {
   FakeWebhookControl,
   FakeWebhookMessage,
@@ -36,4 +37,3 @@ export type {
   WebhookAttempt,
   WebhookFaultKind,
 } from './webhook-types';
-export { type ReceivedDelivery, startWebhookSink, type WebhookSink } from './webhook-sink';

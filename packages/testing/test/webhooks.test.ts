@@ -4,12 +4,7 @@
  * spoil signatures; "created, then failed" still sends the webhook (the record exists).
  */
 import { describe, expect, it } from 'vitest';
-import {
-  type FakeDefinition,
-  type FakeWebhooks,
-  startFake,
-  startWebhookSink,
-} from '../src';
+import { type FakeDefinition, type FakeWebhooks, startFake, startWebhookSink } from '../src';
 import { AUTH, type TinySeed, type TinyState, tinyFake } from './support/tiny-fake';
 
 const tinyWebhooks: FakeWebhooks<TinyState> = {
@@ -32,7 +27,11 @@ const tinyWebhooks: FakeWebhooks<TinyState> = {
 const withWebhooks: FakeDefinition<TinyState, TinySeed> = { ...tinyFake, webhooks: tinyWebhooks };
 
 async function create(url: string, body: object = { currency: 'USD' }) {
-  return fetch(`${url}/v1/invoices`, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${url}/v1/invoices`, {
+    method: 'POST',
+    headers: { ...AUTH, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 describe('fake webhook delivery', () => {
@@ -58,7 +57,9 @@ describe('fake webhook delivery', () => {
 
   it('retries a failing receiver on the schedule, then stops (attempts = delays + 1)', async () => {
     const sink = await startWebhookSink((_req, res) => res.writeHead(503).end());
-    const fake = await startFake(withWebhooks, { webhooks: { url: sink.url, secret: 's', retryScale: 0.001 } });
+    const fake = await startFake(withWebhooks, {
+      webhooks: { url: sink.url, secret: 's', retryScale: 0.001 },
+    });
     try {
       await create(fake.url);
       await fake.webhooks!.idle();
@@ -77,7 +78,9 @@ describe('fake webhook delivery', () => {
     const sink = await startWebhookSink();
     const url = sink.url;
     await sink.close();
-    const fake = await startFake(withWebhooks, { webhooks: { url, secret: 's', retryScale: 0.001, timeoutMs: 2_000 } });
+    const fake = await startFake(withWebhooks, {
+      webhooks: { url, secret: 's', retryScale: 0.001, timeoutMs: 2_000 },
+    });
     try {
       await create(fake.url);
       await fake.webhooks!.idle();
@@ -144,7 +147,9 @@ describe('fake webhook delivery', () => {
     try {
       expect(fake.webhooks).toBeUndefined();
       expect(plain.webhooks).toBeUndefined();
-      expect((await fetch(`${plain.url}/__billbridge/invoices/inv_1/paid`, { method: 'POST' })).status).toBe(404);
+      expect((await fetch(`${plain.url}/__billbridge/invoices/inv_1/paid`, { method: 'POST' })).status).toBe(
+        404,
+      );
     } finally {
       await Promise.all([fake.close(), plain.close()]);
     }

@@ -35,15 +35,15 @@ export {
   WhopProviderOptions,
 } from './options';
 export { toWhopCreateRequest } from './to-provider';
-export type {
-  WhopInvoice,
-  WhopInvoiceCreateRequest,
-  WhopInvoiceListResponse,
-  WhopInvoiceStatus,
-} from './wire';
 export {
   parseWebhook,
   verifyWebhook,
   type WhopVerifiedWebhook,
   type WhopWebhookOptions,
 } from './webhooks';
+export type {
+  WhopInvoice,
+  WhopInvoiceCreateRequest,
+  WhopInvoiceListResponse,
+  WhopInvoiceStatus,
+} from './wire';

@@ -111,7 +111,9 @@ describe('Whop fake → receiver', () => {
 
   it('stops after the initial attempt and 3 retries when the receiver keeps failing', async () => {
     const sink = await startWebhookSink((_req, res) => res.writeHead(500).end());
-    const fake = await startFake(whopFake, { webhooks: { url: sink.url, secret: SECRET, retryScale: 0.0005 } });
+    const fake = await startFake(whopFake, {
+      webhooks: { url: sink.url, secret: SECRET, retryScale: 0.0005 },
+    });
     opened.push(sink, fake);
     const sdk = new Whop({ apiKey: 'k_1234567', baseURL: `${fake.url}/api/v1`, maxRetries: 0 });
     await createInvoice(sdk);

@@ -1,5 +1,5 @@
 export { constantTimeEqual, decodeBase64, hmacSha256, type RawBody, rawBodyBytes } from './crypto';
-export { type WebhookVerificationReason, WebhookPayloadError, WebhookVerificationError } from './errors';
+export { WebhookPayloadError, WebhookVerificationError, type WebhookVerificationReason } from './errors';
 export {
   BILLING_EVENT_TYPES,
   type BillingEvent,

@@ -4,7 +4,12 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type BillingEvent, createNodeWebhookHandler, PROVIDER_NAMES, type ProviderName } from '@billbridge/core';
+import {
+  type BillingEvent,
+  createNodeWebhookHandler,
+  PROVIDER_NAMES,
+  type ProviderName,
+} from '@billbridge/core';
 import { webhookParser } from '../webhook-sources';
 import { bool, type FlagSpec, helpText, int, oneOf, parseArgs, str, UsageError } from './args';
 import { type CliIO, EXIT } from './io';
@@ -18,10 +23,30 @@ export const LISTEN_FLAGS: FlagSpec[] = [
     value: '<NAME>',
     description: 'environment variable holding the webhook secret (ChargeOver: the shared token)',
   },
-  { name: 'port', short: 'p', type: 'string', value: '<n>', description: 'port on 127.0.0.1 (default 8787; 0 = free port)' },
-  { name: 'path', type: 'string', value: '</path>', description: 'path to accept deliveries on (default /webhooks)' },
-  { name: 'json', type: 'boolean', description: 'print each event as one JSON line (default: one text line)' },
-  { name: 'tolerance', type: 'string', value: '<s>', description: 'signed-timestamp tolerance in seconds (default: the provider\'s)' },
+  {
+    name: 'port',
+    short: 'p',
+    type: 'string',
+    value: '<n>',
+    description: 'port on 127.0.0.1 (default 8787; 0 = free port)',
+  },
+  {
+    name: 'path',
+    type: 'string',
+    value: '</path>',
+    description: 'path to accept deliveries on (default /webhooks)',
+  },
+  {
+    name: 'json',
+    type: 'boolean',
+    description: 'print each event as one JSON line (default: one text line)',
+  },
+  {
+    name: 'tolerance',
+    type: 'string',
+    value: '<s>',
+    description: "signed-timestamp tolerance in seconds (default: the provider's)",
+  },
   {
     name: 'event-type',
     type: 'string',
@@ -76,9 +101,11 @@ export async function runListen(
   }
   const provider = oneOf(flags, 'provider', PROVIDER_NAMES, '' as ProviderName);
   const secretEnv = str(flags, 'secret-env');
-  if (!secretEnv) throw new UsageError('--secret-env <NAME> is required (the variable holding the webhook secret).');
+  if (!secretEnv)
+    throw new UsageError('--secret-env <NAME> is required (the variable holding the webhook secret).');
   const secret = io.env[secretEnv];
-  if (!secret) throw new UsageError(`set the environment variable ${secretEnv} to the ${provider} webhook secret.`);
+  if (!secret)
+    throw new UsageError(`set the environment variable ${secretEnv} to the ${provider} webhook secret.`);
   const apiKeyEnv = str(flags, 'api-key-env');
   const apiKey = apiKeyEnv ? io.env[apiKeyEnv] : undefined;
   if (apiKeyEnv && !apiKey) throw new UsageError(`set the environment variable ${apiKeyEnv}.`);
