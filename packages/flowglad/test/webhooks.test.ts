@@ -87,7 +87,7 @@ describe('Flowglad fake → receiver', () => {
   it('serves the payment the way @flowglad/node 0.29.0 reads it', async () => {
     const { fake, client } = await setup();
     const created = await client.create(invoice({ number: 'WH-2' }));
-    fake.webhooks!.markPaid(created.value.id);
+    fake.webhooks!.markPaid(created.value.id!);
     await fake.webhooks!.idle();
     const sdk = new Flowglad029({ apiKey: TEST_KEY, baseURL: fake.url, maxRetries: 0 });
     const [paymentId] = [...(await import('../src/testing')).fakePayments(fake.state).keys()];
@@ -102,7 +102,7 @@ describe('Flowglad fake → receiver', () => {
   it('without resolve, an endpoint bound to payment.succeeded still gets a typed event with its reference', async () => {
     const { fake, client, sink } = await setup({ resolve: false });
     const created = await client.create(invoice({ number: 'WH-3' }));
-    fake.webhooks!.markPaid(created.value.id);
+    fake.webhooks!.markPaid(created.value.id!);
     await fake.webhooks!.idle();
     const d = sink.received[0]!;
     const [bound] = await parseWebhook(d.body, d.headers, SECRET, { eventType: 'payment.succeeded' });
@@ -116,8 +116,8 @@ describe('Flowglad fake → receiver', () => {
     const { events, fake, client } = await setup({ script: ['duplicate', 'bad_signature'] });
     const a = await client.create(invoice({ number: 'WH-4' }));
     const b = await client.create(invoice({ number: 'WH-5' }));
-    fake.webhooks!.markPaid(a.value.id);
-    fake.webhooks!.markPaid(b.value.id);
+    fake.webhooks!.markPaid(a.value.id!);
+    fake.webhooks!.markPaid(b.value.id!);
     await fake.webhooks!.idle();
     const byMessage = new Map<string, Array<number | undefined>>();
     for (const x of fake.webhooks!.attempts)
