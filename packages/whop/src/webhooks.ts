@@ -22,7 +22,7 @@ import type { WhopMappingOptions } from './options';
 export interface WhopWebhookOptions extends ToleranceOptions, WhopMappingOptions {
   /**
    * How the secret becomes the key (default `raw`: the dashboard secret as given). `whsec` for a
-   * `whsec_<base64>` secret. The one place this reading lives (WEBHOOKS.md W-key).
+   * `whsec_<base64>` secret. The one place this reading lives (WEBHOOKS.md WW4).
    */
   keyEncoding?: StandardKeyEncoding;
 }
