@@ -7,6 +7,7 @@ import {
   createFetchWebhookHandler,
   createNodeWebhookHandler,
   signStandardWebhook,
+  standardWebhookKey,
   WebhookVerificationError,
 } from '@billbridge/core';
 import { type RunningFake, startFake, startWebhookSink, type WebhookSink } from '@billbridge/testing';
@@ -87,6 +88,22 @@ describe('Whop fake → receiver', () => {
         headers: delivery.headers,
       }),
     ).toThrow();
+  });
+
+  it("core's whsec_ key handling (Flowglad's) matches the standardwebhooks library the SDK wraps", () => {
+    // The same verifier serves Flowglad's svix-* deliveries; here the SDK's library is the oracle for its key.
+    const whsec = `whsec_${Buffer.from('flowglad-style-endpoint-key-0001').toString('base64')}`;
+    const body = '{"id":"pay_1","object":"payment"}';
+    const ts = Math.floor(Date.now() / 1000);
+    const signature = signStandardWebhook(standardWebhookKey('flowglad', whsec, 'whsec'), 'msg_f1', ts, body);
+    const sdk = new Whop({ apiKey: 'k_1234567', webhookKey: whsec });
+    const headers = {
+      'webhook-id': 'msg_f1',
+      'webhook-timestamp': String(ts),
+      'webhook-signature': signature,
+    };
+    expect(sdk.webhooks.unwrap(body, { headers })).toEqual({ id: 'pay_1', object: 'payment' });
+    expect(() => sdk.webhooks.unwrap(body, { headers: { ...headers, 'webhook-id': 'msg_f2' } })).toThrow();
   });
 
   it('processes a redelivered event once', async () => {
