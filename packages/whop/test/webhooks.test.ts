@@ -126,6 +126,14 @@ describe('Whop fake → receiver', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('refuses deliveries signed by a clock ten minutes behind (stale), on every attempt', async () => {
+    const { events, fake, sdk } = await setup({ now: () => new Date(Date.now() - 600_000) });
+    await createInvoice(sdk);
+    await fake.webhooks!.idle();
+    expect(fake.webhooks!.attempts.map((a) => a.status)).toEqual([401, 401, 401, 401]);
+    expect(events).toHaveLength(0);
+  });
+
   it('stops after the initial attempt and 3 retries when the receiver keeps failing', async () => {
     const sink = await startWebhookSink((_req, res) => res.writeHead(500).end());
     const fake = await startFake(whopFake, {
