@@ -14,6 +14,7 @@ import {
   type PelcroFakeSubscription,
 } from './fake-data';
 import { type FieldErrors, validateCreateBody } from './fake-rules';
+import { pelcroFakeWebhooks } from './fake-webhooks';
 import {
   type ImportedFlagName,
   INT32_MAX,
@@ -317,6 +318,7 @@ export const pelcroFake: FakeDefinition<PelcroFakeState, PelcroFakeSeed> = {
     if (state.apiKeys && !state.apiKeys.includes(token)) return json(401, { message: 'Unauthenticated.' });
     return undefined;
   },
+  webhooks: pelcroFakeWebhooks,
   routes: [
     { method: 'POST', path: INVOICES_PATH, creates: true, handle: createInvoice },
     { method: 'GET', path: INVOICES_PATH, handle: listInvoices },

@@ -39,6 +39,19 @@ export {
   READINGS,
 } from './options';
 export {
+  PELCRO_SIGNATURE_HEADER,
+  PELCRO_SIGNATURE_READING,
+  type PelcroSignatureReading,
+  pelcroSigningKey,
+  signPelcroBody,
+} from './webhook-signature';
+export {
+  type PelcroVerifiedWebhook,
+  type PelcroWebhookOptions,
+  parseWebhook,
+  verifyWebhook,
+} from './webhooks';
+export {
   type PelcroAddress,
   PelcroCreateRequest,
   PelcroErrorBody,

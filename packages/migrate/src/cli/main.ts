@@ -3,6 +3,7 @@ import { UsageError } from './args';
 import { CAPABILITIES_HELP, runCapabilities } from './capabilities-command';
 import { CONVERT_HELP, runConvert } from './convert-command';
 import { type CliIO, EXIT } from './io';
+import { LISTEN_HELP, runListen } from './listen-command';
 import { MIGRATE_HELP, runMigrate } from './migrate-command';
 import type { ProviderRegistry } from './registry-types';
 import { runSandbox, SANDBOX_HELP } from './sandbox-command';
@@ -28,6 +29,7 @@ export const COMMANDS: Record<string, { run: Command; help: string; summary: str
     summary: 'the field-by-field table of every adapter',
   },
   sandbox: { run: runSandbox, help: SANDBOX_HELP, summary: 'start the five provider fakes on localhost' },
+  listen: { run: runListen, help: LISTEN_HELP, summary: 'receive webhooks and print normalised events' },
 };
 
 export const MAIN_HELP = `Usage: billbridge <command> [options]
