@@ -31,9 +31,9 @@ export interface VerifyReport {
   readBy: { listing: number; id: number };
 }
 
-/** Facts a listing can be trusted for: it carries the currency and a total (its lines, or a stated one). */
+/** A listed record describes the invoice fully when it carries the currency and its lines. */
 function complete(facts: CreateFacts, doc: CanonicalDoc): boolean {
-  return facts.currency !== undefined && (doc.lines.length > 0 || (doc as { total?: unknown }).total !== undefined);
+  return facts.currency !== undefined && doc.lines.length > 0;
 }
 
 /**
