@@ -52,6 +52,7 @@ function runDifferences(recorded: RunIdentity, now: RunIdentity): string[] {
 
 interface Waiter {
   line: string;
+  seq: number;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -66,6 +67,8 @@ export class Journal {
   private flushing: Promise<void> | undefined;
   private closed = false;
   private sinceCheckpoint = 0;
+  /** The sequence of the last record on disk (appends queued meanwhile are numbered ahead of it). */
+  private writtenSeq: number;
   private lastCheckpoint = Date.now();
 
   private constructor(
@@ -80,7 +83,9 @@ export class Journal {
     readonly tornBytes: number,
     private readonly sync: boolean,
     private readonly every: { records: number; ms: number },
-  ) {}
+  ) {
+    this.writtenSeq = seq;
+  }
 
   /**
    * Opens the journal. `new` refuses an existing journal (it records a run that starting over would
@@ -172,7 +177,7 @@ export class Journal {
     const numbered = { ...record, s: ++this.seq } as JournalRecord;
     this.state.apply(numbered);
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ line: `${JSON.stringify(numbered)}\n`, resolve, reject });
+      this.queue.push({ line: `${JSON.stringify(numbered)}\n`, seq: numbered.s, resolve, reject });
       this.flushing ??= this.flush();
     });
   }
@@ -181,6 +186,7 @@ export class Journal {
     if (records[0]?.t === 'header') this.seq = 0;
     const text = records.map((r) => `${JSON.stringify(r)}\n`).join('');
     await this.writeText(text);
+    this.writtenSeq = this.seq;
   }
 
   private async writeText(text: string): Promise<void> {
@@ -196,6 +202,7 @@ export class Journal {
       const batch = this.queue.splice(0);
       try {
         await this.writeText(batch.map((w) => w.line).join(''));
+        this.writtenSeq = batch[batch.length - 1]?.seq ?? this.writtenSeq;
         this.sinceCheckpoint += batch.length;
         if (this.sinceCheckpoint >= this.every.records || Date.now() - this.lastCheckpoint >= this.every.ms)
           await this.checkpoint();
@@ -213,7 +220,7 @@ export class Journal {
     this.lastCheckpoint = Date.now();
     await writeFileAtomic(
       checkpointPath(this.path),
-      `${JSON.stringify({ seq: this.seq, bytes: this.bytes, sha256: this.hash.copy().digest('hex') })}\n`,
+      `${JSON.stringify({ seq: this.writtenSeq, bytes: this.bytes, sha256: this.hash.copy().digest('hex') })}\n`,
     );
   }
 

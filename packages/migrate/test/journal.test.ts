@@ -173,6 +173,26 @@ describe('journal and resume', () => {
   });
 });
 
+describe('the checkpoint under concurrent appends', () => {
+  it('always names a sequence and length that are on disk together (group commits in flight)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bb-ckpt-'));
+    const path = join(dir, 'j.ndjson');
+    const run = { source: 'documents:x', target: 'whop', options: 'sha256:0', ordered: true };
+    const journal = await Journal.open(path, { mode: 'new', run, checkpointEvery: { records: 3, ms: 0 } });
+    const writes: Promise<void>[] = [];
+    for (let i = 0; i < 500; i++) {
+      writes.push(journal.append({ t: 'pending', k: `k${i}`, i }));
+      if (i % 7 === 0) await Promise.race(writes);
+    }
+    await Promise.all(writes);
+    // as a kill would leave it: the checkpoint of the last batch, not of close()
+    const mid = await loadJournal(path);
+    expect(mid.state.count('pending')).toBe(500);
+    await journal.close();
+    expect((await loadJournal(path)).state.count('pending')).toBe(500);
+  });
+});
+
 describe('a tamper-evident journal: what --resume refuses', () => {
   async function finishedRun(ctx: Ctx) {
     const { report } = await migrate({ ...options(ctx), concurrency: 1 });
