@@ -166,7 +166,7 @@ export function renderReport(report: MigrationReport): string {
     report.failures.length,
   );
   list(
-    'Ambiguous (the target may or may not hold these; review, then --retry-ambiguous or mark them done)',
+    'Ambiguous (the target may or may not hold these: run billbridge reconcile; review what stays unknown, then --resume --retry-ambiguous)',
     report.ambiguousDocuments.map((a) => ({
       where: [a.key, a.externalId && `externalId ${a.externalId}`, a.number && `number ${a.number}`]
         .filter(Boolean)
