@@ -18,9 +18,9 @@ import { prepareForTarget, sourceKey } from './prepare';
 import { quietDocument } from './quiet';
 import { RateLimiter } from './rate-limit';
 import { journalFacts, type Verdict } from './reconcile';
-import { settleUnanswered } from './settle';
-import { runIdentity } from './run-identity';
 import { type MigrationReport, ReportBuilder, reasonOf } from './report';
+import { runIdentity } from './run-identity';
+import { settleUnanswered } from './settle';
 import { readSource } from './sources';
 import type {
   CanonicalDoc,
@@ -210,7 +210,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
         const settled = await settleUnanswered(journal, target.client, deduplicates);
         for (const found of settled.found) reconciledKeys.add(found.key);
         report.reconciled += settled.found.length;
-        for (const [key, verdict] of settled.verdicts) if (verdict.kind !== 'found') verdicts.set(key, verdict);
+        for (const [key, verdict] of settled.verdicts)
+          if (verdict.kind !== 'found') verdicts.set(key, verdict);
       }
     }
 

@@ -1,13 +1,12 @@
 import type { Hash } from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readSync, statSync, truncateSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { type FileHandle, open, rename } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { writeFileAtomic } from './atomic-write';
 import {
   checkpointPath,
   JOURNAL_VERSION,
-  type JournalFacts,
   JournalError,
   type JournalRecord,
   type NewRecord,

@@ -42,7 +42,10 @@ export function quietDocument(
   for (const flag of ['autoSendBillingEmails', 'autoSendPaymentEmails'] as const) {
     if (d[flag] === true) {
       d[flag] = false;
-      changes.push({ path: flag, message: `${flag} switched off so customers are not emailed (--notify keeps it)` });
+      changes.push({
+        path: flag,
+        message: `${flag} switched off so customers are not emailed (--notify keeps it)`,
+      });
     }
   }
   const first = (d.lines as Array<Record<string, unknown>> | undefined)?.[0];

@@ -127,7 +127,8 @@ export async function reconcile(input: ReconcileInput): Promise<Map<string, Verd
     for (const [key, ids] of candidates) if (!verdicts.has(key)) for (const id of ids) all.add(id);
     const claimed = input.claimed ? await input.claimed(all) : all;
     // Ids found by key belong to their documents too.
-    for (const verdict of verdicts.values()) if (verdict.kind === 'found' && verdict.targetId) claimed.add(verdict.targetId);
+    for (const verdict of verdicts.values())
+      if (verdict.kind === 'found' && verdict.targetId) claimed.add(verdict.targetId);
     // One free candidate per document, and no two documents sharing it.
     const free = new Map<string, string>();
     const owners = new Map<string, number>();

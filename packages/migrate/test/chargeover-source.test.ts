@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { startFake } from '@billbridge/testing';
 import { WHOP_FAKE_DEFAULT_COMPANY, WHOP_FAKE_DEFAULT_MEMBER } from '@billbridge/whop/testing';
 import { describe, expect, it } from 'vitest';
+import type { CliIO } from '../src/cli/io';
+import { runCli } from '../src/cli/main';
 import { migrate } from '../src/engine';
 import { PROVIDERS } from '../src/providers';
 import { startTarget } from './helpers/targets';
-import { toyAdapter, toyClient, toyFake, type ToyInvoice } from './helpers/toy-provider';
-import { runCli } from '../src/cli/main';
-import type { CliIO } from '../src/cli/io';
+import { type ToyInvoice, toyAdapter, toyClient, toyFake } from './helpers/toy-provider';
 
 const COUNT = 300;
 
@@ -43,7 +43,11 @@ async function chargeoverWithInvoices() {
 
 function io(env: Record<string, string>): CliIO & { text: () => string } {
   let text = '';
-  const stream = { write: (s: string) => ((text += s), true), isTTY: false } as unknown as CliIO['out'];
+  const write = (s: string) => {
+    text += s;
+    return true;
+  };
+  const stream = { write, isTTY: false } as unknown as CliIO['out'];
   return { out: stream, err: stream, env, text: () => text };
 }
 

@@ -81,7 +81,9 @@ describe('billbridge migrate and Ctrl-C', () => {
       child.kill('SIGINT');
       const first = await result;
       expect(first.code, first.stderr).toBe(130);
-      const match = /interrupted: ([\d,]+) done, resume with: (billbridge migrate .* --resume)\n/.exec(first.stderr);
+      const match = /interrupted: ([\d,]+) done, resume with: (billbridge migrate .* --resume)\n/.exec(
+        first.stderr,
+      );
       expect(match, first.stderr).not.toBeNull();
       const done = Number(match?.[1]?.replace(/,/g, ''));
       expect(done).toBeGreaterThan(0);

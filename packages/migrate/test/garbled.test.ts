@@ -32,7 +32,10 @@ describe('a target that garbles one create answer in five', () => {
         const journal = join(await mkdtemp(join(tmpdir(), 'bb-garbled-')), 'j.ndjson');
         const run = (resume: boolean) =>
           migrate({
-            source: { kind: 'documents', documents: Array.from({ length: COUNT }, (_, i) => sourceInvoice(i)) },
+            source: {
+              kind: 'documents',
+              documents: Array.from({ length: COUNT }, (_, i) => sourceInvoice(i)),
+            },
             target: { adapter, client },
             idMaps: { customers: customerMap },
             journal,
@@ -43,7 +46,9 @@ describe('a target that garbles one create answer in five', () => {
         expect(first.report.failed).toBe(0);
         expect(first.report.ambiguous).toBeGreaterThan(COUNT / 10);
         expect(first.report.created + first.report.ambiguous).toBe(COUNT);
-        expect(first.report.ambiguousDocuments[0]?.reason).toMatch(/answered 200 with a body that is not JSON/);
+        expect(first.report.ambiguousDocuments[0]?.reason).toMatch(
+          /answered 200 with a body that is not JSON/,
+        );
         fake.faults.clear();
         const second = await run(true);
         expect(second.report).toMatchObject({ created: 0, failed: 0, ambiguous: 0 });

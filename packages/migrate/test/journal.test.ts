@@ -1,5 +1,5 @@
-import { appendFile, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { appendFile, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningFake, startFake } from '@billbridge/testing';
@@ -45,11 +45,19 @@ async function killedRun(
   ctx: Ctx,
   o: { done: number; pendingCreated: number[]; pendingNotCreated: number[]; facts?: boolean },
 ) {
-  const journal = await Journal.open(ctx.journal, { mode: 'new', run: await runIdentity(options(ctx), false) });
+  const journal = await Journal.open(ctx.journal, {
+    mode: 'new',
+    run: await runIdentity(options(ctx), false),
+  });
   await journal.append({ t: 'run', at: '2026-01-01T00:00:00Z', resumed: false });
   const all = docs(20);
   const send = (i: number) =>
-    ctx.client.create({ ...all[i], id: undefined, externalId: `src_${i}`, customer: { id: 'cus_1' } } as never);
+    ctx.client.create({
+      ...all[i],
+      id: undefined,
+      externalId: `src_${i}`,
+      customer: { id: 'cus_1' },
+    } as never);
   const pending = (i: number) =>
     journal.append({
       t: 'pending',
@@ -152,7 +160,7 @@ describe('journal and resume', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { t: string; k?: string; s: number });
     expect(records[0]).toMatchObject({ t: 'header', s: 0, run: { target: 'whop', ordered: true } });
-    records.forEach((r, n) => expect(r.s).toBe(n));
+    expect(records.map((r) => r.s)).toEqual(records.map((_, n) => n));
     for (let i = 0; i < 20; i++) {
       const at = (t: string) => records.findIndex((r) => r.t === t && r.k === `src_${i}`);
       expect(at('pending')).toBeGreaterThan(0);
@@ -225,7 +233,12 @@ describe('a tamper-evident journal: what --resume refuses', () => {
     const ctx = await setup(false);
     const dir = join(ctx.journal, '..');
     const file = join(dir, 'in.ndjson');
-    await writeFile(file, `${docs(5).map((d) => JSON.stringify(d)).join('\n')}\n`);
+    await writeFile(
+      file,
+      `${docs(5)
+        .map((d) => JSON.stringify(d))
+        .join('\n')}\n`,
+    );
     const run = (resume: boolean) =>
       migrate({ ...options(ctx), source: { kind: 'file', path: file }, resume });
     await run(false);

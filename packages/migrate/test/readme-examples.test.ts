@@ -6,9 +6,9 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chargeoverFake } from '@billbridge/chargeover/testing';
 import { startFake } from '@billbridge/testing';
@@ -42,22 +42,24 @@ describe('README: the billbridge migrate examples', () => {
     await chmod(join(bin, 'billbridge'), 0o755);
     const fake = await startFake(chargeoverFake);
     try {
-      const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-        const child = spawn('bash', ['-euo', 'pipefail', '-c', script], {
-          cwd: dir,
-          env: {
-            ...process.env,
-            PATH: `${bin}:${process.env.PATH}`,
-            CHARGEOVER_URL: fake.url,
-            CHARGEOVER_API_KEY: 'pub_readme:priv_readme',
-          },
-        });
-        let output = '';
-        child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-        child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, output }));
-      });
+      const { code, output } = await new Promise<{ code: number | null; output: string }>(
+        (resolve, reject) => {
+          const child = spawn('bash', ['-euo', 'pipefail', '-c', script], {
+            cwd: dir,
+            env: {
+              ...process.env,
+              PATH: `${bin}:${process.env.PATH}`,
+              CHARGEOVER_URL: fake.url,
+              CHARGEOVER_API_KEY: 'pub_readme:priv_readme',
+            },
+          });
+          let output = '';
+          child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+          child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+          child.on('error', reject);
+          child.on('close', (code) => resolve({ code, output }));
+        },
+      );
       expect(code, output).toBe(0);
       expect(output).toMatch(/would create\s+40/);
       expect(output).toMatch(/created\s+40/);
@@ -66,9 +68,13 @@ describe('README: the billbridge migrate examples', () => {
       expect(output).toMatch(/no ambiguous or unanswered documents/);
       const records = fake.records as Array<{ line_items: Array<{ item_id: number }> }>;
       expect(records).toHaveLength(40);
-      expect(records.every((r) => r.line_items.length === 2 && r.line_items.every((l) => l.item_id === 4))).toBe(true);
+      expect(
+        records.every((r) => r.line_items.length === 2 && r.line_items.every((l) => l.item_id === 4)),
+      ).toBe(true);
       expect((await readFile(join(dir, 'migrated.csv'), 'utf8')).trim().split('\n')).toHaveLength(41);
-      expect(JSON.parse(await readFile(join(dir, 'billbridge-dry-run.json'), 'utf8'))).toMatchObject({ created: 40 });
+      expect(JSON.parse(await readFile(join(dir, 'billbridge-dry-run.json'), 'utf8'))).toMatchObject({
+        created: 40,
+      });
     } finally {
       await fake.close();
     }

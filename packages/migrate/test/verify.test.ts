@@ -10,11 +10,22 @@ import { runCli } from '../src/cli/main';
 import { migrate } from '../src/engine';
 import { PROVIDERS } from '../src/providers';
 import { verifyMigration } from '../src/verify';
-import { customerMap, sourceInvoice, type ToyState, toyAdapter, toyClient, toyFake } from './helpers/toy-provider';
+import {
+  customerMap,
+  sourceInvoice,
+  type ToyState,
+  toyAdapter,
+  toyClient,
+  toyFake,
+} from './helpers/toy-provider';
 
 function io(env: Record<string, string> = {}): CliIO & { text: () => string } {
   let text = '';
-  const stream = { write: (s: string) => ((text += s), true), isTTY: false } as unknown as CliIO['out'];
+  const write = (s: string) => {
+    text += s;
+    return true;
+  };
+  const stream = { write, isTTY: false } as unknown as CliIO['out'];
   return { out: stream, err: stream, env, text: () => text };
 }
 
@@ -25,7 +36,10 @@ describe('verify', () => {
       const adapter = toyAdapter(false);
       const client = toyClient(adapter, fake.url);
       const journal = join(await mkdtemp(join(tmpdir(), 'bb-verify-')), 'j.ndjson');
-      const source = { kind: 'documents' as const, documents: Array.from({ length: 40 }, (_, i) => sourceInvoice(i)) };
+      const source = {
+        kind: 'documents' as const,
+        documents: Array.from({ length: 40 }, (_, i) => sourceInvoice(i)),
+      };
       const idMaps = { customers: customerMap };
       await migrate({ source, target: { adapter, client }, idMaps, journal });
       const clean = await verifyMigration({ source, journal, client, idMaps });
@@ -86,13 +100,18 @@ describe('verify', () => {
       expect(await runCli(['migrate', ...common], first, PROVIDERS), first.text()).toBe(0);
       expect(first.text()).toMatch(/checked\s+30\n.*match\s+30/s);
 
-      const records = fake.records as Array<{ external_key?: string; line_items: Array<Record<string, unknown>> }>;
+      const records = fake.records as Array<{
+        external_key?: string;
+        line_items: Array<Record<string, unknown>>;
+      }>;
       const planted = records.find((r) => r.external_key === 'inv_12');
       const line = planted?.line_items[0];
       if (!line) throw new Error('inv_12 not on the target');
       line.line_quantity = 3;
       const out = io(env);
-      expect(await runCli(['verify', ...common, '--report', join(dir, 'verify.json')], out, PROVIDERS)).toBe(4);
+      expect(await runCli(['verify', ...common, '--report', join(dir, 'verify.json')], out, PROVIDERS)).toBe(
+        4,
+      );
       expect(out.text()).toMatch(/differ\s+1\n/);
       expect(out.text()).toMatch(/inv_12 → \d+: lines\[0\]\.amount expected 1024, stored 1536/);
       const json = JSON.parse(await readFile(join(dir, 'verify.json'), 'utf8'));

@@ -20,7 +20,9 @@ function truncate(text: string, max = 100): string {
 }
 
 function differences(list: ReadonlyArray<{ path: string; expected: unknown; actual: unknown }>): string {
-  return list.map((d) => `${d.path} expected ${JSON.stringify(d.expected)}, stored ${JSON.stringify(d.actual)}`).join('; ');
+  return list
+    .map((d) => `${d.path} expected ${JSON.stringify(d.expected)}, stored ${JSON.stringify(d.actual)}`)
+    .join('; ');
 }
 
 export function verifyClean(report: VerifyReport): boolean {
@@ -107,11 +109,14 @@ export function renderReport(report: MigrationReport): string {
       ),
     );
     if (report.quieted.some((q) => q.path === 'collection.method'))
-      out.push('Warning: some source invoices charged a card automatically; they were migrated as send-invoice.');
+      out.push(
+        'Warning: some source invoices charged a card automatically; they were migrated as send-invoice.',
+      );
   }
   if (report.mismatches.length > 0) {
     out.push('', 'Created, but stored differently from what was sent (IntegrityError):');
-    for (const m of report.mismatches.slice(0, MAX_LISTED)) out.push(`  ${m.key} → ${m.targetId}: ${differences(m.differences)}`);
+    for (const m of report.mismatches.slice(0, MAX_LISTED))
+      out.push(`  ${m.key} → ${m.targetId}: ${differences(m.differences)}`);
   }
 
   if (report.losses.length > 0) {

@@ -2,7 +2,17 @@ import { writeFileAtomic } from '../atomic-write';
 import { migrate } from '../engine';
 import { writeIdMap } from '../id-map';
 import { type VerifyReport, verifyMigration } from '../verify';
-import { bool, type FlagSpec, helpText, int, oneOf, parseArgs, positiveNumber, str, UsageError } from './args';
+import {
+  bool,
+  type FlagSpec,
+  helpText,
+  int,
+  oneOf,
+  parseArgs,
+  positiveNumber,
+  str,
+  UsageError,
+} from './args';
 import { PROVIDERS_HELP } from './common';
 import { renderReport, renderVerify, verifyClean } from './format';
 import { type CliIO, EXIT } from './io';
@@ -164,7 +174,9 @@ export async function runMigrate(
     if (report.interrupted) {
       if (reportPath) await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
       const done = report.created + report.reconciled + report.skipped;
-      io.err.write(`interrupted: ${done.toLocaleString('en-US')} done, resume with: ${resumeCommand(argv)}\n`);
+      io.err.write(
+        `interrupted: ${done.toLocaleString('en-US')} done, resume with: ${resumeCommand(argv)}\n`,
+      );
       return EXIT.interrupted;
     }
     let verified: VerifyReport | undefined;

@@ -67,7 +67,8 @@ export async function runReconcile(
         ],
       )}\n`,
     );
-    for (const f of result.found.slice(0, 20)) io.out.write(`  created: ${f.key} → ${f.targetId ?? '?'} (${f.how})\n`);
+    for (const f of result.found.slice(0, 20))
+      io.out.write(`  created: ${f.key} → ${f.targetId ?? '?'} (${f.how})\n`);
     for (const a of result.absent.slice(0, 20)) io.out.write(`  absent: ${a.key} (${a.why})\n`);
     for (const u of result.unknown.slice(0, 20)) io.out.write(`  unknown: ${u.key} (${u.why})\n`);
     return result.unknown.length > 0 ? EXIT.ambiguous : EXIT.ok;
