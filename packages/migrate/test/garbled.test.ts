@@ -101,6 +101,9 @@ describe('every provider as a target that garbles one create answer in five (aft
       target.fake.faults.clear();
       const second = await run(true);
       expect(second.report.failed).toBe(0);
+      // Nothing is sent again: each garbled create is found on the target (reconciled) or stays ambiguous.
+      expect(second.report.created).toBe(0);
+      expect(second.report.reconciled + second.report.ambiguous).toBe(first.report.ambiguous);
       // Every garbled create was stored: none may be stored twice.
       expect(target.fake.records).toHaveLength(COUNT);
     }, 300_000);
