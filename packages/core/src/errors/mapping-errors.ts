@@ -1,5 +1,9 @@
 import type { MappingWarning } from '../spec/mapping-warning';
 import { BillbridgeError, type BillbridgeErrorOptions } from './billbridge-error';
+import { clip } from './excerpt';
+
+/** Issues written out in a ValidationError's message. */
+const MAX_ISSUES_LISTED = 20;
 
 export interface ValidationIssue {
   /** Where the problem is, e.g. `lines[2].unitAmount`. */
@@ -14,9 +18,12 @@ export class ValidationError extends BillbridgeError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(subject: string, issues: ValidationIssue[], options?: BillbridgeErrorOptions) {
-    const list = issues.map((issue) => `  - ${issue.path || '(root)'}: ${issue.message}`).join('\n');
+    // The message lists the first issues, each cut short; `issues` keeps them all.
+    const shown = issues.slice(0, MAX_ISSUES_LISTED);
+    let list = shown.map((issue) => `  - ${clip(issue.path || '(root)', 120)}: ${clip(issue.message)}`).join('\n');
+    if (issues.length > shown.length) list += `\n  … and ${issues.length - shown.length} more (see .issues)`;
     super(
-      `${subject} is invalid (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n${list}`,
+      `${clip(subject, 80)} is invalid (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n${list}`,
       options,
     );
     this.issues = issues;
