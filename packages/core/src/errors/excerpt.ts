@@ -21,6 +21,6 @@ export function excerpt(value: unknown, max = EXCERPT_LENGTH): string {
 }
 
 /** A message or free text cut to `max` characters, so a provider's or an input's text cannot flood a message. */
-export function clip(text: string, max = 300): string {
+export function clip(text: string, max = 400): string {
   return text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text;
 }

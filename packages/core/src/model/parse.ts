@@ -19,7 +19,7 @@ export function issuesFromZod(error: z.ZodError, prefix: ReadonlyArray<PropertyK
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const path = formatPath([...prefix, ...issue.path]);
     if (unknownKeys.length > 0) {
-      const shown = unknownKeys.slice(0, MAX_KEYS_SHOWN).map((k) => excerpt(k));
+      const shown = unknownKeys.slice(0, MAX_KEYS_SHOWN).map((k) => excerpt(k, 24));
       const more = unknownKeys.length - shown.length;
       return {
         path,
