@@ -534,7 +534,10 @@ describe('fast parse path: mutated documents', () => {
     // Formerly the refinement's RangeError escaped the schema; issue #14 item 4: a ValidationError naming the field.
     const { issues } = issuesOrThrow(() => parseInvoice(input));
     expect(issues).toContainEqual(
-      expect.objectContaining({ path: 'lines[0].quantity', message: expect.stringMatching(/safe-integer range/) }),
+      expect.objectContaining({
+        path: 'lines[0].quantity',
+        message: expect.stringMatching(/safe-integer range/),
+      }),
     );
   });
 

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { BillbridgeError } from '../src/errors/billbridge-error';
 import { ValidationError } from '../src/errors/mapping-errors';
 import { MAX_DEPTH } from '../src/model/bounds';
-import { parseDocument, parseInvoice, parseOrder, parseWith } from '../src/model/parse';
 import { Invoice } from '../src/model/invoice';
+import { parseDocument, parseInvoice, parseOrder, parseWith } from '../src/model/parse';
 
 const PARSERS = { parseInvoice, parseOrder, parseDocument } as const;
 
@@ -56,7 +56,10 @@ const line = fc.record(
   },
   { requiredKeys: ['quantity', 'unitAmount'] },
 );
-const customer = fc.record({ id: fc.string({ minLength: 1, maxLength: 8 }), email: fc.constant('a@example.com') });
+const customer = fc.record({
+  id: fc.string({ minLength: 1, maxLength: 8 }),
+  email: fc.constant('a@example.com'),
+});
 const validInvoice = fc.record(
   {
     currency: fc.constantFrom('USD', 'JPY', 'KWD', 'EUR'),
@@ -89,7 +92,10 @@ const validOrder = fc.record(
     startAt: instant,
     termCount: fc.integer({ min: 1, max: 24 }),
     lines: fc.array(
-      fc.record({ product: fc.record({ id: fc.string({ minLength: 1, maxLength: 6 }) }), charges: fc.array(charge, { minLength: 1, maxLength: 2 }) }),
+      fc.record({
+        product: fc.record({ id: fc.string({ minLength: 1, maxLength: 6 }) }),
+        charges: fc.array(charge, { minLength: 1, maxLength: 2 }),
+      }),
       { minLength: 1, maxLength: 2 },
     ),
   },
@@ -168,7 +174,12 @@ function mutate(doc: unknown, pick: number, action: 'replace' | 'delete' | 'add'
 
 const mutated = (valid: fc.Arbitrary<unknown>) =>
   fc
-    .tuple(valid, fc.nat(), fc.constantFrom('replace', 'replace', 'delete', 'add') as fc.Arbitrary<'replace' | 'delete' | 'add'>, hostile)
+    .tuple(
+      valid,
+      fc.nat(),
+      fc.constantFrom('replace', 'replace', 'delete', 'add') as fc.Arbitrary<'replace' | 'delete' | 'add'>,
+      hostile,
+    )
     .map(([doc, pick, action, value]) => mutate(doc, pick, action, value));
 
 describe('parsers are total on any JSON value (issue #14 item 4)', () => {
@@ -244,16 +255,58 @@ describe('10,000-deep nesting is a ValidationError, not a stack overflow', () =>
 describe('amounts, quantities and their products past 2^53 are refused, naming the field', () => {
   const base = { currency: 'USD', customer: { id: 'c1' } };
   const cases: Array<[string, unknown, string]> = [
-    ['a unit amount past 2^53', { ...base, lines: [{ quantity: 1, unitAmount: 2 ** 53 + 2 }] }, 'lines[0].unitAmount'],
-    ['an amount past 2^53', { ...base, lines: [{ quantity: 1, unitAmount: 1, amount: 2 ** 60 }] }, 'lines[0].amount'],
+    [
+      'a unit amount past 2^53',
+      { ...base, lines: [{ quantity: 1, unitAmount: 2 ** 53 + 2 }] },
+      'lines[0].unitAmount',
+    ],
+    [
+      'an amount past 2^53',
+      { ...base, lines: [{ quantity: 1, unitAmount: 1, amount: 2 ** 60 }] },
+      'lines[0].amount',
+    ],
     ['a total past 2^53', { ...base, lines: [], total: 1e300 }, 'total'],
-    ['a tax amount past 2^53', { ...base, lines: [{ quantity: 1, unitAmount: 1 }], tax: { amount: -(2 ** 54) } }, 'tax.amount'],
-    ['a numeric quantity past 2^53', { ...base, lines: [{ quantity: 2 ** 53 + 2, unitAmount: 1 }] }, 'lines[0].quantity'],
-    ['a decimal quantity past 2^53', { ...base, lines: [{ quantity: '9007199254740993', unitAmount: 1 }] }, 'lines[0].quantity'],
-    ['a 400-digit unit price', { ...base, lines: [{ quantity: 1, unitAmountDecimal: '9'.repeat(400) }] }, 'lines[0].unitAmountDecimal'],
-    ['quantity × unit price past 2^53', { ...base, lines: [{ quantity: 2 ** 30, unitAmount: 2 ** 30 }] }, 'lines[0].quantity'],
-    ['a decimal product past 2^53', { ...base, lines: [{ quantity: '4503599627370496.5', unitAmountDecimal: '4' }] }, 'lines[0].quantity'],
-    ['lines adding up past 2^53', { ...base, lines: [{ quantity: 1, unitAmount: 2 ** 52 }, { quantity: 1, unitAmount: 2 ** 52 }] }, 'lines'],
+    [
+      'a tax amount past 2^53',
+      { ...base, lines: [{ quantity: 1, unitAmount: 1 }], tax: { amount: -(2 ** 54) } },
+      'tax.amount',
+    ],
+    [
+      'a numeric quantity past 2^53',
+      { ...base, lines: [{ quantity: 2 ** 53 + 2, unitAmount: 1 }] },
+      'lines[0].quantity',
+    ],
+    [
+      'a decimal quantity past 2^53',
+      { ...base, lines: [{ quantity: '9007199254740993', unitAmount: 1 }] },
+      'lines[0].quantity',
+    ],
+    [
+      'a 400-digit unit price',
+      { ...base, lines: [{ quantity: 1, unitAmountDecimal: '9'.repeat(400) }] },
+      'lines[0].unitAmountDecimal',
+    ],
+    [
+      'quantity × unit price past 2^53',
+      { ...base, lines: [{ quantity: 2 ** 30, unitAmount: 2 ** 30 }] },
+      'lines[0].quantity',
+    ],
+    [
+      'a decimal product past 2^53',
+      { ...base, lines: [{ quantity: '4503599627370496.5', unitAmountDecimal: '4' }] },
+      'lines[0].quantity',
+    ],
+    [
+      'lines adding up past 2^53',
+      {
+        ...base,
+        lines: [
+          { quantity: 1, unitAmount: 2 ** 52 },
+          { quantity: 1, unitAmount: 2 ** 52 },
+        ],
+      },
+      'lines',
+    ],
   ];
   for (const [what, input, path] of cases) {
     it(`${what} → ValidationError at ${path}`, () => {
@@ -269,7 +322,12 @@ describe('amounts, quantities and their products past 2^53 are refused, naming t
   it('an order charge whose quantity × unit price passes 2^53 → ValidationError at the charge quantity', () => {
     const input = {
       ...orderBase,
-      lines: [{ product: { id: 'p' }, charges: [{ name: 'c', type: 'seat', quantity: 2 ** 40, unitAmount: 2 ** 20 }] }],
+      lines: [
+        {
+          product: { id: 'p' },
+          charges: [{ name: 'c', type: 'seat', quantity: 2 ** 40, unitAmount: 2 ** 20 }],
+        },
+      ],
     };
     const error = expectTotal(parseOrder, input) as ValidationError;
     expect(ValidationError.isInstance(error)).toBe(true);

@@ -1,6 +1,7 @@
 import type { MappingWarning } from '../spec/mapping-warning';
 import { BillbridgeError, type BillbridgeErrorOptions } from './billbridge-error';
 import { clip } from './excerpt';
+import { redactDeep, redactSecrets } from './secrets';
 
 /** Issues written out in a ValidationError's message. */
 const MAX_ISSUES_LISTED = 20;
@@ -20,13 +21,15 @@ export class ValidationError extends BillbridgeError {
   constructor(subject: string, issues: ValidationIssue[], options?: BillbridgeErrorOptions) {
     // The message lists the first issues, each cut short; `issues` keeps them all.
     const shown = issues.slice(0, MAX_ISSUES_LISTED);
-    let list = shown.map((issue) => `  - ${clip(issue.path || '(root)', 120)}: ${clip(issue.message)}`).join('\n');
+    let list = shown
+      .map((issue) => `  - ${clip(issue.path || '(root)', 120)}: ${clip(issue.message)}`)
+      .join('\n');
     if (issues.length > shown.length) list += `\n  … and ${issues.length - shown.length} more (see .issues)`;
     super(
       `${clip(subject, 80)} is invalid (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n${list}`,
       options,
     );
-    this.issues = issues;
+    this.issues = redactDeep(issues) as ValidationIssue[];
   }
 }
 
@@ -38,7 +41,7 @@ export class LossyMappingError extends BillbridgeError {
   constructor(provider: string, warnings: MappingWarning[]) {
     const list = warnings.map((w) => `  - ${w.path} (${w.code}): ${w.message}`).join('\n');
     super(`Mapping for ${provider} would lose data and strict mode is on:\n${list}`, { provider });
-    this.warnings = warnings;
+    this.warnings = redactDeep(warnings) as MappingWarning[];
   }
 }
 
@@ -55,7 +58,7 @@ export class MissingRequiredFieldError extends BillbridgeError {
     super(`${provider}: ${path}: ${message}${option ? ` Supply it with the \`${option}\` option.` : ''}`, {
       provider,
     });
-    this.path = path;
+    this.path = redactSecrets(path);
     if (option !== undefined) this.option = option;
   }
 }

@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import { BillbridgeError } from '../errors/billbridge-error';
 import { clip, excerpt } from '../errors/excerpt';
 import { ValidationError, type ValidationIssue } from '../errors/mapping-errors';
+import { assertNesting } from './bounds';
 import { fastParseInvoice } from './fast-invoice';
 import { fastParseOrder } from './fast-order';
 import { Invoice } from './invoice';
 import { Order } from './order';
 import { formatPath } from './path';
-import { assertNesting } from './bounds';
 
 export { formatPath };
 
@@ -44,10 +44,9 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, subjec
   } catch (cause) {
     if (BillbridgeError.isInstance(cause)) throw cause;
     const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-    throw new ValidationError(
-      subject,
-      [{ path: '', code: 'unreadable', message: `Could not be read (${clip(detail, 120)}).` }],
-    );
+    throw new ValidationError(subject, [
+      { path: '', code: 'unreadable', message: `Could not be read (${clip(detail, 120)}).` },
+    ]);
   }
   if (!result.success) throw new ValidationError(subject, issuesFromZod(result.error));
   return result.data;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { readInstant } from '../dates/instant';
+import { excerpt } from '../errors/excerpt';
 import { CURRENCY_CODES } from '../money/currencies';
 import { DECIMAL_PATTERN } from '../money/decimal';
-import { excerpt } from '../errors/excerpt';
 import { isBoundedDecimalText, MAX_DECIMAL_LENGTH, MAX_SAFE } from './bounds';
 
 /** ISO 8601 instant with a zone; normalised to UTC (`2026-01-05T00:00:00.000Z`) on output. */
@@ -25,7 +25,8 @@ export const MinorAmount = z.int({
   error: (issue) => {
     const input = issue.input;
     if (typeof input !== 'number') return 'Expected a whole number of minor units (e.g. 1234 for 12.34 USD).';
-    if (Number.isInteger(input) || !Number.isFinite(input)) return `${excerpt(input)} is outside ${SAFE_RANGE}.`;
+    if (Number.isInteger(input) || !Number.isFinite(input))
+      return `${excerpt(input)} is outside ${SAFE_RANGE}.`;
     return `Expected a whole number of minor units (e.g. 1234 for 12.34 USD), got ${excerpt(input)}; use unitAmountDecimal for finer unit prices.`;
   },
 });

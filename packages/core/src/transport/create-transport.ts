@@ -143,7 +143,7 @@ export function createTransport(config: TransportConfig): Transport {
         message: redactSecrets(messageOf(error)),
       };
       if (status !== undefined) event.status = status;
-      if (requestId !== undefined) event.requestId = requestId;
+      if (requestId !== undefined) event.requestId = redactSecrets(requestId);
       emit(event);
     };
 
@@ -167,7 +167,7 @@ export function createTransport(config: TransportConfig): Transport {
             status: response.status,
             durationMs: now() - started,
           };
-          if (response.requestId !== undefined) event.requestId = response.requestId;
+          if (response.requestId !== undefined) event.requestId = redactSecrets(response.requestId);
           emit(event);
         }
         if (response.status >= 200 && response.status < 300) return response;
