@@ -1,0 +1,77 @@
+import { BillbridgeError } from '@billbridge/core';
+import fc from 'fast-check';
+import { HOSTILE_NAMES, type Mutation, type MutationAction, mutate, pathsOf } from './hostile';
+
+export interface FuzzOptions {
+  /** Random values and random mutations tried, besides the sweep. */
+  runs: number;
+  seed: number;
+  /** Billbridge errors seen (a few are kept, for the suite's leak check). */
+  seen?: unknown[];
+}
+
+/**
+ * Feeds `read` random JSON and mutations of `documents` (each hostile value at each place of the first
+ * document, then random mutations of all of them) and lists every input that made it throw something
+ * other than a billbridge error, as `input: ErrorName: message`, one line per distinct failure.
+ */
+export function fuzzFromProvider(
+  read: (input: unknown) => unknown,
+  documents: readonly unknown[],
+  options: FuzzOptions,
+): string[] {
+  const failures = new Map<string, { first: string; count: number }>();
+  let kept = 0;
+  const attempt = (input: unknown, description: string) => {
+    try {
+      read(input);
+    } catch (error) {
+      if (BillbridgeError.isInstance(error)) {
+        if (options.seen && kept++ < 10) options.seen.push(error);
+        return;
+      }
+      const e = error as Error;
+      const what = `${e?.name ?? typeof error}: ${String(e?.message ?? error).slice(0, 160)}`;
+      // One line per distinct error, so a crash shows once (with the first input that caused it), not once per path.
+      const found = failures.get(what);
+      if (found) found.count++;
+      else failures.set(what, { first: description, count: 1 });
+    }
+  };
+
+  const first = documents[0];
+  if (first !== undefined) {
+    for (let pick = 0; pick < pathsOf(first).length; pick++) {
+      for (const value of HOSTILE_NAMES) {
+        const { input, description } = mutate(first, { pick, action: 'replace', value });
+        attempt(input, description);
+      }
+    }
+    attempt(first, 'the unmutated request');
+  }
+
+  for (const value of fc.sample(fc.oneof(fc.jsonValue(), fc.jsonValue({ maxDepth: 6 })), {
+    numRuns: options.runs,
+    seed: options.seed,
+  })) {
+    attempt(value, `random JSON ${JSON.stringify(value).slice(0, 80)}`);
+  }
+
+  if (documents.length > 0) {
+    const mutation: fc.Arbitrary<{ doc: number; mutation: Mutation }> = fc.record({
+      doc: fc.nat({ max: documents.length - 1 }),
+      mutation: fc.record({
+        pick: fc.nat(),
+        action: fc.constantFrom<MutationAction>('replace', 'replace', 'delete', 'add-key'),
+        value: fc.constantFrom(...HOSTILE_NAMES),
+      }),
+    });
+    for (const { doc, mutation: m } of fc.sample(mutation, { numRuns: options.runs, seed: options.seed })) {
+      const { input, description } = mutate(documents[doc], m);
+      attempt(input, `request #${doc} ${description}`);
+    }
+  }
+  return [...failures.entries()].map(
+    ([what, { first, count }]) => `${what} ← ${first}${count > 1 ? ` (and ${count - 1} more inputs)` : ''}`,
+  );
+}
