@@ -45,9 +45,11 @@ function readTinyRecord(value: unknown): TinyRequest & { id?: string } {
     else {
       r.lines.forEach((line: unknown, i) => {
         const l = line as Record<string, unknown> | null;
-        if (l === null || typeof l !== 'object') return bad(`lines[${i}]`, 'Expected an object.');
-        if (typeof l.quantity !== 'number') bad(`lines[${i}].quantity`, 'Expected a number.');
-        if (typeof l.unit_amount !== 'number') bad(`lines[${i}].unit_amount`, 'Expected a number.');
+        if (l === null || typeof l !== 'object') bad(`lines[${i}]`, 'Expected an object.');
+        else {
+          if (typeof l.quantity !== 'number') bad(`lines[${i}].quantity`, 'Expected a number.');
+          if (typeof l.unit_amount !== 'number') bad(`lines[${i}].unit_amount`, 'Expected a number.');
+        }
       });
     }
   }
