@@ -33,6 +33,26 @@ export class ValidationError extends BillbridgeError {
   }
 }
 
+/**
+ * A number beyond the safe-integer range (±(2^53 − 1)) where an exact amount or count is needed: past it,
+ * JavaScript numbers stop being exact, so the value is refused rather than silently changed. Thrown by
+ * core's exact-decimal helpers (decimalToSafeInteger), so an adapter reading a provider's huge amount,
+ * quantity or product of them gets a typed error, not a RangeError.
+ */
+export class AmountRangeError extends ValidationError {
+  static override readonly kind: string = 'AmountRangeError';
+
+  constructor(value: string, subject = 'Amount') {
+    super(subject, [
+      {
+        path: '',
+        code: 'too_big',
+        message: `${clip(value, 40)} is beyond the safe-integer range (±${Number.MAX_SAFE_INTEGER}), where amounts stop being exact.`,
+      },
+    ]);
+  }
+}
+
 /** `strict: true` and the mapping would lose or approximate data; lists every such warning. */
 export class LossyMappingError extends BillbridgeError {
   static override readonly kind: string = 'LossyMappingError';

@@ -31,11 +31,13 @@ export function fuzzFromProvider(
         return;
       }
       const e = error as Error;
-      const what = `${e?.name ?? typeof error}: ${String(e?.message ?? error).slice(0, 160)}`;
-      // One line per distinct error, so a crash shows once (with the first input that caused it), not once per path.
-      const found = failures.get(what);
+      const what = `${e?.name ?? typeof error}: ${String(e?.message ?? error).slice(0, 120)}${where(e)}`;
+      // One line per distinct error (numbers aside), so a crash shows once with the first input that
+      // caused it, not once per path and value.
+      const key = what.replace(/-?\d+(\.\d+)?(e[+-]?\d+)?/g, 'N');
+      const found = failures.get(key);
       if (found) found.count++;
-      else failures.set(what, { first: description, count: 1 });
+      else failures.set(key, { first: `${what} ← ${description}`, count: 1 });
     }
   };
 
@@ -71,7 +73,17 @@ export function fuzzFromProvider(
       attempt(input, `request #${doc} ${description}`);
     }
   }
-  return [...failures.entries()].map(
-    ([what, { first, count }]) => `${what} ← ${first}${count > 1 ? ` (and ${count - 1} more inputs)` : ''}`,
+  return [...failures.values()].map(
+    ({ first, count }) => `${first}${count > 1 ? ` (and ${count - 1} more inputs)` : ''}`,
   );
+}
+
+/** ` at <file:line>`: the first stack frame in a package's source outside core's money helpers. */
+function where(error: Error | undefined): string {
+  const frames = String(error?.stack ?? '').split('\n');
+  for (const frame of frames) {
+    const match = /(packages\/[^/]+\/src\/[^:)]+:\d+)/.exec(frame);
+    if (match && !/packages\/core\/src\/money\//.test(match[1]!)) return ` (at ${match[1]})`;
+  }
+  return '';
 }
