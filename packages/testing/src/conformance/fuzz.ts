@@ -2,6 +2,9 @@ import { BillbridgeError } from '@billbridge/core';
 import fc from 'fast-check';
 import { HOSTILE_NAMES, type Mutation, type MutationAction, mutate, pathsOf } from './hostile';
 
+/** Mutations tried in the systematic sweep of the first document. */
+const SWEEP_BUDGET = 1500;
+
 export interface FuzzOptions {
   /** Random values and random mutations tried, besides the sweep. */
   runs: number;
@@ -43,9 +46,13 @@ export function fuzzFromProvider(
 
   const first = documents[0];
   if (first !== undefined) {
-    for (let pick = 0; pick < pathsOf(first).length; pick++) {
-      for (const value of HOSTILE_NAMES) {
-        const { input, description } = mutate(first, { pick, action: 'replace', value });
+    // Every place gets hostile values and every hostile value gets places; past the budget, each place
+    // takes every `stride`-th value (shifted per place), so large requests stay quick.
+    const places = pathsOf(first).length;
+    const stride = Math.max(1, Math.ceil((places * HOSTILE_NAMES.length) / SWEEP_BUDGET));
+    for (let pick = 0; pick < places; pick++) {
+      for (let v = pick % stride; v < HOSTILE_NAMES.length; v += stride) {
+        const { input, description } = mutate(first, { pick, action: 'replace', value: HOSTILE_NAMES[v]! });
         attempt(input, description);
       }
     }

@@ -18,6 +18,9 @@ export const HOSTILE_VALUES: Readonly<Record<string, () => unknown>> = {
   '2^53 + 2': () => 2 ** 53 + 2,
   '-(2^53 + 2)': () => -(2 ** 53) - 2,
   '2^80': () => 2 ** 80,
+  // Safe on its own, past 2^53 once multiplied by a quantity or a price.
+  '2^40': () => 2 ** 40,
+  '1e15 + 0.5': () => 1e15 + 0.5,
   'Number.MAX_VALUE': () => Number.MAX_VALUE,
   '1e-320': () => 1e-320,
   '-0': () => -0,
@@ -58,7 +61,19 @@ export function pathsOf(value: unknown): Array<Array<string | number>> {
       stack.push({ node: (node as Record<string, unknown>)[key], path: at });
     }
   }
-  return out.sort((a, b) => a.join('.').localeCompare(b.join('.')));
+  return out;
+}
+
+/** pathsOf, computed once per document (mutations of one document all need it). */
+const pathCache = new WeakMap<object, Array<Array<string | number>>>();
+function cachedPaths(doc: unknown): Array<Array<string | number>> {
+  if (doc === null || typeof doc !== 'object') return [];
+  let paths = pathCache.get(doc);
+  if (!paths) {
+    paths = pathsOf(doc);
+    pathCache.set(doc, paths);
+  }
+  return paths;
 }
 
 export type MutationAction = 'replace' | 'delete' | 'add-key';
@@ -75,7 +90,8 @@ export interface Mutation {
 export function mutate(doc: unknown, mutation: Mutation): { input: unknown; description: string } {
   const copy = JSON.parse(JSON.stringify(doc)) as unknown;
   const value = HOSTILE_VALUES[mutation.value]!();
-  const paths = pathsOf(copy);
+  // The copy has the same paths as the document (a JSON document's own keys, in the same order).
+  const paths = cachedPaths(doc);
   if (paths.length === 0) return { input: value, description: `(root) ← ${mutation.value}` };
   const path = paths[mutation.pick % paths.length]!;
   let parent = copy as Record<string | number, unknown>;
