@@ -22,7 +22,7 @@ import { startFake } from '../fake-server';
 import { compareProjections, fieldPresent, project, warningPathPatterns } from '../projection';
 import type { FaultKind } from '../types';
 import { startCurrencyProxy } from './currency-proxy';
-import { echoSecret, startCannedServer } from './error-server';
+import { echoSecret, echoSecretDeeply, startCannedServer } from './error-server';
 import { fuzzFromProvider } from './fuzz';
 import { findLeaks } from './leaks';
 import type { ConformanceOptions, DocumentedError } from './options';
@@ -315,6 +315,26 @@ export function describeAdapterConformance<S, Seed>(options: ConformanceOptions<
         } finally {
           await proxy.close();
           await fake.close();
+        }
+      },
+    );
+
+    it.skipIf(documented.length === 0)(
+      'an error body echoing the key 40 levels deep, base64- and URL-encoded shows it nowhere',
+      async () => {
+        const entry = documented[0]!;
+        const server = await startCannedServer(
+          entry.status,
+          echoSecretDeeply(entry.body, apiKey),
+          entry.headers,
+        );
+        try {
+          const client = await options.createClient(server.url, { apiKey, maxRetries: 0 });
+          const { error } = await capture(() => client.create(sample()));
+          expect(BillbridgeError.isInstance(error), describeError(error)).toBe(true);
+          expect(findLeaks([error], secrets)).toEqual([]);
+        } finally {
+          await server.close();
         }
       },
     );
