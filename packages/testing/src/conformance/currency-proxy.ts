@@ -10,17 +10,20 @@ export interface CurrencyProxy {
 
 /**
  * A provider that stores the record and answers in another currency: every request is passed to
- * `target` (the provider's fake) unchanged, and in every 2xx JSON answer each string equal to `from` (in
- * upper or lower case, as providers spell codes either way) becomes `to` in the same case. Creates and
- * read-backs alike then tell the client the record is in `to`.
+ * `target` (the provider's fake) unchanged, and from the first write on (the create) in every 2xx JSON
+ * answer each string equal to `from` (in upper or lower case, as providers spell codes either way)
+ * becomes `to` in the same case. Creates and read-backs alike then tell the client the record is in
+ * `to`, while reference data read before the create (ChargeOver's currency table) stays as it is.
  */
 export async function startCurrencyProxy(target: string, from: string, to: string): Promise<CurrencyProxy> {
   const originals: string[] = [];
+  let stored = false;
   const swaps = new Map([
     [from.toUpperCase(), to.toUpperCase()],
     [from.toLowerCase(), to.toLowerCase()],
   ]);
   const server = createServer((incoming, res) => {
+    if (incoming.method !== 'GET') stored = true;
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
@@ -34,7 +37,7 @@ export async function startCurrencyProxy(target: string, from: string, to: strin
             let text = Buffer.concat(parts).toString('utf8');
             const status = answer.statusCode ?? 502;
             const isJson = /json/i.test(String(answer.headers['content-type'] ?? ''));
-            if (status >= 200 && status < 300 && isJson) {
+            if (stored && status >= 200 && status < 300 && isJson) {
               originals.push(text);
               try {
                 text = JSON.stringify(swapStrings(JSON.parse(text), swaps));
