@@ -132,10 +132,10 @@ describe('amount conventions: the integer shortcuts agree with the exact path', 
 });
 
 describe('totals: plain arithmetic only while it is exact', () => {
-  const reference = (values: bigint[]): number | 'RangeError' => {
+  const reference = (values: bigint[]): number | 'AmountRangeError' => {
     const sum = values.reduce((a, b) => a + b, 0n);
     return sum > BigInt(Number.MAX_SAFE_INTEGER) || sum < BigInt(Number.MIN_SAFE_INTEGER)
-      ? 'RangeError'
+      ? 'AmountRangeError'
       : Number(sum);
   };
   const run = (f: () => number): number | string => {
@@ -146,7 +146,7 @@ describe('totals: plain arithmetic only while it is exact', () => {
     }
   };
 
-  it('sumMinor is the exact BigInt sum, or the same RangeError', () => {
+  it('sumMinor is the exact BigInt sum, or the same AmountRangeError', () => {
     fc.assert(
       fc.property(fc.array(integer, { maxLength: 8 }), (amounts) => {
         const got = run(() => sumMinor(amounts));
@@ -161,7 +161,7 @@ describe('totals: plain arithmetic only while it is exact', () => {
     expect(() => sumMinor([0.5, 2])).toThrow(RangeError);
   });
 
-  it('lineAmount of whole quantity × whole price is the exact product, or the same RangeError', () => {
+  it('lineAmount of whole quantity × whole price is the exact product, or the same AmountRangeError', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), integer, (quantity, unitAmount) => {
         const got = run(() => lineAmount({ quantity, unitAmount }));
