@@ -34,7 +34,10 @@ async function cpuPerCall(call: () => Promise<unknown>): Promise<number> {
 }
 
 try {
-  const { request: mapped } = ADAPTERS[provider].toCreateRequest(invoiceFor(provider, 1), ADAPTER_OPTIONS[provider]);
+  const { request: mapped } = ADAPTERS[provider].toCreateRequest(
+    invoiceFor(provider, 1),
+    ADAPTER_OPTIONS[provider],
+  );
   const wire = createCall(provider, mapped);
   const base = baseUrlFor(provider, `${sink.origin}/${provider}`);
   const transport = createTransport({
@@ -50,7 +53,8 @@ try {
   const path = new URL(`${base}${wire.path}`).pathname + new URL(`${base}${wire.path}`).search;
   const kinds: Record<string, () => Promise<unknown>> = {
     undici: clientCall(provider, sink.origin, 'undici'),
-    transport: () => transport.request({ method: 'POST', path, body: wire.body, operation: 'create', deduplicated: true }),
+    transport: () =>
+      transport.request({ method: 'POST', path, body: wire.body, operation: 'create', deduplicated: true }),
     billbridge: clientCall(provider, sink.origin, 'billbridge'),
   };
   const best: Record<string, number> = {};
@@ -63,7 +67,9 @@ try {
   const line = Object.entries(best)
     .map(([name, us]) => `${name} ${us.toFixed(0)} µs`)
     .join(', ');
-  console.log(`${provider} CPU per call (best of ${roundsArg} × ${calls}): ${line}; undici/billbridge ${(best.undici! / best.billbridge!).toFixed(2)}×`);
+  console.log(
+    `${provider} CPU per call (best of ${roundsArg} × ${calls}): ${line}; undici/billbridge ${(best.undici! / best.billbridge!).toFixed(2)}×`,
+  );
 } finally {
   await sink.close();
   rmSync(dir, { recursive: true, force: true });
