@@ -15,13 +15,14 @@ import {
   type OrderInput,
   ProviderError,
   parseCreateAnswer,
+  type TransportRequest,
   type TransportResponse,
   transportSettings,
   ValidationError,
 } from '@billbridge/core';
 import type { z } from 'zod';
 import { mapPelcroError } from './errors';
-import { fromProvider, unwrap } from './from-provider';
+import { fromCheckedInvoice, unwrap } from './from-provider';
 import { INVOICES_PATH, LIST_MAX_LIMIT, PELCRO_BASE_URL } from './options';
 import { isLastPage, pageItems } from './paging';
 import { readSiteId, toCreateRequest } from './to-provider';
@@ -77,9 +78,21 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
     ...transportSettings(config),
   });
 
+  // The mapping options of a create, one object per strict setting (not a spread per create).
+  const mappings = new Map<boolean | undefined, Parameters<typeof toCreateRequest>[1]>();
+  function mappingFor(strict: boolean | undefined) {
+    let options = mappings.get(strict);
+    if (!options) {
+      options = { siteId, strict, ...(config.customerIds && { customerIds: config.customerIds }) };
+      mappings.set(strict, options);
+    }
+    return options;
+  }
+
   function read(raw: PelcroInvoice, warnings: MappingWarning[] = []): PelcroResult {
-    // Reading back never applies `strict`: the record exists whatever the mapping says.
-    const back = fromProvider(raw);
+    // Reading back never applies `strict`: the record exists whatever the mapping says. Every caller
+    // passes an invoice its schema already checked (invoiceOf, parseCreateAnswer).
+    const back = fromCheckedInvoice(raw);
     return { value: back.value, raw, warnings: [...warnings, ...back.warnings], requestWarnings: warnings };
   }
 
@@ -112,24 +125,21 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
 
   return {
     async create(doc, opts = {}) {
-      const { request, warnings } = toCreateRequest(doc, {
-        siteId,
-        strict: opts.strict ?? config.strict,
-        ...(config.customerIds && { customerIds: config.customerIds }),
-      });
+      const { request, warnings } = toCreateRequest(doc, mappingFor(opts.strict ?? config.strict));
       const rawExternalId = (doc as { externalId?: unknown }).externalId;
       const externalId = typeof rawExternalId === 'string' ? rawExternalId : undefined;
       const query = { site_id: request.query.site_id };
-      const response = await transport.request({
+      const post: TransportRequest = {
         method: 'POST',
         path: INVOICES_PATH,
         query,
         body: request.body,
         operation: 'create',
         deduplicated: false,
-        ...(externalId !== undefined && { externalId }),
-        ...(opts.signal && { signal: opts.signal }),
-      });
+      };
+      if (externalId !== undefined) post.externalId = externalId;
+      if (opts.signal) post.signal = opts.signal;
+      const response = await transport.request(post);
       // A 2xx that cannot be read may still have created the invoice: ambiguous, never "not created".
       const answer = unwrap(
         parseCreateAnswer(PelcroInvoiceResponse, response, {

@@ -33,6 +33,19 @@ export function fromProvider(record: unknown, options: PelcroMappingOptions = {}
   return { value: parseInvoice(value), warnings: w.finish(options.strict) };
 }
 
+/**
+ * The client's path: an invoice already checked against PelcroInvoiceResponse (parseCreateAnswer, or the
+ * client's own read) is mapped without a second schema pass over the same data; the canonical result is
+ * still checked. Internal; not exported from the package.
+ */
+export function fromCheckedInvoice(
+  invoice: PelcroInvoice,
+  options: PelcroMappingOptions = {},
+): MappingResult<Invoice> {
+  const w = new WarningCollector('pelcro');
+  return { value: parseInvoice(fromInvoice(invoice, w)), warnings: w.finish(options.strict) };
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -120,8 +120,16 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
+/** Epoch milliseconds of the instants read lately (adapters compare the same few dates on every call). */
+const EPOCH_CACHE = new Map<string, number>();
+
 export function instantToEpochMs(instant: string): number {
-  return parseInstantMs(instant) ?? Number.NaN;
+  const cached = EPOCH_CACHE.get(instant);
+  if (cached !== undefined) return cached;
+  const ms = parseInstantMs(instant) ?? Number.NaN;
+  if (EPOCH_CACHE.size >= READ_CACHE_LIMIT) EPOCH_CACHE.clear();
+  EPOCH_CACHE.set(instant, ms);
+  return ms;
 }
 
 export function epochMsToInstant(ms: number): string {
