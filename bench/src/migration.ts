@@ -123,9 +123,9 @@ export async function migrationBench(settings: Settings, origin: string, dir: st
             fmtRate(rate(engineLarge)),
             mb(engineLarge),
             kept(engineLarge),
-            `${fmtRatio(throughput)} of ceiling (≥ 0.70×)`,
+            `${fmtRatio(throughput)} of ceiling (≥ 0.80×)`,
           ],
-          pass: throughput >= 0.7,
+          pass: throughput >= 0.8,
         },
         {
           cells: [

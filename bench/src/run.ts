@@ -3,6 +3,7 @@
  *   --smoke          tiny sizes and durations (CI): proves the benches work, never fails on a missed target
  *   --only=a,b       run some sections: mapping, clients, migration, footprint, journal
  *   --fail-on-miss   exit 1 when a target is missed (full runs only)
+ *   --migration-large=N  the larger migration run (default 100,000; 1,000,000 shows memory flat to 1M)
  * Exits 1 when a bench itself fails (an error, a sink that answered wrongly).
  */
 import { execSync } from 'node:child_process';
@@ -29,6 +30,16 @@ const only = args
   .split(',');
 const wanted = (name: (typeof SECTIONS)[number]) => !only || only.includes(name);
 const settings = settingsFor(smoke);
+// --migration-large=1000000: the larger migration run (default 100,000), e.g. to show memory flat to 1M.
+const migrationLarge = args
+  .find((a) => a.startsWith('--migration-large='))
+  ?.slice('--migration-large='.length);
+if (migrationLarge !== undefined) {
+  const large = Number(migrationLarge);
+  if (!Number.isSafeInteger(large) || large <= settings.migrationSizes.small)
+    throw new Error(`--migration-large must be a whole number above ${settings.migrationSizes.small}`);
+  settings.migrationSizes = { ...settings.migrationSizes, large };
+}
 
 function cpuModel(): string {
   const line = readFileSync('/proc/cpuinfo', 'utf8')
