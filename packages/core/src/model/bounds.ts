@@ -33,24 +33,84 @@ export function isSafeMagnitude(value: number): boolean {
  */
 export function tooDeepAt(value: unknown, maxDepth = MAX_DEPTH): Array<string | number> | undefined {
   if (value === null || typeof value !== 'object') return undefined;
+  // The common case, a plain tree well within the limit, is confirmed by a bounded recursive walk with no
+  // bookkeeping: when no path at all goes deeper than maxDepth, the walk below cannot find one either.
+  visitsLeft = SHALLOW_WALK_BUDGET;
+  if (shallowEnough(value, 1, maxDepth)) return undefined;
   const seen = new Set<object>();
-  const stack: Array<{ node: object; depth: number; path: Array<string | number> }> = [
-    { node: value, depth: 1, path: [] },
-  ];
+  // Every container pushed is an entry (node, depth, parent entry, key); the path is rebuilt from the
+  // parents only for the one too deep, instead of copying a path array for every child (this runs on
+  // every create answer and every schema parse).
+  const nodes: object[] = [value];
+  const depths: number[] = [1];
+  const parents: number[] = [-1];
+  const keys: Array<string | number> = [''];
+  const stack: number[] = [0];
   while (stack.length > 0) {
-    const { node, depth, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const node = nodes[entry]!;
     if (seen.has(node)) continue;
     seen.add(node);
-    if (depth > maxDepth) return path;
-    const keys = Array.isArray(node) ? node.keys() : Object.keys(node);
-    for (const key of keys) {
-      const child = (node as Record<string | number, unknown>)[key];
-      if (child !== null && typeof child === 'object') {
-        stack.push({ node: child, depth: depth + 1, path: [...path, key] });
+    const depth = depths[entry]!;
+    if (depth > maxDepth) return pathOf(entry, parents, keys);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (child !== null && typeof child === 'object') {
+          stack.push(nodes.length);
+          nodes.push(child);
+          depths.push(depth + 1);
+          parents.push(entry);
+          keys.push(i);
+        }
+      }
+    } else {
+      for (const key of Object.keys(node)) {
+        const child = (node as Record<string, unknown>)[key];
+        if (child !== null && typeof child === 'object') {
+          stack.push(nodes.length);
+          nodes.push(child);
+          depths.push(depth + 1);
+          parents.push(entry);
+          keys.push(key);
+        }
       }
     }
   }
   return undefined;
+}
+
+/** Containers the quick walk visits before it gives up and leaves the answer to the exact walk. */
+const SHALLOW_WALK_BUDGET = 100_000;
+let visitsLeft = 0;
+
+/**
+ * Whether no path from `node` nests deeper than maxDepth. Recursion is bounded by maxDepth and the visits
+ * by the budget (shared references are walked once per path, so a DAG can cost more than its size); false
+ * means "not sure", never "too deep".
+ */
+function shallowEnough(node: object, depth: number, maxDepth: number): boolean {
+  if (depth > maxDepth || --visitsLeft < 0) return false;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child: unknown = node[i];
+      if (child !== null && typeof child === 'object' && !shallowEnough(child, depth + 1, maxDepth))
+        return false;
+    }
+    return true;
+  }
+  for (const key of Object.keys(node)) {
+    const child = (node as Record<string, unknown>)[key];
+    if (child !== null && typeof child === 'object' && !shallowEnough(child, depth + 1, maxDepth))
+      return false;
+  }
+  return true;
+}
+
+function pathOf(entry: number, parents: number[], keys: Array<string | number>): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let at = entry; at > 0; at = parents[at]!) path.push(keys[at]!);
+  return path.reverse();
 }
 
 /** Refuses input nested deeper than MAX_DEPTH with a ValidationError naming where (the first few levels). */
