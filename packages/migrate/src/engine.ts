@@ -51,6 +51,8 @@ export interface MigrationTarget {
   options?: Record<string, unknown>;
   /** Passed as the second argument of `client.create`. */
   createOptions?: Record<string, unknown>;
+  /** The target's base URL, recorded in the journal's run identity. */
+  url?: string;
 }
 
 export interface Progress {
