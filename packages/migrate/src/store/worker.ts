@@ -107,19 +107,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
           return;
         }
       }
+      let result: Awaited<ReturnType<TargetClient['create']>>;
       try {
-        const result = await client.create(doc.doc, options.createOptions);
-        await store.rate.succeeded();
-        const id = result.value.id;
-        await record(claim, doc, attempt, {
-          state: 'done',
-          how: 'created',
-          ...(id === undefined ? {} : { targetId: id }),
-          ...(result.requestWarnings ? { warnings: result.requestWarnings } : {}),
-        });
-        report.created++;
-        return;
+        result = await client.create(doc.doc, options.createOptions);
       } catch (error) {
+        // Only the create's own failure is classified here: a store error below is not an answer.
         const failure = classifyCreateFailure(error);
         if (failure.kind === 'rate-limited' && tries < maxRateLimitRetries) {
           // A 429 is an answer: not taken, so sending again is safe, after everyone's pause.
@@ -127,33 +119,53 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
           await store.rate.rateLimited(failure.retryAfterMs);
           continue;
         }
-        if (failure.kind === 'mismatch') {
-          await record(claim, doc, attempt, {
-            state: 'done',
-            how: 'created',
-            targetId: failure.targetId,
-            mismatch: failure.why,
-          });
-          report.created++;
-          mismatches.push({ key: doc.key, targetId: failure.targetId, why: failure.why });
-          return;
-        }
-        if (failure.kind === 'ambiguous') {
-          await record(claim, doc, attempt, { state: 'ambiguous', error: failure.why });
-          builder.ambiguous({
-            key: doc.key,
-            ...(doc.externalId === undefined ? {} : { externalId: doc.externalId }),
-            ...(doc.number === undefined ? {} : { number: doc.number }),
-            reason: failure.why,
-          });
-          return;
-        }
-        const why = failure.kind === 'failed' ? failure.why : 'still rate limited after every retry';
-        await record(claim, doc, attempt, { state: 'failed', error: why });
-        builder.problem(error, doc.key, location(doc));
+        await settleFailure(claim, doc, attempt, error, failure);
         return;
       }
+      await store.rate.succeeded();
+      const id = result.value.id;
+      await record(claim, doc, attempt, {
+        state: 'done',
+        how: 'created',
+        ...(id === undefined ? {} : { targetId: id }),
+        ...(result.requestWarnings ? { warnings: result.requestWarnings } : {}),
+      });
+      report.created++;
+      return;
     }
+  };
+
+  const settleFailure = async (
+    claim: ChunkClaim,
+    doc: StoredDocument,
+    attempt: number,
+    error: unknown,
+    failure: ReturnType<typeof classifyCreateFailure>,
+  ): Promise<void> => {
+    if (failure.kind === 'mismatch') {
+      await record(claim, doc, attempt, {
+        state: 'done',
+        how: 'created',
+        targetId: failure.targetId,
+        mismatch: failure.why,
+      });
+      report.created++;
+      mismatches.push({ key: doc.key, targetId: failure.targetId, why: failure.why });
+      return;
+    }
+    if (failure.kind === 'ambiguous') {
+      await record(claim, doc, attempt, { state: 'ambiguous', error: failure.why });
+      builder.ambiguous({
+        key: doc.key,
+        ...(doc.externalId === undefined ? {} : { externalId: doc.externalId }),
+        ...(doc.number === undefined ? {} : { number: doc.number }),
+        reason: failure.why,
+      });
+      return;
+    }
+    const why = failure.kind === 'failed' ? failure.why : 'still rate limited after every retry';
+    await record(claim, doc, attempt, { state: 'failed', error: why });
+    builder.problem(error, doc.key, location(doc));
   };
 
   /** Settles what the chunk's last holder left unanswered; returns the documents to send. */

@@ -62,3 +62,29 @@ export async function transaction<T>(pool: Pool, body: (client: PoolClient) => P
     client.release();
   }
 }
+
+/** Errors after which the same statement may simply be run again (its fences make that safe). */
+function transient(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return (
+    code === '40P01' || // deadlock detected
+    code === '40001' || // serialization failure
+    code === '57P01' || // the server terminated the connection (admin shutdown)
+    code.startsWith('08') || // connection exceptions
+    code === 'ECONNRESET' ||
+    code === 'ECONNREFUSED' ||
+    code === 'EPIPE'
+  );
+}
+
+/** Runs a statement, again after a transient failure (a few times, briefly spaced). */
+export async function retryTransient<T>(run: () => Promise<T>, tries = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= tries || !transient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    }
+  }
+}

@@ -2,6 +2,9 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import type { RateBudget } from '../run-store';
 
+/** How long an unlimited run's "no pause" holds before `not_before` is read again. */
+const UNLIMITED_LOOK_MS = 100;
+
 /** The bucket's tokens now: what it held, refilled at the current rate since, capped at one second's worth. */
 const AVAILABLE = `LEAST(GREATEST(rate, 1), tokens + rate * EXTRACT(EPOCH FROM (clock_timestamp() - refilled_at)))`;
 
@@ -9,11 +12,16 @@ const AVAILABLE = `LEAST(GREATEST(rate, 1), tokens + rate * EXTRACT(EPOCH FROM (
  * The target's rate limit, one budget for every worker of a run: a token bucket in the run's
  * `billbridge_rate` row. A token is taken with one conditional UPDATE (the row lock makes it atomic
  * across workers); a 429 pushes the shared `not_before` forward and halves the shared rate, which
- * climbs back as answers come in. Without a limit only `not_before` is read (no write per request).
+ * climbs back as answers come in. Without a limit only `not_before` is read, at most every 100 ms per worker.
  */
 export class PostgresRateBudget implements RateBudget {
   /** Whether the last look saw a halved rate or a 429 streak (then successes are written back). */
   private recovering = false;
+  /**
+   * Without a limit, a look at `not_before` is good for this long: a 429 another worker saw reaches this
+   * one within it, at one read per interval instead of one per request.
+   */
+  private clearUntil = 0;
 
   constructor(
     private readonly pool: Pool,
@@ -22,6 +30,7 @@ export class PostgresRateBudget implements RateBudget {
   ) {}
 
   async take(): Promise<void> {
+    if (Date.now() < this.clearUntil) return;
     for (;;) {
       const { rows } = await this.pool.query<{ pause_ms: number; limited: boolean; recovering: boolean }>(
         `SELECT GREATEST(0, EXTRACT(EPOCH FROM (not_before - clock_timestamp())) * 1000)::float8 AS pause_ms,
@@ -37,7 +46,10 @@ export class PostgresRateBudget implements RateBudget {
         await this.sleep(Math.ceil(row.pause_ms));
         continue;
       }
-      if (!row.limited) return;
+      if (!row.limited) {
+        this.clearUntil = Date.now() + UNLIMITED_LOOK_MS;
+        return;
+      }
       const granted = await this.pool.query<{ wait_ms: number | null }>(
         `WITH bucket AS (
            SELECT run_id, ${AVAILABLE} AS available, rate FROM billbridge_rate
@@ -70,6 +82,7 @@ export class PostgresRateBudget implements RateBudget {
   }
 
   async rateLimited(retryAfterMs?: number): Promise<number> {
+    this.clearUntil = 0;
     const { rows } = await this.pool.query<{ wait_ms: number }>(
       `UPDATE billbridge_rate
           SET backoffs = backoffs + 1,

@@ -57,7 +57,6 @@ CREATE TABLE IF NOT EXISTS billbridge_workers (
   started_at   timestamptz NOT NULL DEFAULT clock_timestamp(),
   heartbeat_at timestamptz NOT NULL DEFAULT clock_timestamp(),
   stopped_at   timestamptz,
-  settled      integer NOT NULL DEFAULT 0,
   PRIMARY KEY (run_id, worker)
 );
 CREATE TABLE IF NOT EXISTS billbridge_rate (

@@ -56,9 +56,11 @@ export async function readStatus(pool: Pool, runId: string): Promise<RunStatus> 
     alive: boolean;
     settled: number;
   }>(
-    `SELECT worker, host, pid, started_at, heartbeat_at, settled,
-            (stopped_at IS NULL AND heartbeat_at > clock_timestamp() - $2 * interval '1 millisecond') AS alive
-       FROM billbridge_workers WHERE run_id = $1 ORDER BY started_at`,
+    `SELECT w.worker, w.host, w.pid, w.started_at, w.heartbeat_at,
+            (SELECT count(*)::int FROM billbridge_documents d
+              WHERE d.run_id = w.run_id AND d.worker = w.worker AND d.state IN ('done', 'failed', 'ambiguous')) AS settled,
+            (w.stopped_at IS NULL AND w.heartbeat_at > clock_timestamp() - $2 * interval '1 millisecond') AS alive
+       FROM billbridge_workers w WHERE w.run_id = $1 ORDER BY w.started_at`,
     [runId, info.leaseMs],
   );
   const chunks = await pool.query<{ state: 'todo' | 'claimed' | 'done'; n: number }>(

@@ -13,7 +13,7 @@ import type {
   SearchFacts,
   StoredDocument,
 } from '../run-store';
-import { openPool, redactUrl, StoreError, transaction } from './connect';
+import { openPool, redactUrl, retryTransient, StoreError, transaction } from './connect';
 import { loadDocuments } from './load';
 import { PostgresRateBudget } from './rate-budget';
 import { createSchema } from './schema';
@@ -185,13 +185,15 @@ export class PostgresRunStore implements RunStore {
 
   /** Keeps this worker alive and extends the leases of the chunks it holds. */
   async beat(): Promise<void> {
-    await this.pool.query(
-      `WITH w AS (
+    await retryTransient(() =>
+      this.pool.query(
+        `WITH w AS (
          UPDATE billbridge_workers SET heartbeat_at = clock_timestamp() WHERE run_id = $1 AND worker = $2
        )
        UPDATE billbridge_chunks SET lease_until = clock_timestamp() + $3 * interval '1 millisecond'
         WHERE run_id = $1 AND owner = $2 AND state = 'claimed'`,
-      [this.runId, this.worker, this.leaseMs],
+        [this.runId, this.worker, this.leaseMs],
+      ),
     );
   }
 
@@ -207,8 +209,9 @@ export class PostgresRunStore implements RunStore {
 
   async claim(): Promise<ClaimResult> {
     if (this.worker === undefined) throw new StoreError('startWorker() first: a claim names its worker.');
-    const claimed = await this.pool.query<{ chunk: number; claims: number; previous_owner: string | null }>(
-      `UPDATE billbridge_chunks c
+    const claimed = await retryTransient(() =>
+      this.pool.query<{ chunk: number; claims: number; previous_owner: string | null }>(
+        `UPDATE billbridge_chunks c
           SET state = 'claimed', owner = $2, claims = c.claims + 1,
               lease_until = clock_timestamp() + $3 * interval '1 millisecond'
          FROM (SELECT chunk, owner FROM billbridge_chunks
@@ -217,7 +220,8 @@ export class PostgresRunStore implements RunStore {
                 LIMIT 1 FOR UPDATE SKIP LOCKED) p
         WHERE c.run_id = $1 AND c.chunk = p.chunk
         RETURNING c.chunk, c.claims, p.owner AS previous_owner`,
-      [this.runId, this.worker, this.leaseMs],
+        [this.runId, this.worker, this.leaseMs],
+      ),
     );
     const row = claimed.rows[0];
     if (row) {
@@ -252,25 +256,30 @@ export class PostgresRunStore implements RunStore {
   }
 
   async markPending(claim: ChunkClaim, doc: StoredDocument): Promise<number | undefined> {
-    const { rows } = await this.pool.query<{ attempt: number }>(
-      `UPDATE billbridge_documents d
+    const { rows } = await retryTransient(() =>
+      this.pool.query<{ attempt: number }>(
+        `UPDATE billbridge_documents d
           SET state = 'pending', attempt = d.attempt + 1, worker = $3, error = NULL, updated_at = clock_timestamp()
         WHERE d.run_id = $1 AND d.seq = $2 AND d.attempt = $4 AND d.state IN ('todo', 'pending')
           AND EXISTS (SELECT 1 FROM billbridge_chunks c
                        WHERE c.run_id = $1 AND c.chunk = $5 AND c.owner = $3 AND c.claims = $6 AND c.state = 'claimed'
                          AND c.lease_until > clock_timestamp() + $7 * interval '1 millisecond')
         RETURNING d.attempt`,
-      [this.runId, doc.seq, this.worker, doc.attempt, claim.chunk, claim.claim, this.leaseMs / 2],
+        [this.runId, doc.seq, this.worker, doc.attempt, claim.chunk, claim.claim, this.leaseMs / 2],
+      ),
     );
     return rows[0]?.attempt;
   }
 
   async record(_claim: ChunkClaim, doc: StoredDocument, attempt: number, outcome: Outcome): Promise<boolean> {
     // The answer is the truth whoever holds the chunk now: it is written if nobody has sent the document
-    // again since (the attempt fence), with the chunk's and the worker's progress, in one statement.
+    // again since (the attempt fence), with the chunk's progress, in one statement. Rows are locked in one
+    // order everywhere (document, then chunk; the heartbeat takes worker, then chunks) so no two
+    // statements can deadlock.
     const o = outcomeColumns(outcome);
-    const { rows } = await this.pool.query<{ recorded: boolean }>(
-      `WITH d AS (
+    const { rows } = await retryTransient(() =>
+      this.pool.query<{ recorded: boolean }>(
+        `WITH d AS (
          UPDATE billbridge_documents
             SET state = $4, target_id = COALESCE($5, target_id), how = $6, error = $7,
                 warnings = warnings || $8::jsonb, updated_at = clock_timestamp()
@@ -279,25 +288,25 @@ export class PostgresRunStore implements RunStore {
        ), c AS (
          UPDATE billbridge_chunks SET settled = settled + 1
           WHERE run_id = $1 AND chunk IN (SELECT chunk FROM d) AND $4 <> 'todo'
-       ), w AS (
-         UPDATE billbridge_workers SET settled = settled + 1
-          WHERE run_id = $1 AND worker = $9 AND EXISTS (SELECT 1 FROM d) AND $4 <> 'todo'
        )
        SELECT EXISTS (SELECT 1 FROM d) AS recorded`,
-      [this.runId, doc.seq, attempt, o.state, o.targetId, o.how, o.error, o.warnings, this.worker],
+        [this.runId, doc.seq, attempt, o.state, o.targetId, o.how, o.error, o.warnings],
+      ),
     );
     return rows[0]?.recorded === true;
   }
 
   async release(claim: ChunkClaim): Promise<void> {
-    await this.pool.query(
-      `UPDATE billbridge_chunks c
+    await retryTransient(() =>
+      this.pool.query(
+        `UPDATE billbridge_chunks c
           SET state = CASE WHEN EXISTS (SELECT 1 FROM billbridge_documents d
                                          WHERE d.run_id = $1 AND d.chunk = $2 AND d.state IN ('todo', 'pending'))
                            THEN 'todo' ELSE 'done' END,
               lease_until = NULL
         WHERE c.run_id = $1 AND c.chunk = $2 AND c.owner = $3 AND c.claims = $4 AND c.state = 'claimed'`,
-      [this.runId, claim.chunk, this.worker, claim.claim],
+        [this.runId, claim.chunk, this.worker, claim.claim],
+      ),
     );
   }
 
@@ -372,8 +381,9 @@ export class PostgresRunStore implements RunStore {
 
   async settle(doc: StoredDocument, outcome: Outcome): Promise<boolean> {
     const o = outcomeColumns(outcome);
-    const { rows } = await this.pool.query<{ recorded: boolean }>(
-      `WITH d AS (
+    const { rows } = await retryTransient(() =>
+      this.pool.query<{ recorded: boolean }>(
+        `WITH d AS (
          UPDATE billbridge_documents
             SET state = $5, target_id = COALESCE($6, target_id), how = $7, error = $8, updated_at = clock_timestamp()
           WHERE run_id = $1 AND seq = $2 AND attempt = $3 AND state = $4
@@ -383,7 +393,8 @@ export class PostgresRunStore implements RunStore {
           WHERE run_id = $1 AND chunk IN (SELECT chunk FROM d) AND $5 = 'todo' AND state = 'done'
        )
        SELECT EXISTS (SELECT 1 FROM d) AS recorded`,
-      [this.runId, doc.seq, doc.attempt, doc.state, o.state, o.targetId, o.how, o.error],
+        [this.runId, doc.seq, doc.attempt, doc.state, o.state, o.targetId, o.how, o.error],
+      ),
     );
     return rows[0]?.recorded === true;
   }
