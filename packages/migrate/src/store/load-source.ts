@@ -1,11 +1,13 @@
-import { createFacts, type MappingWarning, type ProviderAdapter } from '@billbridge/core';
+import type { MappingWarning, ProviderAdapter } from '@billbridge/core';
 import type { Transform } from '../engine';
 import { KeySet } from '../key-set';
 import { prepareForTarget, sourceKey } from '../prepare';
+import { quietDocument } from '../quiet';
+import { journalFacts } from '../reconcile';
 import { type ReportBuilder, reasonOf } from '../report';
 import { readSource } from '../sources';
 import type { CanonicalDoc, CanonicalInput, IdMaps, SourceSpec } from '../types';
-import type { LoadItem, SearchFacts } from './run-store';
+import type { LoadItem } from './run-store';
 
 export interface LoadSourceOptions {
   source: SourceSpec;
@@ -14,24 +16,10 @@ export interface LoadSourceOptions {
   idMaps?: IdMaps;
   transform?: Transform;
   strict?: boolean;
+  /** Let the target email customers and charge cards (default: quiet, as a journaled run). */
+  notify?: boolean;
   /** Receives what the load finds: records read, unreadable or unmappable ones, losses. */
   builder?: ReportBuilder;
-}
-
-/** The facts a document is searched by when its create went unanswered. */
-export function searchFacts(doc: CanonicalInput): SearchFacts | undefined {
-  try {
-    const facts = createFacts(doc as CanonicalDoc);
-    const customer = (doc as CanonicalDoc).customer?.id;
-    return {
-      ...(facts.currency === undefined ? {} : { c: facts.currency }),
-      ...(facts.total === undefined ? {} : { t: facts.total }),
-      ...(facts.lineCount === undefined ? {} : { l: facts.lineCount }),
-      ...(customer === undefined ? {} : { u: customer }),
-    };
-  } catch {
-    return undefined;
-  }
 }
 
 function message(error: unknown): string {
@@ -39,8 +27,8 @@ function message(error: unknown): string {
 }
 
 /**
- * The source, read once, as the run's documents: each prepared for the target (ids rewritten, the
- * transform applied) and mapped once to learn its losses, so every worker sends exactly what was
+ * The source, read once, as the run's documents: each prepared for the target (ids rewritten, quieted
+ * unless `notify`, the transform applied) and mapped once to learn its losses, so every worker sends exactly what was
  * loaded and needs neither the source nor the transform. A record that cannot be read or mapped, or
  * repeats an id, is loaded as failed with the reason; one the transform drops, as skipped.
  */
@@ -76,6 +64,11 @@ export async function* loadSource(options: LoadSourceOptions): AsyncIterable<Loa
     }
     const warnings: MappingWarning[] = [...item.warnings];
     let doc: CanonicalInput = prepareForTarget(item.doc, options.idMaps);
+    const quiet = {
+      notify: options.notify ?? false,
+      importedSupported: options.adapter.capabilities.invoice.imported === 'supported',
+    };
+    for (const change of quietDocument(doc, quiet)) builder?.quieted(change);
     try {
       if (options.transform) {
         const out = await options.transform(doc as CanonicalDoc, {
@@ -104,7 +97,7 @@ export async function* loadSource(options: LoadSourceOptions): AsyncIterable<Loa
     builder?.losses('target', warnings.slice(item.warnings.length));
     const externalId = (doc as { externalId?: string }).externalId;
     const number = (doc as { number?: string }).number;
-    const facts = searchFacts(doc);
+    const facts = journalFacts(doc as CanonicalDoc);
     yield {
       key,
       doc,

@@ -35,7 +35,7 @@ export interface StoreMigrationResult extends MigrationResult {
   status: RunStatus;
 }
 
-export type StoreMigrateOptions = Omit<MigrateOptions, 'source' | 'journal' | 'resume'> & {
+export type StoreMigrateOptions = Omit<MigrateOptions, 'source' | 'journal' | 'resume' | 'fresh'> & {
   /** Needed by the process that creates the run; workers joining it read the documents from the store. */
   source?: SourceSpec;
 } & StoreRunOptions;
@@ -90,6 +90,7 @@ export async function migrateWithStore(options: StoreMigrateOptions): Promise<St
               ...(options.idMaps === undefined ? {} : { idMaps: options.idMaps }),
               ...(options.transform === undefined ? {} : { transform: options.transform }),
               ...(options.strict === undefined ? {} : { strict: options.strict }),
+              ...(options.notify === undefined ? {} : { notify: options.notify }),
               builder,
             })
         : undefined,

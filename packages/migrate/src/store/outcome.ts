@@ -2,6 +2,7 @@ import {
   AmbiguousResultError,
   AuthenticationError,
   ConflictError,
+  type IntegrityDifference,
   IntegrityError,
   InvalidRequestError,
   LossyMappingError,
@@ -22,7 +23,7 @@ export type CreateFailure =
   /** A 429: not taken, safe to send again after the shared pause. */
   | { kind: 'rate-limited'; retryAfterMs?: number }
   /** Created, but stored differently from what was sent: done, never sent again, reported. */
-  | { kind: 'mismatch'; targetId: string; why: string }
+  | { kind: 'mismatch'; targetId: string; why: string; differences: IntegrityDifference[] }
   /** An answer that refuses the document: nothing was created. */
   | { kind: 'failed'; why: string }
   /** Anything else may have created the record: never guess. */
@@ -37,6 +38,7 @@ export function classifyCreateFailure(error: unknown): CreateFailure {
     return {
       kind: 'mismatch',
       targetId: error.createdId,
+      differences: [...error.differences],
       why: `stored differently from what was sent: ${error.differences.map((d) => `${d.path} sent ${String(d.expected)}, stored ${String(d.actual)}`).join('; ')}`,
     };
   if (

@@ -1,4 +1,5 @@
 import type { MappingWarning } from '@billbridge/core';
+import type { JournalFacts } from '../journal-file';
 import type { CanonicalInput } from '../types';
 
 /**
@@ -22,12 +23,7 @@ export const DOCUMENT_STATES: readonly DocumentState[] = [
 ];
 
 /** Compact facts a document is searched by on the target (currency, total, lines, customer). */
-export interface SearchFacts {
-  c?: string;
-  t?: number;
-  l?: number;
-  u?: string;
-}
+export type SearchFacts = JournalFacts;
 
 /** One source position, as loaded into the run. */
 export interface LoadItem {

@@ -35,8 +35,6 @@ export interface WorkerResult {
   report: MigrationReport;
   /** Chunks this worker took over from a worker whose lease expired. */
   takenOver: number;
-  /** Created, but stored differently from what was sent (recorded done; never sent again). */
-  mismatches: Array<{ key: string; targetId: string; why: string }>;
   /** Answers not recorded because another worker had settled or re-sent the document meanwhile. */
   fencedOff: number;
 }
@@ -67,7 +65,6 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
       ...(options.sourceLabel === undefined ? {} : { source: options.sourceLabel }),
     });
   const report = builder.report;
-  const mismatches: WorkerResult['mismatches'] = [];
   let takenOver = 0;
   let fencedOff = 0;
   let processed = 0;
@@ -150,7 +147,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
         mismatch: failure.why,
       });
       report.created++;
-      mismatches.push({ key: doc.key, targetId: failure.targetId, why: failure.why });
+      builder.mismatch({ key: doc.key, targetId: failure.targetId, differences: failure.differences });
       return;
     }
     if (failure.kind === 'ambiguous') {
@@ -252,5 +249,5 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
   }
   if (fatal !== undefined) throw fatal;
   report.stoppedEarly = signal?.aborted ?? false;
-  return { workerId, report: builder.finish(), takenOver, fencedOff, mismatches };
+  return { workerId, report: builder.finish(), takenOver, fencedOff };
 }
