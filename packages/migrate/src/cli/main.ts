@@ -8,6 +8,7 @@ import { MIGRATE_HELP, runMigrate } from './migrate-command';
 import { RECONCILE_HELP, runReconcile } from './reconcile-command';
 import type { ProviderRegistry } from './registry-types';
 import { runSandbox, SANDBOX_HELP } from './sandbox-command';
+import { runStatus, STATUS_HELP } from './status-command';
 import { runValidate, VALIDATE_HELP } from './validate-command';
 import { runVerify, VERIFY_HELP } from './verify-command';
 
@@ -23,6 +24,11 @@ export const COMMANDS: Record<string, { run: Command; help: string; summary: str
     run: runVerify,
     help: VERIFY_HELP,
     summary: 'compare every created invoice with what the target stored',
+  },
+  status: {
+    run: runStatus,
+    help: STATUS_HELP,
+    summary: 'a run kept in PostgreSQL: counts by state, rate, ETA, workers alive',
   },
   reconcile: {
     run: runReconcile,

@@ -2,7 +2,7 @@ import type { MigrateOptions, MigrationResult } from '../engine';
 import { ReportBuilder } from '../report';
 import type { SourceSpec } from '../types';
 import { loadSource } from './load-source';
-import { isPostgresUrl, StoreError } from './postgres/connect';
+import { openRunStore } from './open-store';
 import { newRunId, runOptionsHash } from './run-options';
 import type { RunInfo, RunStatus, RunStore } from './run-store';
 import { runWorker, type WorkerResult } from './worker';
@@ -42,11 +42,8 @@ export type StoreMigrateOptions = Omit<MigrateOptions, 'source' | 'journal' | 'r
 
 async function openStore(spec: string | RunStore, runId: string, concurrency: number): Promise<RunStore> {
   if (typeof spec !== 'string') return spec;
-  if (!isPostgresUrl(spec))
-    throw new StoreError(`--store takes a postgres:// URL; got "${spec.split(':')[0]}:…".`);
-  const { PostgresRunStore } = await import('./postgres/store');
   // One connection per document in flight, plus the heartbeat and claims.
-  return PostgresRunStore.connect(spec, runId, Math.min(concurrency + 3, 40));
+  return openRunStore(spec, runId, Math.min(concurrency + 3, 40));
 }
 
 /**

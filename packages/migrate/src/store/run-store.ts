@@ -112,6 +112,8 @@ export interface WorkerStatus {
 export interface RunStatus {
   run: RunInfo;
   counts: Record<DocumentState, number>;
+  /** Done, but stored differently from what was sent (an IntegrityError at create). */
+  mismatched: number;
   /** Documents settled per second over the last minute. */
   rate: number;
   /** Seconds until todo + pending are settled at that rate; undefined when nothing moves. */

@@ -32,6 +32,10 @@ export async function readStatus(pool: Pool, runId: string): Promise<RunStatus> 
   );
   const counts = Object.fromEntries(DOCUMENT_STATES.map((s) => [s, 0])) as Record<DocumentState, number>;
   for (const row of states.rows) counts[row.state] = row.n;
+  const mismatched = await pool.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM billbridge_documents WHERE run_id = $1 AND state = 'done' AND error IS NOT NULL",
+    [runId],
+  );
 
   // Settled in the last minute, over the part of that minute the run has been settling.
   const recent = await pool.query<{ n: number; span: number | null }>(
@@ -84,6 +88,7 @@ export async function readStatus(pool: Pool, runId: string): Promise<RunStatus> 
   return {
     run: { ...info, ...(b?.limit_rps == null ? {} : { rps: b.limit_rps }) },
     counts,
+    mismatched: mismatched.rows[0]?.n ?? 0,
     rate,
     ...(etaSeconds === undefined ? {} : { etaSeconds }),
     workers: workers.rows.map((w) => ({
