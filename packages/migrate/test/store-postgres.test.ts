@@ -332,4 +332,66 @@ describe('PostgreSQL run store', () => {
       await store.close();
     }
   });
+
+  it("puts every 429 in the run's shared budget: each throttled document re-sent once the pause is over", async () => {
+    const t = await toyTarget();
+    try {
+      const run = runId();
+      (t.fake.state as { throttleNext: number }).throttleNext = 5;
+      // No transport retries: every 429 reaches the worker.
+      const client = toyClient(t.adapter, t.fake.url, 0);
+      const common = {
+        store: postgres.url,
+        run,
+        target: { adapter: t.adapter, client },
+        idMaps: { customers: customerMap },
+        chunkSize: 10,
+        concurrency: 2,
+      };
+      const source = { kind: 'documents' as const, documents: docs(60) };
+      const results = await Promise.all([
+        migrateWithStore({ ...common, source }),
+        migrateWithStore({ ...common, source }),
+      ]);
+      expectExactlyOnce(t.invoices(), 60);
+      expect(results.reduce((n, r) => n + r.report.rateLimited, 0)).toBe(5);
+      const budget = await admin.query('SELECT backoffs FROM billbridge_rate WHERE run_id = $1', [run]);
+      expect(budget.rows[0]?.backoffs).toBe(5);
+      expect(results[0]?.status.rateLimit.backoffs).toBe(5);
+    } finally {
+      await t.fake.close();
+    }
+  });
+
+  it('pauses a worker of an unlimited run for a 429 another worker saw', async () => {
+    const run = runId();
+    const store = await PostgresRunStore.connect(postgres.url, run, 2);
+    try {
+      await store.open(
+        { runId: run, target: 'whop', options: 'x', chunkSize: 10, leaseMs: 5_000 },
+        async function* () {},
+      );
+      const waits: number[] = [];
+      const sleep = async (ms: number) => {
+        waits.push(ms);
+        await admin.query(
+          `UPDATE billbridge_rate SET not_before = not_before - $2 * interval '1 millisecond' WHERE run_id = $1`,
+          [run, ms],
+        );
+      };
+      const seen = new PostgresRateBudget(admin, run, sleep);
+      const other = new PostgresRateBudget(admin, run, sleep);
+      await other.take();
+      expect(waits).toEqual([]);
+      expect(await seen.rateLimited(1_500)).toBe(1_500);
+      await new PostgresRateBudget(admin, run, sleep).take();
+      expect(waits).toHaveLength(1);
+      expect(waits[0]).toBeGreaterThan(1_300);
+      expect(waits[0]).toBeLessThanOrEqual(1_500);
+      const row = await admin.query('SELECT rate, backoffs FROM billbridge_rate WHERE run_id = $1', [run]);
+      expect(row.rows[0]).toEqual({ rate: null, backoffs: 1 });
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -250,23 +250,24 @@ export class PostgresRunStore implements RunStore {
     );
     const { held: count, next_ms } = held.rows[0] ?? { held: 0, next_ms: null };
     if (count === 0) return { kind: 'finished' };
-    // Look again when the first lease could run out, and at least every second (chunks finish meanwhile).
-    const poll = Math.max(50, Math.min(next_ms ?? this.leaseMs, this.leaseMs / 4, 1_000));
+    // Look again when the first lease could run out, and at least 4 times a second (chunks finish meanwhile).
+    const poll = Math.max(50, Math.min(next_ms ?? this.leaseMs, this.leaseMs / 4, 250));
     return { kind: 'wait', ms: Math.ceil(poll) };
   }
 
   async markPending(claim: ChunkClaim, doc: StoredDocument): Promise<number | undefined> {
     const { rows } = await retryTransient(() =>
-      this.pool.query<{ attempt: number }>(
-        `UPDATE billbridge_documents d
+      this.pool.query<{ attempt: number }>({
+        name: 'billbridge_mark_pending',
+        text: `UPDATE billbridge_documents d
           SET state = 'pending', attempt = d.attempt + 1, worker = $3, error = NULL, updated_at = clock_timestamp()
         WHERE d.run_id = $1 AND d.seq = $2 AND d.attempt = $4 AND d.state IN ('todo', 'pending')
           AND EXISTS (SELECT 1 FROM billbridge_chunks c
                        WHERE c.run_id = $1 AND c.chunk = $5 AND c.owner = $3 AND c.claims = $6 AND c.state = 'claimed'
                          AND c.lease_until > clock_timestamp() + $7 * interval '1 millisecond')
         RETURNING d.attempt`,
-        [this.runId, doc.seq, this.worker, doc.attempt, claim.chunk, claim.claim, this.leaseMs / 2],
-      ),
+        values: [this.runId, doc.seq, this.worker, doc.attempt, claim.chunk, claim.claim, this.leaseMs / 2],
+      }),
     );
     return rows[0]?.attempt;
   }
@@ -278,8 +279,9 @@ export class PostgresRunStore implements RunStore {
     // statements can deadlock.
     const o = outcomeColumns(outcome);
     const { rows } = await retryTransient(() =>
-      this.pool.query<{ recorded: boolean }>(
-        `WITH d AS (
+      this.pool.query<{ recorded: boolean }>({
+        name: 'billbridge_record',
+        text: `WITH d AS (
          UPDATE billbridge_documents
             SET state = $4, target_id = COALESCE($5, target_id), how = $6, error = $7,
                 warnings = warnings || $8::jsonb, updated_at = clock_timestamp()
@@ -290,8 +292,8 @@ export class PostgresRunStore implements RunStore {
           WHERE run_id = $1 AND chunk IN (SELECT chunk FROM d) AND $4 <> 'todo'
        )
        SELECT EXISTS (SELECT 1 FROM d) AS recorded`,
-        [this.runId, doc.seq, attempt, o.state, o.targetId, o.how, o.error, o.warnings],
-      ),
+        values: [this.runId, doc.seq, attempt, o.state, o.targetId, o.how, o.error, o.warnings],
+      }),
     );
     return rows[0]?.recorded === true;
   }
