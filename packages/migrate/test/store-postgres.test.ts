@@ -394,4 +394,44 @@ describe('PostgreSQL run store', () => {
       await store.close();
     }
   });
+
+  it('claims one chunk per claim, whatever plan the planner picks (stale statistics invite a rescanning join)', async () => {
+    const t = await toyTarget();
+    const run = runId();
+    // Statistics taken before this run's chunks exist make its chunk scan look like one row: the plan that
+    // once rescanned the pick per row and claimed every chunk in one statement.
+    const prior = await PostgresRunStore.connect(postgres.url, `${run}-prior`, 2);
+    await prior.open(
+      { runId: `${run}-prior`, target: 'whop', options: 'x', chunkSize: 1, leaseMs: 5_000 },
+      () =>
+        loadSource({
+          source: { kind: 'documents', documents: docs(30) },
+          adapter: t.adapter,
+          idMaps: { customers: customerMap },
+        }),
+    );
+    await prior.close();
+    await admin.query('ANALYZE billbridge_chunks');
+    const store = await PostgresRunStore.connect(postgres.url, run, 2);
+    try {
+      await store.open({ runId: run, target: 'whop', options: 'x', chunkSize: 1, leaseMs: 5_000 }, () =>
+        loadSource({
+          source: { kind: 'documents', documents: docs(40) },
+          adapter: t.adapter,
+          idMaps: { customers: customerMap },
+        }),
+      );
+      await store.startWorker({ id: 'one', host: 'h', pid: 1 });
+      const first = await store.claim();
+      expect(first.kind).toBe('claimed');
+      const held = await admin.query(
+        "SELECT count(*)::int AS n FROM billbridge_chunks WHERE run_id = $1 AND state = 'claimed'",
+        [run],
+      );
+      expect(held.rows[0]?.n).toBe(1);
+    } finally {
+      await store.close();
+      await t.fake.close();
+    }
+  });
 });

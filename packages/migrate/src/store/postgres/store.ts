@@ -68,6 +68,8 @@ export class PostgresRunStore implements RunStore {
   private worker: string | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private info: RunInfo | undefined;
+  /** The chunks this worker holds (chunk → claim): only these are kept alive by the heartbeat. */
+  private readonly held = new Map<number, number>();
   readonly rate: PostgresRateBudget;
 
   private constructor(
@@ -183,16 +185,22 @@ export class PostgresRunStore implements RunStore {
     this.heartbeat.unref();
   }
 
-  /** Keeps this worker alive and extends the leases of the chunks it holds. */
+  /**
+   * Keeps this worker alive and extends the leases of the chunks it holds — only those it knows it
+   * holds, so a claim it lost track of runs out and is taken over instead of being kept forever.
+   */
   async beat(): Promise<void> {
+    const chunks = [...this.held.keys()];
+    const claims = chunks.map((c) => this.held.get(c) as number);
     await retryTransient(() =>
       this.pool.query(
         `WITH w AS (
-         UPDATE billbridge_workers SET heartbeat_at = clock_timestamp() WHERE run_id = $1 AND worker = $2
-       )
-       UPDATE billbridge_chunks SET lease_until = clock_timestamp() + $3 * interval '1 millisecond'
-        WHERE run_id = $1 AND owner = $2 AND state = 'claimed'`,
-        [this.runId, this.worker, this.leaseMs],
+           UPDATE billbridge_workers SET heartbeat_at = clock_timestamp() WHERE run_id = $1 AND worker = $2
+         )
+         UPDATE billbridge_chunks c SET lease_until = clock_timestamp() + $3 * interval '1 millisecond'
+           FROM unnest($4::int[], $5::int[]) AS h(chunk, claims)
+          WHERE c.run_id = $1 AND c.owner = $2 AND c.state = 'claimed' AND c.chunk = h.chunk AND c.claims = h.claims`,
+        [this.runId, this.worker, this.leaseMs, chunks, claims],
       ),
     );
   }
@@ -211,20 +219,26 @@ export class PostgresRunStore implements RunStore {
     if (this.worker === undefined) throw new StoreError('startWorker() first: a claim names its worker.');
     const claimed = await retryTransient(() =>
       this.pool.query<{ chunk: number; claims: number; previous_owner: string | null }>(
-        `UPDATE billbridge_chunks c
-          SET state = 'claimed', owner = $2, claims = c.claims + 1,
-              lease_until = clock_timestamp() + $3 * interval '1 millisecond'
-         FROM (SELECT chunk, owner FROM billbridge_chunks
-                WHERE run_id = $1 AND (state = 'todo' OR (state = 'claimed' AND lease_until < clock_timestamp()))
-                ORDER BY state, chunk
-                LIMIT 1 FOR UPDATE SKIP LOCKED) p
-        WHERE c.run_id = $1 AND c.chunk = p.chunk
+        // The pick is a materialized CTE: evaluated once. (As a subquery in UPDATE … FROM, the planner may
+        // rescan it per row — each rescan skipping the rows just locked — and claim many chunks at once.)
+        `WITH p AS MATERIALIZED (
+           SELECT chunk, owner FROM billbridge_chunks
+            WHERE run_id = $1 AND (state = 'todo' OR (state = 'claimed' AND lease_until < clock_timestamp()))
+            ORDER BY state, chunk
+            LIMIT 1 FOR UPDATE SKIP LOCKED
+         )
+         UPDATE billbridge_chunks c
+            SET state = 'claimed', owner = $2, claims = c.claims + 1,
+                lease_until = clock_timestamp() + $3 * interval '1 millisecond'
+           FROM p
+          WHERE c.run_id = $1 AND c.chunk = p.chunk
         RETURNING c.chunk, c.claims, p.owner AS previous_owner`,
         [this.runId, this.worker, this.leaseMs],
       ),
     );
     const row = claimed.rows[0];
     if (row) {
+      this.held.set(row.chunk, row.claims);
       const docs = await this.pool.query<DocumentRow>(
         `SELECT ${DOCUMENT_COLUMNS} FROM billbridge_documents
           WHERE run_id = $1 AND chunk = $2 AND state IN ('todo', 'pending') ORDER BY seq`,
@@ -299,6 +313,7 @@ export class PostgresRunStore implements RunStore {
   }
 
   async release(claim: ChunkClaim): Promise<void> {
+    if (this.held.get(claim.chunk) === claim.claim) this.held.delete(claim.chunk);
     await retryTransient(() =>
       this.pool.query(
         `UPDATE billbridge_chunks c
