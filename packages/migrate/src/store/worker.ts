@@ -35,6 +35,9 @@ export interface WorkerResult {
   report: MigrationReport;
   /** Chunks this worker took over from a worker whose lease expired. */
   takenOver: number;
+  /** When this worker sent its first document and recorded its last outcome (epoch ms), if it sent any. */
+  firstSentAt?: number;
+  lastSettledAt?: number;
   /** Answers not recorded because another worker had settled or re-sent the document meanwhile. */
   fencedOff: number;
 }
@@ -66,6 +69,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
     });
   const report = builder.report;
   let takenOver = 0;
+  let firstSentAt: number | undefined;
+  let lastSettledAt: number | undefined;
   let fencedOff = 0;
   let processed = 0;
   let fatal: unknown;
@@ -87,6 +92,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
   const location = (doc: StoredDocument) => ({ index: doc.seq });
   const record = async (...args: Parameters<RunStore['record']>) => {
     const written = await store.record(...args);
+    lastSettledAt = Date.now();
     if (!written) fencedOff++;
     return written;
   };
@@ -105,6 +111,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
         }
       }
       let result: Awaited<ReturnType<TargetClient['create']>>;
+      firstSentAt ??= Date.now();
       try {
         result = await client.create(doc.doc, options.createOptions);
       } catch (error) {
@@ -249,5 +256,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerResult> {
   }
   if (fatal !== undefined) throw fatal;
   report.stoppedEarly = signal?.aborted ?? false;
-  return { workerId, report: builder.finish(), takenOver, fencedOff };
+  return {
+    workerId,
+    report: builder.finish(),
+    takenOver,
+    fencedOff,
+    ...(firstSentAt === undefined ? {} : { firstSentAt }),
+    ...(lastSettledAt === undefined ? {} : { lastSettledAt }),
+  };
 }

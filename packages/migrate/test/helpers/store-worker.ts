@@ -80,6 +80,8 @@ process.stdout.write(
     created: result.created,
     started,
     finished: Date.now(),
+    firstSentAt: result.worker.firstSentAt,
+    lastSettledAt: result.worker.lastSettledAt,
     report: {
       created: result.report.created,
       reconciled: result.report.reconciled,
