@@ -7,17 +7,29 @@ import {
   type BillbridgeError,
   type ClientOptions,
   ConflictError,
+  createFacts,
   createTransport,
   type Invoice,
   type InvoiceInput,
   type MappingWarning,
+  NotFoundError,
   type Order,
   type OrderInput,
   ProviderError,
+  parseCreateAnswer,
   parseWith,
+  type TransportResponse,
   transportSettings,
+  verifyCreate,
 } from '@billbridge/core';
-import { isWithdrawnAnswer, mapError, withdrawnError } from './errors';
+import {
+  InvoiceInsertFailedError,
+  isWithdrawnAnswer,
+  mapError,
+  UnknownRecordError,
+  UnknownReferenceError,
+  withdrawnError,
+} from './errors';
 import { fromProvider } from './from-provider';
 import type { FlowgladMappingOptions } from './options';
 import { toCreateRequest } from './to-provider';
@@ -28,6 +40,35 @@ import {
   type InvoiceRecord,
   InvoiceWithLineItems,
 } from './wire';
+
+/** Flowglad's own cursor form, filtering the list to one invoice number (see findByNumber). */
+export function numberCursor(number: string): string {
+  const cursor = {
+    parameters: { invoiceNumber: number },
+    createdAt: new Date(0).toISOString(),
+    direction: 'forward',
+  };
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64');
+}
+
+/** The request's references Flowglad has a read route for: [field, id, route]. */
+function probes(request: FlowgladCreateRequest): Array<[string, string, string]> {
+  const inv = request.invoice as { purchaseId?: string | null; subscriptionId?: string | null };
+  const out: Array<[string, string, string]> = [];
+  if (typeof inv.purchaseId === 'string' && inv.purchaseId !== '')
+    out.push(['invoice.purchaseId', inv.purchaseId, '/api/v1/purchases']);
+  if (typeof inv.subscriptionId === 'string' && inv.subscriptionId !== '')
+    out.push(['invoice.subscriptionId', inv.subscriptionId, '/api/v1/subscriptions']);
+  return out;
+}
+
+/** References the request carries that no read route can confirm. */
+function uncheckable(request: FlowgladCreateRequest): string[] {
+  const inv = request.invoice as unknown as Record<string, unknown>;
+  return ['billingPeriodId', 'ownerMembershipId', 'billingRunId']
+    .filter((key) => typeof inv[key] === 'string' && inv[key] !== '')
+    .map((key) => `invoice.${key} (${String(inv[key])})`);
+}
 
 export const DEFAULT_BASE_URL = 'https://app.flowglad.com';
 const INVOICES = '/api/v1/invoices';
@@ -111,9 +152,10 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
   ): Promise<FlowgladResult> {
     const { request, warnings } = toCreateRequest(doc, mapping(options.strict));
     const number = request.invoice.invoiceNumber;
-    let body: unknown;
+    const context = answerContext(request);
+    let response: TransportResponse;
     try {
-      const response = await transport.request({
+      response = await transport.request({
         method: 'POST',
         path: INVOICES,
         body: request,
@@ -123,59 +165,173 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
         externalId: number,
         ...(options.signal && { signal: options.signal }),
       });
-      body = response.body;
     } catch (error) {
       if (!ProviderError.isInstance(error)) throw error;
       if (isWithdrawnAnswer(error)) throw withdrawnError(error);
-      // mapError turns every duplicate-number answer (409, or the database's error) into a ConflictError.
-      if (ConflictError.isInstance(error)) {
-        return resolveDuplicate(request, warnings, error, options.signal);
+      if (UnknownRecordError.isInstance(error) && error.table === 'customers') {
+        throw new UnknownReferenceError(
+          'invoice.customerId',
+          error.id,
+          `flowglad: customer ${error.id} does not exist on this account; create the customer in Flowglad first, or map the document to an existing customer id.`,
+          { provider: 'flowglad', status: error.status, raw: error.raw, cause: error },
+        );
+      }
+      if (ConflictError.isInstance(error) || InvoiceInsertFailedError.isInstance(error)) {
+        return classifyInsertFailure(request, warnings, error, options.signal);
       }
       throw error;
     }
-    return readBack(body, warnings, options.strict ?? config.strict);
+    const body = parseCreateAnswer(InvoiceWithLineItems, response, context);
+    return verified(
+      request,
+      body,
+      response.body,
+      warnings,
+      options.strict ?? config.strict,
+      response.requestId,
+    );
+  }
+
+  function answerContext(request: FlowgladCreateRequest) {
+    return {
+      provider: 'flowglad',
+      subject: 'Flowglad create-invoice response',
+      method: 'POST',
+      url: `${transport.baseUrl}${INVOICES}`,
+      body: request,
+      externalId: request.invoice.invoiceNumber,
+    };
   }
 
   /**
-   * The number is taken. After a retry that is usually our own first attempt ("created, then failed");
-   * the invoice holding the number is returned when it is the one we asked for, never a second one.
+   * The insert failed and the answer cannot say why (CONTRACT.md F5, F6). In order: the number is looked up
+   * with one filtered request (found → a duplicate, usually our own first attempt); the request's
+   * references that Flowglad can look up are fetched (one missing → that reference is named); else the
+   * failure is reported with what is known, never as a taken number.
    */
-  async function resolveDuplicate(
+  async function classifyInsertFailure(
     request: FlowgladCreateRequest,
     warnings: MappingWarning[],
-    conflict: BillbridgeError,
+    failure: BillbridgeError,
     signal: AbortSignal | undefined,
   ): Promise<FlowgladResult> {
     const number = request.invoice.invoiceNumber;
-    const record = await findByNumber(number, signal);
-    if (!record) {
-      // Numbers are unique across every Flowglad organisation, and the list shows only ours.
-      throw new ConflictError(
-        `flowglad: invoiceNumber ${JSON.stringify(number)} is already taken, and not by an invoice of this account (Flowglad invoice numbers are unique across all organisations); use another number.`,
-        { provider: 'flowglad', status: conflict.status, raw: conflict.raw, cause: conflict },
-      );
+    const lookup = await findByNumber(number, signal);
+    if (lookup.record) return resolveDuplicate(request, warnings, lookup.record, failure, signal);
+
+    for (const [field, id, path] of probes(request)) {
+      if (await isMissing(path, id, signal)) {
+        throw new UnknownReferenceError(
+          field,
+          id,
+          `flowglad: ${field} ${id} does not exist on this account, so Flowglad refused the invoice (it answered ${failure.status} without naming the cause; looking ${id} up found nothing). Give an existing id.`,
+          { provider: 'flowglad', status: failure.status, raw: failure.raw, cause: failure },
+        );
+      }
     }
-    const existing = await get(record.id, signal ? { signal } : {});
-    const mismatch = differences(request, existing.raw);
+    const unchecked = uncheckable(request);
+    throw new InvoiceInsertFailedError(
+      `flowglad: Flowglad refused to store invoice ${JSON.stringify(number)} (it answered ${failure.status} without naming the cause). ` +
+        (lookup.conclusive
+          ? `No invoice of this account has that number, `
+          : `The number could not be looked up (the deployment ignored the filter), `) +
+        (probes(request).length > 0 ? 'the references that can be looked up exist, ' : '') +
+        `so the cause is one of: ${[
+          ...unchecked.map((f) => `an unknown ${f}`),
+          'the number being held by another Flowglad organisation (numbers are unique across Flowglad)',
+          'a transient database error (sending it again is safe: the number keeps it from being stored twice)',
+        ].join('; ')}.`,
+      { provider: 'flowglad', status: failure.status, raw: failure.raw, cause: failure, retryable: false },
+    );
+  }
+
+  /** The invoice holding the number is returned when it is the one we asked for, never a second one. */
+  async function resolveDuplicate(
+    request: FlowgladCreateRequest,
+    warnings: MappingWarning[],
+    record: InvoiceRecord,
+    failure: BillbridgeError,
+    signal: AbortSignal | undefined,
+  ): Promise<FlowgladResult> {
+    const number = request.invoice.invoiceNumber;
+    const response = await transport.request({
+      method: 'GET',
+      path: `${INVOICES}/${encodeURIComponent(record.id)}`,
+      operation: 'read',
+      ...(signal && { signal }),
+    });
+    // The record exists, so an unreadable answer here is as ambiguous as one to the create itself.
+    const existing = parseCreateAnswer(InvoiceWithLineItems, response, answerContext(request));
+    const mismatch = differences(request, existing);
     if (mismatch.length > 0) {
       throw new ConflictError(
         `flowglad: invoiceNumber ${JSON.stringify(number)} already belongs to invoice ${record.id}, which differs from this one (${mismatch.join('; ')}). Invoice numbers are unique across Flowglad; use another number.`,
-        { provider: 'flowglad', status: conflict.status, raw: conflict.raw, cause: conflict },
+        { provider: 'flowglad', status: failure.status, raw: failure.raw, cause: failure },
       );
     }
-    return { ...existing, warnings: [...warnings, ...existing.warnings], requestWarnings: warnings };
+    return verified(request, existing, response.body, warnings, config.strict, response.requestId);
   }
 
-  /** Flowglad's list has no filter by number: the pages are walked until the number turns up. */
+  /** Compares what Flowglad stored with what was sent, and returns what it stored. */
+  function verified(
+    request: FlowgladCreateRequest,
+    stored: InvoiceWithLineItems,
+    raw: unknown,
+    sent: MappingWarning[],
+    strict: boolean | undefined,
+    requestId: string | undefined,
+  ): FlowgladResult {
+    const asked = fromProvider(request).value;
+    const { value, warnings } = fromProvider(stored, { strict });
+    verifyCreate({
+      provider: 'flowglad',
+      createdId: stored.invoice.id,
+      sent: createFacts(asked),
+      stored: createFacts(value),
+      raw,
+      ...(requestId !== undefined && { requestId }),
+    });
+    return { value, raw, warnings: [...sent, ...warnings], requestWarnings: sent };
+  }
+
+  /**
+   * One request: Flowglad's list reads its filter from the cursor (base64 JSON `{ parameters, createdAt,
+   * direction }`, tableUtils.ts `decodeCursor`/`createPaginatedSelectFunction`), so a cursor carrying
+   * `{ invoiceNumber }` lists only that number. A page holding other numbers means the filter was ignored.
+   */
   async function findByNumber(
     number: string,
     signal: AbortSignal | undefined,
-  ): Promise<InvoiceRecord | undefined> {
-    for await (const page of pages({ limit: MAX_PAGE, ...(signal && { signal }) })) {
-      const hit = page.data.find((record) => record.invoiceNumber === number);
-      if (hit) return hit;
+  ): Promise<{ record?: InvoiceRecord; conclusive: boolean }> {
+    const response = await transport.request({
+      method: 'GET',
+      path: INVOICES,
+      query: { limit: '2', cursor: numberCursor(number) },
+      operation: 'read',
+      ...(signal && { signal }),
+    });
+    const page = parseWith(InvoiceListPageSchema, response.body, 'Flowglad invoice list');
+    const record = page.data.find((r) => r.invoiceNumber === number);
+    const conclusive = page.data.every((r) => r.invoiceNumber === number);
+    return record ? { record, conclusive } : { conclusive };
+  }
+
+  /** True when Flowglad says the record does not exist (its 404, or its "No … found with id" 500). */
+  async function isMissing(path: string, id: string, signal: AbortSignal | undefined): Promise<boolean> {
+    try {
+      await transport.request({
+        method: 'GET',
+        path: `${path}/${encodeURIComponent(id)}`,
+        operation: 'read',
+        ...(signal && { signal }),
+      });
+      return false;
+    } catch (error) {
+      if (UnknownRecordError.isInstance(error)) return true;
+      if (NotFoundError.isInstance(error) && error.status === 404) return true;
+      if (ProviderError.isInstance(error)) return false;
+      throw error;
     }
-    return undefined;
   }
 
   async function* pages(params: FlowgladListParams): AsyncGenerator<InvoiceListPage> {
@@ -234,8 +390,7 @@ function readBack(body: unknown, sent: MappingWarning[], strict: boolean | undef
 }
 
 /** What must agree for an existing invoice to count as the one this request would have created. */
-function differences(request: FlowgladCreateRequest, raw: unknown): string[] {
-  const existing = parseWith(InvoiceWithLineItems, raw, 'Flowglad invoice response');
+function differences(request: FlowgladCreateRequest, existing: InvoiceWithLineItems): string[] {
   const out: string[] = [];
   const inv = existing.invoice;
   const want = request.invoice;

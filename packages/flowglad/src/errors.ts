@@ -9,6 +9,7 @@ import {
   errorFromStatus,
   type FieldIssue,
   NotFoundError,
+  ProviderError,
   parseRetryAfter,
   type TransportResponse,
 } from '@billbridge/core';
@@ -75,19 +76,84 @@ function shorten(text: string): string {
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
 }
 
-/** A duplicate `invoiceNumber` (the DB's global UNIQUE), whatever status the deployment used for it. */
-export function isDuplicateNumber(status: number, parsed: ParsedFlowgladError): boolean {
-  if (status === 409) return true;
-  return status >= 400 && UNCONFIRMED_READINGS.duplicateNumberPattern.test(parsed.message);
+/**
+ * A create-era insert into `invoices` failed (CONTRACT.md F5). Flowglad answers the same 500 for a duplicate
+ * `invoiceNumber`, an unknown purchase / subscription / billing period / membership, and a transient
+ * database error: the message always lists every column, `invoice_number` included, so it proves none of
+ * them. Not retried by the transport (two of the three causes are deterministic); the client classifies it
+ * from what it can look up, and otherwise reports it as this error, cause unproven.
+ */
+export class InvoiceInsertFailedError extends ProviderError {
+  static override readonly kind: string = 'FlowgladInvoiceInsertFailedError';
 }
+
+/** A record Flowglad looked up by id and did not find (its `No <table> found with id: <id>` 500). */
+export class UnknownRecordError extends NotFoundError {
+  static override readonly kind: string = 'FlowgladUnknownRecordError';
+  /** Flowglad's table (`customers`, `purchases`, `subscriptions`). */
+  readonly table: string;
+  readonly id: string;
+
+  constructor(
+    table: string,
+    id: string,
+    message: string,
+    options: ConstructorParameters<typeof NotFoundError>[1],
+  ) {
+    super(message, options);
+    this.table = table;
+    this.id = id;
+  }
+}
+
+/** A reference in the create request that Flowglad does not know (proven by looking it up). */
+export class UnknownReferenceError extends NotFoundError {
+  static override readonly kind: string = 'FlowgladUnknownReferenceError';
+  /** The request field, e.g. `invoice.subscriptionId`. */
+  readonly field: string;
+  readonly id: string;
+
+  constructor(
+    field: string,
+    id: string,
+    message: string,
+    options: ConstructorParameters<typeof NotFoundError>[1],
+  ) {
+    super(message, options);
+    this.field = field;
+    this.id = id;
+  }
+}
+
+const INSERT_FAILED = /Failed to insert items? into invoices\b/;
+const NOT_FOUND_BY_ID = /No ([a-z ]+?) found with id: (\S+)/;
 
 export function mapError(response: TransportResponse): BillbridgeError {
   const parsed = parseErrorBody(response.body, response.text);
   const requestId = response.requestId ?? parsed.requestId;
   const options = { provider: PROVIDER, status: response.status, requestId, raw: response.body };
-  if (isDuplicateNumber(response.status, parsed)) {
-    // Never retried: the same number cannot succeed twice. The client resolves it to the existing invoice.
-    return new ConflictError(`flowglad answered ${response.status}: ${parsed.message}`, options);
+  if (response.status === 409) {
+    return new ConflictError(`flowglad answered 409: ${parsed.message}`, options);
+  }
+  if (response.status >= 500) {
+    // selectById's 500 (tableUtils.ts): the record does not exist. Deterministic: not retried.
+    const missing = NOT_FOUND_BY_ID.exec(parsed.message);
+    if (missing?.[1] && missing[2]) {
+      const table = missing[1].replace(/ /g, '_');
+      const what = table === 'customers' ? 'customer' : table.replace(/s$/, '');
+      return new UnknownRecordError(
+        table,
+        missing[2],
+        `flowglad: no ${what} with id ${missing[2]} on this account (Flowglad answered ${response.status}: "No ${missing[1]} found with id"). Check the id, or create the ${what} in Flowglad first.`,
+        options,
+      );
+    }
+    if (INSERT_FAILED.test(parsed.message)) {
+      return new InvoiceInsertFailedError(
+        `flowglad: the invoice insert failed (${response.status}); the answer does not say why.`,
+        { ...options, retryable: false },
+      );
+    }
   }
   return errorFromStatus({
     provider: PROVIDER,

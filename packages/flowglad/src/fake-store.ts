@@ -95,6 +95,16 @@ export interface FlowgladFakeSeed {
   createWithdrawn?: boolean;
   /** Customer ids that exist (default: `cust_test_1`, `cust_test_2`). */
   customers?: string[];
+  /** Purchase ids that exist (default: `prch_test_1`). */
+  purchases?: string[];
+  /** Subscription ids that exist (default: `sub_test_1`). */
+  subscriptions?: string[];
+  /** Billing period ids that exist (default: `billing_period_test_1`). */
+  billingPeriods?: string[];
+  /** Membership ids that exist (default: none). */
+  memberships?: string[];
+  /** The next N invoice inserts fail with the database's 500, as a transient error would. */
+  transientInsertFailures?: number;
   /** Invoices already there (e.g. to read from a withdrawn deployment). */
   invoices?: FakeStoredInvoice[];
   /** Clock in epoch ms (tests pin it). */
@@ -105,6 +115,11 @@ export interface FlowgladFakeState {
   apiKeys?: string[];
   createWithdrawn: boolean;
   customers: Set<string>;
+  purchases: Set<string>;
+  subscriptions: Set<string>;
+  billingPeriods: Set<string>;
+  memberships: Set<string>;
+  transientInsertFailures: number;
   invoices: FakeStoredInvoice[];
   byId: Map<string, FakeStoredInvoice>;
   numbers: Set<string>;
@@ -129,6 +144,11 @@ export function createFakeState(seed: FlowgladFakeSeed = {}): FlowgladFakeState 
   const state: FlowgladFakeState = {
     createWithdrawn: seed.createWithdrawn ?? false,
     customers: new Set(seed.customers ?? FLOWGLAD_FAKE_DEFAULTS.customers),
+    purchases: new Set(seed.purchases ?? [FLOWGLAD_FAKE_DEFAULTS.purchaseId]),
+    subscriptions: new Set(seed.subscriptions ?? [FLOWGLAD_FAKE_DEFAULTS.subscriptionId]),
+    billingPeriods: new Set(seed.billingPeriods ?? [FLOWGLAD_FAKE_DEFAULTS.billingPeriodId]),
+    memberships: new Set(seed.memberships ?? []),
+    transientInsertFailures: seed.transientInsertFailures ?? 0,
     invoices,
     byId: new Map(invoices.map((stored) => [stored.invoice.id, stored])),
     numbers: new Set(invoices.map((stored) => stored.invoice.invoiceNumber)),

@@ -76,19 +76,12 @@ function create(req: FakeRequest, state: FlowgladFakeState): FakeResponse {
   if (body.invoiceLineItems.some((item) => item.type === 'usage')) {
     return trpcError(400, 'Usage line items cannot be created through the API; use static line items.');
   }
-  if (!state.customers.has(body.invoice.customerId)) {
-    return trpcError(404, `No customers found with id: ${body.invoice.customerId}`);
+  const customerId = body.invoice.customerId;
+  if (!state.customers.has(customerId)) {
+    // selectCustomerById throws inside the procedure: tRPC's INTERNAL_SERVER_ERROR, a 500 (CONTRACT.md F7).
+    return trpcError(500, notFoundById('customers', customerId));
   }
-  if (state.numbers.has(body.invoice.invoiceNumber)) {
-    // The DB's UNIQUE(invoiceNumber) across every organisation fails the insert.
-    return {
-      status: 500,
-      body: {
-        error: 'duplicate key value violates unique constraint "invoices_invoice_number_unique"',
-        code: 'INTERNAL_SERVER_ERROR',
-      },
-    };
-  }
+  if (insertFails(body, state)) return trpcError(500, insertFailure(body));
   const key = bearerKey(req) ?? '';
   const stored = storeInvoice(state, body, key.startsWith('sk_live_'));
   // The REST wrapper answers 200 for every success, not 201.
@@ -101,17 +94,130 @@ function retrieve(req: FakeRequest, state: FlowgladFakeState): FakeResponse {
   return { status: 200, body: stored };
 }
 
-/** Opaque cursors; Flowglad's own are opaque strings too. */
-function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ offset }), 'utf8').toString('base64url');
+/** selectById's message when the row is missing (tableUtils.ts, CONTRACT.md F7). */
+function notFoundById(table: string, id: string): string {
+  return `Failed to select ${table} by id ${id}: No ${table.replace(/_/g, ' ')} found with id: ${id}`;
 }
 
-function decodeCursor(cursor: string): number | undefined {
+/** The constraint that would fail the insert: UNIQUE(invoice_number) or one of the foreign keys. */
+function insertFails(body: InvoiceCreateBody, state: FlowgladFakeState): boolean {
+  if (state.transientInsertFailures > 0) {
+    state.transientInsertFailures -= 1;
+    return true;
+  }
+  const inv = body.invoice as Record<string, unknown>;
+  const known = (value: unknown, set: Set<string>) => value == null || set.has(String(value));
+  return (
+    state.numbers.has(body.invoice.invoiceNumber) ||
+    !known(inv.purchaseId, state.purchases) ||
+    !known(inv.subscriptionId, state.subscriptions) ||
+    !known(inv.billingPeriodId, state.billingPeriods) ||
+    !known(inv.ownerMembershipId, state.memberships)
+  );
+}
+
+/** The columns drizzle lists in the insert, in the schema's order (schema/invoices.ts at c45e7cb). */
+const INSERT_COLUMNS = [
+  'id',
+  'created_at',
+  'updated_at',
+  'created_by_commit',
+  'updated_by_commit',
+  'livemode',
+  'position',
+  'purchase_id',
+  'invoice_number',
+  'invoice_date',
+  'billing_period_id',
+  'due_date',
+  'stripe_payment_intent_id',
+  'customer_id',
+  'organization_id',
+  'status',
+  'subscription_id',
+  'billing_run_id',
+  'billing_period_start_date',
+  'billing_period_end_date',
+  'owner_membership_id',
+  'pdf_url',
+  'receipt_pdf_url',
+  'memo',
+  'bank_payment_only',
+  'type',
+  'currency',
+  'tax_amount',
+  'subtotal',
+  'stripe_tax_calculation_id',
+  'stripe_tax_transaction_id',
+  'tax_type',
+  'tax_country',
+  'tax_state',
+  'tax_rate_percentage',
+  'application_fee',
+];
+
+/**
+ * Every failed insert answers this, whatever the cause: createInsertFunction wraps createInsertManyFunction's
+ * error, which wraps drizzle's `Failed query: <sql>\nparams: <values>` (CONTRACT.md F5). The database's own
+ * reason is only in the error's `cause`, which never reaches the answer.
+ */
+function insertFailure(body: InvoiceCreateBody): string {
+  const columns = INSERT_COLUMNS.map((c) => `"${c}"`).join(', ');
+  const values = INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
+  const inv = body.invoice as Record<string, unknown>;
+  const params = [inv.purchaseId ?? null, inv.invoiceNumber, inv.customerId, inv.subscriptionId ?? null]
+    .map(String)
+    .join(',');
+  const query = `insert into "invoices" (${columns}) values (${values}) returning ${columns}`;
+  return `Failed to insert item into invoices: Failed to insert items into invoices: Failed query: ${query}\nparams: ${params}`;
+}
+
+/** A create-era read by id whose procedure only looks the row up (purchases.get, subscriptions.get). */
+function byIdRoute(table: string, set: (state: FlowgladFakeState) => Set<string>, key: string) {
+  return (req: FakeRequest, state: FlowgladFakeState): FakeResponse => {
+    const id = req.params.id ?? '';
+    if (!set(state).has(id)) return trpcError(500, notFoundById(table, id));
+    return { status: 200, body: { [key]: { id, livemode: false, organizationId: state.organizationId } } };
+  };
+}
+
+/**
+ * Flowglad's cursor (tableUtils.ts `encodeCursor`): base64 of `{ parameters, createdAt, direction }`.
+ * With parameters, the page holds rows equal to them and created after (forward) or before `createdAt`;
+ * with none, the list starts over from the oldest row. The fake also pages the unfiltered list by
+ * position (`{ offset }`), where Flowglad's own code repeats the first page (F9).
+ */
+interface DecodedCursor {
+  parameters: Record<string, unknown>;
+  createdAt: number;
+  direction: 'forward' | 'backward';
+  offset: number;
+}
+
+function encodeCursor(cursor: DecodedCursor): string {
+  const { parameters, createdAt, direction, offset } = cursor;
+  return Buffer.from(
+    JSON.stringify({ parameters, createdAt: new Date(createdAt).toISOString(), direction, offset }),
+    'utf8',
+  ).toString('base64');
+}
+
+function decodeCursor(cursor: string): DecodedCursor | undefined {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { offset?: unknown };
-    return Number.isSafeInteger(value.offset) && (value.offset as number) >= 0
-      ? (value.offset as number)
-      : undefined;
+    const value = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as Record<string, unknown>;
+    const parameters =
+      value.parameters !== null && typeof value.parameters === 'object'
+        ? (value.parameters as Record<string, unknown>)
+        : {};
+    const createdAt = typeof value.createdAt === 'string' ? Date.parse(value.createdAt) : 0;
+    const offset = Number.isSafeInteger(value.offset) ? (value.offset as number) : 0;
+    if (Number.isNaN(createdAt) || offset < 0) return undefined;
+    return {
+      parameters,
+      createdAt,
+      direction: value.direction === 'backward' ? 'backward' : 'forward',
+      offset,
+    };
   } catch {
     return undefined;
   }
@@ -124,13 +230,37 @@ function list(req: FakeRequest, state: FlowgladFakeState): FakeResponse {
     return { status: 400, body: { error: `limit must be an integer between 1 and ${MAX_LIMIT}` } };
   }
   const cursor = req.query.get('cursor');
-  const offset = cursor ? decodeCursor(cursor) : 0;
-  if (offset === undefined) return { status: 400, body: { error: 'Invalid cursor' } };
-  const data = state.invoices.slice(offset, offset + limit).map((stored) => stored.invoice);
-  const hasMore = offset + limit < state.invoices.length;
-  const body: Record<string, unknown> = { data, hasMore, total: state.invoices.length };
+  const decoded: DecodedCursor | undefined = cursor
+    ? decodeCursor(cursor)
+    : { parameters: {}, createdAt: 0, direction: 'forward', offset: 0 };
+  if (decoded === undefined) return trpcError(500, 'Unexpected token in JSON at position 0');
+  const filters = Object.entries(decoded.parameters).filter(([, v]) => v !== undefined && v !== '');
+  let rows = state.invoices;
+  let start = decoded.offset;
+  if (filters.length > 0) {
+    rows = rows.filter(
+      ({ invoice }) =>
+        filters.every(([k, v]) => (invoice as unknown as Record<string, unknown>)[k] === v) &&
+        (decoded.direction === 'forward'
+          ? invoice.createdAt > decoded.createdAt
+          : invoice.createdAt < decoded.createdAt),
+    );
+    start = 0;
+  }
+  const page = rows.slice(start, start + limit);
+  const data = page.map((stored) => stored.invoice);
+  const hasMore = start + limit < rows.length;
+  const body: Record<string, unknown> = { data, hasMore, total: rows.length };
   if (cursor) body.currentCursor = cursor;
-  if (hasMore) body.nextCursor = encodeCursor(offset + limit);
+  if (hasMore) {
+    const last = page[page.length - 1]!.invoice;
+    body.nextCursor = encodeCursor({
+      parameters: decoded.parameters,
+      createdAt: filters.length > 0 ? last.createdAt : 0,
+      direction: decoded.direction,
+      offset: filters.length > 0 ? 0 : start + limit,
+    });
+  }
   return { status: 200, body };
 }
 
@@ -138,6 +268,16 @@ const routes: FakeRoute<FlowgladFakeState>[] = [
   { method: 'POST', path: '/api/v1/invoices', creates: true, handle: create },
   { method: 'GET', path: '/api/v1/invoices', handle: list },
   { method: 'GET', path: '/api/v1/invoices/:id', handle: retrieve },
+  {
+    method: 'GET',
+    path: '/api/v1/purchases/:id',
+    handle: byIdRoute('purchases', (s) => s.purchases, 'purchase'),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/subscriptions/:id',
+    handle: byIdRoute('subscriptions', (s) => s.subscriptions, 'subscription'),
+  },
 ];
 
 export const flowgladFake: FakeDefinition<FlowgladFakeState, FlowgladFakeSeed> = {

@@ -205,7 +205,13 @@ function mapLine(item: LineFields, currency: string): Line {
   return line;
 }
 
-/** Flowglad has no total: Σ price × quantity plus taxAmount (card §5.1); with no line items, the subtotal. */
+/**
+ * Flowglad stores no total. Its own rule (`formatInvoiceTotals`, CONTRACT.md F14) is subtotal + taxAmount,
+ * where `subtotal` is written after the subscription's discount (`billingRunHelpers`, F15): that is used
+ * whenever the record has a subtotal. Otherwise the total is computed as Σ price × quantity + taxAmount,
+ * which overstates an invoice whose subscription carries a discount (`calculateInvoiceTotalsWithDiscounts`
+ * subtracts it before tax, F13), so a subscription invoice read that way is flagged at `total`.
+ */
 function readTotal(
   inv: InvoiceFields,
   items: LineFields[] | undefined,
@@ -213,10 +219,16 @@ function readTotal(
   w: WarningCollector,
 ): number {
   let units: bigint;
-  if (items && items.length > 0) {
-    units = items.reduce((sum, item) => sum + BigInt(item.price) * BigInt(item.quantity), 0n);
-  } else if (inv.subtotal != null) {
+  if (inv.subtotal != null) {
     units = BigInt(inv.subtotal);
+  } else if (items && items.length > 0) {
+    units = items.reduce((sum, item) => sum + BigInt(item.price) * BigInt(item.quantity), 0n);
+    if (inv.type === 'subscription') {
+      w.approximated(
+        'total',
+        "Computed as the sum of the line items plus tax: the record has no subtotal, and Flowglad subtracts the subscription's discount before tax, which this total does not include.",
+      );
+    }
   } else {
     if (items)
       w.defaulted('total', 'The invoice has neither line items nor a subtotal; its total reads as 0.');

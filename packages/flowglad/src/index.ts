@@ -19,6 +19,7 @@ export const flowglad: FlowgladAdapter = {
   fromProvider,
 };
 
+export { FLOWGLAD_AMOUNTS } from './amounts';
 export { capabilities } from './capabilities';
 export {
   createFlowgladClient,
@@ -38,7 +39,13 @@ export {
   type FlowgladStatus,
   INVOICE_TYPES,
 } from './enums';
-export { CreateEndpointWithdrawnError, mapError } from './errors';
+export {
+  CreateEndpointWithdrawnError,
+  InvoiceInsertFailedError,
+  mapError,
+  UnknownRecordError,
+  UnknownReferenceError,
+} from './errors';
 export { fromProvider } from './from-provider';
 export { flowgladExponent, flowgladToMinor, minorToFlowglad, type UnitConversion } from './money';
 export { type FlowgladMappingOptions, FlowgladProviderOptions, UNCONFIRMED_READINGS } from './options';

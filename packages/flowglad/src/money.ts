@@ -1,27 +1,18 @@
-import {
-  decimalToSafeInteger,
-  formatDecimal,
-  isWholeDecimal,
-  minorUnitExponent,
-  roundDecimal,
-  shiftDecimal,
-  toDecimal,
-} from '@billbridge/core';
-import { FLOWGLAD_ZERO_DECIMAL } from './enums';
-
 /**
- * Flowglad's unit rule (its currency helper, Stripe's convention): a currency in its zero-decimal list
- * is counted in whole units, every other one in 1/100 — whatever ISO 4217 says. So KWD (3 ISO decimals)
- * is counted in fils/10, ISK (0 ISO decimals) in 1/100 króna, MGA (2 ISO decimals) in whole ariary.
+ * Conversions between canonical ISO minor units and Flowglad's units, through the one declared
+ * convention (`FLOWGLAD_AMOUNTS`), reporting whether rounding changed the value so each caller can warn
+ * at its own path. So KWD (3 ISO decimals) is counted in fils/10, ISK (0 ISO decimals) in 1/100 króna,
+ * MGA (2 ISO decimals) in whole ariary.
  */
-const ZERO_DECIMAL: ReadonlySet<string> = new Set(FLOWGLAD_ZERO_DECIMAL);
+import { minorUnitExponent, WarningCollector } from '@billbridge/core';
+import { FLOWGLAD_AMOUNTS } from './amounts';
 
 /** int32: Flowglad stores money and quantities in Postgres `integer` columns. */
 export const INT32_MAX = 2_147_483_647;
 export const INT32_MIN = -2_147_483_648;
 
 export function flowgladExponent(currency: string): 0 | 2 {
-  return ZERO_DECIMAL.has(currency) ? 0 : 2;
+  return FLOWGLAD_AMOUNTS.digits(currency) === 0 ? 0 : 2;
 }
 
 export interface UnitConversion {
@@ -33,27 +24,37 @@ export interface UnitConversion {
   lossless: boolean;
 }
 
+type Direction = typeof FLOWGLAD_AMOUNTS.toProvider;
+
+function convert(direction: Direction, amount: number | string, currency: string): UnitConversion {
+  // Fast path: a whole amount where both sides count the same digits (USD, JPY) passes unchanged.
+  if (
+    typeof amount === 'number' &&
+    Number.isSafeInteger(amount) &&
+    FLOWGLAD_AMOUNTS.digits(currency) === minorUnitExponent(currency)
+  ) {
+    const value = amount === 0 ? 0 : amount;
+    return { value, exact: String(value), lossless: true };
+  }
+  const context = { provider: 'flowglad', path: 'amount' };
+  const exact = direction(amount, currency, { ...context, whole: false });
+  const collector = new WarningCollector('flowglad');
+  const value = direction(amount, currency, { ...context, warnings: collector }) as number;
+  return {
+    value: value === 0 ? 0 : value,
+    exact: String(exact),
+    lossless: collector.finish(false).length === 0,
+  };
+}
+
 /** ISO minor units (an integer or a finer decimal string such as "0.04") → Flowglad units. */
 export function minorToFlowglad(minor: number | string, currency: string): UnitConversion {
-  return shiftExact(minor, flowgladExponent(currency) - minorUnitExponent(currency));
+  return convert(FLOWGLAD_AMOUNTS.toProvider.bind(FLOWGLAD_AMOUNTS), minor, currency);
 }
 
 /** Flowglad units → ISO minor units. */
 export function flowgladToMinor(units: number, currency: string): UnitConversion {
-  return shiftExact(units, minorUnitExponent(currency) - flowgladExponent(currency));
-}
-
-function shiftExact(amount: number | string, places: number): UnitConversion {
-  // Fast path: a whole amount with no shift (every currency whose ISO exponent is Flowglad's unit, e.g.
-  // USD, JPY) passes through unchanged; the decimal helpers below would give the same result, slowly.
-  if (places === 0 && typeof amount === 'number' && Number.isSafeInteger(amount)) {
-    const value = amount === 0 ? 0 : amount; // no -0, as decimalToSafeInteger
-    return { value, exact: String(value), lossless: true };
-  }
-  const shifted = shiftDecimal(toDecimal(amount), places);
-  const lossless = isWholeDecimal(shifted);
-  const value = decimalToSafeInteger(lossless ? shifted : roundDecimal(shifted, 0));
-  return { value, exact: formatDecimal(shifted), lossless };
+  return convert(FLOWGLAD_AMOUNTS.fromProvider.bind(FLOWGLAD_AMOUNTS), units, currency);
 }
 
 export function isInt32(value: number): boolean {

@@ -48,12 +48,10 @@ export const UNCONFIRMED_READINGS = {
   /** §0: how a deployment without the create procedure answers POST /api/v1/invoices. We treat 404 and
    * 405 on that route as "withdrawn", unless a 404 names the customer (the one record create looks up). */
   withdrawnCreateStatuses: [404, 405] as const,
-  /** §3.2: a duplicate `invoiceNumber` fails the insert; the answer's status is not documented. We
-   * recognise a 409, or any error whose message mentions a unique violation on the invoice number. */
-  duplicateNumberPattern:
-    /duplicate key|unique constraint|already exists|invoice_?number|invoiceNumber.*(taken|unique|exists)/i,
-  /** §3.4: an unknown `customerId` on create. The fake answers 404 NOT_FOUND naming the customer. */
-  unknownCustomerStatus: 404,
+  /** §3.2 / F6: a failed insert's cause is looked up, not read from the answer. A duplicate number is
+   * confirmed only by finding it with one filtered list request (Flowglad's own cursor form, `parameters:
+   * { invoiceNumber }`), never by walking the list. */
+  duplicateLookup: 'filtered-cursor' as const,
   /** §3.3: a `usage` line on create. The fake answers 400 BAD_REQUEST. */
   usageLineStatus: 400,
   /** §2: both header forms are accepted; we send the bare key, as the official SDK does. */

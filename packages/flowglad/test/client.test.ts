@@ -8,7 +8,12 @@ import {
 } from '@billbridge/core';
 import { type RunningFake, startFake } from '@billbridge/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CreateEndpointWithdrawnError, createFlowgladClient } from '../src/index';
+import {
+  CreateEndpointWithdrawnError,
+  createFlowgladClient,
+  InvoiceInsertFailedError,
+  UnknownReferenceError,
+} from '../src/index';
 import { type FlowgladFakeState, flowgladFake } from '../src/testing';
 import { invoice, TEST_KEY } from './helpers';
 
@@ -124,11 +129,15 @@ describe('createFlowgladClient against the fake', () => {
     expect(ConflictError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(/already belongs to invoice inv_/);
     expect(records).toHaveLength(1);
-    // A number held outside this account (Flowglad numbers are global) is refused with that explanation.
+    // A number held outside this account cannot be found, so it is not proven taken: the failure is
+    // reported with its possible causes, another organisation's number among them (the old reading
+    // called every such failure "already taken").
     fake!.state.numbers.add('TAKEN-ELSEWHERE');
     const elsewhere = await caught(flow.create(invoice({ number: 'TAKEN-ELSEWHERE' })));
-    expect(ConflictError.isInstance(elsewhere)).toBe(true);
-    expect((elsewhere as Error).message).toMatch(/not by an invoice of this account/);
+    expect(InvoiceInsertFailedError.isInstance(elsewhere)).toBe(true);
+    expect(ConflictError.isInstance(elsewhere)).toBe(false);
+    expect((elsewhere as Error).message).toMatch(/held by another Flowglad organisation/);
+    expect((elsewhere as Error).message).not.toMatch(/already taken/);
     expect(records).toHaveLength(1);
   });
 
@@ -138,7 +147,11 @@ describe('createFlowgladClient against the fake', () => {
     const unknownCustomer = await caught(flow.create(invoice({ customer: { id: 'cust_nobody' } })));
     expect(NotFoundError.isInstance(unknownCustomer)).toBe(true);
     expect(CreateEndpointWithdrawnError.isInstance(unknownCustomer)).toBe(false);
-    expect((unknownCustomer as Error).message).toMatch(/No customers found with id: cust_nobody/);
+    // Flowglad answers 500 ("No customers found with id"); it is a not-found error for the customer.
+    expect(UnknownReferenceError.isInstance(unknownCustomer)).toBe(true);
+    expect((unknownCustomer as UnknownReferenceError).field).toBe('invoice.customerId');
+    expect((unknownCustomer as UnknownReferenceError).status).toBe(500);
+    expect((unknownCustomer as Error).message).toMatch(/customer cust_nobody does not exist/);
 
     const badCurrency = await caught(flow.create(invoice({ currency: 'KWD' })));
     expect(InvalidRequestError.isInstance(badCurrency)).toBe(true);

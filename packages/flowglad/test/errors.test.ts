@@ -6,7 +6,7 @@ import {
   RateLimitError,
 } from '@billbridge/core';
 import { describe, expect, it } from 'vitest';
-import { isWithdrawnAnswer, mapError } from '../src/errors';
+import { InvoiceInsertFailedError, isWithdrawnAnswer, mapError, UnknownRecordError } from '../src/errors';
 
 const response = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
   status,
@@ -16,21 +16,40 @@ const response = (status: number, body: unknown, headers: Record<string, string>
 });
 
 describe('mapError (card §6)', () => {
-  it('a duplicate invoiceNumber is a ConflictError whatever the status (409, or the DB error in a 500)', () => {
-    const pg = mapError(
+  it('a failed invoice insert (500 naming invoice_number whatever the cause) is neither a conflict nor retried', () => {
+    // What the create-era server answers for a duplicate number, a foreign-key failure and a transient
+    // error alike (tableUtils.ts createInsertFunction over drizzle's "Failed query").
+    const insert = mapError(
       response(500, {
-        error: 'duplicate key value violates unique constraint "invoices_invoice_number_unique"',
+        error:
+          'Failed to insert item into invoices: Failed to insert items into invoices: Failed query: insert into "invoices" ("id", "invoice_number", "subscription_id") values (default, $1, $2)\nparams: INV-1,sub_x',
         code: 'INTERNAL_SERVER_ERROR',
       }),
     );
-    expect(ConflictError.isInstance(pg)).toBe(true);
-    expect(pg.retryable).toBe(false);
+    expect(InvoiceInsertFailedError.isInstance(insert)).toBe(true);
+    expect(ConflictError.isInstance(insert)).toBe(false);
+    expect(insert.retryable).toBe(false);
+    expect(insert.message).not.toMatch(/taken/);
     expect(ConflictError.isInstance(mapError(response(409, { error: 'conflict', code: 'CONFLICT' })))).toBe(
       true,
     );
-    expect(
-      ConflictError.isInstance(mapError(response(500, { error: 'boom', code: 'INTERNAL_SERVER_ERROR' }))),
-    ).toBe(false);
+    const other = mapError(response(500, { error: 'boom', code: 'INTERNAL_SERVER_ERROR' }));
+    expect(ConflictError.isInstance(other) || InvoiceInsertFailedError.isInstance(other)).toBe(false);
+    expect(other.retryable).toBe(true);
+  });
+
+  it("selectById's 500 is a not-found error for the record it names, not retried", () => {
+    const error = mapError(
+      response(500, {
+        error: 'Failed to select customers by id cust_9: No customers found with id: cust_9',
+        code: 'INTERNAL_SERVER_ERROR',
+      }),
+    );
+    expect(UnknownRecordError.isInstance(error)).toBe(true);
+    expect(NotFoundError.isInstance(error)).toBe(true);
+    expect(error.retryable).toBe(false);
+    expect((error as UnknownRecordError).table).toBe('customers');
+    expect((error as UnknownRecordError).id).toBe('cust_9');
   });
 
   it('rate limits honour retry-after-ms before retry-after', () => {

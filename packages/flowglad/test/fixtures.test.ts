@@ -23,7 +23,8 @@ describe('documented payloads parse and map', () => {
       collection: { method: 'send_invoice', autoSend: true },
       tax: { type: 'amusement_tax', country: 'AF', state: 'Kabul' },
       lines: [{ description: 'Widget', quantity: 123, unitAmount: 123, priceId: 'price_test_1' }],
-      total: 123 * 123,
+      // The record's own subtotal (123, after any discount) + tax, as Flowglad totals it; not Σ lines.
+      total: 123,
       providerOptions: { flowglad: { purchaseId: 'prch_test_1', bankPaymentOnly: true } },
     });
     expect(value.subscription).toBeUndefined();
@@ -38,8 +39,8 @@ describe('documented payloads parse and map', () => {
       id: 'inv_Jd83kLq0Zp2Vx7Nc4Tb1R',
       provider: 'flowglad',
       createdAt: '2023-11-07T05:31:56.000Z',
-      // Flowglad has no total: Σ price × quantity + taxAmount.
-      total: 123 * 123 + 123,
+      // Flowglad stores no total: its own rule is subtotal + taxAmount (the subtotal is after discounts).
+      total: 123 + 123,
       tax: { amount: 123, ratePercent: '5' },
       providerOptions: { flowglad: { livemode: true } },
     });

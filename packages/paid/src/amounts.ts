@@ -1,56 +1,37 @@
 /**
- * Canonical minor units ↔ Paid's JSON doubles in major units, exactly: every conversion goes through
- * core's decimal functions, never `x * 100`. A double that is not exactly representable refuses.
+ * Paid's amount convention, declared once: every Paid amount (unit prices, tier amounts, totals) is a
+ * JSON number in the currency's smallest unit, ISO 4217 minor units, as canonical amounts are
+ * (CONTRACT.md P20–P22). A price finer than a minor unit is a fractional number of minor units
+ * (`$0.0004` = `0.04`). Everything goes through core's `isoMinorUnits`, never by hand.
  */
-import {
-  decimalToSafeInteger,
-  isWholeDecimal,
-  majorToMinorDecimal,
-  minorToMajorNumber,
-  parseDecimal,
-  roundDecimal,
-  ValidationError,
-  type ValidationIssue,
-  type WarningCollector,
-} from '@billbridge/core';
+import { type AmountConvention, isoMinorUnits, type WarningCollector } from '@billbridge/core';
+import { PROVIDER } from './options';
 
-/** Minor units (integer, or a decimal string finer than a minor unit) → a major-unit JSON number. */
-export function toPaidAmount(minor: number | string, currency: string, path: string): number {
-  try {
-    return minorToMajorNumber(minor, currency);
-  } catch (error) {
-    const issue: ValidationIssue = {
-      path,
-      code: 'not_representable',
-      message: `${String(minor)} minor units of ${currency} cannot be sent exactly as a JSON number (${(error as Error).message})`,
-    };
-    throw new ValidationError('Paid amount', [issue]);
-  }
+export const PAID_AMOUNTS: AmountConvention = isoMinorUnits;
+
+/**
+ * Canonical minor units → Paid's JSON number. `whole: false` for unit prices (usage pricing finer than a
+ * minor unit stays exact); amounts that must be whole (flat tier amounts) refuse a fraction with
+ * AmountPrecisionError naming `path`.
+ */
+export function toPaidAmount(minor: number | string, currency: string, path: string, whole = true): number {
+  return PAID_AMOUNTS.toProvider(minor, currency, { provider: PROVIDER, path, whole }) as number;
 }
 
 /** A unit price read from Paid → `unitAmount` when whole minor units, else `unitAmountDecimal`. */
 export function fromPaidUnitPrice(
   value: number,
   currency: string,
+  path: string,
 ): { unitAmount: number } | { unitAmountDecimal: string } {
-  const minor = majorToMinorDecimal(value, currency);
-  const decimal = parseDecimal(minor);
-  return isWholeDecimal(decimal)
-    ? { unitAmount: decimalToSafeInteger(decimal) }
-    : { unitAmountDecimal: minor };
+  const minor = PAID_AMOUNTS.fromProvider(value, currency, { provider: PROVIDER, path, whole: false });
+  return typeof minor === 'number' ? { unitAmount: minor } : { unitAmountDecimal: minor };
 }
 
 /**
- * A total read from Paid → whole minor units. Doubles can carry sub-minor drift (0.1 + 0.2); such a value
- * is rounded to the currency's exponent, half away from zero, and reported as approximated.
+ * A total read from Paid → whole minor units. A value that is not a whole minor unit (a double with drift,
+ * or the docs' `1.1` placeholder) is rounded half away from zero with an `approximated` warning at `path`.
  */
 export function fromPaidTotal(value: number, currency: string, path: string, w: WarningCollector): number {
-  const minor = parseDecimal(majorToMinorDecimal(value, currency));
-  if (isWholeDecimal(minor)) return decimalToSafeInteger(minor);
-  const rounded = decimalToSafeInteger(roundDecimal(minor, 0));
-  w.approximated(
-    path,
-    `Paid sent ${value} ${currency}, which is not a whole minor unit; rounded to ${rounded} minor units.`,
-  );
-  return rounded;
+  return PAID_AMOUNTS.fromProvider(value, currency, { provider: PROVIDER, path, warnings: w }) as number;
 }

@@ -8,7 +8,7 @@ import type { Capabilities } from '@billbridge/core';
 export const capabilities: Capabilities = {
   provider: 'paid',
   creates: 'order',
-  amountUnit: { kind: 'major-decimal', encoding: 'json-number' },
+  amountUnit: { kind: 'minor' },
   dateForm: 'ISO 8601 date-time',
   operations: { create: true, get: true, list: true },
   deduplication: { kind: 'none' },

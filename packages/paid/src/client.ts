@@ -1,25 +1,52 @@
 /**
  * Paid orders over HTTP, through core's transport. Paid has no idempotency key and no natural key on
- * orders, so a create that may have reached Paid is never retried: the caller gets AmbiguousResultError.
+ * orders, so a create that may have reached Paid is never retried: the caller gets AmbiguousResultError,
+ * which says how to look for the order (`findCandidates`), since it cannot be found by externalId.
+ * Every create is verified (core's verifyCreate) against what Paid answered, or read back.
  */
 import {
+  AmbiguousResultError,
   type ClientOptions,
   createTransport,
   documentKind,
   type Invoice,
   type InvoiceInput,
+  isInstant,
   type MappingWarning,
   type Order,
   type OrderInput,
+  parseCreateAnswer,
   parseWith,
   transportSettings,
+  ValidationError,
+  type VerifyMode,
+  verifyCreate,
 } from '@billbridge/core';
+import {
+  compareCandidate,
+  type FindCandidatesOptions,
+  inWindow,
+  NOT_COMPARED,
+  type PaidCandidate,
+  type PaidCandidates,
+  rankCandidates,
+} from './candidates';
 import { mapPaidError } from './errors';
 import { fromProvider } from './from-provider';
-import { DEFAULT_BASE_URL, LIST_PAGE_SIZE, ORDERS_PATH, type PaidOptions, PROVIDER } from './options';
-import { pickSent, SentOrders } from './sent-orders';
-import { toCreateRequest } from './to-provider';
 import {
+  DEFAULT_BASE_URL,
+  LIST_PAGE_SIZE,
+  ORDERS_PATH,
+  type PaidOptions,
+  PROVIDER,
+  TOTAL_AMOUNT_COVERS,
+  type TotalAmountCovers,
+} from './options';
+import { pickSent, type SentOrder, SentOrders } from './sent-orders';
+import { toCreateRequest } from './to-provider';
+import { sentFacts, storedFacts } from './verify';
+import {
+  type PaidCreateOrderRequest,
   type PaidOrder,
   type PaidOrderLine,
   PaidOrderLinesResponse,
@@ -40,7 +67,15 @@ export interface PaidClientConfig
    * no currency, externalId or lines; get/list complete remembered orders with what was sent.
    */
   rememberCreated?: number;
+  /**
+   * What Paid's `totalAmount` covers, an unconfirmed reading (CONTRACT.md U1): one billing period
+   * (default) or every `subscriptionTerms` term. Used to verify creates and compare candidates.
+   */
+  totalAmountCovers?: TotalAmountCovers;
 }
+
+/** Fields of a result that came from the request this client sent, because Paid's Order lacks them. */
+export type JoinedField = keyof SentOrder;
 
 export interface PaidResult<T> {
   value: T;
@@ -49,10 +84,17 @@ export interface PaidResult<T> {
   warnings: MappingWarning[];
   /** create only: the warnings of mapping the document to the request (what the provider could not carry), without those of reading the answer back. */
   requestWarnings?: MappingWarning[];
+  /**
+   * Which fields of `raw` (and so of `value`) are what this client sent rather than what Paid returned:
+   * Paid's Order has no currency, externalId or lines (CONTRACT.md P14). Empty for orders it did not create.
+   */
+  joinedFromRequest: JoinedField[];
 }
 
 export interface PaidCreateOptions extends Omit<PaidOptions, 'as' | 'currency'> {
   signal?: AbortSignal;
+  /** Overrides the client's `verify` for this create (default `'response'`). */
+  verify?: VerifyMode;
 }
 
 export interface PaidReadOptions {
@@ -74,16 +116,64 @@ export interface PaidListParams extends PaidReadOptions {
 }
 
 export interface PaidClient {
+  /**
+   * Creates the order, then verifies it: the expected order amount against Paid's `totalAmount` (and, with
+   * `verify: 'read-back'`, the number of lines read back); a difference is an IntegrityError naming the
+   * created order. A create whose outcome is unknown is an AmbiguousResultError: see `findCandidates`.
+   */
   create(doc: OrderInput | Order, options?: PaidCreateOptions): Promise<PaidResult<Order>>;
   create(doc: InvoiceInput | Invoice, options?: PaidCreateOptions): Promise<PaidResult<Invoice>>;
   get(id: string, options?: PaidReadOptions): Promise<PaidResult<Order | Invoice>>;
   list(params?: PaidListParams): AsyncIterable<PaidResult<Order | Invoice>>;
+  /**
+   * After an ambiguous create: the orders of the document's customer created in the window, each compared
+   * with what the document sends (order amount, name, dates, terms, lines by product and name). Paid can
+   * be asked for none of this directly (no idempotency, no list filter, no externalId on read), so every
+   * order is listed; a person or a migration decides from the comparison.
+   */
+  findCandidates(
+    doc: OrderInput | Order | InvoiceInput | Invoice,
+    options: FindCandidatesOptions,
+  ): Promise<PaidCandidates>;
+}
+
+/** Appended to every ambiguous create: why the order cannot be looked up, and what can be done. */
+function recoveryHint(createdAfter: string): string {
+  return (
+    'Paid has no idempotency key, its order list has no filter, and its orders do not return externalId, so this order cannot be found by externalId and sending again may create a second one. ' +
+    `To decide, call client.findCandidates(doc, { createdAfter: '${createdAfter}' }): it lists the orders of the same customer created since then and compares their lines and amounts with the document.`
+  );
+}
+
+function withRecoveryHint(error: AmbiguousResultError, createdAfter: string): AmbiguousResultError {
+  return new AmbiguousResultError(`${error.message} ${recoveryHint(createdAfter)}`, error.request, {
+    provider: PROVIDER,
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.requestId !== undefined ? { requestId: error.requestId } : {}),
+    ...(error.raw !== undefined ? { raw: error.raw } : {}),
+    ...(error.externalId !== undefined ? { externalId: error.externalId } : {}),
+    // Keep the provider's own error (a 500, a timeout) as the cause, as the transport reported it.
+    ...(error.cause !== undefined ? { cause: error.cause } : {}),
+  });
+}
+
+/** The window start suggested for findCandidates: a few minutes before the create, for clock skew. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+function checkInstant(value: string | Date | undefined, path: string): void {
+  if (value === undefined) return;
+  const ok = value instanceof Date ? !Number.isNaN(value.getTime()) : isInstant(value);
+  if (!ok)
+    throw new ValidationError('Paid findCandidates options', [
+      { path, code: 'invalid_instant', message: 'Expected an ISO 8601 instant or a valid Date.' },
+    ]);
 }
 
 export function createPaidClient(config: PaidClientConfig): PaidClient {
+  const baseUrl = config.baseUrl ?? DEFAULT_BASE_URL;
   const transport = createTransport({
     provider: PROVIDER,
-    baseUrl: config.baseUrl ?? DEFAULT_BASE_URL,
+    baseUrl,
     headers: { authorization: `Bearer ${config.apiKey}` },
     secrets: [config.apiKey],
     mapError: mapPaidError,
@@ -96,8 +186,18 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
     ...(config.resolveCustomerId !== undefined ? { resolveCustomerId: config.resolveCustomerId } : {}),
     ...(config.currency !== undefined ? { currency: config.currency } : {}),
   };
-
+  const covers = config.totalAmountCovers ?? TOTAL_AMOUNT_COVERS;
   const sentOrders = new SentOrders(config.rememberCreated ?? 1000);
+
+  async function getOrder(id: string, signal: AbortSignal | undefined): Promise<PaidOrder> {
+    const response = await transport.request({
+      method: 'GET',
+      path: `${ORDERS_PATH}${encodeURIComponent(id)}`,
+      operation: 'read',
+      ...(signal ? { signal } : {}),
+    });
+    return parseWith(PaidOrderSchema, response.body, 'Paid order response');
+  }
 
   async function fetchLines(id: string, signal: AbortSignal | undefined): Promise<PaidOrderLine[]> {
     const lines: PaidOrderLine[] = [];
@@ -116,19 +216,54 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
     }
   }
 
-  async function read(order: PaidOrder, options: PaidReadOptions) {
-    const raw: PaidOrderRecord = { ...order, ...sentOrders.recall(order.id) };
+  /** Every order, page by page, as Paid returns them (its list takes only limit and offset). */
+  async function* listOrders(limit: number, start: number, signal: AbortSignal | undefined) {
+    for (let offset = start; ; ) {
+      const response = await transport.request({
+        method: 'GET',
+        path: ORDERS_PATH,
+        query: { limit, offset },
+        operation: 'read',
+        ...(signal ? { signal } : {}),
+      });
+      const page = parseWith(PaidOrderListResponse, response.body, 'Paid order list response');
+      yield* page.data;
+      if (!page.pagination.hasMore || page.data.length === 0) return;
+      offset += page.data.length;
+    }
+  }
+
+  async function read(order: PaidOrder, options: PaidReadOptions): Promise<PaidResult<Order | Invoice>> {
+    const sent = sentOrders.recall(order.id);
+    const raw: PaidOrderRecord = { ...order, ...sent };
     if (raw.lines === undefined && options.includeLines)
       raw.lines = await fetchLines(order.id, options.signal);
     const { value, warnings } = fromProvider(raw, { ...mapping, as: options.as ?? 'order' });
-    return { value, raw, warnings };
+    return { value, raw, warnings, joinedFromRequest: joinedFields(sent) };
+  }
+
+  /** With `verify: 'read-back'`: the order and its lines as Paid stored them. */
+  async function readBack(order: PaidOrder, request: PaidCreateOrderRequest, signal?: AbortSignal) {
+    try {
+      return { order: await getOrder(order.id, signal), lines: await fetchLines(order.id, signal) };
+    } catch (error) {
+      throw new AmbiguousResultError(
+        `Paid created order ${order.id}, but reading it back to verify it failed (${(error as Error).message}). The order exists: check it before sending the document again.`,
+        { method: 'POST', url: `${baseUrl}${ORDERS_PATH}`, body: request },
+        {
+          provider: PROVIDER,
+          cause: error,
+          ...(request.externalId !== undefined ? { externalId: request.externalId } : {}),
+        },
+      );
+    }
   }
 
   async function create(
     doc: Order | OrderInput | Invoice | InvoiceInput,
     options: PaidCreateOptions = {},
   ): Promise<PaidResult<Order | Invoice>> {
-    const { signal, ...overrides } = options;
+    const { signal, verify: verifyOverride, ...overrides } = options;
     const strict = overrides.strict ?? config.strict;
     // Validation and mapping happen before anything is sent.
     const sent = toCreateRequest(doc, {
@@ -136,19 +271,57 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
       ...overrides,
       ...(strict !== undefined ? { strict } : {}),
     });
-    const response = await transport.request({
-      method: 'POST',
-      path: ORDERS_PATH,
-      body: sent.request,
-      operation: 'create',
-      deduplicated: false,
-      ...(sent.request.externalId !== undefined ? { externalId: sent.request.externalId } : {}),
-      ...(signal ? { signal } : {}),
+    const request = sent.request;
+    const createdAfter = new Date(Date.now() - CLOCK_SKEW_MS).toISOString();
+    let order: PaidOrder;
+    let requestId: string | undefined;
+    try {
+      const response = await transport.request({
+        method: 'POST',
+        path: ORDERS_PATH,
+        body: request,
+        operation: 'create',
+        deduplicated: false,
+        ...(request.externalId !== undefined ? { externalId: request.externalId } : {}),
+        ...(signal ? { signal } : {}),
+      });
+      requestId = response.requestId;
+      // A 2xx that cannot be read (HTML, empty, wrong shape) may still have created the order.
+      order = parseCreateAnswer(PaidOrderSchema, response, {
+        provider: PROVIDER,
+        subject: 'Paid create-order response',
+        method: 'POST',
+        url: `${baseUrl}${ORDERS_PATH}`,
+        body: request,
+        ...(request.externalId !== undefined ? { externalId: request.externalId } : {}),
+      });
+    } catch (error) {
+      if (AmbiguousResultError.isInstance(error)) throw withRecoveryHint(error, createdAfter);
+      throw error;
+    }
+    sentOrders.remember(order.id, request);
+
+    // Verify on what Paid answered (or stored, read back), never on the request echoed back.
+    let stored = order;
+    let lineCount: number | undefined;
+    if ((verifyOverride ?? config.verify ?? 'response') === 'read-back') {
+      const back = await readBack(order, request, signal);
+      stored = back.order;
+      lineCount = back.lines.length;
+    }
+    verifyCreate({
+      provider: PROVIDER,
+      createdId: order.id,
+      sent: sentFacts(request, covers),
+      stored: storedFacts(stored, request.currency, lineCount),
+      raw: stored,
+      ...(requestId !== undefined ? { requestId } : {}),
     });
-    const order = parseWith(PaidOrderSchema, response.body, 'Paid create-order response');
-    // Paid does not echo currency, externalId or lines: they are joined from the request we sent.
-    const raw: PaidOrderRecord = { ...order, ...pickSent(sent.request) };
-    sentOrders.remember(order.id, sent.request);
+
+    // Paid's Order has no currency, externalId or lines (documented absent): those, and only those, are
+    // joined from the request; every field Paid did return is Paid's.
+    const joined = pickSent(request);
+    const raw: PaidOrderRecord = { ...stored, ...joined };
     // The order exists now: strict applies to what is sent, not to reading the answer back.
     const back = fromProvider(raw, { ...mapping, as: documentKind(doc) });
     return {
@@ -156,38 +329,52 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
       raw,
       warnings: [...sent.warnings, ...back.warnings],
       requestWarnings: sent.warnings,
+      joinedFromRequest: joinedFields(joined),
     };
+  }
+
+  async function findCandidates(
+    doc: Order | OrderInput | Invoice | InvoiceInput,
+    options: FindCandidatesOptions,
+  ): Promise<PaidCandidates> {
+    checkInstant(options.createdAfter, 'createdAfter');
+    checkInstant(options.createdBefore, 'createdBefore');
+    const { request } = toCreateRequest(doc, mapping);
+    const found: PaidCandidate[] = [];
+    let scanned = 0;
+    for await (const order of listOrders(LIST_PAGE_SIZE, 0, options.signal)) {
+      scanned++;
+      if (!inWindow(order, request, options)) continue;
+      const lines = options.includeLines === false ? undefined : await fetchLines(order.id, options.signal);
+      const differences = compareCandidate(order, lines, request, covers);
+      found.push({
+        id: order.id,
+        createdAt: order.createdAt,
+        order,
+        ...(lines !== undefined ? { lines } : {}),
+        differences,
+        matches: differences.length === 0,
+      });
+    }
+    return { candidates: rankCandidates(found), scanned, notCompared: NOT_COMPARED };
   }
 
   return {
     create: create as PaidClient['create'],
 
     async get(id, options = {}) {
-      const response = await transport.request({
-        method: 'GET',
-        path: `${ORDERS_PATH}${encodeURIComponent(id)}`,
-        operation: 'read',
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      const order = parseWith(PaidOrderSchema, response.body, 'Paid order response');
-      return read(order, options);
+      return read(await getOrder(id, options.signal), options);
     },
 
     async *list(params = {}) {
-      const limit = params.limit ?? LIST_PAGE_SIZE;
-      for (let offset = params.offset ?? 0; ; ) {
-        const response = await transport.request({
-          method: 'GET',
-          path: ORDERS_PATH,
-          query: { limit, offset },
-          operation: 'read',
-          ...(params.signal ? { signal: params.signal } : {}),
-        });
-        const page = parseWith(PaidOrderListResponse, response.body, 'Paid order list response');
-        for (const order of page.data) yield await read(order, params);
-        if (!page.pagination.hasMore || page.data.length === 0) return;
-        offset += page.data.length;
-      }
+      const orders = listOrders(params.limit ?? LIST_PAGE_SIZE, params.offset ?? 0, params.signal);
+      for await (const order of orders) yield await read(order, params);
     },
+
+    findCandidates,
   };
+}
+
+function joinedFields(sent: SentOrder | undefined): JoinedField[] {
+  return sent ? (Object.keys(sent) as JoinedField[]) : [];
 }

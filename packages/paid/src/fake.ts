@@ -1,6 +1,7 @@
 /**
  * Paid's API on localhost, for @billbridge/testing's startFake: Bearer auth, the documented request rules
- * of POST /api/v2/orders/, in-memory orders, and Paid's response and `Paid.ErrorResponse` shapes.
+ * of POST /api/v2/orders/, in-memory orders, and Paid's response and `Paid.ErrorResponse` shapes. Every
+ * amount is in ISO minor units, as Paid's are (CONTRACT.md P20); each rule is in CONTRACT.md with its source.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -10,7 +11,6 @@ import {
   formatPath,
   isCurrencyCode,
   isInstant,
-  minorUnitExponent,
   multiplyDecimal,
   roundDecimal,
   toDecimal,
@@ -40,6 +40,11 @@ export interface PaidFakeSeed {
   customers?: string[];
   /** Product ids that exist, replacing the defaults. */
   products?: string[];
+  /**
+   * Which reading of `totalAmount` this fake serves (CONTRACT.md U1): one billing period (default), or
+   * every `subscriptionTerms` term. Tests run the client against both.
+   */
+  totalAmountCovers?: 'one-period' | 'all-terms';
 }
 
 interface StoredOrder {
@@ -53,6 +58,7 @@ export interface PaidFakeState {
   readOnlyApiKeys: string[];
   customers: Set<string>;
   products: Set<string>;
+  totalAmountCovers: 'one-period' | 'all-terms';
   orders: StoredOrder[];
   byId: Map<string, StoredOrder>;
 }
@@ -130,21 +136,36 @@ function ruleViolations(request: PaidCreateOrderRequest, state: PaidFakeState): 
 }
 
 /**
- * The order amount as this fake computes it (Paid's own rule is not documented): quantity × unitPrice
- * per line attribute, exact, each rounded half away from zero to the currency's minor unit, then summed
- * (the same once-per-line rounding as the canonical model).
+ * The order amount as this fake computes it (Paid's own rule is not documented: CONTRACT.md U6). Amounts
+ * are ISO minor units (P20): quantity × unitPrice per line attribute, exact, each rounded half away from
+ * zero to a whole minor unit, then summed; a missing quantity counts as 1. Tiers are not priced (0).
  */
-function orderAmount(request: PaidCreateOrderRequest): number {
-  const exponent = minorUnitExponent(request.currency ?? 'USD');
-  let sum: ExactDecimal = { coefficient: 0n, scale: 0 };
+function periodAmounts(request: PaidCreateOrderRequest): Array<{ amount: ExactDecimal; oneTime: boolean }> {
+  const out: Array<{ amount: ExactDecimal; oneTime: boolean }> = [];
   for (const line of request.lines ?? []) {
     for (const attribute of line.attributes ?? []) {
       const quantity = toDecimal(attribute.quantity ?? 1);
       const amount = multiplyDecimal(quantity, toDecimal(attribute.pricing.pricePoints.unitPrice));
-      sum = addDecimal(sum, roundDecimal(amount, exponent));
+      out.push({ amount: roundDecimal(amount, 0), oneTime: attribute.pricing.chargeType === 'oneTime' });
     }
   }
-  return decimalToExactNumber(sum);
+  return out;
+}
+
+/**
+ * `orderAmount` is one period; `totalAmount` follows the seeded reading (CONTRACT.md U1): the same as
+ * `orderAmount`, or every charge but one-time ones repeated for each of `subscriptionTerms`.
+ */
+function orderAmounts(request: PaidCreateOrderRequest, covers: PaidFakeState['totalAmountCovers']) {
+  const terms = BigInt(Math.max(1, request.subscriptionTerms ?? 1));
+  let period: ExactDecimal = { coefficient: 0n, scale: 0 };
+  let total: ExactDecimal = { coefficient: 0n, scale: 0 };
+  for (const { amount, oneTime } of periodAmounts(request)) {
+    period = addDecimal(period, amount);
+    const times = covers === 'all-terms' && !oneTime ? terms : 1n;
+    total = addDecimal(total, { coefficient: amount.coefficient * times, scale: amount.scale });
+  }
+  return { orderAmount: decimalToExactNumber(period), totalAmount: decimalToExactNumber(total) };
 }
 
 function createOrder(req: FakeRequest, state: PaidFakeState): FakeResponse {
@@ -160,7 +181,7 @@ function createOrder(req: FakeRequest, state: PaidFakeState): FakeResponse {
   if (problems.length > 0) return error(400, 'Bad Request', 'VALIDATION_ERROR', problems.join('; '));
 
   const now = new Date().toISOString();
-  const amount = orderAmount(request);
+  const amounts = orderAmounts(request, state.totalAmountCovers);
   const order: PaidOrder = {
     id: randomUUID(),
     customerId: request.customerId,
@@ -175,9 +196,9 @@ function createOrder(req: FakeRequest, state: PaidFakeState): FakeResponse {
     billedAmountNoTax: 0,
     billedTax: 0,
     estimatedTax: 0,
-    orderAmount: amount,
-    pendingBillingAmount: amount,
-    totalAmount: amount,
+    orderAmount: amounts.orderAmount,
+    pendingBillingAmount: amounts.totalAmount,
+    totalAmount: amounts.totalAmount,
     totalBilledAmount: 0,
     creationState: request.creationState ?? 'draft',
     paymentTerms: request.paymentTerms ?? null,
@@ -219,6 +240,7 @@ export const paidFake: FakeDefinition<PaidFakeState, PaidFakeSeed> = {
       readOnlyApiKeys: seed.readOnlyApiKeys ?? [],
       customers: new Set(seed.customers ?? PAID_FAKE_DEFAULTS.customers),
       products: new Set(seed.products ?? PAID_FAKE_DEFAULTS.products),
+      totalAmountCovers: seed.totalAmountCovers ?? 'one-period',
       orders: [],
       byId: new Map(),
     };

@@ -54,7 +54,7 @@ function isReadRecord(record: unknown): boolean {
 }
 
 function requestToOrder(request: RequestFields, options: PaidOptions, w: WarningCollector): Order {
-  const currency = readCurrency(request.currency, request.lines, options);
+  const currency = readCurrency(request.currency, request.lines, undefined, options, w);
   const order = commonFields(request, currency, w);
   if (request.name !== undefined) order.name = request.name;
   if (request.billingCustomerId !== undefined) order.billingCustomer = { id: request.billingCustomerId };
@@ -66,7 +66,7 @@ function requestToOrder(request: RequestFields, options: PaidOptions, w: Warning
 }
 
 function recordToOrder(record: RecordFields, options: PaidOptions, w: WarningCollector): Order {
-  const currency = readCurrency(record.currency, record.lines, options);
+  const currency = readCurrency(record.currency, record.lines, record.id, options, w);
   const order = commonFields(record, currency, w);
   // Paid answers an empty string when an order was created without a name.
   if (record.name !== '') order.name = record.name;
@@ -187,24 +187,36 @@ function commonFields(source: Shared, currency: string, w: WarningCollector): Or
   return order;
 }
 
-/** The order currency: the record's, else the reader's option, else a price point's. Never guessed. */
+/**
+ * The order currency: the record's own (joined from the request that created it), else a price point's,
+ * else the reader's `currency` option, with a `defaulted` warning that it was assumed. Never guessed:
+ * Paid's Order carries no currency, so a foreign order read without the option is a typed error.
+ */
 function readCurrency(
   recordCurrency: string | undefined,
   lines: ReadonlyArray<PaidCreateOrderLine | PaidOrderLine> | undefined,
+  orderId: string | undefined,
   options: PaidOptions,
+  w: WarningCollector,
 ): string {
-  // The lines are searched only when neither the record nor the options name the currency.
-  const currency =
+  let currency =
     recordCurrency ??
-    options.currency ??
     lines
       ?.flatMap((line) => ('attributes' in line ? (line.attributes ?? []) : []))
       .find((a) => a.pricing.pricePoints.currency)?.pricing.pricePoints.currency;
+  if (currency === undefined && options.currency !== undefined) {
+    currency = options.currency;
+    w.defaulted(
+      'currency',
+      `Paid's order${orderId ? ` ${orderId}` : ''} carries no currency; ${currency} was assumed from the \`currency\` option and every amount was read in it.`,
+    );
+  }
   if (currency === undefined) {
+    const subject = orderId ? `Paid order ${orderId}` : 'This Paid record';
     throw new MissingRequiredFieldError(
       PROVIDER,
       'currency',
-      "Paid's order record carries no currency, and reading its amounts needs one.",
+      `${subject} carries no currency (Paid's Order has no currency field; only orders this client created know theirs), and its amounts cannot be read without one. Pass the order's currency, e.g. createPaidClient({ currency: 'USD' }) or fromProvider(record, { currency: 'USD' }); it is then reported as assumed.`,
       'currency',
     );
   }
@@ -279,19 +291,19 @@ function chargeFromPaid(
   const tiers = points.tiers ?? [];
   // A tiered price sends unitPrice 0 because Paid requires the field; the tiers carry the prices.
   if (!(tiers.length > 0 && points.unitPrice === 0))
-    Object.assign(charge, fromPaidUnitPrice(points.unitPrice, currency));
+    Object.assign(charge, fromPaidUnitPrice(points.unitPrice, currency, `${path}.unitAmount`));
   if (tiers.length > 0) {
     charge.tiers = [...tiers]
       .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
-      .map((tier) => {
+      .map((tier, k) => {
         const out: NonNullable<Charge['tiers']>[number] = {};
         if (tier.upperBound !== undefined) out.upTo = tier.upperBound;
         if (tier.unitAmount !== undefined) {
-          const price = fromPaidUnitPrice(tier.unitAmount, currency);
+          const price = fromPaidUnitPrice(tier.unitAmount, currency, `${path}.tiers[${k}].unitAmountDecimal`);
           out.unitAmountDecimal = 'unitAmount' in price ? String(price.unitAmount) : price.unitAmountDecimal;
         }
         if (tier.flatAmount !== undefined)
-          out.flatAmount = fromPaidTotal(tier.flatAmount, currency, `${path}.tiers`, w);
+          out.flatAmount = fromPaidTotal(tier.flatAmount, currency, `${path}.tiers[${k}].flatAmount`, w);
         return out;
       });
   }
@@ -318,8 +330,16 @@ function chargeFromPaid(
       w.unsupported(`${path}.${key}`, `A canonical charge has no ${key}; it is not kept.`);
   }
   for (const key of UNMAPPED_PRICING) {
-    if (pricing[key] !== undefined)
-      w.unsupported(`${path}.${key}`, `A canonical charge has no ${key}; it is not kept.`);
+    if (pricing[key] === undefined) continue;
+    if (key === 'overageUnitPrice' && pricing.overageUnitPrice !== undefined) {
+      // Read in minor units like every Paid price, so the warning states the amount that is dropped.
+      const price = fromPaidUnitPrice(pricing.overageUnitPrice, currency, `${path}.${key}`);
+      const minor = 'unitAmount' in price ? price.unitAmount : price.unitAmountDecimal;
+      w.unsupported(
+        `${path}.${key}`,
+        `A canonical charge has no overage price; ${minor} minor units of ${currency} per unit is not kept.`,
+      );
+    } else w.unsupported(`${path}.${key}`, `A canonical charge has no ${key}; it is not kept.`);
   }
   return charge;
 }

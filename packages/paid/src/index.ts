@@ -17,9 +17,12 @@ export const paid: ProviderAdapter<PaidCreateOrderRequest, PaidOptions> = {
   fromProvider,
 };
 
+export { PAID_AMOUNTS } from './amounts';
+export type { FindCandidatesOptions, PaidCandidate, PaidCandidates } from './candidates';
 export { capabilities } from './capabilities';
 export {
   createPaidClient,
+  type JoinedField,
   type PaidClient,
   type PaidClientConfig,
   type PaidCreateOptions,
@@ -34,6 +37,8 @@ export {
   DEFAULT_BASE_URL,
   type PaidOptions,
   type ProductIdResolver,
+  TOTAL_AMOUNT_COVERS,
+  type TotalAmountCovers,
 } from './options';
 export type { PaidProviderOptions } from './provider-options';
 export { toCreateRequest } from './to-provider';

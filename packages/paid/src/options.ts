@@ -13,9 +13,8 @@ export const DEFAULT_BASE_URL = 'https://api.agentpaid.io/api/v2';
 export const ORDERS_PATH = '/orders/';
 
 /**
- * UNCONFIRMED READINGS (see README "Unconfirmed readings").
- * - Money: every amount (order totals, unitPrice, tier amounts) is a JSON double in decimal MAJOR units of
- *   the order currency ($12.50 = 12.5). The card says the unit is not stated for these fields.
+ * UNCONFIRMED READINGS (CONTRACT.md "Unconfirmed readings"). Money is not among them: amounts are ISO minor
+ * units (src/amounts.ts, CONTRACT.md P20).
  * - Currency: ISO 4217 upper case, sent once per order and again on each price point.
  * - Tiers: `upperBound` is the inclusive top of a tier and `lowerBound` the previous tier's upper bound
  *   (0 for the first); `index` counts from 0.
@@ -23,10 +22,19 @@ export const ORDERS_PATH = '/orders/';
  * - `purchaseOrderReference` (docs only, not in SDK 1.7.1) is sent when the document has a purchaseOrder.
  * - Billing frequency `custom` counts months (`customMonths`, `billingFrequencyCustomMonths`).
  * - Success status of create: 200 and 201 are both accepted (any 2xx).
- * - An order read response carries no currency: the reader must be told (option `currency`).
+ * - What `totalAmount` covers: one billing period, or every `subscriptionTerms` term (TOTAL_AMOUNT_COVERS).
+ * - How Paid computes an order's amount: Σ round(quantity × unitPrice) per line attribute (order-amount.ts).
  * - List paging: default page size 20, maximum 100 (used by the fake; the client asks for LIST_PAGE_SIZE).
  */
-export const MONEY_UNIT = 'major-decimal' as const;
+/**
+ * `'one-period'`: `totalAmount` is what one billing period of the order costs (the chosen reading).
+ * `'all-terms'`: it covers every one of the order's `subscriptionTerms` (recurring charges × terms).
+ * Used where a create is verified and where candidates are compared; the fake serves either
+ * (`totalAmountCovers` seed). Override per client with `createPaidClient({ totalAmountCovers })`.
+ */
+export type TotalAmountCovers = 'one-period' | 'all-terms';
+export const TOTAL_AMOUNT_COVERS: TotalAmountCovers = 'one-period';
+
 export const PAYMENT_TERMS_NET = /^net\s*(\d+)$/i;
 export const netTermsName = (days: number): string => `Net ${days}`;
 export const LIST_PAGE_SIZE = 100;
@@ -55,8 +63,9 @@ export interface PaidOptions extends MappingOptions {
   resolveCustomerId?: CustomerIdResolver;
   /**
    * Reading: the currency of orders whose record does not carry one (Paid's Order response has no
-   * currency field). Without it, and without a price-point currency on the record, reading fails with a
-   * MissingRequiredFieldError rather than guessing a currency and misreading every amount.
+   * currency field; orders this client did not create have none). Without it, reading such an order fails
+   * with a MissingRequiredFieldError rather than guessing a currency and misreading every amount; with it,
+   * the result carries a `defaulted` warning at `currency` saying the currency was assumed.
    */
   currency?: string;
   /** Reading: return the canonical Invoice view (core's orderToInvoice) instead of the Order. */

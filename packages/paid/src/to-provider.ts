@@ -174,9 +174,9 @@ function chargeToAttribute(
 ): PaidLineAttribute {
   let unitPrice: number;
   if (charge.unitAmount !== undefined)
-    unitPrice = toPaidAmount(charge.unitAmount, currency, `${path}.unitAmount`);
+    unitPrice = toPaidAmount(charge.unitAmount, currency, `${path}.unitAmount`, false);
   else if (charge.unitAmountDecimal !== undefined) {
-    unitPrice = toPaidAmount(charge.unitAmountDecimal, currency, `${path}.unitAmountDecimal`);
+    unitPrice = toPaidAmount(charge.unitAmountDecimal, currency, `${path}.unitAmountDecimal`, false);
   } else {
     // Paid requires pricePoints.unitPrice; tiered charges carry their prices in the tiers.
     unitPrice = 0;
@@ -223,7 +223,12 @@ function tiersToPaid(tiers: NonNullable<Charge['tiers']>, path: string, currency
       lowerBound = tier.upTo;
     }
     if (tier.unitAmountDecimal !== undefined) {
-      out.unitAmount = toPaidAmount(tier.unitAmountDecimal, currency, `${path}[${k}].unitAmountDecimal`);
+      out.unitAmount = toPaidAmount(
+        tier.unitAmountDecimal,
+        currency,
+        `${path}[${k}].unitAmountDecimal`,
+        false,
+      );
     }
     if (tier.flatAmount !== undefined) {
       out.flatAmount = toPaidAmount(tier.flatAmount, currency, `${path}[${k}].flatAmount`);

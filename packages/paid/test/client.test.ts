@@ -69,9 +69,11 @@ describe('createPaidClient against the fake', () => {
       lines: [{ charges: [{ unitAmount: 9900 }, { unitAmountDecimal: '0.04', quantity: 1000 }] }],
     });
     expect(fake.records).toHaveLength(1);
+    // $0.0004 per call is 0.04 cents: Paid counts in the currency's smallest unit.
     expect(fake.state.orders[0]?.request.lines?.[0]?.attributes?.[1]?.pricing.pricePoints.unitPrice).toBe(
-      0.0004,
+      0.04,
     );
+    expect(result.joinedFromRequest.sort()).toEqual(['currency', 'externalId', 'lines']);
   });
 
   it('gets and lists what it created, completed with the priced lines it sent', async () => {
@@ -112,6 +114,8 @@ describe('createPaidClient against the fake', () => {
     const bare = await other.get(id);
     expect(bare.value).toMatchObject({ id, total: 9940, currency: 'USD', lines: [] });
     expect(bare.value.externalId).toBeUndefined();
+    // Paid's order has no currency: the configured one is used, and the result says it was assumed.
+    expect(bare.warnings).toEqual([expect.objectContaining({ code: 'defaulted', path: 'currency' })]);
 
     const withLines = await other.get(id, { includeLines: true });
     expect((withLines.value as Order).lines).toEqual([
@@ -122,6 +126,7 @@ describe('createPaidClient against the fake', () => {
       }),
     ]);
     expect(withLines.warnings).toEqual([
+      expect.objectContaining({ code: 'defaulted', path: 'currency' }),
       expect.objectContaining({ code: 'defaulted', path: 'lines[0].charges' }),
     ]);
 

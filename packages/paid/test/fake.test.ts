@@ -125,3 +125,46 @@ describe('paidFake enforces the documented request rules', () => {
     expect(last.body.pagination).toMatchObject({ hasMore: false });
   });
 });
+
+describe('paidFake amounts (ISO minor units) and the two readings of totalAmount', () => {
+  const body = {
+    customerId: 'cus_abc123',
+    subscriptionTerms: 3,
+    lines: [
+      {
+        productId: 'prod-id',
+        attributes: [
+          {
+            name: 'Fee',
+            quantity: 1,
+            pricing: { chargeType: 'recurring', pricePoints: { unitPrice: 1250 } },
+          },
+          { name: 'Setup', pricing: { chargeType: 'oneTime', pricePoints: { unitPrice: 500 } } },
+          {
+            name: 'Calls',
+            quantity: 2500,
+            pricing: { chargeType: 'usage', pricePoints: { unitPrice: 0.04 } },
+          },
+        ],
+      },
+    ],
+  };
+
+  it.each([
+    ['one-period', 1850],
+    ['all-terms', 3 * 1250 + 500 + 3 * 100],
+  ] as const)('%s: totalAmount %d cents, orderAmount one period (1850)', async (covers, total) => {
+    const own = await startFake(paidFake, { seed: { totalAmountCovers: covers } });
+    try {
+      const response = await fetch(`${own.url}/api/v2/orders/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer key' },
+        body: JSON.stringify(body),
+      });
+      const order = PaidOrder.parse(await response.json());
+      expect(order).toMatchObject({ orderAmount: 1850, totalAmount: total });
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -51,12 +51,14 @@ describe('documented examples', () => {
   });
 
   it('maps the docs response example, given the currency Paid does not return', () => {
+    // The docs' `1.1` amounts are generator placeholders: 1.1 cents is not a whole minor unit, so each is
+    // read as 1 cent and reported; the currency, absent from Paid's order, is reported as assumed.
     const { value, warnings } = fromProvider(orderResponse, { currency: 'USD' });
     expect(value).toMatchObject({
       id: 'string',
       provider: 'paid',
       number: '1.1',
-      total: 110,
+      total: 1,
       name: 'string',
       status: 'draft',
       customer: { id: 'string' },
@@ -70,14 +72,29 @@ describe('documented examples', () => {
       autoPostInvoices: true,
       lines: [],
       providerOptions: {
-        paid: { billingContactIds: ['string'], amounts: { orderAmount: 110, billedTax: 110 }, version: 1 },
+        paid: { billingContactIds: ['string'], amounts: { orderAmount: 1, billedTax: 1 }, version: 1 },
       },
     });
-    expect(warnings).toEqual([]);
+    expect(warnings[0]).toMatchObject({ code: 'defaulted', path: 'currency' });
+    expect(warnings[0]?.message).toMatch(/USD was assumed/);
+    expect(warnings.slice(1).map((w) => `${w.code} ${w.path}`)).toEqual([
+      'approximated total',
+      ...[
+        'orderAmount',
+        'billedAmountNoTax',
+        'billedTax',
+        'estimatedTax',
+        'pendingBillingAmount',
+        'totalBilledAmount',
+      ].map((key) => `approximated providerOptions.paid.amounts.${key}`),
+    ]);
   });
 
-  it('refuses to guess the currency of a response', () => {
+  it('refuses to guess the currency of a response, and says how to supply it', () => {
     expect(() => fromProvider(orderResponse)).toThrow(MissingRequiredFieldError);
+    expect(() => fromProvider(orderResponse)).toThrow(
+      /Paid order string carries no currency .*Pass the order's currency/,
+    );
     try {
       fromProvider(orderResponse);
     } catch (error) {
@@ -98,7 +115,8 @@ describe('documented examples', () => {
         charges: [{ name: 'Platform fee', type: 'one_time' }],
       },
     ]);
-    expect(warnings).toEqual([expect.objectContaining({ code: 'defaulted', path: 'lines[0].charges' })]);
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'defaulted', path: 'lines[0].charges' }));
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'defaulted', path: 'currency' }));
   });
 
   it('reads the minimal docs request', () => {
@@ -107,5 +125,19 @@ describe('documented examples', () => {
       customer: { id: 'string' },
       lines: [],
     });
+  });
+
+  it('reads an overage price in minor units too, and says it is not kept', () => {
+    const request = structuredClone(createRequest) as typeof createRequest & Record<string, unknown>;
+    const pricing = request.lines[0]!.attributes[0]!.pricing as Record<string, unknown>;
+    pricing.overageUnitPrice = 0.5;
+    const { warnings } = fromProvider(request);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'unsupported',
+        path: 'lines[0].charges[0].overageUnitPrice',
+        message: expect.stringContaining('0.5 minor units of USD per unit'),
+      }),
+    ]);
   });
 });

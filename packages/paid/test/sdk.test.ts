@@ -32,7 +32,7 @@ describe('the official Paid SDK against our fake', () => {
     expect(created).toMatchObject({
       customerId: 'cus_abc123',
       name: 'Pro plan',
-      totalAmount: 99,
+      totalAmount: 9900, // $99.00 in cents (the fixture sends unitPrice 9900)
       creationState: 'draft',
     });
 

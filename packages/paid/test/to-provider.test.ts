@@ -55,7 +55,7 @@ const order: OrderInput = {
 };
 
 describe('toCreateRequest (Order)', () => {
-  it('builds the documented request with major-unit doubles and order-line enum spellings', () => {
+  it('builds the documented request in ISO minor units and order-line enum spellings', () => {
     const { request, warnings } = toCreateRequest(order);
     expect(warnings).toEqual([]);
     expect(request).toMatchInlineSnapshot(`
@@ -80,7 +80,7 @@ describe('toCreateRequest (Order)', () => {
                   "eventName": "api.call",
                   "pricePoints": {
                     "currency": "USD",
-                    "unitPrice": 0.0004,
+                    "unitPrice": 0.04,
                   },
                   "pricingModel": "perUnit",
                 },
@@ -92,7 +92,7 @@ describe('toCreateRequest (Order)', () => {
                   "chargeType": "seatBased",
                   "pricePoints": {
                     "currency": "USD",
-                    "unitPrice": 15,
+                    "unitPrice": 1500,
                   },
                 },
                 "quantity": 3,
@@ -108,11 +108,11 @@ describe('toCreateRequest (Order)', () => {
                         "index": 0,
                         "lowerBound": 0,
                         "tierBillingType": "perUnit",
-                        "unitAmount": 0.005,
+                        "unitAmount": 0.5,
                         "upperBound": 1000,
                       },
                       {
-                        "flatAmount": 100,
+                        "flatAmount": 10000,
                         "index": 1,
                         "lowerBound": 1000,
                         "tierBillingType": "flat",
@@ -255,7 +255,7 @@ describe('toCreateRequest (Invoice)', () => {
             {
               name: 'Consulting',
               quantity: 2,
-              pricing: { chargeType: 'oneTime', pricePoints: { unitPrice: 1.234 } },
+              pricing: { chargeType: 'oneTime', pricePoints: { unitPrice: 1234 } },
             },
           ],
         },
@@ -264,7 +264,7 @@ describe('toCreateRequest (Invoice)', () => {
             {
               name: 'Calls',
               quantity: 1000,
-              pricing: { chargeType: 'usage', pricePoints: { unitPrice: 0.0005 } },
+              pricing: { chargeType: 'usage', pricePoints: { unitPrice: 0.5 } },
             },
           ],
         },

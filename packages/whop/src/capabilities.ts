@@ -11,7 +11,8 @@ export const whopCapabilities: Capabilities = {
   dateForm: 'iso-8601',
   operations: { create: true, get: true, list: true },
   // No idempotency key on POST /invoices and no natural key: a create that may have arrived is never retried.
-  deduplication: { kind: 'none' },
+  // Every authenticated POST takes an Idempotency-Key (CONTRACT.md W20).
+  deduplication: { kind: 'idempotency-header', header: 'Idempotency-Key' },
   invoice: {
     externalId: 'unsupported',
     number: 'unsupported',
@@ -31,8 +32,8 @@ export const whopCapabilities: Capabilities = {
     'collection.method': 'supported',
     'collection.paymentMethodId': 'supported',
     'collection.autoSend': 'unsupported',
-    // Only with charge_automatically.
-    'collection.finalizeAt': 'approximated',
+    // A scheduled charge (charge_automatically) or a scheduled send (send_invoice).
+    'collection.finalizeAt': 'supported',
     // The plan price is the lines' sum; a total alone is sent only when there are no lines.
     total: 'approximated',
     tax: 'unsupported',

@@ -1,29 +1,35 @@
 /**
  * Whop invoices over HTTP, through core's transport: create, retrieve and list (every cursor page).
  * `Authorization: Bearer <key>` and `Api-Version-Date` pinned to the version the wire shapes belong to.
- * Whop has no idempotency on invoice creates, so a create that may have arrived is never retried: the
- * caller gets an AmbiguousResultError to reconcile (list by `created_after`, match the customer).
+ * Creates carry an `Idempotency-Key` derived from the document (CONTRACT.md W20–W22), so a create that
+ * may have arrived is sent again under the same key and Whop replays its first answer.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import {
+  AmbiguousResultError,
   type ClientOptions,
+  createFacts,
   createTransport,
   type Invoice,
   type InvoiceInput,
   type MappingWarning,
   type Order,
   type OrderInput,
+  parseCreateAnswer,
   parseWith,
   type Transport,
   transportSettings,
+  verifyCreate,
 } from '@billbridge/core';
 import { mapWhopError } from './errors';
-import { fromWhopCreateRequest, fromWhopInvoice, mergeCreated } from './from-provider';
+import { fromWhopCreateRequest, fromWhopInvoice } from './from-provider';
 import { WHOP_API_VERSION, WHOP_BASE_URL } from './options';
 import { toWhopCreateRequest } from './to-provider';
 import {
   InvoiceListResponse,
   Invoice as InvoiceSchema,
   type WhopInvoice,
+  type WhopInvoiceCreateRequest,
   type WhopInvoiceStatus,
 } from './wire';
 
@@ -49,6 +55,29 @@ export interface WhopResult {
 export interface WhopCallOptions {
   signal?: AbortSignal;
   strict?: boolean;
+  /**
+   * create only: the `Idempotency-Key` to send. Default: derived from the document (see
+   * `whopIdempotencyKey`), so the same document gets the same key on every retry and resumed run.
+   */
+  idempotencyKey?: string;
+}
+
+/**
+ * The default `Idempotency-Key` of a create for a document with a reference: a hash of the company, the
+ * document's own reference (`externalId`, else `number`) and the request body. The same document maps to the same body, so a
+ * retry or a resumed migration sends the same key and Whop replays the first answer; two documents with
+ * different references never share a key, even when their contents are equal; a changed document gets a
+ * new key (Whop refuses a key reused with another body). Within Whop's 24-hour replay window.
+ */
+export function whopIdempotencyKey(
+  companyId: string,
+  reference: string,
+  request: WhopInvoiceCreateRequest,
+): string {
+  const hash = createHash('sha256')
+    .update(JSON.stringify([companyId, reference, request]))
+    .digest('hex');
+  return `billbridge-whop-${hash}`;
 }
 
 export interface WhopListParams {
@@ -85,6 +114,9 @@ function arrayQuery(params: WhopListParams): string {
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
+/** How many times an unreadable 2xx create answer is fetched again under the same key. */
+const UNREADABLE_RESENDS = 3;
+
 export function createWhopClient(config: WhopClientConfig): WhopClient {
   if (!config.apiKey) throw new TypeError('createWhopClient: apiKey is required.');
   if (!config.companyId)
@@ -117,22 +149,58 @@ export function createWhopClient(config: WhopClientConfig): WhopClient {
       const strict = options.strict ?? config.strict;
       // Validation and mapping first: bad input throws before anything is sent.
       const { request, warnings } = toWhopCreateRequest(doc, { ...mapping, strict });
-      const externalId = (doc as { externalId?: unknown }).externalId;
-      const response = await transport.request({
+      const ref = doc as { externalId?: unknown; number?: unknown };
+      const externalId = typeof ref.externalId === 'string' ? ref.externalId : undefined;
+      const reference = externalId ?? (typeof ref.number === 'string' ? ref.number : undefined);
+      // Without a reference two equal documents are indistinguishable: each call then gets a fresh key
+      // (its own retries still share it), so equal documents are never merged into one invoice.
+      const key =
+        options.idempotencyKey ??
+        (reference !== undefined
+          ? whopIdempotencyKey(config.companyId, reference, request)
+          : `billbridge-whop-${randomUUID()}`);
+      const send = () =>
+        transport.request({
+          method: 'POST',
+          path: '/invoices',
+          body: request,
+          headers: { 'idempotency-key': key },
+          operation: 'create',
+          // Whop replays a keyed POST's first answer: a resend cannot make a second invoice.
+          deduplicated: true,
+          ...(externalId !== undefined ? { externalId } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
+      const context = {
+        provider: 'whop',
+        subject: 'Whop create-invoice response',
         method: 'POST',
-        path: '/invoices',
+        url: `${transport.baseUrl}/invoices`,
         body: request,
-        operation: 'create',
-        deduplicated: false,
-        ...(typeof externalId === 'string' ? { externalId } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      const raw = parseWith(InvoiceSchema, response.body, 'Whop invoice response');
+        ...(externalId !== undefined ? { externalId } : {}),
+      };
+      // An unreadable 2xx means the invoice may exist: the same key fetches Whop's stored answer instead
+      // of creating another, a few times; after that the caller reconciles (AmbiguousResultError).
+      let raw: WhopInvoice | undefined;
+      for (let attempt = 0; raw === undefined; attempt++) {
+        try {
+          raw = parseCreateAnswer(InvoiceSchema, await send(), context);
+        } catch (error) {
+          if (!AmbiguousResultError.isInstance(error) || attempt >= UNREADABLE_RESENDS) throw error;
+        }
+      }
       // The invoice exists now: the read-back reports its warnings rather than throwing in strict mode.
       const answered = fromWhopInvoice(raw);
       const asked = fromWhopCreateRequest(request);
+      verifyCreate({
+        provider: 'whop',
+        createdId: raw.id,
+        sent: createFacts(asked.value),
+        stored: createFacts(answered.value),
+        raw,
+      });
       return {
-        value: mergeCreated(asked.value, answered.value),
+        value: answered.value,
         raw,
         warnings: [...warnings, ...answered.warnings],
         requestWarnings: warnings,

@@ -3,18 +3,13 @@
  * and `billing_period` in days. Exact (BigInt decimals underneath); anything inexact throws or is reported.
  */
 import {
-  decimalToExactNumber,
-  decimalToSafeInteger,
   type ExactDecimal,
   formatDecimal,
   isCurrencyCode,
-  isWholeDecimal,
-  minorUnitExponent,
   normalizeInstant,
   type Recurrence,
-  shiftDecimal,
-  toDecimal,
 } from '@billbridge/core';
+import { WHOP_AMOUNTS } from './amounts';
 import { WhopUnsupportedCurrencyError } from './errors';
 import { DAYS_PER_INTERVAL } from './options';
 import type { WhopCurrency } from './wire';
@@ -37,19 +32,23 @@ export function fromWhopCurrency(value: string, field: string): string {
 }
 
 /** Minor units (integer or exact decimal, possibly sub-minor) → the JSON number Whop reads as major units. */
-export function minorToWhopNumber(minor: ExactDecimal, currency: string): number {
-  return decimalToExactNumber(shiftDecimal(minor, -minorUnitExponent(currency)));
+export function minorToWhopNumber(minor: ExactDecimal, currency: string, path = 'amount'): number {
+  // whole: false keeps a sub-minor unit price exact; a value a JSON number cannot carry is refused.
+  return WHOP_AMOUNTS.toProvider(formatDecimal(minor), currency, {
+    provider: 'whop',
+    path,
+    whole: false,
+  }) as number;
 }
 
 /** A Whop price (JSON number, major units) → canonical unit price: whole minor units, or a finer decimal string. */
 export function whopNumberToUnit(
   value: number,
   currency: string,
+  path = 'unit_price',
 ): { unitAmount: number } | { unitAmountDecimal: string } {
-  const minor = shiftDecimal(toDecimal(value), minorUnitExponent(currency));
-  return isWholeDecimal(minor)
-    ? { unitAmount: decimalToSafeInteger(minor) }
-    : { unitAmountDecimal: formatDecimal(minor) };
+  const minor = WHOP_AMOUNTS.fromProvider(value, currency, { provider: 'whop', path, whole: false });
+  return typeof minor === 'number' ? { unitAmount: minor } : { unitAmountDecimal: minor };
 }
 
 /** Canonical instant → Whop date-time (ISO 8601 UTC with milliseconds). */

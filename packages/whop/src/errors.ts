@@ -5,6 +5,7 @@
  */
 import {
   type BillbridgeError,
+  ConflictError,
   errorFromStatus,
   type FieldIssue,
   type TransportResponse,
@@ -74,6 +75,13 @@ export function mapWhopError(response: TransportResponse): BillbridgeError {
     headers['retry-after-ms'] !== undefined
       ? Number(headers['retry-after-ms'])
       : retryAfterMs(headers['retry-after']);
+  if (code === 'idempotency_key_mismatch') {
+    // The key was first used with another request (another document, or this one changed since).
+    return new ConflictError(
+      `whop: ${message} The Idempotency-Key of this create was first sent with a different request; the document changed since its first send, or pass another idempotencyKey.`,
+      { provider: 'whop', status: response.status, requestId: response.requestId, raw: response.body },
+    );
+  }
   const fieldIssues: FieldIssue[] = [];
   // Whop puts no field list in its errors; its messages name the parameter ("Missing required parameter: company_id").
   const missing = /parameter:\s*([a-z_.[\]0-9]+)/i.exec(message);

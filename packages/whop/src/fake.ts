@@ -50,6 +50,14 @@ export interface WhopFakeStoredInvoice {
   invoice: WhopInvoice;
   request: WhopInvoiceCreateRequest;
   sequence: number;
+  /** The `Idempotency-Key` of the request that created it, when it had one. */
+  idempotencyKey?: string;
+}
+
+/** A stored answer to a keyed POST, replayed for 24 hours (CONTRACT.md W20–W22). */
+interface StoredAnswer {
+  fingerprint: string;
+  answer: FakeResponse;
 }
 
 export interface WhopFakeState {
@@ -61,6 +69,10 @@ export interface WhopFakeState {
   byId: Map<string, WhopFakeStoredInvoice>;
   counter: number;
   now: () => Date;
+  /** Keyed POST answers by caller (the bearer credential) and key. */
+  idempotency: Map<string, StoredAnswer>;
+  /** Requests served without `Api-Version-Date` (Whop serves them with its oldest shapes). */
+  unversionedRequests: number;
 }
 
 /** The documented example company (and what the card's SDK example needs to run unchanged). */
@@ -106,10 +118,10 @@ function authenticate(req: FakeRequest, state: WhopFakeState): FakeResponse | un
   if (state.apiKeys && !state.apiKeys.includes(token)) return whopError(401, 'Invalid API key.');
   const version = req.headers['api-version-date'];
   if (version === undefined) {
-    return whopError(
-      400,
-      `No Api-Version-Date header: Whop would use the 2025-01-01 shapes, which this fake does not serve; send ${WHOP_API_VERSION}.`,
-    );
+    // Whop serves it (with the 2025-01-01 shapes, CONTRACT.md W4); this fake serves its one shape set and
+    // counts the request so a test can see it arrived unversioned.
+    state.unversionedRequests += 1;
+    return undefined;
   }
   if (version === WHOP_API_VERSION) return undefined;
   if (OLDER_VERSIONS.has(version)) {
@@ -152,25 +164,71 @@ function describeZodIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message:
     .join('; ');
 }
 
-function createInvoice(req: FakeRequest, state: WhopFakeState): FakeResponse {
+const MAX_KEY_BYTES = 255;
+
+/**
+ * Whop's idempotency on authenticated POSTs (docs.whop.com/developer/api/idempotency): a keyed request's
+ * answer is stored and replayed, byte for byte with `Idempotent-Replayed: true`, to the same caller
+ * sending the same key with the same method, path, query, body and Api-Version-Date; the same key with a
+ * different request is a 400. Successes and 4xx answers are stored; a 5xx is not, so it runs again.
+ */
+function idempotent(
+  handle: (req: FakeRequest, state: WhopFakeState, key: string | undefined) => FakeResponse,
+): (req: FakeRequest, state: WhopFakeState) => FakeResponse {
+  return (req, state) => {
+    const key = req.headers['idempotency-key'];
+    if (key === undefined) return handle(req, state, undefined);
+    if (key === '' || Buffer.byteLength(key) > MAX_KEY_BYTES)
+      return whopError(400, `Idempotency-Key must be 1 to ${MAX_KEY_BYTES} bytes.`);
+    const caller = req.headers.authorization ?? '';
+    const slot = `${caller}\n${key}`;
+    const fingerprint = [
+      req.method,
+      req.path,
+      req.query.toString(),
+      req.text,
+      req.headers['api-version-date'] ?? '',
+    ].join('\n');
+    const stored = state.idempotency.get(slot);
+    if (stored) {
+      if (stored.fingerprint !== fingerprint) {
+        return {
+          status: 400,
+          body: {
+            error: {
+              code: 'idempotency_key_mismatch',
+              message: 'This Idempotency-Key was used with a different request; use a new key.',
+            },
+          },
+        };
+      }
+      return { ...stored.answer, headers: { ...stored.answer.headers, 'idempotent-replayed': 'true' } };
+    }
+    const answer = handle(req, state, key);
+    if (answer.status < 500) state.idempotency.set(slot, { fingerprint, answer });
+    return answer;
+  };
+}
+
+function createInvoice(req: FakeRequest, state: WhopFakeState, key: string | undefined): FakeResponse {
   const raw = req.body;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    return whopError(400, 'The request body must be a JSON object.');
+    return whopError(422, 'The request body must be a JSON object.');
   const products = Number('product' in raw) + Number('product_id' in raw);
-  if (products !== 1) return whopError(400, 'Provide exactly one of product or product_id.');
-  if (!('company_id' in raw)) return whopError(400, 'Missing required parameter: company_id');
+  if (products !== 1) return whopError(422, 'Provide exactly one of product or product_id.');
+  if (!('company_id' in raw)) return whopError(422, 'Missing required parameter: company_id');
   const parsed = createVariantFor(raw).safeParse(raw);
-  if (!parsed.success) return whopError(400, `Invalid parameters: ${describeZodIssues(parsed.error.issues)}`);
+  if (!parsed.success) return whopError(422, `Invalid parameters: ${describeZodIssues(parsed.error.issues)}`);
   const body = parsed.data;
   const issues = createRequestIssues(body);
-  if (issues.length > 0) return whopError(400, issues.map((i) => i.message).join(' '));
+  if (issues.length > 0) return whopError(422, issues.map((i) => i.message).join(' '));
   if (!state.companies.has(body.company_id))
     return whopError(404, `Company ${body.company_id} was not found.`);
 
   let member: WhopFakeMember | undefined;
   if (body.member_id) {
     if (body.member_id.startsWith('mem_')) {
-      return whopError(400, 'member_id must be a member id (mber_…), not a membership id (mem_…).');
+      return whopError(422, 'member_id must be a member id (mber_…), not a membership id (mem_…).');
     }
     member = state.members.get(body.member_id);
     if (!member && state.strictMembers) return whopError(404, `Member ${body.member_id} was not found.`);
@@ -205,6 +263,7 @@ function createInvoice(req: FakeRequest, state: WhopFakeState): FakeResponse {
       : null,
   };
   const stored: WhopFakeStoredInvoice = { invoice, request: body, sequence };
+  if (key !== undefined) stored.idempotencyKey = key;
   state.invoices.push(stored);
   state.byId.set(id, stored);
   return { status: 200, body: invoice };
@@ -231,11 +290,11 @@ const decodeCursor = (cursor: string) => {
 function listInvoices(req: FakeRequest, state: WhopFakeState): FakeResponse {
   const q = req.query;
   const companyId = q.get('company_id');
-  if (!companyId) return whopError(400, 'Missing required parameter: company_id');
+  if (!companyId) return whopError(422, 'Missing required parameter: company_id');
   if (!state.companies.has(companyId)) return whopError(404, `Company ${companyId} was not found.`);
   const statuses = many(q, 'statuses');
   const unknownStatus = statuses.find((s) => !InvoiceStatus.safeParse(s).success);
-  if (unknownStatus) return whopError(400, `Invalid value for statuses: ${unknownStatus}`);
+  if (unknownStatus) return whopError(422, `Invalid value for statuses: ${unknownStatus}`);
   const methods = many(q, 'collection_methods');
   const productIds = many(q, 'product_ids');
   const after = q.get('created_after');
@@ -243,9 +302,9 @@ function listInvoices(req: FakeRequest, state: WhopFakeState): FakeResponse {
   const order = q.get('order') ?? 'created_at';
   const direction = q.get('direction') ?? 'desc';
   if (!['id', 'created_at', 'due_date'].includes(order))
-    return whopError(400, `Invalid value for order: ${order}`);
+    return whopError(422, `Invalid value for order: ${order}`);
   if (!['asc', 'desc'].includes(direction))
-    return whopError(400, `Invalid value for direction: ${direction}`);
+    return whopError(422, `Invalid value for direction: ${direction}`);
 
   const rows = state.invoices.filter(({ invoice, request }) => {
     if (request.company_id !== companyId) return false;
@@ -269,7 +328,7 @@ function listInvoices(req: FakeRequest, state: WhopFakeState): FakeResponse {
   });
 
   const page = pageOf(rows, q);
-  if ('error' in page) return whopError(400, page.error);
+  if ('error' in page) return whopError(422, page.error);
   const { items, start } = page;
   const first = items[0];
   const last = items[items.length - 1];
@@ -333,13 +392,15 @@ export const whopFake: FakeDefinition<WhopFakeState, WhopFakeSeed> = {
       byId: new Map(),
       counter: 0,
       now: seed.now ?? (() => new Date()),
+      idempotency: new Map(),
+      unversionedRequests: 0,
     };
     if (seed.apiKeys) state.apiKeys = seed.apiKeys;
     return state;
   },
   authenticate,
   routes: [
-    { method: 'POST', path: '/api/v1/invoices', creates: true, handle: createInvoice },
+    { method: 'POST', path: '/api/v1/invoices', creates: true, handle: idempotent(createInvoice) },
     { method: 'GET', path: '/api/v1/invoices', handle: listInvoices },
     { method: 'GET', path: '/api/v1/invoices/:id', handle: retrieveInvoice },
   ],

@@ -10,7 +10,6 @@ import {
   type Invoice,
   type InvoiceStatus,
   type MappingResult,
-  majorToMinor,
   minorUnitExponent,
   multiplyDecimal,
   parseInvoice,
@@ -19,6 +18,7 @@ import {
   ValidationError,
   WarningCollector,
 } from '@billbridge/core';
+import { WHOP_AMOUNTS } from './amounts';
 import { billingPeriodToRecurrence, fromWhopCurrency, fromWhopDateTime, whopNumberToUnit } from './convert';
 import type { WhopMappingOptions, WhopProviderOptions } from './options';
 import {
@@ -91,7 +91,7 @@ export function fromWhopInvoice(
     .sort((a, b) => a.position - b.position)
     .map((item, i) => {
       const line: Record<string, unknown> = { description: item.label, quantity: item.quantity };
-      Object.assign(line, whopNumberToUnit(item.unit_price, currency));
+      Object.assign(line, whopNumberToUnit(item.unit_price, currency, `line_items[${i}].unit_price`));
       const exact = multiplyDecimal(toDecimal(item.quantity), toDecimal(item.unit_price));
       if (compareDecimal(exact, toDecimal(item.total)) !== 0) {
         w.unrecognized(
@@ -149,7 +149,11 @@ function totalFromFormattedPrice(text: string, currency: string, w: WarningColle
     ]);
   }
   w.approximated('total', `Whop returns no numeric total: read from the display price "${text}".`);
-  return majorToMinor(match[1].replaceAll(',', ''), currency);
+  return WHOP_AMOUNTS.fromProvider(match[1].replaceAll(',', ''), currency, {
+    provider: 'whop',
+    path: 'total',
+    warnings: w,
+  }) as number;
 }
 
 /** A create request (as sent) → canonical: what the invoice was asked to be. */
@@ -190,7 +194,12 @@ export function fromWhopCreateRequest(
   };
   const type = effectivePlanType(plan);
   const price = type === 'renewal' ? plan.renewal_price : plan.initial_price;
-  if (lines.length === 0) invoice.total = majorToMinor(price ?? 0, currency);
+  if (lines.length === 0)
+    invoice.total = WHOP_AMOUNTS.fromProvider(price ?? 0, currency, {
+      provider: 'whop',
+      path: 'total',
+      warnings: w,
+    });
   if (type === 'renewal' && plan.billing_period != null) {
     const { recurrence, approximated } = billingPeriodToRecurrence(plan.billing_period);
     invoice.recurrence = recurrence;

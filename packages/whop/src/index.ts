@@ -24,6 +24,7 @@ export {
   type WhopClientConfig,
   type WhopListParams,
   type WhopResult,
+  whopIdempotencyKey,
 } from './client';
 export { mapWhopError, readWhopError, WhopPlanPriceError, WhopUnsupportedCurrencyError } from './errors';
 export { fromWhop, fromWhopCreateRequest, fromWhopInvoice, mergeCreated } from './from-provider';

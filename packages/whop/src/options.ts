@@ -51,7 +51,8 @@ export const DAYS_PER_INTERVAL = { day: 1, week: 7, month: 30, year: 365 } as co
  */
 export const UNCONFIRMED_READINGS = {
   successStatus: 'Create answers 2xx; the fake answers 200 (any 2xx is accepted).',
-  validationStatus: 'Broken create rules answer 400 with { error: { code: "invalid_request", message } }.',
+  validationStatus:
+    'Broken create rules answer 422 (documented) with { error: { code: "unprocessable_entity", message } } (body code not documented); a 400 is read the same way.',
   lineSumPrice:
     'line_items must add up to plan.initial_price for one_time plans and to plan.renewal_price for renewal plans; renewal creates send no initial_price.',
   planTypeDefault:
@@ -64,12 +65,12 @@ export const UNCONFIRMED_READINGS = {
   paymentToken:
     'charge_automatically requires payment_method_id; payment_token_id (providerOptions.whop.paymentTokenId) is sent in addition, never instead.',
   finalizeAt:
-    'automatically_finalizes_at is sent only with charge_automatically (the seed docs say it is only valid there); with send_invoice it is dropped with a warning.',
+    'collection.finalizeAt is sent as automatically_finalizes_at with either collection method: a scheduled charge (charge_automatically) or a scheduled send (send_invoice), as @whop/sdk 0.0.42 documents.',
   memberAndEmail:
     'With a member_id, email_address and customer_name are still sent when the document has them.',
   billingAddressCountry: 'billing_address.country is the ISO 3166-1 alpha-2 code, as canonical.',
   idempotency:
-    'POST /invoices is treated as not deduplicated: a create that may have reached Whop is never retried.',
+    'POST /invoices carries an Idempotency-Key derived from the document (company, externalId or number, and the request body), so a create is retried safely; a caller may pass its own key.',
   requestIdHeader: 'The request id is read from x-request-id (the header name is not documented).',
   formattedPrice:
     'An invoice read without line_items gets its total from current_plan.formatted_price only when that string is a plain number with the currency\'s digits (e.g. "$10.00"), with an "approximated" warning; otherwise reading fails.',

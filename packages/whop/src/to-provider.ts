@@ -238,15 +238,10 @@ function mapCollection(invoice: Invoice, draft: boolean | undefined, w: WarningC
       'Whop charges a stored payment method (pmt_…) for charge_automatically; give its id.',
     );
   }
-  if (collection?.finalizeAt !== undefined) {
-    if (method === 'charge_automatically')
-      out.automatically_finalizes_at = toWhopDateTime(collection.finalizeAt);
-    else
-      w.unsupported(
-        'collection.finalizeAt',
-        'Whop finalises automatically only invoices it charges (charge_automatically).',
-      );
-  }
+  // charge_automatically: Whop charges at that time; send_invoice: Whop emails the invoice then (a
+  // scheduled send). Both documented by @whop/sdk 0.0.42 (CONTRACT.md W12).
+  if (collection?.finalizeAt !== undefined)
+    out.automatically_finalizes_at = toWhopDateTime(collection.finalizeAt);
   if (collection?.autoSend !== undefined) {
     w.unsupported(
       'collection.autoSend',

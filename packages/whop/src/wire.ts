@@ -240,12 +240,6 @@ export function createRequestIssues(
       message: 'payment_method_id is required when collection_method is charge_automatically.',
     });
   }
-  if (body.automatically_finalizes_at && body.collection_method !== 'charge_automatically') {
-    issues.push({
-      field: 'automatically_finalizes_at',
-      message: 'automatically_finalizes_at is only valid when collection_method is charge_automatically.',
-    });
-  }
   if (body.billing_address && body.mailing_address_id) {
     issues.push({
       field: 'mailing_address_id',

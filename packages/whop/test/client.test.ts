@@ -1,5 +1,4 @@
 import {
-  AmbiguousResultError,
   AuthenticationError,
   InvalidRequestError,
   type InvoiceInput,
@@ -69,12 +68,14 @@ describe('createWhopClient against the fake', () => {
       currency: 'USD',
       dueAt: '2026-02-01T00:00:00.000Z',
       customer: { email: 'jane@example.com', name: 'Jane Doe' },
-      collection: { method: 'send_invoice' },
       lines: [
-        { description: 'Design', quantity: 2, unitAmount: 12_500, product: { name: 'Studio work' } },
-        { description: 'Hosting', quantity: 1, unitAmount: 999, product: { name: 'Studio work' } },
+        { description: 'Design', quantity: 2, unitAmount: 12_500 },
+        { description: 'Hosting', quantity: 1, unitAmount: 999 },
       ],
     });
+    // What Whop answered, not the request echoed: the invoice object carries no collection method or product.
+    expect(created.value.collection).toBeUndefined();
+    expect(created.value.lines[0]?.product).toBeUndefined();
     expect(created.warnings).toEqual([]);
 
     const read = await client.get(created.raw.id);
@@ -90,11 +91,9 @@ describe('createWhopClient against the fake', () => {
       recurrence: { interval: 'month', count: 1 },
     });
     expect(created.warnings).toEqual([expect.objectContaining({ code: 'approximated', path: 'recurrence' })]);
-    expect(created.value.customer).toMatchObject({
-      id: WHOP_FAKE_DEFAULT_MEMBER.id,
-      email: WHOP_FAKE_DEFAULT_MEMBER.email,
-    });
-    expect(created.value.recurrence).toEqual({ interval: 'month', count: 1 });
+    // The answer names the member's user and email; the member id and the plan's period are in the request.
+    expect(created.value.customer).toMatchObject({ email: WHOP_FAKE_DEFAULT_MEMBER.email });
+    expect(fake.state.invoices[0]?.request.member_id).toBe(WHOP_FAKE_DEFAULT_MEMBER.id);
     expect(fake.state.invoices[0]?.request.plan).toMatchObject({
       plan_type: 'renewal',
       renewal_price: 259.99,
@@ -148,16 +147,32 @@ describe('createWhopClient against the fake', () => {
       .catch((e: unknown) => e);
     expect(InvalidRequestError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain('add up to 9.99');
-    expect((error as InvalidRequestError).raw).toMatchObject({ error: { code: 'invalid_request' } });
+    expect((error as InvalidRequestError).status).toBe(422);
+    expect((error as InvalidRequestError).raw).toMatchObject({ error: { code: 'unprocessable_entity' } });
   });
 
-  it('a create that was stored and then failed is ambiguous, never retried: exactly one invoice exists', async () => {
-    const { fake, client } = await setup(undefined, { maxRetries: 3 });
+  it('a create that was stored and then failed is sent again under its key: Whop replays it, one invoice exists', async () => {
+    const events: TransportEvent[] = [];
+    const { fake, client } = await setup(undefined, { maxRetries: 3, onEvent: (e) => events.push(e) });
     fake.faults.set({ script: ['created_then_failed'] });
-    const error = await client.create({ ...doc, externalId: 'order-77' }).catch((e: unknown) => e);
-    expect(AmbiguousResultError.isInstance(error)).toBe(true);
-    expect((error as AmbiguousResultError).externalId).toBe('order-77');
+    const created = await client.create({ ...doc, externalId: 'order-77' });
     expect(fake.records).toHaveLength(1);
+    expect(created.raw.id).toBe(fake.state.invoices[0]?.invoice.id);
+    expect(events.filter((e) => e.type === 'attempt')).toHaveLength(2);
+    expect(fake.state.invoices[0]?.idempotencyKey).toMatch(/^billbridge-whop-[0-9a-f]{64}$/);
+  });
+
+  it('without retries left the same failure is ambiguous and names the externalId', async () => {
+    const { fake, client } = await setup(undefined, { maxRetries: 0 });
+    fake.faults.set({ script: ['created_then_failed'] });
+    const error = await client.create({ ...doc, externalId: 'order-78' }).catch((e: unknown) => e);
+    expect(fake.records).toHaveLength(1);
+    // Retries spent on a deduplicated create: the provider's 500 is the answer (a resend is safe).
+    expect((error as { status?: number }).status).toBe(500);
+    // A resumed run sends the same key and gets the stored invoice, not a second one.
+    const again = await client.create({ ...doc, externalId: 'order-78' });
+    expect(fake.records).toHaveLength(1);
+    expect(again.raw.id).toBe(fake.state.invoices[0]?.invoice.id);
   });
 
   it('reads are retried after a 429 with Retry-After', async () => {

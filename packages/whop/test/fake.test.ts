@@ -55,7 +55,6 @@ describe('the Whop fake enforces the documented rules', () => {
   it.each([
     ['no Authorization', { authorization: undefined }, 401, 'unauthorized'],
     ['a non-Bearer scheme', { authorization: 'Basic abc' }, 401, 'unauthorized'],
-    ['no Api-Version-Date', { 'api-version-date': undefined }, 400, 'invalid_request'],
     ['an unknown Api-Version-Date', { 'api-version-date': '2031-01-01' }, 400, 'invalid_request'],
   ])('refuses %s', async (_name, extra, status, code) => {
     const res = await call('GET', '/invoices?company_id=biz_xxxxxxxxxxxxxx', undefined, extra);
@@ -81,12 +80,6 @@ describe('the Whop fake enforces the documented rules', () => {
       /payment_method_id is required/,
     ],
     [
-      'auto-finalising a sent invoice',
-      { automatically_finalizes_at: '2026-01-01T00:00:00Z' },
-      [],
-      /only valid when collection_method is charge_automatically/,
-    ],
-    [
       'line items not adding up to the price',
       { line_items: [{ label: 'Hours', quantity: 2, unit_price: 10.43 }] },
       [],
@@ -100,11 +93,59 @@ describe('the Whop fake enforces the documented rules', () => {
     ],
     ['a membership id', { member_id: 'mem_123' }, [], /not a membership id/],
     ['both address forms', { billing_address: { line1: 'x' }, mailing_address_id: 'ma_1' }, [], /not both/],
-  ])('answers 400 for %s', async (_name, patch, drop, message) => {
-    const res = await create(patch, drop);
-    expect(res.status).toBe(400);
-    expect(res.body.error?.code).toBe('invalid_request');
-    expect(res.body.error?.message).toMatch(message);
+  ])(
+    'answers 422 for %s (validation failures are 422, as documented)',
+    async (_name, patch, drop, message) => {
+      const res = await create(patch, drop);
+      expect(res.status).toBe(422);
+      expect(res.body.error?.code).toBe('unprocessable_entity');
+      expect(res.body.error?.message).toMatch(message);
+    },
+  );
+
+  it('serves a request without Api-Version-Date instead of refusing it', async () => {
+    const before = fake.state.unversionedRequests;
+    const res = await call('GET', '/invoices?company_id=biz_xxxxxxxxxxxxxx', undefined, {
+      'api-version-date': undefined,
+    });
+    expect(res.status).toBe(200);
+    expect(fake.state.unversionedRequests).toBe(before + 1);
+  });
+
+  it('accepts automatically_finalizes_at with send_invoice: a scheduled send', async () => {
+    const res = await create({ automatically_finalizes_at: '2026-01-01T00:00:00Z' });
+    expect(res.status).toBe(200);
+    const stored = fake.state.invoices.find((row) => row.invoice.id === res.body.id);
+    expect(stored?.request).toMatchObject({
+      collection_method: 'send_invoice',
+      automatically_finalizes_at: '2026-01-01T00:00:00Z',
+    });
+  });
+
+  it('replays a keyed POST, and refuses the key with another request', async () => {
+    const key = { 'idempotency-key': 'fake-test-key-1' };
+    const first = await call('POST', '/invoices', cardExample, key);
+    const count = fake.state.invoices.length;
+    const again = await fetch(`${fake.url}/api/v1/invoices`, {
+      method: 'POST',
+      headers: { ...headers, ...key },
+      body: JSON.stringify(cardExample),
+    });
+    expect(again.status).toBe(first.status);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(first.body);
+    expect(fake.state.invoices).toHaveLength(count);
+    const other = await call('POST', '/invoices', { ...cardExample, customer_name: 'Someone Else' }, key);
+    expect(other.status).toBe(400);
+    expect(other.body.error?.code).toBe('idempotency_key_mismatch');
+    expect(fake.state.invoices).toHaveLength(count);
+    // Keys are scoped to the caller: another credential with the same key creates its own invoice.
+    const otherCaller = await call('POST', '/invoices', cardExample, {
+      ...key,
+      authorization: 'Bearer whop_fake_key_456',
+    });
+    expect(otherCaller.status).toBe(200);
+    expect(fake.state.invoices).toHaveLength(count + 1);
   });
 
   it('a draft needs no due date or customer', async () => {
@@ -140,8 +181,8 @@ describe('the Whop fake enforces the documented rules', () => {
       `/invoices?company_id=biz_xxxxxxxxxxxxxx&direction=asc&last=1&before=${(second.body.page_info as { start_cursor: string }).start_cursor}`,
     );
     expect((back.body.data as Array<{ id: string }>).map((i) => i.id)).toEqual([ids[0]]);
-    expect((await call('GET', '/invoices?direction=asc')).status).toBe(400);
-    expect((await call('GET', '/invoices?company_id=biz_xxxxxxxxxxxxxx&after=bogus')).status).toBe(400);
+    expect((await call('GET', '/invoices?direction=asc')).status).toBe(422);
+    expect((await call('GET', '/invoices?company_id=biz_xxxxxxxxxxxxxx&after=bogus')).status).toBe(422);
   });
 
   it('the rate-limit error uses `type`, as documented', () => {

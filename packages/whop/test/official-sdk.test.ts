@@ -4,7 +4,7 @@
  * SDK would send.
  */
 import { type RunningFake, startFake } from '@billbridge/testing';
-import Whop, { BadRequestError, AuthenticationError as WhopAuthenticationError } from '@whop/sdk';
+import Whop, { UnprocessableEntityError, AuthenticationError as WhopAuthenticationError } from '@whop/sdk';
 import type { InvoiceCreateParams } from '@whop/sdk/resources/invoices';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WHOP_API_VERSION, whop } from '../src/index';
@@ -78,7 +78,9 @@ describe('official Whop SDK against the fake', () => {
       ...(cardExample as InvoiceCreateParams),
       line_items: [{ label: 'Hours', quantity: 2, unit_price: 10.43 }],
     };
-    await expect(client.invoices.create(bad as InvoiceCreateParams)).rejects.toBeInstanceOf(BadRequestError);
+    await expect(client.invoices.create(bad as InvoiceCreateParams)).rejects.toBeInstanceOf(
+      UnprocessableEntityError,
+    );
     const anonymous = new Whop({ apiKey: 'x', baseURL: `${fake.url}/api/v1`, maxRetries: 0 });
     const denied = await startFake(whopFake, { seed: { apiKeys: ['only-this-key'] } });
     try {
