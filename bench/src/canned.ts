@@ -25,6 +25,8 @@ export interface Canned {
   /** Flowglad: the created invoice read back (GET /api/v1/invoices/:id), and its id. */
   flowgladGet: string;
   flowgladId: string;
+  /** ChargeOver: the account's currency table (GET /api/v3/currency), which its client reads once. */
+  chargeoverCurrencies: string;
 }
 
 const FAKES: Record<Provider, FakeDefinition<never, never>> = {
@@ -51,6 +53,7 @@ export async function captureCanned(): Promise<Canned> {
   const create = {} as Record<Provider, Answer>;
   let flowgladGet = '';
   let flowgladId = '';
+  let chargeoverCurrencies = '';
   for (const provider of PROVIDERS) {
     const fake = await startFake(FAKES[provider]);
     try {
@@ -65,9 +68,11 @@ export async function captureCanned(): Promise<Canned> {
         flowgladId = (JSON.parse(create[provider].text) as { invoice: { id: string } }).invoice.id;
         flowgladGet = (await send(`${base}/api/v1/invoices/${flowgladId}`, 'GET', call.headers)).text;
       }
+      if (provider === 'chargeover')
+        chargeoverCurrencies = (await send(`${base}/api/v3/currency`, 'GET', call.headers)).text;
     } finally {
       await fake.close();
     }
   }
-  return { create, flowgladGet, flowgladId };
+  return { create, flowgladGet, flowgladId, chargeoverCurrencies };
 }

@@ -57,6 +57,8 @@ function billbridgeCreate(provider: Provider, origin: string): Call {
         ...common,
         ...KEYS.chargeover,
         currencyIds: DEFAULT_CURRENCY_IDS,
+        // The sink answers every create with one canned id, so a read-back could not be compared.
+        verify: 'response',
       });
       return () => client.create(doc);
     }

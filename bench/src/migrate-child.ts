@@ -38,6 +38,8 @@ async function engine() {
     baseUrl,
     currencyIds: DEFAULT_CURRENCY_IDS,
     maxRetries: 0,
+    // The sink answers every create with one canned id, so a read-back could not be compared.
+    verify: 'response',
   });
   const { report } = await migrate({
     source: { kind: 'file', path: file as string, format: 'ndjson' },

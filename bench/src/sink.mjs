@@ -10,6 +10,8 @@ for (const [provider, { status, text }] of Object.entries(canned.create)) {
   answers.set(`POST ${provider}`, { status, body: Buffer.from(text) });
 }
 answers.set('GET flowglad', { status: 200, body: Buffer.from(canned.flowgladGet) });
+// ChargeOver's client reads the account's currency table once before its first create.
+answers.set('GET chargeover', { status: 200, body: Buffer.from(canned.chargeoverCurrencies) });
 
 const server = createServer((req, res) => {
   const segment = req.url.split('/', 2)[1];

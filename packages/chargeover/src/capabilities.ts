@@ -1,4 +1,5 @@
 import type { Capabilities } from '@billbridge/core';
+import { chargeoverAmounts } from './amounts';
 
 /**
  * What a ChargeOver invoice can carry, field by field, declared once. `supported` round-trips exactly
@@ -10,6 +11,8 @@ export const capabilities: Capabilities = {
   provider: 'chargeover',
   creates: 'invoice',
   amountUnit: { kind: 'major-decimal', encoding: 'json-number' },
+  // ISO digits; a client uses the account's own rounding (chargeoverAmounts(account table)).
+  amounts: chargeoverAmounts(),
   // Dates on create; the read-only *_datetime fields are naive wall-clock times in the account zone.
   dateForm: 'YYYY-MM-DD',
   operations: { create: true, get: true, list: true },

@@ -1,61 +1,123 @@
 /**
- * ChargeOver v3 invoices over HTTP, through core's transport: create, get, and list (every page).
+ * ChargeOver v3 invoices over HTTP, through core's transport: create (verified by reading the invoice
+ * back), get, list (complete invoices, lines included) and listHeaders (query rows, no lines).
+ *
+ * The account's currency table (`GET /api/v3/currency`) is read once and used for every create; a
+ * configured `currencyIds` table that disagrees with it is refused before anything is sent.
  *
  * Creates are safe to retry when the invoice has an `external_key` (ChargeOver keeps it unique): the
- * transport may resend them, and a resend that meets "external_key already exists" — the first attempt
- * was stored after all — resolves to that stored invoice instead of failing or making a second one.
+ * transport may resend them, and a resend refused because the key is taken resolves to the invoice that
+ * holds it, found the documented way (`GET /api/v3/invoice/external_key:<key>`).
  */
 import {
   AmbiguousResultError,
   type ClientOptions,
   ConflictError,
+  type CreateFacts,
   createTransport,
+  InvalidRequestError,
   type Invoice,
   type InvoiceInput,
   type MappingWarning,
+  NotFoundError,
   type Order,
   type OrderInput,
+  parseCreateAnswer,
   parseWith,
   type Transport,
   transportSettings,
+  type VerifyMode,
+  verifyCreate,
 } from '@billbridge/core';
 import type { z } from 'zod';
+import {
+  type AccountCurrencies,
+  accountCurrencies,
+  CURRENCY_PATH,
+  CurrencyListResponse,
+  CurrencyTableError,
+  compareCurrencyTables,
+} from './currencies';
 import { mapError } from './errors';
 import { fromProvider } from './from-provider';
+import { fetchInOrder } from './in-order';
 import { type ChargeOverOptions, UNCONFIRMED } from './options';
+import { currencyForId, resolveOptions } from './resolve';
 import { toCreateRequest } from './to-provider';
-import { CreateResponse, GetInvoiceResponse, type InvoiceRecord, QueryInvoicesResponse } from './wire';
+import { recordFacts, requestFacts } from './verify';
+import {
+  CreateResponse,
+  GetInvoiceResponse,
+  type InvoiceCreateRequest,
+  type InvoiceRecord,
+  QueryInvoicesResponse,
+} from './wire';
 
+const PROVIDER = 'chargeover';
 const INVOICE_PATH = '/api/v3/invoice';
+/** Invoices fetched at once when `list` completes a page of query rows with their lines. */
+export const DEFAULT_LIST_CONCURRENCY = 4;
 
-export interface ChargeOverClientConfig extends ClientOptions, Omit<ChargeOverOptions, 'currencyIds'> {
+export interface ChargeOverClientConfig
+  extends ClientOptions,
+    Omit<ChargeOverOptions, 'currencyIds' | 'currencyRounding'> {
   /** API public key (the Basic auth user name). */
   publicKey: string;
   /** API private key (the Basic auth password). */
   privateKey: string;
   /** The account's own host, e.g. `https://acme.chargeover.com` (a trailing `/api/v3` is accepted). */
   baseUrl: string;
-  /** ISO 4217 code → the account's `currency_id`. */
-  currencyIds: Readonly<Record<string, number>>;
+  /**
+   * Optional: ISO 4217 code → the account's `currency_id`. The client reads the account's own table
+   * (`GET /api/v3/currency`) and uses it; a table given here is only checked against it, and any entry
+   * the account contradicts is a CurrencyTableError before anything is sent.
+   */
+  currencyIds?: Readonly<Record<string, number>>;
+  /**
+   * `'read-back'` (default): after a create, read the invoice and compare currency, lines and total with
+   * what was sent (IntegrityError on a difference); the value returned is what ChargeOver stored.
+   * `'response'`: skip the read. ChargeOver's create answer is only an id, so nothing is compared, and the
+   * value returned is the request as sent plus its new id (`verified: false`). An invoice stored in another
+   * currency or with other amounts then goes unnoticed: use it only if you accept that risk.
+   */
+  verify?: VerifyMode;
 }
 
 export interface ChargeOverResult {
   value: Invoice;
-  /** create: the create envelope; get/list: the invoice record as ChargeOver returned it. */
+  /** create (read-back), get and list: the invoice record as ChargeOver returned it; create with `verify: 'response'`: the create envelope. */
   raw: unknown;
   warnings: MappingWarning[];
   /** create only: the warnings of mapping the document to the request (what the provider could not carry), without those of reading the answer back. */
   requestWarnings?: MappingWarning[];
   /** create only: the external_key was already taken, and this is the invoice that holds it. */
   existing?: boolean;
+  /** create only: whether the value was read back and compared (false with `verify: 'response'`). */
+  verified?: boolean;
+}
+
+/** An invoice header from the query endpoint: ChargeOver's query rows carry no line items. */
+export type InvoiceHeader = Omit<Invoice, 'lines'> & { lines: [] };
+
+export interface ChargeOverHeaderResult {
+  /** The invoice without its lines (`lines` is always empty; `total` is ChargeOver's). */
+  value: InvoiceHeader;
+  raw: unknown;
+  warnings: MappingWarning[];
+  headersOnly: true;
 }
 
 export interface ChargeOverListParams {
-  /** Query conditions, e.g. `['customer_id:EQUALS:1', 'date:GTE:2026-01-01']`. */
+  /**
+   * Query conditions, e.g. `['customer_id:EQUALS:1', 'date:GTE:2026-01-01']`, as `field:OPERATOR:value`.
+   * Commas inside a value are escaped (`\,`) by the client.
+   */
   where?: string | string[];
   /** e.g. `date:DESC` (default `invoice_id:ASC`, which keeps pages stable). */
   order?: string;
   pageSize?: number;
+  /** `list` only: invoices fetched at once to complete a page with its lines (default 4). */
+  concurrency?: number;
   signal?: AbortSignal;
 }
 
@@ -65,7 +127,15 @@ export interface ChargeOverClient {
     options?: { strict?: boolean; signal?: AbortSignal },
   ): Promise<ChargeOverResult>;
   get(id: string | number, options?: { signal?: AbortSignal }): Promise<ChargeOverResult>;
+  /**
+   * Every invoice matching the query, complete: ChargeOver's query rows carry no line items, so each
+   * invoice is fetched by id (`GET /api/v3/invoice/<id>`, `concurrency` at a time, in query order).
+   */
   list(params?: ChargeOverListParams): AsyncIterable<ChargeOverResult>;
+  /** The query rows alone: one request per page, no line items (`lines: []`, `headersOnly: true`). */
+  listHeaders(params?: ChargeOverListParams): AsyncIterable<ChargeOverHeaderResult>;
+  /** The account's currency table, read once (`GET /api/v3/currency`). */
+  currencies(options?: { signal?: AbortSignal }): Promise<AccountCurrencies>;
 }
 
 export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOverClient {
@@ -79,33 +149,71 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
     maxRetries,
     dispatcher,
     onEvent,
+    verify = 'read-back',
+    currencyIds: configuredIds,
     ...mapping
   } = config;
   if (!publicKey || !privateKey)
     throw new TypeError('createChargeOverClient needs publicKey and privateKey.');
+  if (verify !== 'read-back' && verify !== 'response')
+    throw new TypeError(`createChargeOverClient: verify is 'read-back' or 'response', not "${verify}".`);
   const basic = Buffer.from(`${publicKey}:${privateKey}`).toString('base64');
   const transport: Transport = createTransport({
-    provider: 'chargeover',
+    provider: PROVIDER,
     baseUrl: baseUrl.replace(/\/+$/, '').replace(/\/api\/v3$/, ''),
     headers: { authorization: `Basic ${basic}` },
     secrets: [publicKey, privateKey, basic],
     ...transportSettings(config),
     mapError,
   });
-  const options: ChargeOverOptions = mapping;
+  // Reads need no currency table (records name their ISO code); options are checked once, up front.
+  const readOptions: ChargeOverOptions = mapping;
+  resolveOptions(readOptions);
+  if (configuredIds) resolveOptions({ currencyIds: configuredIds });
 
-  async function get(id: string | number, signal?: AbortSignal): Promise<ChargeOverResult> {
+  let account: Promise<{ currencies: AccountCurrencies; options: ChargeOverOptions }> | undefined;
+
+  /** The account's table, read once; a failed read is not cached, so the next call asks again. */
+  function accountOptions(signal?: AbortSignal) {
+    account ??= (async () => {
+      const response = await transport.request({
+        method: 'GET',
+        path: CURRENCY_PATH,
+        operation: 'read',
+        ...(signal && { signal }),
+      });
+      const rows = parseResponse(CurrencyListResponse, response.body, 'currency list').response;
+      const currencies = accountCurrencies(rows);
+      if (configuredIds) {
+        const differences = compareCurrencyTables(configuredIds, currencies);
+        if (differences.length > 0) throw new CurrencyTableError(differences);
+      }
+      const options: ChargeOverOptions = {
+        ...mapping,
+        currencyIds: currencies.ids,
+        currencyRounding: currencies.rounding,
+      };
+      resolveOptions(options);
+      return { currencies, options };
+    })();
+    const pending = account;
+    pending.catch(() => {
+      if (account === pending) account = undefined;
+    });
+    return pending;
+  }
+
+  async function getRecord(id: string | number, signal?: AbortSignal): Promise<InvoiceRecord> {
     const response = await transport.request({
       method: 'GET',
       path: `${INVOICE_PATH}/${encodeURIComponent(String(id))}`,
       operation: 'read',
       ...(signal && { signal }),
     });
-    const record = parseResponse(GetInvoiceResponse, response.body, 'get').response;
-    return mapRecord(record);
+    return parseResponse(GetInvoiceResponse, response.body, 'get').response;
   }
 
-  function mapRecord(record: InvoiceRecord): ChargeOverResult {
+  function mapRecord(record: InvoiceRecord, options: ChargeOverOptions = readOptions): ChargeOverResult {
     const { value, warnings } = fromProvider(record, options);
     return { value, raw: record, warnings };
   }
@@ -127,32 +235,89 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
     return parseResponse(QueryInvoicesResponse, response.body, 'query').response;
   }
 
-  /** The invoice holding `externalKey`; the query language splits on commas, so match on a safe part. */
+  /**
+   * The invoice holding `externalKey`: `GET /api/v3/invoice/external_key:<key>` (documented), and only
+   * where that form fails (404/400), the query `external_key:EQUALS:<key>` with commas escaped.
+   */
   async function findByExternalKey(
     externalKey: string,
     signal?: AbortSignal,
   ): Promise<InvoiceRecord | undefined> {
-    const field = UNCONFIRMED.externalKeyQueryField;
-    const parts = externalKey.split(',');
-    const probe =
-      parts.length === 1 ? `${field}:EQUALS:${externalKey}` : `${field}:CONTAINS:${longest(parts)}`;
+    try {
+      return await getRecord(`external_key:${externalKey}`, signal);
+    } catch (error) {
+      if (!NotFoundError.isInstance(error) && !InvalidRequestError.isInstance(error)) throw error;
+    }
+    const probe = `${UNCONFIRMED.externalKeyQueryField}:EQUALS:${escapeWhereValue(externalKey)}`;
     const pageSize = UNCONFIRMED.listPageSize;
-    for (let offset = 0; ; offset += pageSize) {
-      const rows = await queryPage([probe], 'invoice_id:ASC', pageSize, offset, signal);
-      const hit = rows.find((row) => row.external_key === externalKey);
-      if (hit || rows.length < pageSize) return hit;
+    try {
+      for (let offset = 0; ; offset += pageSize) {
+        const rows = await queryPage([probe], 'invoice_id:ASC', pageSize, offset, signal);
+        const hit = rows.find((row) => row.external_key === externalKey);
+        if (hit) return await getRecord(hit.invoice_id, signal);
+        if (rows.length < pageSize) return undefined;
+      }
+    } catch (error) {
+      // The field is not filterable on this account: nothing more to try.
+      if (InvalidRequestError.isInstance(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Compares what ChargeOver stored with what was sent; IntegrityError on a difference. */
+  function checkStored(
+    record: InvoiceRecord,
+    sent: CreateFacts,
+    options: ChargeOverOptions,
+    requestId?: string,
+  ): void {
+    verifyCreate({
+      provider: PROVIDER,
+      createdId: String(record.invoice_id),
+      sent,
+      stored: recordFacts(record, resolveOptions(options).amounts),
+      raw: record,
+      ...(requestId !== undefined && { requestId }),
+    });
+  }
+
+  function sentFacts(request: InvoiceCreateRequest, options: ChargeOverOptions): CreateFacts {
+    const currency =
+      request.currency_id === undefined ? options.baseCurrency : currencyForId(request.currency_id, options);
+    return requestFacts(request, currency ?? '', resolveOptions(options).amounts);
+  }
+
+  function whereList(params: ChargeOverListParams): string[] {
+    return params.where === undefined ? [] : Array.isArray(params.where) ? params.where : [params.where];
+  }
+
+  async function* rows(params: ChargeOverListParams): AsyncGenerator<InvoiceRecord[]> {
+    const where = whereList(params).map(escapeCondition);
+    const order = params.order ?? 'invoice_id:ASC';
+    const pageSize = params.pageSize ?? UNCONFIRMED.listPageSize;
+    for (let offset = 0; ; ) {
+      const page = await queryPage(where, order, pageSize, offset, params.signal);
+      yield page;
+      if (page.length < pageSize) return;
+      offset += page.length;
     }
   }
 
   return {
     async create(doc, createOptions = {}) {
+      const { signal } = createOptions;
+      const { options } = await accountOptions(signal);
       const strict = createOptions.strict ?? options.strict;
       const { request, warnings } = toCreateRequest(doc, {
         ...options,
         ...(strict !== undefined && { strict }),
       });
       const externalKey = request.external_key;
-      const { signal } = createOptions;
+      const sent = sentFacts(request, options);
+      const url = `${transport.baseUrl}${INVOICE_PATH}`;
+      let createdId: number;
+      let requestId: string | undefined;
+      let envelope: unknown;
       try {
         const response = await transport.request({
           method: 'POST',
@@ -164,55 +329,128 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
           ...(externalKey !== undefined && { externalId: externalKey }),
           ...(signal && { signal }),
         });
-        const created = parseResponse(CreateResponse, response.body, 'create');
-        const back = fromProvider(request, { ...options, strict: false });
-        const value: Invoice = { ...back.value, id: String(created.response.id), provider: 'chargeover' };
-        return { value, raw: created, warnings: [...warnings, ...back.warnings], requestWarnings: warnings };
+        const created = parseCreateAnswer(CreateResponse, response, {
+          provider: PROVIDER,
+          subject: 'ChargeOver create-invoice response',
+          method: 'POST',
+          url,
+          body: request,
+          ...(externalKey !== undefined && { externalId: externalKey }),
+        });
+        createdId = created.response.id;
+        requestId = response.requestId;
+        envelope = created;
       } catch (error) {
-        if (externalKey === undefined || !ConflictError.isInstance(error)) throw error;
+        // A refused create with an external key may be a resend of one that was stored, or a key an
+        // earlier run used. Whatever the message says, the key is looked up: found, it is that invoice.
+        const refused = ConflictError.isInstance(error) || InvalidRequestError.isInstance(error);
+        if (externalKey === undefined || !refused) throw error;
         const existing = await findByExternalKey(externalKey, signal);
         if (!existing) {
+          if (!ConflictError.isInstance(error)) throw error;
           throw new AmbiguousResultError(
             `chargeover: external_key "${externalKey}" is reported taken, but no invoice with it was found; reconcile before sending again.`,
-            { method: 'POST', url: `${transport.baseUrl}${INVOICE_PATH}`, body: request },
-            { provider: 'chargeover', externalId: externalKey, cause: error },
+            { method: 'POST', url, body: request },
+            { provider: PROVIDER, externalId: externalKey, cause: error },
           );
         }
-        const full = await get(existing.invoice_id, signal);
+        checkStored(existing, sent, options);
+        const full = mapRecord(existing, options);
         return {
           ...full,
           warnings: [...warnings, ...full.warnings],
           requestWarnings: warnings,
           existing: true,
+          verified: true,
         };
       }
+
+      if (verify === 'response') {
+        // Nothing to compare: the answer is an id. The value is the request as sent, with that id.
+        const back = fromProvider(request, { ...options, strict: false });
+        const value: Invoice = { ...back.value, id: String(createdId), provider: PROVIDER };
+        return {
+          value,
+          raw: envelope,
+          warnings: [...warnings, ...back.warnings],
+          requestWarnings: warnings,
+          verified: false,
+        };
+      }
+      let record: InvoiceRecord;
+      try {
+        record = await getRecord(createdId, signal);
+      } catch (cause) {
+        throw new AmbiguousResultError(
+          `chargeover: invoice ${createdId} was created, but reading it back to verify it failed (${(cause as Error).message}); check it before sending again.`,
+          { method: 'POST', url, body: request },
+          {
+            provider: PROVIDER,
+            cause,
+            ...(externalKey !== undefined && { externalId: externalKey }),
+            ...(requestId !== undefined && { requestId }),
+          },
+        );
+      }
+      checkStored(record, sent, options, requestId);
+      const stored = mapRecord(record, options);
+      return {
+        ...stored,
+        warnings: [...warnings, ...stored.warnings],
+        requestWarnings: warnings,
+        verified: true,
+      };
     },
 
-    get: (id, getOptions = {}) => get(id, getOptions.signal),
+    async get(id, getOptions = {}) {
+      return mapRecord(await getRecord(id, getOptions.signal));
+    },
 
     list(params = {}) {
-      const where =
-        params.where === undefined ? [] : Array.isArray(params.where) ? params.where : [params.where];
-      const order = params.order ?? 'invoice_id:ASC';
-      const pageSize = params.pageSize ?? UNCONFIRMED.listPageSize;
+      const concurrency = Math.max(1, Math.floor(params.concurrency ?? DEFAULT_LIST_CONCURRENCY));
       return {
         async *[Symbol.asyncIterator]() {
-          for (let offset = 0; ; ) {
-            const rows = await queryPage(where, order, pageSize, offset, params.signal);
-            for (const row of rows) yield mapRecord(row);
-            if (rows.length < pageSize) return;
-            offset += rows.length;
+          for await (const page of rows(params)) {
+            const ids = page.map((row) => row.invoice_id);
+            for await (const record of fetchInOrder(ids, concurrency, (id) => getRecord(id, params.signal)))
+              yield mapRecord(record);
           }
         },
       };
     },
+
+    listHeaders(params = {}) {
+      return {
+        async *[Symbol.asyncIterator]() {
+          for await (const page of rows(params)) {
+            for (const row of page) {
+              const { value, warnings } = fromProvider({ ...row, line_items: undefined }, readOptions);
+              yield { value: { ...value, lines: [] }, raw: row, warnings, headersOnly: true as const };
+            }
+          }
+        },
+      };
+    },
+
+    async currencies(options = {}) {
+      return (await accountOptions(options.signal)).currencies;
+    },
   };
+}
+
+/** A `where` value with its commas escaped as `\,` (the query separates conditions with commas). */
+export function escapeWhereValue(value: string): string {
+  return value.replace(/(?<!\\),/g, '\\,');
+}
+
+/** `field:OP:value` with the value's commas escaped; the field and operator are left as given. */
+function escapeCondition(condition: string): string {
+  const first = condition.indexOf(':');
+  const second = first < 0 ? -1 : condition.indexOf(':', first + 1);
+  if (second < 0) return condition;
+  return condition.slice(0, second + 1) + escapeWhereValue(condition.slice(second + 1));
 }
 
 function parseResponse<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
   return parseWith(schema, body, `ChargeOver ${what} response`);
-}
-
-function longest(parts: string[]): string {
-  return parts.reduce((a, b) => (b.length > a.length ? b : a), '');
 }

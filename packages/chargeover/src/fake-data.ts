@@ -54,11 +54,39 @@ export interface ChargeOverFakeSeed {
   customers?: FakeCustomer[];
   /** Item ids (or items) that exist; replaces the default items. */
   items?: Array<number | FakeItem>;
-  /** ISO code → currency_id; replaces the default table. */
+  /** ISO code → currency_id; replaces the default table. Served on `GET /api/v3/currency`. */
   currencyIds?: Record<string, number>;
+  /** ISO code → the account's `rounding` for it, where it differs from ISO 4217's digits. */
+  currencyRounding?: Record<string, number>;
+  /**
+   * A misbehaving account, to prove verification: an invoice asked for in the key's currency is stored
+   * in the value's (`{ EUR: 'AED' }` stores EUR invoices as AED, answering 201 as usual).
+   */
+  storeCurrencyAs?: Record<string, string>;
   terms?: FakeTerms[];
-  /** The account time zone: dates and naive date-times are written in it (default UTC). */
+  /** The account time zone: dates and date-times are written in it (default America/Chicago, as documented). */
   timeZone?: string;
+  /**
+   * How date-times are answered: `iso8601` with an offset (`2022-10-25T08:50:45-05:00`, the documented
+   * default) or `naive` (`YYYY-MM-DD HH:MM:SS` in the account zone, as in older examples).
+   */
+  datetimeFormat?: 'iso8601' | 'naive';
+  /** Answer ids as strings (`"invoice_id": "2688"`, as the documented query example does). */
+  stringIds?: boolean;
+  /**
+   * Whether `GET /api/v3/invoice/external_key:<key>` is served (documented; default true). With false it
+   * answers 404 as for an unknown id, so the client's query fallback is exercised.
+   */
+  externalKeyPath?: boolean;
+  /** The other reading of fractional `line_quantity` (unconfirmed): `false` refuses it with a 400. */
+  fractionalQuantity?: boolean;
+  /**
+   * The other reading of a `line_rate` finer than the currency's rounding (unconfirmed): `false` refuses
+   * it with a 400.
+   */
+  subRoundingRates?: boolean;
+  /** The 400 message for a taken external_key (ChargeOver's wording is undocumented; default names the key). */
+  duplicateKeyMessage?: string;
   /** Clock for write_datetime and default dates (default Date.now). */
   now?: () => number;
 }

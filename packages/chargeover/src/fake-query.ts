@@ -15,9 +15,27 @@ interface Condition {
 
 export class QueryError extends Error {}
 
+/** Splits on the commas between conditions; `\,` is a comma inside a value (chargeover_php escapes so). */
+function splitConditions(where: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  for (let i = 0; i < where.length; i += 1) {
+    const ch = where[i];
+    if (ch === '\\' && where[i + 1] === ',') {
+      current += ',';
+      i += 1;
+    } else if (ch === ',') {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts;
+}
+
 export function parseWhere(where: string | null): Condition[] {
   if (where === null || where === '') return [];
-  return where.split(',').map((part) => {
+  return splitConditions(where).map((part) => {
     const first = part.indexOf(':');
     const second = part.indexOf(':', first + 1);
     if (first <= 0 || second < 0) throw new QueryError(`Invalid where clause "${part}".`);

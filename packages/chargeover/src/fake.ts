@@ -6,6 +6,7 @@
  */
 import {
   addDecimal,
+  compareDecimal,
   dateOnlyToInstant,
   decimalToExactNumber,
   type ExactDecimal,
@@ -14,10 +15,13 @@ import {
   instantToNaive,
   minorUnitExponent,
   multiplyDecimal,
+  naiveToInstant,
   roundDecimal,
   toDecimal,
 } from '@billbridge/core';
 import type { FakeDefinition, FakeRequest, FakeResponse } from '@billbridge/testing';
+import { CURRENCY_PATH } from './currencies';
+import { instantToOffsetDateTime } from './datetimes';
 import {
   type ChargeOverFakeSeed,
   DEFAULT_CURRENCY_ID,
@@ -31,6 +35,7 @@ import {
   type FakeTerms,
 } from './fake-data';
 import { matches, orderBy, parseWhere, QueryError, type Row } from './fake-query';
+import { DEFAULT_TIME_ZONE } from './options';
 import { UNCONFIRMED } from './unconfirmed';
 import { InvoiceCreateBody } from './wire';
 
@@ -40,8 +45,18 @@ export interface ChargeOverFakeState {
   items: Map<number, FakeItem>;
   /** currency_id → ISO code */
   currencies: Map<number, string>;
+  /** ISO code → the account's rounding, where it differs from ISO 4217. */
+  currencyRounding: Record<string, number>;
+  /** Misbehaviour: store invoices asked for in the key's currency in the value's. */
+  storeCurrencyAs: Record<string, string>;
   terms: Map<number, FakeTerms>;
   timeZone: string;
+  datetimeFormat: 'iso8601' | 'naive';
+  stringIds: boolean;
+  externalKeyPath: boolean;
+  duplicateKeyMessage?: string;
+  fractionalQuantity: boolean;
+  subRoundingRates: boolean;
   now: () => number;
   invoices: Row[];
   /** Indexes over `invoices`, so a large migration into the fake stays linear. */
@@ -92,8 +107,15 @@ function createState(seed: ChargeOverFakeSeed = {}): ChargeOverFakeState {
     currencies: new Map(
       Object.entries(seed.currencyIds ?? DEFAULT_CURRENCY_IDS).map(([code, id]) => [id, code]),
     ),
+    currencyRounding: { ...seed.currencyRounding },
+    storeCurrencyAs: { ...seed.storeCurrencyAs },
     terms: new Map((seed.terms ?? DEFAULT_TERMS).map((t) => [t.terms_id, t])),
-    timeZone: seed.timeZone ?? 'UTC',
+    timeZone: seed.timeZone ?? DEFAULT_TIME_ZONE,
+    datetimeFormat: seed.datetimeFormat ?? 'iso8601',
+    stringIds: seed.stringIds ?? false,
+    externalKeyPath: seed.externalKeyPath ?? true,
+    fractionalQuantity: seed.fractionalQuantity ?? true,
+    subRoundingRates: seed.subRoundingRates ?? true,
     now: seed.now ?? Date.now,
     invoices: [],
     byId: new Map(),
@@ -102,6 +124,7 @@ function createState(seed: ChargeOverFakeSeed = {}): ChargeOverFakeState {
     nextLineItemId: 2_561,
   };
   if (seed.apiKeys) state.apiKeys = [...seed.apiKeys];
+  if (seed.duplicateKeyMessage !== undefined) state.duplicateKeyMessage = seed.duplicateKeyMessage;
   return state;
 }
 
@@ -147,15 +170,32 @@ function create(req: FakeRequest, state: ChargeOverFakeState): FakeResponse {
       return error(400, `Line item #${i + 1}: item_id ${line.item_id} does not exist.`);
     }
   }
-  const currencyId = (body.currency_id as number | undefined) ?? DEFAULT_CURRENCY_ID;
-  const currency = state.currencies.get(currencyId);
+  let currencyId = (body.currency_id as number | undefined) ?? DEFAULT_CURRENCY_ID;
+  let currency = state.currencies.get(currencyId);
   if (!currency) return error(400, `Invalid currency_id ${currencyId}.`);
+  const misstored = state.storeCurrencyAs[currency];
+  if (misstored !== undefined) {
+    currency = misstored;
+    currencyId = [...state.currencies].find(([, code]) => code === misstored)?.[0] ?? currencyId;
+  }
+  for (const [i, line] of body.line_items.entries()) {
+    const quantity = line.line_quantity as number | undefined;
+    if (!state.fractionalQuantity && quantity !== undefined && !Number.isInteger(quantity))
+      return error(400, `Line item #${i + 1}: line_quantity must be a whole number.`);
+    const rate = line.line_rate as number | undefined;
+    if (
+      !state.subRoundingRates &&
+      rate !== undefined &&
+      compareDecimal(roundDecimal(toDecimal(rate), roundingOf(state, currency)), toDecimal(rate)) !== 0
+    )
+      return error(400, `Line item #${i + 1}: line_rate has more decimals than ${currency} allows.`);
+  }
   const termsId = (body.terms_id as number | undefined) ?? DEFAULT_TERMS_ID;
   const terms = state.terms.get(termsId);
   if (!terms) return error(400, `Invalid terms_id ${termsId}.`);
   const externalKey = body.external_key as string | undefined;
   if (externalKey !== undefined && state.byExternalKey.has(externalKey)) {
-    return error(400, duplicateExternalKeyMessage(externalKey));
+    return error(400, state.duplicateKeyMessage ?? duplicateExternalKeyMessage(externalKey));
   }
   const record = buildRecord(state, body, customer, currencyId, currency, terms);
   state.invoices.push(record);
@@ -178,7 +218,7 @@ function buildRecord(
   const date = (body.date as string | undefined) ?? instantToDateOnly(nowIso, state.timeZone);
   const due = new Date(Date.parse(dateOnlyToInstant(date, 'UTC')) + terms.days * 86_400_000).toISOString();
   const naiveNow = instantToNaive(nowIso, state.timeZone);
-  const exponent = minorUnitExponent(currency);
+  const exponent = roundingOf(state, currency);
   let subtotal: ExactDecimal = toDecimal(0);
   const lines = body.line_items.map((line) => {
     const rate = toDecimal((line.line_rate as number | undefined) ?? 0);
@@ -265,6 +305,13 @@ function buildRecord(
   };
 }
 
+/** The account's decimals for a currency: its `rounding`, else ISO 4217's. */
+function roundingOf(state: ChargeOverFakeState, currency: string): number {
+  return Object.hasOwn(state.currencyRounding, currency)
+    ? (state.currencyRounding[currency] as number)
+    : minorUnitExponent(currency);
+}
+
 function externalKeyOf(body: Row): string | null {
   return (body.external_key as string | undefined) ?? null;
 }
@@ -295,11 +342,65 @@ function currencySymbol(currency: string): string {
 
 // --------------------------------------------------------------------------------------------- read
 
+const ID_FIELDS = [
+  'invoice_id',
+  'customer_id',
+  'currency_id',
+  'brand_id',
+  'terms_id',
+  'admin_id',
+  'class_id',
+  'package_id',
+] as const;
+const LINE_ID_FIELDS = ['line_item_id', 'invoice_id', 'item_id', 'tierset_id', 'package_line_id'] as const;
+const DATETIME_FIELDS = ['write_datetime', 'mod_datetime', 'void_datetime'] as const;
+
+/** A stored record as this account answers it: date-times and ids in the configured forms. */
+function present(record: Row, state: ChargeOverFakeState): Row {
+  if (state.datetimeFormat === 'naive' && !state.stringIds) return record;
+  const out: Row = { ...record };
+  if (state.datetimeFormat === 'iso8601') {
+    for (const field of DATETIME_FIELDS) {
+      const value = out[field];
+      if (typeof value === 'string')
+        out[field] = instantToOffsetDateTime(naiveToInstant(value, state.timeZone), state.timeZone);
+    }
+  }
+  if (state.stringIds) {
+    stringifyIds(out, ID_FIELDS);
+    if (Array.isArray(out.line_items))
+      out.line_items = out.line_items.map((line: Row) => stringifyIds({ ...line }, LINE_ID_FIELDS));
+  }
+  return out;
+}
+
+function stringifyIds(row: Row, fields: readonly string[]): Row {
+  for (const field of fields) if (typeof row[field] === 'number') row[field] = String(row[field]);
+  return row;
+}
+
 function getOne(req: FakeRequest, state: ChargeOverFakeState): FakeResponse {
   const id = req.params.id ?? '';
-  const record = /^\d+$/.test(id) ? state.byId.get(Number(id)) : undefined;
+  let record: Row | undefined;
+  if (/^\d+$/.test(id)) record = state.byId.get(Number(id));
+  else if (state.externalKeyPath && id.startsWith('external_key:'))
+    record = state.byExternalKey.get(id.slice('external_key:'.length));
+  else if (id.startsWith('token:')) record = state.invoices.find((r) => r.token === id.slice(6));
   if (!record) return error(404, UNCONFIRMED.notFoundMessage);
-  return envelope(200, record);
+  return envelope(200, present(record, state));
+}
+
+/** `GET /api/v3/currency`: the account's currency table (chargeover_csharp `Models/Currency.cs`). */
+function currencies(_req: FakeRequest, state: ChargeOverFakeState): FakeResponse {
+  const names = new Intl.DisplayNames('en', { type: 'currency' });
+  const rows = [...state.currencies].map(([id, code]) => ({
+    currency_id: state.stringIds ? String(id) : id,
+    currency: names.of(code) ?? code,
+    iso4217: code,
+    symbol: currencySymbol(code),
+    rounding: roundingOf(state, code),
+  }));
+  return envelope(200, rows);
 }
 
 function query(req: FakeRequest, state: ChargeOverFakeState): FakeResponse {
@@ -313,7 +414,9 @@ function query(req: FakeRequest, state: ChargeOverFakeState): FakeResponse {
       req.query.get('order') ?? 'invoice_id:ASC',
     );
     // Query rows omit line items (card §12).
-    const page = rows.slice(offset, offset + limit).map(({ line_items: _lines, ...row }) => row);
+    const page = rows
+      .slice(offset, offset + limit)
+      .map(({ line_items: _lines, ...row }) => present(row, state));
     return envelope(200, page);
   } catch (cause) {
     if (cause instanceof QueryError) return error(400, cause.message);
@@ -335,6 +438,7 @@ export const chargeoverFake: FakeDefinition<ChargeOverFakeState, ChargeOverFakeS
     { method: 'POST', path: BASE, creates: true, handle: create },
     { method: 'GET', path: `${BASE}/:id`, handle: getOne },
     { method: 'GET', path: BASE, handle: query },
+    { method: 'GET', path: CURRENCY_PATH, handle: currencies },
   ],
   records: (state) => state.invoices,
   errorResponse: error,

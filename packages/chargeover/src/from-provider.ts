@@ -13,19 +13,15 @@ import {
   type Line,
   type MappingResult,
   MissingRequiredFieldError,
-  majorToMinor,
-  majorToMinorDecimal,
-  naiveToInstant,
-  parseDecimal,
   parseInvoice,
   parseWith,
   type Recurrence,
-  roundDecimal,
   toDecimal,
   WarningCollector,
 } from '@billbridge/core';
 import { countryFromWire } from './country';
 import { customFieldsToMetadata } from './custom-fields';
+import { wireDateTimeToInstant } from './datetimes';
 import { type ChargeOverOptions, INVOICE_CUSTOM_SLOTS, LINE_CUSTOM_SLOTS, UNCONFIRMED } from './options';
 import { paycycleToRecurrence } from './paycycle';
 import { currencyForId, type ResolvedOptions, resolveOptions } from './resolve';
@@ -180,10 +176,15 @@ function line(
     );
     out.unitAmount = 0;
   } else {
-    const minor = majorToMinorDecimal(item.line_rate, currency);
-    const exact = parseDecimal(minor);
-    if (isWholeDecimal(exact)) out.unitAmount = decimalToSafeInteger(exact);
-    else out.unitAmountDecimal = minor;
+    // Rates may be finer than a minor unit (usage prices): kept exact.
+    const rate = resolved.amounts.fromProvider(item.line_rate, currency, {
+      provider: PROVIDER,
+      path: `${at}.line_rate`,
+      warnings: w,
+      whole: false,
+    });
+    if (typeof rate === 'number') out.unitAmount = rate;
+    else out.unitAmountDecimal = rate;
   }
   const paycycle = recurrenceOf('paycycle' in item ? item.paycycle : undefined, `${at}.paycycle`, w);
   if (paycycle.recurrence) out.recurrence = paycycle.recurrence;
@@ -257,8 +258,8 @@ function fromRecord(record: InvoiceRecord, resolved: ResolvedOptions, w: Warning
   }
   const tz = resolved.timeZone;
   if (record.due_date) invoice.dueAt = dateOnlyToInstant(record.due_date, tz);
-  invoice.createdAt = naiveToInstant(record.write_datetime, tz);
-  if (record.mod_datetime) invoice.updatedAt = naiveToInstant(record.mod_datetime, tz);
+  invoice.createdAt = wireDateTimeToInstant(record.write_datetime, tz);
+  if (record.mod_datetime) invoice.updatedAt = wireDateTimeToInstant(record.mod_datetime, tz);
   for (const [from, to] of UNCONFIRMED.periodFields) {
     const start = record[from];
     const end = record[to];
@@ -274,9 +275,9 @@ function fromRecord(record: InvoiceRecord, resolved: ResolvedOptions, w: Warning
   }
   if (record.package_id != null && record.package_id > 0)
     invoice.subscription = { id: String(record.package_id) };
-  invoice.total = minor(record.total, currency, 'total', w);
+  invoice.total = minor(record.total, currency, 'total', resolved, w);
   if (record.taxes !== undefined) {
-    const taxes = minor(record.taxes, currency, 'taxes', w);
+    const taxes = minor(record.taxes, currency, 'taxes', resolved, w);
     if (taxes !== 0) invoice.tax = { amount: taxes };
   }
   invoice.lines = (record.line_items ?? []).map((item, i) => {
@@ -291,15 +292,12 @@ function fromRecord(record: InvoiceRecord, resolved: ResolvedOptions, w: Warning
 }
 
 /** Decimal major units → minor units; a value finer than the currency allows is rounded and reported. */
-function minor(value: number | string, currency: string, path: string, w: WarningCollector): number {
-  try {
-    return majorToMinor(value, currency);
-  } catch {
-    const minorUnits = parseDecimal(majorToMinorDecimal(value, currency));
-    w.approximated(
-      path,
-      `${value} ${currency} is finer than the currency's minor unit; rounded half away from zero.`,
-    );
-    return decimalToSafeInteger(roundDecimal(minorUnits, 0));
-  }
+function minor(
+  value: number | string,
+  currency: string,
+  path: string,
+  resolved: ResolvedOptions,
+  w: WarningCollector,
+): number {
+  return resolved.amounts.fromProvider(value, currency, { provider: PROVIDER, path, warnings: w }) as number;
 }

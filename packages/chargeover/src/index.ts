@@ -14,14 +14,29 @@ export const chargeover = {
   fromProvider,
 } as const satisfies ProviderAdapter<InvoiceCreateRequest, ChargeOverOptions>;
 
+export { type CurrencyRounding, chargeoverAmounts } from './amounts';
 export { capabilities } from './capabilities';
 export {
   type ChargeOverClient,
   type ChargeOverClientConfig,
+  type ChargeOverHeaderResult,
   type ChargeOverListParams,
   type ChargeOverResult,
   createChargeOverClient,
+  DEFAULT_LIST_CONCURRENCY,
+  escapeWhereValue,
+  type InvoiceHeader,
 } from './client';
+export {
+  type AccountCurrencies,
+  accountCurrencies,
+  CurrencyListResponse,
+  CurrencyRecord,
+  type CurrencyTableDifference,
+  CurrencyTableError,
+  compareCurrencyTables,
+} from './currencies';
+export { wireDateTimeToInstant } from './datetimes';
 export { isDuplicateExternalKeyMessage, mapError } from './errors';
 export { fromProvider } from './from-provider';
 export {
@@ -29,6 +44,7 @@ export {
   ChargeOverProviderOptions,
   type CountryFormat,
   type CustomFieldMapping,
+  DEFAULT_TIME_ZONE,
   type ItemIdResolver,
   UNCONFIRMED,
 } from './options';

@@ -21,15 +21,33 @@ export type ItemIdResolver = (
   index: number,
 ) => number | undefined;
 
+/**
+ * ChargeOver's documented default zone: "Generally, the timestamps returned will be in America/Chicago
+ * timezone" (developer.chargeover.com, api-information/datetimes); an account can be set to another.
+ */
+export const DEFAULT_TIME_ZONE = 'America/Chicago';
+
 export interface ChargeOverOptions extends MappingOptions {
-  /** The account's currency table, ISO 4217 code → `currency_id` (e.g. `{ USD: 1, JPY: 4 }`). */
+  /**
+   * The account's currency table, ISO 4217 code → `currency_id` (e.g. `{ USD: 1, JPY: 4 }`). The client
+   * reads it from the account (`GET /api/v3/currency`); a table given here is checked against that one.
+   */
   currencyIds?: Readonly<Record<string, number>>;
+  /**
+   * Decimals the account rounds each currency to (the currency list's `rounding`), when it differs from
+   * ISO 4217. The client reads it from the account. An amount the rounding would change is sent rounded
+   * with an `approximated` warning (`strict` refuses it).
+   */
+  currencyRounding?: Readonly<Record<string, number>>;
   /**
    * The account's base currency: a request without `currency_id` is in it, and an invoice in it is sent
    * without `currency_id` when `currencyIds` has no entry for it.
    */
   baseCurrency?: string;
-  /** IANA zone of the account: dates and naive date-times are read and written in it. Default UTC. */
+  /**
+   * IANA zone of the account: `date` is written in it, and dates and naive date-times are read in it.
+   * Default America/Chicago, ChargeOver's documented default.
+   */
   timeZone?: string;
   /** `item_id` by product externalId or product name, for lines whose product.id is not an item id. */
   itemIds?: Readonly<Record<string, number>>;

@@ -3,6 +3,7 @@
  * currency ids, item ids, and the option checks shared by both mapping directions.
  */
 import {
+  type AmountConvention,
   type Invoice,
   isCurrencyCode,
   isTimeZone,
@@ -10,14 +11,22 @@ import {
   MissingRequiredFieldError,
   ValidationError,
 } from '@billbridge/core';
+import { chargeoverAmounts } from './amounts';
 import { type SlotTable, slotTable } from './custom-fields';
-import { type ChargeOverOptions, INVOICE_CUSTOM_SLOTS, LINE_CUSTOM_SLOTS, UNCONFIRMED } from './options';
+import {
+  type ChargeOverOptions,
+  DEFAULT_TIME_ZONE,
+  INVOICE_CUSTOM_SLOTS,
+  LINE_CUSTOM_SLOTS,
+} from './options';
 
 const PROVIDER = 'chargeover';
 const POSITIVE_INTEGER = /^[1-9]\d*$/;
 
 export interface ResolvedOptions {
   timeZone: string;
+  /** The amount convention with the account's rounding (chargeoverAmounts). */
+  amounts: AmountConvention;
   invoiceSlots: SlotTable;
   lineSlots: SlotTable;
 }
@@ -36,7 +45,7 @@ export function resolveOptions(options: ChargeOverOptions = {}): ResolvedOptions
 }
 
 function validateOptions(options: ChargeOverOptions): ResolvedOptions {
-  const timeZone = options.timeZone ?? UNCONFIRMED.defaultTimeZone;
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isTimeZone(timeZone)) {
     throw new ValidationError('ChargeOver options', [
       { path: 'timeZone', code: 'invalid_value', message: `"${timeZone}" is not an IANA time zone.` },
@@ -62,8 +71,20 @@ function validateOptions(options: ChargeOverOptions): ResolvedOptions {
       ]);
     }
   }
+  for (const [code, digits] of Object.entries(options.currencyRounding ?? {})) {
+    if (!Number.isInteger(digits) || digits < 0 || digits > 8) {
+      throw new ValidationError('ChargeOver options', [
+        {
+          path: `currencyRounding.${code}`,
+          code: 'invalid_value',
+          message: 'A rounding is a whole number of decimals from 0 to 8.',
+        },
+      ]);
+    }
+  }
   return {
     timeZone,
+    amounts: chargeoverAmounts(options.currencyRounding),
     invoiceSlots: slotTable(options.customFields?.invoice, INVOICE_CUSTOM_SLOTS, 'customFields.invoice'),
     lineSlots: slotTable(options.customFields?.line, LINE_CUSTOM_SLOTS, 'customFields.line'),
   };

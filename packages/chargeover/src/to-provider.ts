@@ -16,9 +16,9 @@ import {
   issuesFromZod,
   isWholeDecimal,
   type Line,
+  lineAmount,
   type MappingWarning,
-  minorDecimalToMajorString,
-  minorToMajorString,
+  minorUnitExponent,
   normalizeInstant,
   type Order,
   type OrderInput,
@@ -154,13 +154,21 @@ function mapLine(
   const at = `lines[${i}]`;
   const out: LineItemRequest = { item_id: itemIdFor(line, i, options) };
   if (line.description !== undefined) out.descrip = line.description;
-  out.line_rate = exactNumber(
-    line.unitAmountDecimal !== undefined
-      ? minorDecimalToMajorString(line.unitAmountDecimal, currency)
-      : minorToMajorString(line.unitAmount ?? 0, currency),
-    `${at}.${line.unitAmountDecimal !== undefined ? 'unitAmountDecimal' : 'unitAmount'}`,
-  );
+  const subMinor = line.unitAmountDecimal !== undefined;
+  // Rates in the account's rounding for the currency; a finer whole-minor rate is rounded with a warning
+  // (strict refuses). Sub-minor usage rates follow UNCONFIRMED.subRoundingRates.
+  out.line_rate = resolved.amounts.toProvider(
+    subMinor ? (line.unitAmountDecimal as string) : (line.unitAmount ?? 0),
+    currency,
+    {
+      provider: PROVIDER,
+      path: `${at}.${subMinor ? 'unitAmountDecimal' : 'unitAmount'}`,
+      warnings: w,
+      whole: !(subMinor && UNCONFIRMED.subRoundingRates),
+    },
+  ) as number;
   out.line_quantity = lineQuantity(line.quantity, `${at}.quantity`);
+  checkLineRounding(line, at, currency, resolved, w);
   const paycycle = paycycleFor(line.recurrence, undefined, `${at}.recurrence`, w);
   if (paycycle) out.paycycle = paycycle;
   Object.assign(
@@ -200,6 +208,26 @@ function mapLine(
   return out;
 }
 
+/**
+ * ChargeOver rounds each line amount to the account's decimals for the currency. Where the account keeps
+ * fewer decimals than ISO 4217 (a USD account rounding to whole dollars), a line amount it would change
+ * is reported (strict refuses); verification then expects the rounded amount.
+ */
+function checkLineRounding(
+  line: Line,
+  at: string,
+  currency: string,
+  resolved: ResolvedOptions,
+  w: WarningCollector,
+): void {
+  if (resolved.amounts.digits(currency) >= minorUnitExponent(currency)) return;
+  resolved.amounts.toProvider(lineAmount(line), currency, {
+    provider: PROVIDER,
+    path: `${at}.amount`,
+    warnings: w,
+  });
+}
+
 function customer(c: Invoice['customer'], w: WarningCollector) {
   const ref: { customer_id?: number; customer_token?: string; customer_external_key?: string } =
     customerReference(c);
@@ -235,7 +263,6 @@ function address(
   const fields = [
     ['line1', 'addr1'],
     ['line2', 'addr2'],
-    ['line3', 'addr3'],
     ['city', 'city'],
     ['state', 'state'],
     ['postalCode', 'postcode'],
@@ -245,6 +272,12 @@ function address(
     if (text !== undefined) out[`${prefix}_${to}`] = text;
   }
   if (value.country !== undefined) out[`${prefix}_country`] = countryToWire(value.country, format);
+  if (value.line3 !== undefined) {
+    w.unsupported(
+      `${path}.line3`,
+      `ChargeOver has deprecated ${prefix}_addr3; the third address line is not sent (fold it into line2 to keep it).`,
+    );
+  }
   if (value.name !== undefined)
     w.unsupported(`${path}.name`, 'ChargeOver invoice addresses have no name line.');
   return out;

@@ -6,8 +6,6 @@ export type CountryFormat = 'name' | 'alpha2';
  * one place so a confirmed answer is a one-line change. The README lists the same choices.
  */
 export const UNCONFIRMED = {
-  /** Zone of `date`, `due_date` and the naive `*_datetime` fields when `timeZone` is not given. */
-  defaultTimeZone: 'UTC',
   /** `bill_country` / `ship_country`: examples show English names ("United States"), not ISO codes. */
   defaultCountryFormat: 'name' as CountryFormat,
   /** The create page lists `paycycle` on invoices and their lines; the name is confirmed for packages only. */
@@ -19,11 +17,20 @@ export const UNCONFIRMED = {
   /** Line quantities may be fractional (examples only show integers). */
   fractionalQuantity: true as boolean,
   /**
+   * A `line_rate` may be finer than the currency's rounding (usage prices such as $0.0004): sent exact.
+   * Examples only show whole cents; with `false`, such rates are rounded with a warning (strict refuses).
+   */
+  subRoundingRates: true as boolean,
+  /**
    * A duplicate `external_key` is answered 400 with a message naming the key (the wording is not
-   * documented): recognised by these two patterns together.
+   * documented): recognised by these two patterns together, to label the error a ConflictError. Recovery
+   * does not rest on it: any 400/409 answer to a create with an external key looks the key up.
    */
   duplicateExternalKey: [/external[ _-]?key/i, /already|exist|duplicate|unique|in use|taken/i] as const,
-  /** The existing invoice is found by `where=external_key:EQUALS:<key>` (documented for customers). */
+  /**
+   * Fallback when `GET /api/v3/invoice/external_key:<key>` (documented) fails: the query
+   * `where=external_key:EQUALS:<key>` (documented for customers; not in the invoice filter list).
+   */
   externalKeyQueryField: 'external_key',
   /** Page size the client asks for when walking the query endpoint (max 500 per a third-party summary). */
   listPageSize: 100,

@@ -44,12 +44,38 @@ export const INVOICE_STATUS_STRS = [
 ] as const;
 
 const Id = z.int().positive();
+/**
+ * Ids in read answers: integers in most examples, strings in the query example (`"invoice_id": "2688"`);
+ * both read as numbers.
+ */
+export const ReadId = z.union([
+  Id,
+  z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, { message: 'Expected a positive whole number.' })
+    .transform(Number)
+    .pipe(Id),
+]);
+/** Other whole numbers in read answers (counts, days, nullable ids that may be 0), number or string. */
+export const ReadInt = z.union([
+  z.int(),
+  z
+    .string()
+    .regex(/^-?\d{1,15}$/, { message: 'Expected a whole number.' })
+    .transform(Number),
+]);
 const DateOnly = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Expected a date in the form YYYY-MM-DD.' });
-const NaiveDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, { message: 'Expected a date-time YYYY-MM-DD HH:MM:SS.' });
+/**
+ * Date-times: ISO 8601 with an offset (`2022-10-25T08:50:45-05:00`, the documented default) or the older
+ * naive `YYYY-MM-DD HH:MM:SS` in the account's zone (examples, and accounts configured that way).
+ */
+export const NAIVE_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+export const OFFSET_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const WireDateTime = z.string().refine((v) => NAIVE_DATETIME.test(v) || OFFSET_DATETIME.test(v), {
+  message: 'Expected an ISO 8601 date-time with an offset, or YYYY-MM-DD HH:MM:SS.',
+});
 /** Decimal major units: documented as JSON numbers; decimal strings are read too. */
 const WireDecimal = z.union([z.number().finite(), z.string().regex(DECIMAL_PATTERN)]);
 
@@ -60,9 +86,13 @@ function customFields(count: number, value: z.ZodType) {
 }
 
 const ADDRESS_KEYS = ['addr1', 'addr2', 'addr3', 'city', 'state', 'postcode', 'country', 'notes'] as const;
-function addressFields(prefix: 'bill' | 'ship', value: z.ZodType) {
+/** `addr3` and `notes` are deprecated (card §3): read, never sent. */
+const DEPRECATED_ADDRESS_KEYS: readonly string[] = ['addr3', 'notes'];
+function addressFields(prefix: 'bill' | 'ship', value: z.ZodType, deprecated = true) {
   const shape: Record<string, z.ZodType> = {};
-  for (const key of ADDRESS_KEYS) shape[`${prefix}_${key}`] = value.optional();
+  for (const key of ADDRESS_KEYS) {
+    if (deprecated || !DEPRECATED_ADDRESS_KEYS.includes(key)) shape[`${prefix}_${key}`] = value.optional();
+  }
   return shape;
 }
 
@@ -96,8 +126,8 @@ const invoiceRequestShape = {
   paycycle: Paycycle.optional(),
   terms_id: Id.optional(),
   admin_id: Id.optional(),
-  ...addressFields('bill', z.string()),
-  ...addressFields('ship', z.string()),
+  ...addressFields('bill', z.string(), false),
+  ...addressFields('ship', z.string(), false),
   memo: z.string().optional(),
   ...customFields(20, z.string()),
   line_items: z.array(LineItemRequest).min(1, { message: 'You must specify at least one line item.' }),
@@ -141,6 +171,9 @@ export type InvoiceCreateRequest = {
 export const InvoiceCreateBody = z
   .looseObject({
     ...invoiceRequestShape,
+    // Older integrations still send the deprecated fields; ChargeOver accepts them.
+    ...addressFields('bill', z.string()),
+    ...addressFields('ship', z.string()),
     line_items: z
       .array(LineItemRequest.loose())
       .min(1, { message: 'You must specify at least one line item.' }),
@@ -159,7 +192,7 @@ export const Envelope = z.looseObject({
 });
 export type Envelope = z.output<typeof Envelope>;
 
-export const CreateResponse = Envelope.extend({ response: z.looseObject({ id: Id }) });
+export const CreateResponse = Envelope.extend({ response: z.looseObject({ id: ReadId }) });
 
 /** §7: `status: "Error"`; `response` is `false` in the documented examples. */
 export const ErrorBody = Envelope.extend({ status: z.literal('Error'), message: z.string().nullable() });
@@ -169,10 +202,10 @@ export const ErrorBody = Envelope.extend({ status: z.literal('Error'), message: 
 const nullableString = z.string().nullable();
 
 export const LineItemRecord = z.looseObject({
-  line_item_id: Id.optional(),
-  invoice_id: Id.optional(),
-  item_id: Id,
-  tierset_id: z.int().nullable().optional(),
+  line_item_id: ReadId.optional(),
+  invoice_id: ReadId.optional(),
+  item_id: ReadId,
+  tierset_id: ReadInt.nullable().optional(),
   descrip: nullableString.optional(),
   line_rate: WireDecimal,
   line_quantity: WireDecimal,
@@ -185,37 +218,37 @@ export const LineItemRecord = z.looseObject({
   /** "0"/"1" in recorded responses, not a boolean. */
   is_taxed: z.union([z.enum(['0', '1']), z.boolean()]).optional(),
   paycycle: z.string().nullable().optional(),
-  package_line_id: z.int().nullable().optional(),
+  package_line_id: ReadInt.nullable().optional(),
   ...customFields(10, nullableString),
 });
 export type LineItemRecord = z.output<typeof LineItemRecord>;
 
 /** §6: `GET /api/v3/invoice/{id}` response (with `line_items`) and query rows (without). */
 export const InvoiceRecord = z.looseObject({
-  invoice_id: Id,
-  customer_id: Id,
-  package_id: z.int().nullable().optional(),
+  invoice_id: ReadId,
+  customer_id: ReadId,
+  package_id: ReadInt.nullable().optional(),
   refnumber: z.string(),
   external_key: nullableString.optional(),
   token: z.string().optional(),
-  currency_id: z.int().optional(),
+  currency_id: ReadInt.optional(),
   currency_iso4217: z.string(),
   currency_symbol: z.string().optional(),
-  brand_id: z.int().nullable().optional(),
-  terms_id: z.int().nullable().optional(),
+  brand_id: ReadInt.nullable().optional(),
+  terms_id: ReadInt.nullable().optional(),
   terms_name: nullableString.optional(),
-  terms_days: z.int().nullable().optional(),
-  admin_id: z.int().nullable().optional(),
+  terms_days: ReadInt.nullable().optional(),
+  admin_id: ReadInt.nullable().optional(),
   admin_name: nullableString.optional(),
-  class_id: z.int().nullable().optional(),
+  class_id: ReadInt.nullable().optional(),
   paycycle: nullableString.optional(),
   date: DateOnly,
   due_date: DateOnly.nullable().optional(),
   paid_date: DateOnly.nullable().optional(),
-  write_datetime: NaiveDateTime,
-  mod_datetime: NaiveDateTime.nullable().optional(),
-  void_datetime: NaiveDateTime.nullable().optional(),
-  delay_datetime: NaiveDateTime.nullable().optional(),
+  write_datetime: WireDateTime,
+  mod_datetime: WireDateTime.nullable().optional(),
+  void_datetime: WireDateTime.nullable().optional(),
+  delay_datetime: WireDateTime.nullable().optional(),
   cycle_pre_from_date: DateOnly.nullable().optional(),
   cycle_pre_to_date: DateOnly.nullable().optional(),
   cycle_this_date: DateOnly.nullable().optional(),
@@ -233,7 +266,7 @@ export const InvoiceRecord = z.looseObject({
   is_paid: z.boolean().optional(),
   is_void: z.boolean().optional(),
   is_overdue: z.boolean().optional(),
-  days_overdue: z.int().optional(),
+  days_overdue: ReadInt.optional(),
   subtotal: WireDecimal.optional(),
   taxes: WireDecimal.optional(),
   total: WireDecimal,
@@ -245,7 +278,7 @@ export const InvoiceRecord = z.looseObject({
   sum_base: WireDecimal.optional(),
   sum_usage: WireDecimal.optional(),
   sum_onetime: WireDecimal.optional(),
-  declines: z.int().optional(),
+  declines: ReadInt.optional(),
   url_permalink: z.string().optional(),
   url_paylink: z.string().optional(),
   url_pdflink: z.string().optional(),

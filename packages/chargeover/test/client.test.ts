@@ -62,11 +62,10 @@ describe('createChargeOverClient against the fake', () => {
       provider: 'chargeover',
       externalId: 'inv-1',
     });
-    expect(created.raw).toMatchObject({
-      code: 201,
-      status: 'OK',
-      response: { id: Number(created.value.id) },
-    });
+    // ChargeOver answers a create with an id only: the client reads the invoice back, and returns that.
+    expect(created.verified).toBe(true);
+    expect(created.raw).toMatchObject({ invoice_id: Number(created.value.id), total: 89.85 });
+    expect(created.value).toMatchObject({ status: 'open', total: 8985, providerStatus: 'open-unpaid' });
     expect(fake.records).toHaveLength(1);
 
     const read = await co.get(created.value.id!);
@@ -96,11 +95,20 @@ describe('createChargeOverClient against the fake', () => {
       pageSize: 1,
     })) {
       mine.push(item.value.externalId!);
-      // Query rows carry no lines: the total stands for them.
-      expect(item.value.lines).toEqual([]);
+      // Query rows carry no lines; list fetches each invoice, so its lines come with it.
+      expect(item.value.lines).toEqual([
+        { description: 'Consulting', quantity: 3, unitAmount: 2995, product: { id: '4' }, kind: 'one_time' },
+      ]);
       expect(item.value.total).toBe(8985);
     }
     expect(mine).toEqual(['inv-5', 'inv-3']);
+    const headers = [];
+    for await (const item of co.listHeaders({ where: 'customer_id:EQUALS:2', pageSize: 1 }))
+      headers.push(item);
+    expect(headers.map((h) => [h.value.externalId, h.value.lines, h.value.total, h.headersOnly])).toEqual([
+      ['inv-3', [], 8985, true],
+      ['inv-5', [], 8985, true],
+    ]);
   });
 
   it('refuses bad input before sending anything', async () => {
@@ -119,11 +127,26 @@ describe('createChargeOverClient against the fake', () => {
     expect(MissingRequiredFieldError.isInstance(error)).toBe(true);
     expect((error as MissingRequiredFieldError).path).toBe('lines[0].product.id');
     await expect(co.create(invoice({ currency: 'XCG' }))).resolves.toBeDefined();
-    const unknown = await rejection(client({ currencyIds: { USD: 1 } }).create(invoice({ currency: 'EUR' })));
-    expect(
-      MissingRequiredFieldError.isInstance(unknown) && (unknown as MissingRequiredFieldError).option,
-    ).toBe('currencyIds');
-    expect(events.filter((e) => e.type === 'attempt')).toHaveLength(1);
+    // A currency the account does not have names the table it was looked up in.
+    const narrow = await startFake(chargeoverFake, { seed: { currencyIds: { USD: 1 } } });
+    try {
+      const unknown = await rejection(
+        client({ baseUrl: narrow.url, currencyIds: undefined }).create(invoice({ currency: 'EUR' })),
+      );
+      expect(
+        MissingRequiredFieldError.isInstance(unknown) && (unknown as MissingRequiredFieldError).option,
+      ).toBe('currencyIds');
+      expect(narrow.records).toEqual([]);
+    } finally {
+      await narrow.close();
+    }
+    // The currency table (once), then the one create that was valid, and its read-back.
+    const attempts = events.filter((e) => e.type === 'attempt') as Array<{ method: string; url: string }>;
+    expect(attempts.map((a) => `${a.method} ${new URL(a.url).pathname}`)).toEqual([
+      'GET /api/v3/currency',
+      'POST /api/v3/invoice',
+      `GET /api/v3/invoice/${(fake.records[0] as { invoice_id: number }).invoice_id}`,
+    ]);
   });
 
   it('maps ChargeOver errors to typed errors without showing the keys', async () => {
@@ -157,8 +180,9 @@ describe('createChargeOverClient against the fake', () => {
 
 describe('creates are safe to retry through external_key', () => {
   it('a create retried after "created, then failed" ends with exactly one invoice, and returns it', async () => {
-    fake.faults.set({ script: ['created_then_failed'] });
     const co = client();
+    await co.currencies(); // the account's table is read first; the fault is meant for the create
+    fake.faults.set({ script: ['created_then_failed'] });
     const result = await co.create(invoice({ externalId: 'order-7781' }));
     expect(fake.faults.injected.map((f) => f.kind)).toEqual(['created_then_failed']);
     expect(fake.records).toHaveLength(1);
@@ -177,23 +201,29 @@ describe('creates are safe to retry through external_key', () => {
   });
 
   it('an external key with a comma is still found (the query language splits on commas)', async () => {
+    const co = client();
+    await co.currencies();
     fake.faults.set({ script: ['created_then_failed'] });
-    const result = await client().create(invoice({ externalId: 'batch 7, row 12' }));
+    const result = await co.create(invoice({ externalId: 'batch 7, row 12' }));
     expect(result.existing).toBe(true);
     expect(result.value.externalId).toBe('batch 7, row 12');
     expect(fake.records).toHaveLength(1);
   });
 
   it('without an external_key the create is never resent: the caller gets AmbiguousResultError', async () => {
+    const co = client();
+    await co.currencies();
     fake.faults.set({ script: ['created_then_failed'] });
-    const error = await rejection(client().create(invoice()));
+    const error = await rejection(co.create(invoice()));
     expect(AmbiguousResultError.isInstance(error)).toBe(true);
     expect(fake.records).toHaveLength(1);
   });
 
   it('retries a dropped connection when the external_key makes it safe', async () => {
+    const co = client();
+    await co.currencies();
     fake.faults.set({ script: ['drop', 'unavailable'] });
-    const result = await client().create(invoice({ externalId: 'order-9' }));
+    const result = await co.create(invoice({ externalId: 'order-9' }));
     expect(result.existing).toBeUndefined();
     expect(fake.records).toHaveLength(1);
   });

@@ -2,6 +2,7 @@ import { type RunningFake, startFake } from '@billbridge/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   CreateResponse,
+  CurrencyListResponse,
   GetInvoiceResponse,
   isDuplicateExternalKeyMessage,
   QueryInvoicesResponse,
@@ -38,6 +39,42 @@ async function call(method: string, path: string, body?: unknown, auth: string |
 }
 
 describe('chargeoverFake', () => {
+  it("serves the account currency table on GET /api/v3/currency, in the official clients' shape", async () => {
+    const res = await call('GET', '/api/v3/currency');
+    expect(res.status).toBe(200);
+    const rows = CurrencyListResponse.parse(res.body).response;
+    expect(rows.find((r) => r.iso4217 === 'USD')).toMatchObject({ currency_id: 1, symbol: '$', rounding: 2 });
+    expect(rows.find((r) => r.iso4217 === 'JPY')).toMatchObject({ rounding: 0 });
+    expect(rows.find((r) => r.iso4217 === 'KWD')).toMatchObject({ rounding: 3 });
+    const custom = await startFake(chargeoverFake, {
+      seed: { currencyIds: { USD: 1, AED: 2 }, currencyRounding: { USD: 0 }, stringIds: true },
+    });
+    try {
+      const answer = await fetch(`${custom.url}/api/v3/currency`, { headers: { authorization: AUTH } });
+      expect(((await answer.json()) as { response: unknown }).response).toEqual([
+        { currency_id: '1', currency: 'US Dollar', iso4217: 'USD', symbol: '$', rounding: 0 },
+        {
+          currency_id: '2',
+          currency: 'United Arab Emirates Dirham',
+          iso4217: 'AED',
+          symbol: 'AED',
+          rounding: 2,
+        },
+      ]);
+    } finally {
+      await custom.close();
+    }
+  });
+
+  it('answers GET /api/v3/invoice/external_key:<key>, and 404 for an unknown key', async () => {
+    const created = await call('POST', '/api/v3/invoice', { ...minimal, external_key: 'k, 1/2' });
+    expect(created.status).toBe(201);
+    const found = await call('GET', `/api/v3/invoice/external_key:${encodeURIComponent('k, 1/2')}`);
+    expect(found.status).toBe(200);
+    expect(GetInvoiceResponse.parse(found.body).response.external_key).toBe('k, 1/2');
+    expect((await call('GET', '/api/v3/invoice/external_key:nope')).status).toBe(404);
+  });
+
   it('answers a missing Authorization header with the documented 401 body, exactly', async () => {
     const res = await call('POST', '/api/v3/invoice', minimal, null);
     expect(res.status).toBe(401);

@@ -28,7 +28,8 @@ describe('documented example payloads', () => {
     expect(canonical.value).toEqual({
       currency: 'USD',
       customer: { id: '1' },
-      issuedAt: '2014-01-02T00:00:00.000Z',
+      // The date is the account's: midnight in America/Chicago, ChargeOver's default zone.
+      issuedAt: '2014-01-02T06:00:00.000Z',
       lines: [{ description: '…', quantity: 3, unitAmount: 2995, product: { id: '4' } }],
     });
     const back = chargeover.toCreateRequest(canonical.value, baseOnly);

@@ -96,7 +96,11 @@ describe('fromProvider', () => {
 
   it('unwraps the envelope, and refuses records that are not ChargeOver invoices', () => {
     expect(chargeover.fromProvider(getInvoice).value.id).toBe('10000');
-    expect(() => chargeover.fromProvider({ ...record, write_datetime: '2015-03-19T11:52:30Z' })).toThrow(
+    // Both documented date-time forms read; anything else is refused.
+    expect(
+      chargeover.fromProvider({ ...record, write_datetime: '2015-03-19T11:52:30Z' }).value.createdAt,
+    ).toBe('2015-03-19T11:52:30.000Z');
+    expect(() => chargeover.fromProvider({ ...record, write_datetime: '19/03/2015 11:52' })).toThrow(
       ValidationError,
     );
     expect(() => chargeover.fromProvider({ hello: 'world' })).toThrow(ValidationError);

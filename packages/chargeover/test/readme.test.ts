@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { INVOICE_CAPABILITY_FIELDS } from '@billbridge/core';
 import { describe, expect, it } from 'vitest';
-import { capabilities, UNCONFIRMED } from '../src/index';
+import { capabilities, DEFAULT_TIME_ZONE, UNCONFIRMED } from '../src/index';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
@@ -19,7 +19,7 @@ describe('README', () => {
   });
 
   it('describes the unconfirmed readings the code uses', () => {
-    expect(readme).toContain(`\`${UNCONFIRMED.defaultTimeZone}\` by default`);
+    expect(readme).toContain(`\`${DEFAULT_TIME_ZONE}\` by default`);
     expect(readme).toContain(`where=${UNCONFIRMED.externalKeyQueryField}:EQUALS:`);
     // Tables are column-padded by the formatter.
     expect(readme).toMatch(new RegExp(`Page size of \`list\`\\s*\\|\\s*${UNCONFIRMED.listPageSize} `));

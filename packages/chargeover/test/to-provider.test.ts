@@ -253,7 +253,7 @@ describe('toCreateRequest', () => {
         },
       ],
     };
-    const { request } = chargeover.toCreateRequest(order, { currencyIds });
+    const { request } = chargeover.toCreateRequest(order, { currencyIds, timeZone: 'UTC' });
     expect(request).toMatchObject({
       currency_id: 5,
       date: '2026-01-01',

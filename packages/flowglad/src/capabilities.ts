@@ -1,4 +1,5 @@
 import type { Capabilities } from '@billbridge/core';
+import { FLOWGLAD_AMOUNTS } from './amounts';
 
 /**
  * What the Flowglad adapter carries, field by field. `create` is declared true because the documented
@@ -12,6 +13,7 @@ export const capabilities: Capabilities = {
     kind: 'provider-minor',
     rule: 'Zero-decimal currencies (BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF) in whole units; every other currency in 1/100 of its major unit, KWD included (KWD 1.234 → 123, approximated).',
   },
+  amounts: FLOWGLAD_AMOUNTS,
   dateForm:
     'create: ISO 8601 strings; read: epoch milliseconds (ISO 8601 strings on records before 2025-10-07)',
   operations: { create: true, get: true, list: true },

@@ -4,11 +4,13 @@
  * form (and the mapping says so); "unsupported" means it is not sent and a warning names it.
  */
 import type { Capabilities } from '@billbridge/core';
+import { PAID_AMOUNTS } from './amounts';
 
 export const capabilities: Capabilities = {
   provider: 'paid',
   creates: 'order',
   amountUnit: { kind: 'minor' },
+  amounts: PAID_AMOUNTS,
   dateForm: 'ISO 8601 date-time',
   operations: { create: true, get: true, list: true },
   deduplication: { kind: 'none' },

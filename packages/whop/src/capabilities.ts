@@ -3,14 +3,15 @@
  * `approximated` ones are carried with a change (and a warning); `unsupported` ones are dropped with one.
  */
 import type { Capabilities } from '@billbridge/core';
+import { WHOP_AMOUNTS } from './amounts';
 
 export const whopCapabilities: Capabilities = {
   provider: 'whop',
   creates: 'invoice',
   amountUnit: { kind: 'major-decimal', encoding: 'json-number' },
+  amounts: WHOP_AMOUNTS,
   dateForm: 'iso-8601',
   operations: { create: true, get: true, list: true },
-  // No idempotency key on POST /invoices and no natural key: a create that may have arrived is never retried.
   // Every authenticated POST takes an Idempotency-Key (CONTRACT.md W20).
   deduplication: { kind: 'idempotency-header', header: 'Idempotency-Key' },
   invoice: {

@@ -1,3 +1,4 @@
+import type { AmountConvention } from '../money/conventions';
 /**
  * Field-by-field declaration of what an adapter carries. The README tables are generated from these and
  * the conformance suite proves them: a `supported` field round-trips exactly, an `unsupported` one
@@ -105,6 +106,11 @@ export interface Capabilities {
   /** What the create endpoint makes: an invoice, or (Paid) an order. */
   creates: 'invoice' | 'order';
   amountUnit: AmountUnit;
+  /**
+   * The provider's amount convention (core's `isoMinorUnits`, `stripeMinorUnits(…)` or `majorUnits(…)`),
+   * the one every conversion of the adapter, its client and its fake goes through.
+   */
+  amounts?: AmountConvention;
   /** The provider's date form on the wire, e.g. `epoch-seconds`, `YYYY-MM-DD`. */
   dateForm: string;
   operations: { create: boolean; get: boolean; list: boolean };
