@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: every benchmark, one markdown report on stdout.
  *   --smoke          tiny sizes and durations (CI): proves the benches work, never fails on a missed target
- *   --only=a,b       run some sections: mapping, clients, migration, footprint
+ *   --only=a,b       run some sections: mapping, clients, migration, footprint, journal
  *   --fail-on-miss   exit 1 when a target is missed (full runs only)
  * Exits 1 when a bench itself fails (an error, a sink that answered wrongly).
  */
@@ -12,13 +12,14 @@ import { join } from 'node:path';
 import { captureCanned } from './canned';
 import { clientBench, clientErrors } from './clients';
 import { footprintBench } from './footprint';
+import { journalResumeBench } from './journal-resume';
 import { mappingBench } from './mapping';
 import { migrationBench } from './migration';
 import { settingsFor } from './settings';
 import { startSink } from './sink';
 import { renderSection, type Section } from './table';
 
-const SECTIONS = ['mapping', 'clients', 'migration', 'footprint'] as const;
+const SECTIONS = ['mapping', 'clients', 'migration', 'footprint', 'journal'] as const;
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const failOnMiss = args.includes('--fail-on-miss') && !smoke;
@@ -70,6 +71,7 @@ try {
     }
   }
   await section('footprint', () => footprintBench(settings));
+  await section('journal', () => journalResumeBench(settings, dir));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

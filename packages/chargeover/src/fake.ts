@@ -35,6 +35,7 @@ import {
   type FakeTerms,
 } from './fake-data';
 import { matches, orderBy, parseWhere, QueryError, type Row } from './fake-query';
+import { chargeoverFakeWebhooks } from './fake-webhooks';
 import { DEFAULT_TIME_ZONE } from './options';
 import { UNCONFIRMED } from './unconfirmed';
 import { InvoiceCreateBody } from './wire';
@@ -434,6 +435,7 @@ export const chargeoverFake: FakeDefinition<ChargeOverFakeState, ChargeOverFakeS
   provider: 'chargeover',
   createState,
   authenticate,
+  webhooks: chargeoverFakeWebhooks,
   routes: [
     { method: 'POST', path: BASE, creates: true, handle: create },
     { method: 'GET', path: `${BASE}/:id`, handle: getOne },

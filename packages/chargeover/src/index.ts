@@ -51,6 +51,12 @@ export {
 export { PAYCYCLES, paycycleToRecurrence, recurrenceToPaycycle } from './paycycle';
 export { toCreateRequest } from './to-provider';
 export {
+  type ChargeOverVerifiedWebhook,
+  type ChargeOverWebhookOptions,
+  parseWebhook,
+  verifyWebhook,
+} from './webhooks';
+export {
   CreateResponse,
   Envelope,
   ErrorBody,

@@ -16,3 +16,8 @@ export {
   type FakeItem,
   type FakeTerms,
 } from './fake-data';
+export {
+  CHARGEOVER_FAKE_SOURCE,
+  CHARGEOVER_WEBHOOK_RETRY_DELAYS_MS,
+  chargeoverFakeWebhooks,
+} from './fake-webhooks';

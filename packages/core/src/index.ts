@@ -172,3 +172,5 @@ export {
   type VerifyMode,
   verifyCreate,
 } from './verify/verify-create';
+// Webhooks
+export * from './webhooks/index';

@@ -11,6 +11,7 @@ import {
   type FlowgladFakeState,
   storeInvoice,
 } from './fake-store';
+import { flowgladFakeWebhooks } from './fake-webhooks';
 import { InvoiceCreateBody } from './wire';
 
 const TRPC_CODES: Record<number, string> = {
@@ -285,6 +286,7 @@ export const flowgladFake: FakeDefinition<FlowgladFakeState, FlowgladFakeSeed> =
   createState: createFakeState,
   authenticate,
   routes,
+  webhooks: flowgladFakeWebhooks,
   records: (state): FakeStoredInvoice[] => state.invoices,
   errorResponse,
 };

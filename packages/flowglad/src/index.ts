@@ -52,6 +52,19 @@ export { type FlowgladMappingOptions, FlowgladProviderOptions, UNCONFIRMED_READI
 export { canonicalStatusOf } from './status';
 export { toCreateRequest } from './to-provider';
 export {
+  createFlowgladResolver,
+  type FlowgladPayment,
+  type FlowgladWebhookResolver,
+} from './webhook-resolve';
+export {
+  FLOWGLAD_WEBHOOK_EVENT_TYPES,
+  type FlowgladVerifiedWebhook,
+  type FlowgladWebhookEventType,
+  type FlowgladWebhookOptions,
+  parseWebhook,
+  verifyWebhook,
+} from './webhooks';
+export {
   type FlowgladCreateRequest,
   type FlowgladLineItemInsert,
   type FlowgladPurchaseInvoiceInsert,

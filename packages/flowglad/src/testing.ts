@@ -9,3 +9,9 @@ export {
   type FlowgladFakeState,
   flowgladId,
 } from './fake-store';
+export {
+  type FakePaymentRecord,
+  FLOWGLAD_WEBHOOK_RETRY_DELAYS_MS,
+  fakePayments,
+  flowgladFakeWebhooks,
+} from './fake-webhooks';

@@ -2,6 +2,7 @@ import {
   AmbiguousResultError,
   AuthenticationError,
   ConflictError,
+  IntegrityError,
   InvalidRequestError,
   LossyMappingError,
   MissingRequiredFieldError,
@@ -11,12 +12,15 @@ import {
   RateLimitError,
   ValidationError,
 } from '@billbridge/core';
-import { Journal, readJournalIdMap } from './journal';
+import { Journal, type JournalEntry, JournalError, readJournalIdMap } from './journal';
 import { KeySet } from './key-set';
 import { prepareForTarget, sourceKey } from './prepare';
+import { quietDocument } from './quiet';
 import { RateLimiter } from './rate-limit';
-import { reconcile, type Verdict } from './reconcile';
+import { journalFacts, type Verdict } from './reconcile';
 import { type MigrationReport, ReportBuilder, reasonOf } from './report';
+import { runIdentity } from './run-identity';
+import { settleUnanswered } from './settle';
 import { readSource } from './sources';
 import type {
   CanonicalDoc,
@@ -51,13 +55,21 @@ export interface MigrationTarget {
   options?: Record<string, unknown>;
   /** Passed as the second argument of `client.create`. */
   createOptions?: Record<string, unknown>;
+  /** The target's base URL, recorded in the journal's run identity. */
+  url?: string;
 }
 
+/** Counts as the summary names them, so the last progress line and the summary agree. */
 export interface Progress {
   processed: number;
   total?: number;
+  dryRun?: boolean;
+  /** Created (dry run: would be created). */
   created: number;
+  reconciled?: number;
+  /** Already migrated according to the journal. */
   skipped: number;
+  /** Failed, invalid or missing a reference. */
   failed: number;
   ambiguous: number;
 }
@@ -75,6 +87,13 @@ export interface MigrateOptions {
   /** Path of the journal file. Without one a real run cannot be resumed. */
   journal?: string;
   resume?: boolean;
+  /** Start over knowingly: an existing journal is moved aside (kept as `<journal>.<time>.old`). */
+  fresh?: boolean;
+  /**
+   * Let the migration email customers and charge cards as the source documents say. Off by default:
+   * automatic sending is switched off, charging collections become send-invoice, imported flags are set.
+   */
+  notify?: boolean;
   /** After reviewing them, send the documents an earlier run reported ambiguous. */
   retryAmbiguous?: boolean;
   /** `continue` (default): record the problem and go on; `stop`: finish what is in flight and stop. */
@@ -141,9 +160,16 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
   const limiter = new RateLimiter(options.rps === undefined ? {} : { rps: options.rps });
   // Without a journal the ids can only be kept in memory; with one, the file holds them (see the result).
   const idMap = new Map<string, string>();
+  const notify = options.notify ?? false;
+  const importedSupported = adapter.capabilities.invoice.imported === 'supported';
+  if (options.resume && options.fresh) throw new TypeError('resume and fresh exclude each other.');
   const journal =
     !dryRun && options.journal
-      ? await Journal.open(options.journal, { resume: options.resume ?? false, target: adapter.provider })
+      ? await Journal.open(options.journal, {
+          mode: options.resume ? 'resume' : options.fresh ? 'fresh' : 'new',
+          run: await runIdentity(options, notify),
+          ...(options.sourceLabel === undefined ? {} : { label: options.sourceLabel }),
+        })
       : undefined;
   const verdicts = new Map<string, Verdict>();
   const reconciledKeys = new Set<string>();
@@ -157,7 +183,9 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
     options.onProgress?.({
       processed,
       ...(options.total === undefined ? {} : { total: options.total }),
-      created: report.created + report.reconciled,
+      dryRun,
+      created: report.created,
+      reconciled: report.reconciled,
       skipped: report.skipped,
       failed: report.failed + report.invalid + report.missingReferences,
       ambiguous: report.ambiguous,
@@ -176,40 +204,14 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
 
   try {
     if (journal) {
-      await journal.append({
-        t: 'run',
-        at: new Date().toISOString(),
-        target: adapter.provider,
-        ...(options.sourceLabel === undefined ? {} : { source: options.sourceLabel }),
-        resumed: options.resume ?? false,
-      });
+      await journal.append({ t: 'run', at: new Date().toISOString(), resumed: options.resume ?? false });
       // Unanswered creates of the earlier run are settled before anything new is sent.
-      const open = new Map(
-        [...journal.entries].filter(([, e]) => e.status === 'pending' || e.status === 'ambiguous'),
-      );
-      if (open.size > 0 && target.client) {
-        const writes: Promise<void>[] = [];
-        const verdictsFound = await reconcile({
-          open,
-          all: journal.entries,
-          client: target.client,
-          deduplicates,
-        });
-        for (const [key, verdict] of verdictsFound) {
-          if (verdict.kind === 'found') {
-            const id = verdict.targetId;
-            writes.push(journal.append({ t: 'done', k: key, ...(id ? { id } : {}), how: 'reconciled' }));
-            reconciledKeys.add(key);
-            report.reconciled++;
-          } else {
-            verdicts.set(key, verdict);
-            if (verdict.kind === 'ambiguous' && journal.get(key)?.status === 'pending') {
-              writes.push(journal.append({ t: 'ambiguous', k: key, error: verdict.why }));
-            }
-          }
-        }
-        // One group commit for all of them.
-        await Promise.all(writes);
+      if (target.client) {
+        const settled = await settleUnanswered(journal, target.client, deduplicates);
+        for (const found of settled.found) reconciledKeys.add(found.key);
+        report.reconciled += settled.found.length;
+        for (const [key, verdict] of settled.verdicts)
+          if (verdict.kind !== 'found') verdicts.set(key, verdict);
       }
     }
 
@@ -222,8 +224,10 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
       options.strict === true ? { ...target.createOptions, strict: true } : target.createOptions;
 
     const handle = async (item: SourceItem): Promise<void> => {
+      const index = item.location.index;
       if (!item.ok) {
         builder.problem(item.error, item.key, item.location);
+        await settle(item.key ?? `#${index}`, index, 'unreadable');
         failedStop();
         return;
       }
@@ -236,19 +240,29 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
           key,
           item.location,
         );
+        await settle(`#${index}`, index, 'duplicate id');
         failedStop();
         return;
       }
-      try {
-        await handleDocument(item, key);
-      } finally {
-        // `seen` keeps this key from coming back in this run: its journal entry is not needed any more.
-        journal?.forget(key);
-      }
+      await handleDocument(item, key, index);
     };
 
-    const handleDocument = async (item: SourceItem & { ok: true }, key: string): Promise<void> => {
-      const entry = journal?.get(key);
+    /** Records a position settled without sending (looked at again on resume). */
+    const settle = async (key: string, index: number, why: string) => {
+      await journal?.append({ t: 'skipped', k: key, i: index, why });
+    };
+
+    const handleDocument = async (
+      item: SourceItem & { ok: true },
+      key: string,
+      index: number,
+    ): Promise<void> => {
+      const entry: JournalEntry | undefined = journal?.state.lookup(key, index);
+      if (entry && entry.key !== key && entry.status !== 'done' && entry.status !== 'skipped') {
+        throw new JournalError(
+          `${journal?.path}: position ${index} is "${entry.key}" in the journal but "${key}" in the source: the source changed since the run began. Use the original source, or start over knowingly with --fresh.`,
+        );
+      }
       if (entry?.status === 'done' || reconciledKeys.has(key)) {
         // Counted once: documents reconciled at start-up are not also "already migrated".
         if (!reconciledKeys.has(key)) report.skipped++;
@@ -270,6 +284,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
       }
 
       let doc: CanonicalInput = prepareForTarget(item.doc, options.idMaps);
+      for (const change of quietDocument(doc, { notify, importedSupported })) builder.quieted(change);
       if (options.transform) {
         const out = await options.transform(doc as CanonicalDoc, {
           key,
@@ -278,6 +293,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
         });
         if (out === null) {
           report.skippedByTransform++;
+          await settle(key, index, 'skipped by the transform');
           return;
         }
         if (out !== undefined) doc = out;
@@ -292,6 +308,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
           builder.losses('target', mapped.warnings);
         } catch (error) {
           builder.problem(error, key, item.location);
+          await settle(key, index, reasonOf(error));
           failedStop();
           return;
         }
@@ -304,12 +321,15 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
       const client = target.client as TargetClient;
       const externalId = (doc as { externalId?: string }).externalId;
       const number = (doc as { number?: string }).number;
-      if (journal && journal.get(key)?.status !== 'pending') {
+      const at = { k: key, i: index };
+      if (journal && journal.state.lookup(key, index)?.status !== 'pending') {
+        const facts = journalFacts(doc as CanonicalDoc);
         await journal.append({
           t: 'pending',
-          k: key,
+          ...at,
           ...(externalId === undefined ? {} : { x: externalId }),
           ...(number === undefined ? {} : { n: number }),
+          ...(facts === undefined ? {} : { f: facts }),
         });
       }
       for (let attempt = 0; ; attempt++) {
@@ -318,7 +338,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
           const result = await client.create(doc, createOptions);
           limiter.succeeded();
           const id = result.value.id;
-          await journal?.append({ t: 'done', k: key, ...(id === undefined ? {} : { id }), how: 'created' });
+          await journal?.append({ t: 'done', ...at, ...(id === undefined ? {} : { id }), how: 'created' });
           recordId(key, id);
           if (Array.isArray(result.requestWarnings)) {
             // The client's own mapping was the only one: its request-side warnings are the target's losses.
@@ -334,8 +354,17 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
             limiter.rateLimited(error.retryAfterMs);
             continue;
           }
+          if (IntegrityError.isInstance(error)) {
+            // Created, but stored differently from what was sent: never send it again; report it.
+            const id = error.createdId;
+            await journal?.append({ t: 'done', ...at, id, how: 'created' });
+            recordId(key, id);
+            report.created++;
+            builder.mismatch({ key, targetId: id, differences: [...error.differences] });
+            return;
+          }
           if (definitelyNotCreated(error) || RateLimitError.isInstance(error)) {
-            await journal?.append({ t: 'failed', k: key, error: `${reasonOf(error)}: ${message(error)}` });
+            await journal?.append({ t: 'failed', ...at, error: `${reasonOf(error)}: ${message(error)}` });
             builder.problem(error, key, item.location);
             failedStop();
             return;
@@ -346,7 +375,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
             : AmbiguousResultError.isInstance(error)
               ? message(error)
               : `${reasonOf(error)} after the request may have reached the target: ${message(error)}`;
-          await journal?.append({ t: 'ambiguous', k: key, error: why });
+          await journal?.append({ t: 'ambiguous', ...at, error: why });
           builder.ambiguous({
             key,
             ...(externalId === undefined ? {} : { externalId }),
@@ -378,7 +407,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrationResult>
       if (inflight.size >= concurrency) await Promise.race(inflight);
     }
     await Promise.all(inflight);
-    report.stoppedEarly = stop;
+    report.interrupted = options.signal?.aborted ?? false;
+    report.stoppedEarly = stop && !report.interrupted;
     if (fatal !== undefined) throw fatal;
     const finished = builder.finish();
     if (!journal) return { report: finished, idMap };

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { writeFileAtomic } from './atomic-write';
 import type { IdMaps } from './types';
 
@@ -18,35 +19,19 @@ export class IdMapError extends Error {
   override name = 'IdMapError';
 }
 
-/** Splits one CSV line, honouring double-quoted fields with "" escapes. */
-export function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out.map((f) => f.trim());
-}
-
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** The `source` that names the default item / product: lines no other row maps get it. */
+export const DEFAULT_SOURCE = '*';
+
 function add(maps: IdMaps, kind: string, source: string, target: string, where: string): void {
   const key = KINDS[kind.toLowerCase() as keyof typeof KINDS];
+  if (key === 'products' && source === DEFAULT_SOURCE && target) {
+    maps.defaultProduct = target;
+    return;
+  }
   if (!key)
     throw new IdMapError(
       `${where}: unknown kind ${JSON.stringify(kind)} (use customer, product or subscription)`,
@@ -56,24 +41,39 @@ function add(maps: IdMaps, kind: string, source: string, target: string, where: 
   (maps[key] as Record<string, string>)[source] = target;
 }
 
+export interface IdMapReadOptions {
+  /** CSV field delimiter (default `,`; e.g. `;` or a tab). */
+  delimiter?: string;
+}
+
 /**
  * Reads an id map. JSON: `{ "customers": { "<source id>": "<target id>" }, "products": {...},
- * "subscriptions": {...} }`. CSV: a header `kind,source,target`, then one row per reference.
+ * "subscriptions": {...}, "defaultProduct": "<target id>" }`. CSV (RFC 4180, read with csv-parse: quoted
+ * fields, embedded delimiters and newlines, whitespace kept as written): a header `kind,source,target`,
+ * then one row per reference. A product row's source is a product id, an external id or a line's
+ * description; `product,*,<id>` names the default item for lines nothing else maps.
  */
-export async function loadIdMaps(path: string): Promise<IdMaps> {
+export async function loadIdMaps(path: string, options: IdMapReadOptions = {}): Promise<IdMaps> {
   const text = await readFile(path, 'utf8');
   const maps: IdMaps = {};
-  if (extname(path).toLowerCase() === '.csv') {
-    const lines = text.split(/\r?\n/);
-    const header = parseCsvLine(lines[0] ?? '').map((h) => h.toLowerCase());
+  if (extname(path).toLowerCase() === '.csv' || extname(path).toLowerCase() === '.tsv') {
+    const delimiter = options.delimiter ?? (extname(path).toLowerCase() === '.tsv' ? '\t' : ',');
+    let rows: string[][];
+    try {
+      rows = parseCsv(text, { delimiter, bom: true, skip_empty_lines: true, relax_column_count: true });
+    } catch (error) {
+      throw new IdMapError(`${path}: not valid CSV: ${(error as Error).message}`);
+    }
+    const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
     const [k, s, t] = ['kind', 'source', 'target'].map((name) => header.indexOf(name));
     if (k === undefined || s === undefined || t === undefined || k < 0 || s < 0 || t < 0) {
-      throw new IdMapError(`${path}:1: the header must name the columns kind, source and target`);
+      throw new IdMapError(
+        `${path}:1: the header must name the columns kind, source and target (delimiter ${JSON.stringify(delimiter)}; pass --id-map-delimiter for another)`,
+      );
     }
-    lines.forEach((line, i) => {
-      if (i === 0 || line.trim() === '') return;
-      const cells = parseCsvLine(line);
-      add(maps, cells[k] ?? '', cells[s] ?? '', cells[t] ?? '', `${path}:${i + 1}`);
+    rows.forEach((cells, i) => {
+      if (i === 0) return;
+      add(maps, (cells[k] ?? '').trim(), cells[s] ?? '', cells[t] ?? '', `${path} row ${i + 1}`);
     });
     return maps;
   }
@@ -87,6 +87,12 @@ export async function loadIdMaps(path: string): Promise<IdMaps> {
     throw new IdMapError(`${path}: expected an object with customers, products and/or subscriptions`);
   }
   for (const [kind, entries] of Object.entries(parsed)) {
+    if (kind === 'defaultProduct' || kind === 'defaultItem') {
+      if (typeof entries !== 'string' || entries === '')
+        throw new IdMapError(`${path}: "${kind}" must be the target id of the default item`);
+      maps.defaultProduct = entries;
+      continue;
+    }
     if (entries === null || typeof entries !== 'object' || Array.isArray(entries)) {
       throw new IdMapError(`${path}: "${kind}" must map source ids to target ids`);
     }
@@ -105,6 +111,7 @@ export function mergeIdMaps(...all: IdMaps[]): IdMaps {
     for (const kind of ['customers', 'products', 'subscriptions'] as const) {
       if (maps[kind]) out[kind] = { ...out[kind], ...maps[kind] };
     }
+    if (maps.defaultProduct !== undefined) out.defaultProduct = maps.defaultProduct;
   }
   return out;
 }

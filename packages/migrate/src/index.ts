@@ -15,24 +15,34 @@ export {
   Journal,
   type JournalEntry,
   JournalError,
+  type JournalMode,
   type JournalRecord,
+  JournalState,
   type JournalStatus,
   loadJournal,
+  type RunIdentity,
+  readJournal,
 } from './journal';
+export { type Checkpoint, checkpointPath, JOURNAL_VERSION } from './journal-file';
 export { type RawRecord, SourceFileError, splitJsonArray } from './json-stream';
 export { prepareForTarget, sourceKey } from './prepare';
 export { PROVIDERS } from './providers';
+export { type QuietChange, quietDocument } from './quiet';
 export { RateLimiter, type RateLimiterOptions } from './rate-limit';
-export { reconcile, type Verdict } from './reconcile';
+export { journalFacts, reconcile, type Verdict } from './reconcile';
 export {
   type AmbiguousRow,
   type DocumentProblem,
   type LossRow,
   type MigrationReport,
+  type MismatchRow,
   type MissingReferenceRow,
   normalizePath,
+  type QuietRow,
 } from './report';
-export { countRecords, rawRecords, readSource, toCanonical } from './sources';
+export { runIdentity } from './run-identity';
+export { type SettleResult, settleUnanswered } from './settle';
+export { countRecords, IncompleteSourceError, rawRecords, readSource, toCanonical } from './sources';
 export type {
   CanonicalDoc,
   CanonicalInput,
@@ -46,3 +56,4 @@ export type {
   SourceSpec,
   TargetClient,
 } from './types';
+export { type VerifyOptions, type VerifyReport, verifyMigration } from './verify';

@@ -1,195 +1,210 @@
-import { closeSync, existsSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
+import type { Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readSync, statSync, truncateSync } from 'node:fs';
+import { type FileHandle, open, rename } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { writeFileAtomic } from './atomic-write';
+import {
+  checkpointPath,
+  JOURNAL_VERSION,
+  JournalError,
+  type JournalRecord,
+  type NewRecord,
+  type RunIdentity,
+  readCheckpoint,
+  scanJournal,
+} from './journal-file';
+import { JournalState } from './journal-state';
 
-/**
- * The durable journal: an append-only NDJSON file. Every document gets a `pending` record, synced to disk,
- * before it is sent, and an answer (`done`, `failed`, `ambiguous`) after. A run killed at any moment leaves
- * at worst a pending record without an answer, which the next run reconciles instead of re-sending.
- */
-export type JournalRecord =
-  | { t: 'run'; at: string; target: string; source?: string; resumed: boolean }
-  | { t: 'pending'; k: string; x?: string; n?: string }
-  | { t: 'done'; k: string; id?: string; how?: 'created' | 'reconciled' }
-  | { t: 'failed'; k: string; error: string }
-  | { t: 'ambiguous'; k: string; error: string };
+export type { JournalFacts, JournalRecord, NewRecord, RunIdentity } from './journal-file';
+export { JournalError } from './journal-file';
+export type { JournalEntry, JournalStatus } from './journal-state';
+export { JournalState } from './journal-state';
 
-export type JournalStatus = 'pending' | 'done' | 'failed' | 'ambiguous';
+/** How a run treats an existing journal. */
+export type JournalMode = 'new' | 'resume' | 'fresh';
 
-export interface JournalEntry {
-  status: JournalStatus;
-  /** The target's id, once known. */
-  targetId?: string;
-  /** The prepared document's external key and number, for finding it on the target. */
-  externalId?: string;
-  number?: string;
-  error?: string;
+export interface JournalOpenOptions {
+  mode: JournalMode;
+  run: RunIdentity;
+  /** A label for people reading the header (the source file). */
+  label?: string;
+  /** fsync every batch (default true; tests of the format may turn it off). */
+  sync?: boolean;
+  /** Checkpoint at most this often (default every 1,000 records or 1 s, and at close). */
+  checkpointEvery?: { records: number; ms: number };
 }
 
-export class JournalError extends Error {
-  override name = 'JournalError';
+function describeRun(run: RunIdentity): string {
+  return `source ${run.source}, target ${run.target}, options ${run.options}`;
 }
 
-export interface JournalLoad {
-  entries: Map<string, JournalEntry>;
-  /** Bytes of a torn last line that were dropped (the run was killed mid-write). */
-  tornBytes: number;
-  runs: number;
-  /** The target of the recorded runs. */
-  target?: string;
-}
-
-/** Reads a journal, tolerating (and cutting off) a torn last line; a corrupt line elsewhere is an error. */
-export function loadJournal(path: string): JournalLoad {
-  const entries = new Map<string, JournalEntry>();
-  if (!existsSync(path)) return { entries, tornBytes: 0, runs: 0 };
-  const buffer = readFileSync(path);
-  const end = buffer.lastIndexOf(0x0a) + 1;
-  const tornBytes = buffer.length - end;
-  if (tornBytes > 0) {
-    // Records are always written with their newline; bytes after the last one are an interrupted write.
-    const fd = openSync(path, 'r+');
-    try {
-      ftruncateSync(fd, end);
-    } finally {
-      closeSync(fd);
-    }
+/** Differences between the run a journal records and this one, as `field: journal X, now Y`. */
+function runDifferences(recorded: RunIdentity, now: RunIdentity): string[] {
+  const out: string[] = [];
+  for (const field of ['source', 'target', 'options', 'ordered'] as const) {
+    if (recorded[field] !== now[field])
+      out.push(`${field}: the journal has ${String(recorded[field])}, this run ${String(now[field])}`);
   }
-  const text = buffer.subarray(0, end).toString('utf8');
-  let runs = 0;
-  let target: string | undefined;
-  let lineNo = 0;
-  for (const line of text.split('\n')) {
-    lineNo++;
-    if (line === '') continue;
-    let record: JournalRecord;
-    try {
-      record = JSON.parse(line) as JournalRecord;
-    } catch {
-      throw new JournalError(`${path}:${lineNo}: the journal line is not valid JSON; the file is corrupt.`);
-    }
-    applyRecord(entries, record);
-    if (record.t === 'run') {
-      runs++;
-      target = record.target;
-    }
-  }
-  return { entries, tornBytes, runs, ...(target === undefined ? {} : { target }) };
-}
-
-function applyRecord(entries: Map<string, JournalEntry>, record: JournalRecord): void {
-  if (record.t === 'run') return;
-  const entry = entries.get(record.k) ?? { status: 'pending' };
-  if (record.t === 'pending') {
-    entry.status = 'pending';
-    if (record.x !== undefined) entry.externalId = record.x;
-    if (record.n !== undefined) entry.number = record.n;
-    delete entry.error;
-  } else if (record.t === 'done') {
-    entry.status = 'done';
-    if (record.id !== undefined) entry.targetId = record.id;
-    delete entry.error;
-  } else {
-    entry.status = record.t;
-    entry.error = record.error;
-  }
-  entries.set(record.k, entry);
-}
-
-/**
- * Source key → target id of every document whose last record is `done` with an id, read from the file
- * (the engine's id map when it runs with a journal: nothing per document is held in memory meanwhile).
- */
-export function readJournalIdMap(path: string): Map<string, string> {
-  const ids = new Map<string, string>();
-  if (!existsSync(path)) return ids;
-  const text = readFileSync(path, 'utf8');
-  for (let start = 0; start < text.length; ) {
-    const end = text.indexOf('\n', start);
-    // A torn last line (no newline) is not a record.
-    if (end < 0) break;
-    const line = text.slice(start, end);
-    start = end + 1;
-    if (line === '') continue;
-    const record = JSON.parse(line) as JournalRecord;
-    if (record.t === 'run') continue;
-    if (record.t === 'done') {
-      if (record.id !== undefined) ids.set(record.k, record.id);
-    } else ids.delete(record.k);
-  }
-  return ids;
+  return out;
 }
 
 interface Waiter {
   line: string;
+  seq: number;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
 
+/**
+ * The durable journal. Every document gets a `pending` record, synced to disk, before it is sent, and an
+ * answer (`done`, `failed`, `ambiguous`) after. A run killed at any moment leaves at worst a pending
+ * record without an answer, which the next run reconciles instead of re-sending.
+ */
 export class Journal {
   private queue: Waiter[] = [];
   private flushing: Promise<void> | undefined;
   private closed = false;
+  private sinceCheckpoint = 0;
+  /** The sequence of the last record on disk (appends queued meanwhile are numbered ahead of it). */
+  private writtenSeq: number;
+  private lastCheckpoint = Date.now();
 
   private constructor(
     readonly path: string,
     private readonly handle: FileHandle,
-    readonly entries: Map<string, JournalEntry>,
+    readonly state: JournalState,
+    /** The run recorded in the header. */
+    readonly run: RunIdentity,
+    private seq: number,
+    private bytes: number,
+    private readonly hash: Hash,
     readonly tornBytes: number,
     private readonly sync: boolean,
-  ) {}
-
-  /**
-   * Opens (creating) the journal. Without `resume`, an existing non-empty journal is refused: it belongs to
-   * an earlier run, and starting over would forget what that run created.
-   */
-  static async open(
-    path: string,
-    options: { resume: boolean; target?: string; sync?: boolean },
-  ): Promise<Journal> {
-    const loaded = loadJournal(path);
-    if (options.target !== undefined && loaded.target !== undefined && loaded.target !== options.target) {
-      // Its "done" records are about another provider: trusting them would skip documents never sent here.
-      throw new JournalError(
-        `${path} records a migration to ${loaded.target}, not ${options.target}; use another journal file.`,
-      );
-    }
-    if (!options.resume && loaded.runs > 0) {
-      throw new JournalError(
-        `${path} already records an earlier run. Pass --resume (resume: true) to continue it, or choose another journal file.`,
-      );
-    }
-    const handle = await open(path, 'a');
-    return new Journal(path, handle, loaded.entries, loaded.tornBytes, options.sync ?? true);
-  }
-
-  get(key: string): JournalEntry | undefined {
-    return this.entries.get(key);
+    private readonly every: { records: number; ms: number },
+  ) {
+    this.writtenSeq = seq;
   }
 
   /**
-   * Drops a key's entry from memory (its records stay in the file). The engine calls this once it is done
-   * with a document, so a run holds entries for documents in flight, not for every document it has seen.
+   * Opens the journal. `new` refuses an existing journal (it records a run that starting over would
+   * forget); `fresh` moves an existing one aside and starts over; `resume` needs the journal of this very
+   * run, complete up to its checkpoint.
    */
-  forget(key: string): void {
-    this.entries.delete(key);
+  static async open(path: string, options: JournalOpenOptions): Promise<Journal> {
+    const sync = options.sync ?? true;
+    const every = options.checkpointEvery ?? { records: 1_000, ms: 1_000 };
+    const exists = existsSync(path) && statSync(path).size > 0;
+    if (options.mode === 'resume') {
+      if (!exists)
+        throw new JournalError(
+          `--resume: there is no journal at ${path}${existsSync(checkpointPath(path)) ? ' (its checkpoint is there: the journal was deleted)' : ''}. Without it billbridge cannot know what was already created, and would create it all again. Restore the journal, or start over knowingly with --fresh.`,
+        );
+      const checkpoint = readCheckpoint(path);
+      if (!checkpoint)
+        throw new JournalError(
+          `--resume: ${checkpointPath(path)} is missing, so nothing proves ${path} is complete. Restore it, or start over knowingly with --fresh.`,
+        );
+      const state = new JournalState(options.run.ordered);
+      const scan = await scanJournal(path, checkpoint, (record) => state.apply(record));
+      const differences = runDifferences(scan.header.run, options.run);
+      if (differences.length > 0)
+        throw new JournalError(
+          `--resume: ${path} records another run (${differences.join('; ')}). Use that run's journal, or start this one over knowingly with --fresh.`,
+        );
+      // A torn last line is a write the kill interrupted (after the checkpoint, which scan checked).
+      if (scan.tornBytes > 0) truncateSync(path, scan.bytes);
+      const handle = await open(path, 'a');
+      return new Journal(
+        path,
+        handle,
+        state,
+        scan.header.run,
+        scan.lastSeq,
+        scan.bytes,
+        scan.hash,
+        scan.tornBytes,
+        sync,
+        every,
+      );
+    }
+    if (exists) {
+      if (options.mode === 'new')
+        throw new JournalError(
+          `${path} already records an earlier run. Pass --resume to continue it, --fresh to start over knowingly (the old journal is kept as ${path}.<time>.old), or choose another journal file.`,
+        );
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      await rename(path, `${path}.${stamp}.old`);
+      if (existsSync(checkpointPath(path)))
+        await rename(checkpointPath(path), `${path}.${stamp}.old.checkpoint`);
+    }
+    const handle = await open(path, 'w');
+    const journal = new Journal(
+      path,
+      handle,
+      new JournalState(options.run.ordered),
+      options.run,
+      -1,
+      0,
+      createHash('sha256'),
+      0,
+      sync,
+      every,
+    );
+    await journal.write([
+      {
+        t: 'header',
+        v: JOURNAL_VERSION,
+        s: 0,
+        at: new Date().toISOString(),
+        run: options.run,
+        ...(options.label === undefined ? {} : { label: options.label }),
+      },
+    ]);
+    await journal.checkpoint();
+    return journal;
+  }
+
+  /** Human description of the run this journal records. */
+  get description(): string {
+    return describeRun(this.run);
   }
 
   /** Appends a record; resolves once it is on disk (records appended together share one fsync). */
-  append(record: JournalRecord): Promise<void> {
+  append(record: NewRecord): Promise<void> {
     if (this.closed) return Promise.reject(new JournalError('the journal is closed'));
-    applyRecord(this.entries, record);
+    const numbered = { ...record, s: ++this.seq } as JournalRecord;
+    this.state.apply(numbered);
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ line: `${JSON.stringify(record)}\n`, resolve, reject });
+      this.queue.push({ line: `${JSON.stringify(numbered)}\n`, seq: numbered.s, resolve, reject });
       this.flushing ??= this.flush();
     });
+  }
+
+  private async write(records: JournalRecord[]): Promise<void> {
+    if (records[0]?.t === 'header') this.seq = 0;
+    const text = records.map((r) => `${JSON.stringify(r)}\n`).join('');
+    await this.writeText(text);
+    this.writtenSeq = this.seq;
+  }
+
+  private async writeText(text: string): Promise<void> {
+    const buffer = Buffer.from(text, 'utf8');
+    await this.handle.write(buffer);
+    if (this.sync) await this.handle.datasync();
+    this.hash.update(buffer);
+    this.bytes += buffer.length;
   }
 
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0);
       try {
-        await this.handle.write(batch.map((w) => w.line).join(''));
-        if (this.sync) await this.handle.datasync();
+        await this.writeText(batch.map((w) => w.line).join(''));
+        this.writtenSeq = batch[batch.length - 1]?.seq ?? this.writtenSeq;
+        this.sinceCheckpoint += batch.length;
+        if (this.sinceCheckpoint >= this.every.records || Date.now() - this.lastCheckpoint >= this.every.ms)
+          await this.checkpoint();
         for (const waiter of batch) waiter.resolve();
       } catch (error) {
         for (const waiter of batch) waiter.reject(error);
@@ -198,10 +213,79 @@ export class Journal {
     this.flushing = undefined;
   }
 
+  /** Records the journal's length and hash beside it (after the bytes themselves are on disk). */
+  private async checkpoint(): Promise<void> {
+    this.sinceCheckpoint = 0;
+    this.lastCheckpoint = Date.now();
+    await writeFileAtomic(
+      checkpointPath(this.path),
+      `${JSON.stringify({ seq: this.writtenSeq, bytes: this.bytes, sha256: this.hash.copy().digest('hex') })}\n`,
+    );
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     await this.flushing;
     this.closed = true;
+    await this.checkpoint();
     await this.handle.close();
   }
+}
+
+/**
+ * Streams a journal's records (checked against its checkpoint when there is one), for the commands
+ * that read a finished run: verify, reconcile, the id map.
+ */
+export async function readJournal(
+  path: string,
+  onRecord: (record: JournalRecord) => void,
+): Promise<RunIdentity> {
+  if (!existsSync(path)) throw new JournalError(`There is no journal at ${path}.`);
+  const scan = await scanJournal(path, readCheckpoint(path), onRecord);
+  return scan.header.run;
+}
+
+/**
+ * Source key → target id of every document whose last record is `done` with an id, read from the file in
+ * chunks (the engine's id map when it runs with a journal: nothing per document is held in memory meanwhile).
+ */
+export function readJournalIdMap(path: string): Map<string, string> {
+  const ids = new Map<string, string>();
+  if (!existsSync(path)) return ids;
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = Buffer.alloc(1 << 20);
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for (let n = readSync(fd, chunk); n > 0; n = readSync(fd, chunk)) {
+      const text = rest + decoder.write(chunk.subarray(0, n));
+      const lines = text.split('\n');
+      // The last piece has no newline yet (or is a torn write): not a record.
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === '') continue;
+        const record = JSON.parse(line) as JournalRecord;
+        if (record.t === 'header' || record.t === 'run') continue;
+        if (record.t === 'done') {
+          if (record.id !== undefined) ids.set(record.k, record.id);
+        } else if (record.t !== 'absent') ids.delete(record.k);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return ids;
+}
+
+/** Loads a journal's state (for tests and tools); `ordered` as the run recorded it. */
+export async function loadJournal(path: string): Promise<{ state: JournalState; run: RunIdentity }> {
+  let state: JournalState | undefined;
+  const pending: JournalRecord[] = [];
+  const run = await readJournal(path, (record) => {
+    if (state) state.apply(record);
+    else pending.push(record);
+  });
+  state = new JournalState(run.ordered);
+  for (const record of pending) state.apply(record);
+  return { state, run };
 }

@@ -5,6 +5,11 @@ export function sourceKey(doc: CanonicalDoc, location: SourceLocation): string {
   return doc.id ?? doc.externalId ?? doc.number ?? `#${location.index}`;
 }
 
+/** An own entry of a map (a description such as "constructor" must not find Object's prototype). */
+function lookup(map: Record<string, string> | undefined, key: string | undefined): string | undefined {
+  return map !== undefined && key !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
 interface Reference {
   id?: string;
   externalId?: string;
@@ -21,10 +26,7 @@ function remap<T extends Reference>(ref: T, map: Record<string, string> | undefi
   const sourceId = out.id;
   delete out.id;
   if (sourceId !== undefined && out.externalId === undefined) out.externalId = sourceId;
-  const mapped =
-    (sourceId !== undefined ? map?.[sourceId] : undefined) ??
-    (ref.externalId !== undefined ? map?.[ref.externalId] : undefined) ??
-    (ref.email !== undefined ? map?.[ref.email] : undefined);
+  const mapped = lookup(map, sourceId) ?? lookup(map, ref.externalId) ?? lookup(map, ref.email);
   if (mapped !== undefined) out.id = mapped;
   return out;
 }
@@ -47,8 +49,14 @@ export function prepareForTarget(doc: CanonicalDoc, idMaps: IdMaps = {}): Canoni
     copy.billingCustomer = remap(copy.billingCustomer, idMaps.customers);
   if ('subscription' in copy && copy.subscription)
     copy.subscription = remap(copy.subscription, idMaps.subscriptions);
-  for (const line of copy.lines as Array<{ product?: Reference }>) {
+  for (const line of copy.lines as Array<{ product?: Reference; description?: string }>) {
     if (line.product) line.product = remap(line.product, idMaps.products);
+    // A line without a mapped product: by its description, else the default item.
+    if (line.product?.id === undefined) {
+      const byDescription = lookup(idMaps.products, line.description);
+      const id = byDescription ?? idMaps.defaultProduct;
+      if (id !== undefined) line.product = { ...line.product, id };
+    }
   }
   return copy;
 }

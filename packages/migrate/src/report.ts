@@ -46,6 +46,20 @@ export interface AmbiguousRow {
   reason: string;
 }
 
+/** A created document stored differently from what was sent (IntegrityError), or found so by verify. */
+export interface MismatchRow {
+  key: string;
+  targetId: string;
+  differences: Array<{ path: string; expected: unknown; actual: unknown }>;
+}
+
+/** What the run changed so the migration would not email customers or charge cards. */
+export interface QuietRow {
+  path: string;
+  documents: number;
+  message: string;
+}
+
 export interface MigrationReport {
   dryRun: boolean;
   source?: string;
@@ -69,7 +83,14 @@ export interface MigrationReport {
   missingReferences: number;
   /** Times the target answered 429. */
   rateLimited: number;
+  /** Stopped by --on-error stop. */
   stoppedEarly: boolean;
+  /** Stopped by a signal (Ctrl-C): in-flight documents were finished and journaled. */
+  interrupted: boolean;
+  /** Created but stored differently from what was sent. */
+  mismatches: MismatchRow[];
+  /** Changes made so nothing emails a customer or charges a card (see --notify). */
+  quieted: QuietRow[];
   losses: LossRow[];
   missing: MissingReferenceRow[];
   invalidDocuments: DocumentProblem[];
@@ -88,6 +109,7 @@ export function describeLocation(location: SourceLocation): string {
 export class ReportBuilder {
   private readonly lossRows = new Map<string, LossRow>();
   private readonly missingRows = new Map<string, MissingReferenceRow>();
+  private readonly quietRows = new Map<string, QuietRow>();
   readonly report: MigrationReport;
   private readonly started = Date.now();
 
@@ -108,6 +130,9 @@ export class ReportBuilder {
       missingReferences: 0,
       rateLimited: 0,
       stoppedEarly: false,
+      interrupted: false,
+      mismatches: [],
+      quieted: [],
       losses: [],
       missing: [],
       invalidDocuments: [],
@@ -174,6 +199,16 @@ export class ReportBuilder {
     });
   }
 
+  quieted(change: { path: string; message: string }): void {
+    const row = this.quietRows.get(change.path);
+    if (row) row.documents++;
+    else this.quietRows.set(change.path, { ...change, documents: 1 });
+  }
+
+  mismatch(row: MismatchRow): void {
+    this.report.mismatches.push(row);
+  }
+
   ambiguous(row: AmbiguousRow): void {
     this.report.ambiguous++;
     this.report.ambiguousDocuments.push(row);
@@ -187,6 +222,7 @@ export class ReportBuilder {
       (a, b) => b.documents - a.documents || a.path.localeCompare(b.path) || a.code.localeCompare(b.code),
     );
     this.report.missing = [...this.missingRows.values()].sort((a, b) => b.documents - a.documents);
+    this.report.quieted = [...this.quietRows.values()];
     return this.report;
   }
 }

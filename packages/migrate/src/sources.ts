@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type MappingWarning, type ProviderAdapter, parseDocument } from '@billbridge/core';
 import { type RawRecord, SourceFileError, splitJsonArray } from './json-stream';
-import type { CanonicalDoc, FileFormat, SourceItem, SourceSpec } from './types';
+import type { CanonicalDoc, FileFormat, SourceClient, SourceItem, SourceSpec } from './types';
 
 export function formatOf(path: string, format?: FileFormat): FileFormat {
   if (format) return format;
@@ -57,12 +57,51 @@ function describe(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/** A source document that cannot be migrated as read (an invoice listed without its lines). */
+export class IncompleteSourceError extends Error {
+  override name = 'IncompleteSourceError';
+}
+
+type Listed = { value: CanonicalDoc; raw?: unknown; warnings: MappingWarning[] };
+
+/**
+ * Some listings leave out an invoice's lines (ChargeOver's invoice list). Such a document is read again
+ * by id; if it still has no lines, it is refused — migrating only its total would lose every line.
+ */
+async function complete(client: SourceClient, listed: Listed): Promise<Listed> {
+  const lacksLines = (doc: CanonicalDoc) =>
+    doc.lines.length === 0 && (doc as { total?: unknown }).total !== undefined;
+  if (!lacksLines(listed.value)) return listed;
+  const id = listed.value.id;
+  if (id === undefined || !client.get)
+    throw new IncompleteSourceError(
+      `the source listed invoice ${id ?? '(no id)'} with a total and no lines, and its client cannot read it by id; export the invoices with their lines to a file and use --input instead`,
+    );
+  const full = await client.get(id);
+  if (lacksLines(full.value))
+    throw new IncompleteSourceError(
+      `invoice ${id} has a total and no lines even when read by id; it is not migrated (its lines would be lost)`,
+    );
+  return full;
+}
+
 /** Every document of a source, in order, as canonical documents or located errors. */
 export async function* readSource(spec: SourceSpec): AsyncGenerator<SourceItem> {
   let index = 0;
   if (spec.kind === 'list') {
-    for await (const item of spec.client.list(spec.params)) {
-      yield { ok: true, doc: item.value, warnings: item.warnings, location: { index: index++ } };
+    for await (const listed of spec.client.list(spec.params)) {
+      const location = { index: index++ };
+      try {
+        const item = await complete(spec.client, listed);
+        yield { ok: true, doc: item.value, warnings: item.warnings, location };
+      } catch (error) {
+        yield {
+          ok: false,
+          error: describe(error),
+          location,
+          ...(listed.value.id === undefined ? {} : { key: listed.value.id }),
+        };
+      }
     }
     return;
   }

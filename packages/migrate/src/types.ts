@@ -27,6 +27,8 @@ export interface CreateResult {
 /** The subset of a provider client the engine needs (every billbridge client has this shape). */
 export interface TargetClient {
   create(doc: CanonicalInput, opts?: Record<string, unknown>): Promise<CreateResult>;
+  /** Reads one record by the target's id; used by verify where the listing does not describe it fully. */
+  get?(id: string): Promise<CreateResult>;
   /** Walks every record of the target; used to reconcile documents whose create went unanswered. */
   list?(params?: Record<string, unknown>): AsyncIterable<CreateResult>;
 }
@@ -36,6 +38,8 @@ export interface SourceClient {
   list(
     params?: Record<string, unknown>,
   ): AsyncIterable<{ value: CanonicalDoc; raw?: unknown; warnings: MappingWarning[] }>;
+  /** Reads one record completely: used when the listing leaves out an invoice's lines. */
+  get?(id: string): Promise<{ value: CanonicalDoc; raw?: unknown; warnings: MappingWarning[] }>;
 }
 
 /** Where a document came from, for error messages: `exports/invoices.ndjson:17`. */
@@ -76,6 +80,8 @@ export interface IdMaps {
   customers?: Record<string, string>;
   products?: Record<string, string>;
   subscriptions?: Record<string, string>;
+  /** The target item / product for lines the products map does not cover (e.g. Flowglad lines, which name none). */
+  defaultProduct?: string;
 }
 
 export type OnError = 'stop' | 'continue';

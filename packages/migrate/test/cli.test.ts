@@ -181,7 +181,7 @@ describe('billbridge commands (in process)', () => {
     );
     expect(code).toBe(1);
     expect(io.stdout()).toContain('Dry run → pelcro (nothing was sent)');
-    expect(io.stdout()).toMatch(/would be created\s+2/);
+    expect(io.stdout()).toMatch(/would create\s+2/);
     const json = JSON.parse(await readFile(report, 'utf8'));
     expect(json).toMatchObject({ dryRun: true, read: 4, created: 2, invalid: 1, failed: 1 });
 

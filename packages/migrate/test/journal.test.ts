@@ -1,10 +1,12 @@
-import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningFake, startFake } from '@billbridge/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../src/engine';
-import { Journal, loadJournal } from '../src/journal';
+import { Journal, JournalError, loadJournal } from '../src/journal';
+import { runIdentity } from '../src/run-identity';
 import {
   customerMap,
   sourceInvoice,
@@ -27,51 +29,59 @@ async function setup(dedup: boolean, seed: { hideKeys?: boolean } = {}) {
   const journal = join(await mkdtemp(join(tmpdir(), 'bb-journal-')), 'journal.ndjson');
   return { fake, adapter, client, journal };
 }
+type Ctx = Awaited<ReturnType<typeof setup>>;
 
 const docs = (n: number) => Array.from({ length: n }, (_, i) => sourceInvoice(i));
-const line = (record: object) => `${JSON.stringify(record)}\n`;
+
+const options = (ctx: Ctx, n = 20) => ({
+  source: { kind: 'documents' as const, documents: docs(n) },
+  target: { adapter: ctx.adapter, client: ctx.client },
+  idMaps: { customers: customerMap },
+  journal: ctx.journal,
+});
 
 /** A journal as a run killed mid-flight leaves it: 0..done-1 answered, then some pending without answer. */
 async function killedRun(
-  ctx: Awaited<ReturnType<typeof setup>>,
-  options: { done: number; pendingCreated: number[]; pendingNotCreated: number[] },
+  ctx: Ctx,
+  o: { done: number; pendingCreated: number[]; pendingNotCreated: number[]; facts?: boolean },
 ) {
-  let text = line({ t: 'run', at: '2026-01-01T00:00:00Z', target: 'whop', resumed: false });
+  const journal = await Journal.open(ctx.journal, {
+    mode: 'new',
+    run: await runIdentity(options(ctx), false),
+  });
+  await journal.append({ t: 'run', at: '2026-01-01T00:00:00Z', resumed: false });
   const all = docs(20);
-  for (let i = 0; i < options.done; i++) {
-    const created = await ctx.client.create({
+  const send = (i: number) =>
+    ctx.client.create({
       ...all[i],
       id: undefined,
       externalId: `src_${i}`,
       customer: { id: 'cus_1' },
     } as never);
-    text += line({ t: 'pending', k: `src_${i}`, x: `src_${i}`, n: `N-${i}` });
-    text += line({ t: 'done', k: `src_${i}`, id: created.value.id, how: 'created' });
+  const pending = (i: number) =>
+    journal.append({
+      t: 'pending',
+      k: `src_${i}`,
+      i,
+      x: `src_${i}`,
+      n: `N-${i}`,
+      ...(o.facts ? { f: { c: 'USD', t: 1000 + i, l: 1, u: 'cus_1' } } : {}),
+    });
+  for (let i = 0; i < o.done; i++) {
+    const created = await send(i);
+    await pending(i);
+    await journal.append({ t: 'done', k: `src_${i}`, i, id: created.value.id as string, how: 'created' });
   }
-  for (const i of options.pendingCreated) {
+  for (const i of o.pendingCreated) {
     // the create reached the target, the process died before writing the answer
-    await ctx.client.create({
-      ...all[i],
-      id: undefined,
-      externalId: `src_${i}`,
-      customer: { id: 'cus_1' },
-    } as never);
-    text += line({ t: 'pending', k: `src_${i}`, x: `src_${i}`, n: `N-${i}` });
+    await send(i);
+    await pending(i);
   }
-  for (const i of options.pendingNotCreated)
-    text += line({ t: 'pending', k: `src_${i}`, x: `src_${i}`, n: `N-${i}` });
-  await writeFile(ctx.journal, text);
+  for (const i of o.pendingNotCreated) await pending(i);
+  await journal.close();
 }
 
-const resume = (ctx: Awaited<ReturnType<typeof setup>>, extra: object = {}) =>
-  migrate({
-    source: { kind: 'documents', documents: docs(20) },
-    target: { adapter: ctx.adapter, client: ctx.client },
-    idMaps: { customers: customerMap },
-    journal: ctx.journal,
-    resume: true,
-    ...extra,
-  });
+const resume = (ctx: Ctx, extra: object = {}) => migrate({ ...options(ctx), resume: true, ...extra });
 
 describe('journal and resume', () => {
   it('dedup target: a pending document found on the target is reconciled, one not found is sent again', async () => {
@@ -83,8 +93,9 @@ describe('journal and resume', () => {
     expect(keys).toHaveLength(20);
     expect(new Set(keys).size).toBe(20);
     expect(idMap.size).toBe(20);
-    const entries = loadJournal(ctx.journal).entries;
-    expect([...entries.values()].every((e) => e.status === 'done')).toBe(true);
+    const { state } = await loadJournal(ctx.journal);
+    expect(state.count('done')).toBe(20);
+    expect(state.open.size).toBe(0);
   });
 
   it('non-dedup target that does not echo keys on read: pending documents are ambiguous and never re-sent', async () => {
@@ -102,6 +113,17 @@ describe('journal and resume', () => {
     expect(ctx.fake.records).toHaveLength(19);
   });
 
+  it('candidate search: a target that echoes no key still finds the one unclaimed record with the same facts', async () => {
+    const ctx = await setup(false, { hideKeys: true });
+    await killedRun(ctx, { done: 3, pendingCreated: [3], pendingNotCreated: [4], facts: true });
+    const { report } = await resume(ctx);
+    // src_3 is on the target (same currency, total, lines, customer; no done record claims it): found.
+    // src_4 is not, but absence cannot be proven without an echoed key: it stays ambiguous.
+    expect(report).toMatchObject({ reconciled: 1, ambiguous: 1, created: 15, skipped: 3 });
+    expect(report.ambiguousDocuments.map((a) => a.key)).toEqual(['src_4']);
+    expect(ctx.fake.records).toHaveLength(4 + 15);
+  });
+
   it('non-dedup target that echoes keys: found → reconciled; absent from a complete listing → sent', async () => {
     const ctx = await setup(false);
     await killedRun(ctx, { done: 3, pendingCreated: [3], pendingNotCreated: [4] });
@@ -112,19 +134,6 @@ describe('journal and resume', () => {
     expect(new Set(keys).size).toBe(20);
   });
 
-  it('dedup target: a document an earlier run left ambiguous is sent again when the listing does not hold it', async () => {
-    const ctx = await setup(true);
-    await killedRun(ctx, { done: 2, pendingCreated: [], pendingNotCreated: [] });
-    await appendFile(
-      ctx.journal,
-      line({ t: 'pending', k: 'src_2', x: 'src_2', n: 'N-2' }) +
-        line({ t: 'ambiguous', k: 'src_2', error: 'dropped' }),
-    );
-    const { report } = await resume(ctx);
-    expect(report).toMatchObject({ ambiguous: 0, created: 18, skipped: 2 });
-    expect(ctx.fake.records).toHaveLength(20);
-  });
-
   it('ambiguous documents are re-sent only on explicit request after review (retryAmbiguous)', async () => {
     const ctx = await setup(false, { hideKeys: true });
     await killedRun(ctx, { done: 0, pendingCreated: [], pendingNotCreated: [0] });
@@ -133,47 +142,25 @@ describe('journal and resume', () => {
     expect(report).toMatchObject({ ambiguous: 0, created: 1, skipped: 19 });
   });
 
-  it('tolerates a torn last line (killed mid-write) and cuts it off before appending', async () => {
+  it('tolerates a torn last line (killed mid-write, after the checkpoint) and cuts it off before appending', async () => {
     const ctx = await setup(true);
     await killedRun(ctx, { done: 2, pendingCreated: [], pendingNotCreated: [] });
-    await appendFile(ctx.journal, '{"t":"pending","k":"src_2","x":"sr');
-    const loaded = loadJournal(ctx.journal);
-    expect(loaded.tornBytes).toBe(34);
-    expect(loaded.entries.size).toBe(2);
+    await appendFile(ctx.journal, '{"t":"pending","s":7,"k":"src_2","x":"sr');
     const { report } = await resume(ctx);
     expect(report).toMatchObject({ skipped: 2, created: 18 });
     const text = await readFile(ctx.journal, 'utf8');
     for (const l of text.trimEnd().split('\n')) expect(() => JSON.parse(l)).not.toThrow();
   });
 
-  it('refuses to resume a journal that records a migration to another target', async () => {
+  it('records pending before sending and the answer after, each line numbered in sequence', async () => {
     const ctx = await setup(true);
-    await writeFile(ctx.journal, line({ t: 'run', at: 'x', target: 'pelcro', resumed: false }));
-    await expect(resume(ctx)).rejects.toThrow(/records a migration to pelcro, not whop/);
-  });
-
-  it('refuses a journal corrupted before its last line, naming the line', async () => {
-    const ctx = await setup(true);
-    await writeFile(
-      ctx.journal,
-      `${line({ t: 'run', at: 'x', target: 'whop', resumed: false })}garbage\n${line({ t: 'pending', k: 'a' })}`,
-    );
-    await expect(Journal.open(ctx.journal, { resume: true })).rejects.toThrow(/journal\.ndjson:2: .*corrupt/);
-  });
-
-  it('records pending before sending and the answer after, in that order', async () => {
-    const ctx = await setup(true);
-    await migrate({
-      source: { kind: 'documents', documents: docs(20) },
-      target: { adapter: ctx.adapter, client: ctx.client },
-      idMaps: { customers: customerMap },
-      journal: ctx.journal,
-      concurrency: 8,
-    });
+    await migrate({ ...options(ctx), concurrency: 8 });
     const records = (await readFile(ctx.journal, 'utf8'))
       .trimEnd()
       .split('\n')
-      .map((l) => JSON.parse(l) as { t: string; k?: string });
+      .map((l) => JSON.parse(l) as { t: string; k?: string; s: number });
+    expect(records[0]).toMatchObject({ t: 'header', s: 0, run: { target: 'whop', ordered: true } });
+    expect(records.map((r) => r.s)).toEqual(records.map((_, n) => n));
     for (let i = 0; i < 20; i++) {
       const at = (t: string) => records.findIndex((r) => r.t === t && r.k === `src_${i}`);
       expect(at('pending')).toBeGreaterThan(0);
@@ -184,24 +171,144 @@ describe('journal and resume', () => {
   it('an ambiguous create (stored, then answered 500) is recorded, then reconciled on resume', async () => {
     const ctx = await setup(false);
     ctx.fake.faults.set({ script: [null, 'created_then_failed'] });
-    const first = await migrate({
-      source: { kind: 'documents', documents: docs(4) },
-      target: { adapter: ctx.adapter, client: ctx.client },
-      idMaps: { customers: customerMap },
-      journal: ctx.journal,
-      concurrency: 1,
-    });
+    const first = await migrate({ ...options(ctx, 4), concurrency: 1 });
     expect(first.report.ambiguous).toBe(1);
     expect(first.report.created).toBe(3);
     ctx.fake.faults.clear();
-    const second = await migrate({
-      source: { kind: 'documents', documents: docs(4) },
-      target: { adapter: ctx.adapter, client: ctx.client },
-      idMaps: { customers: customerMap },
-      journal: ctx.journal,
-      resume: true,
-    });
+    const second = await migrate({ ...options(ctx, 4), resume: true });
     expect(second.report).toMatchObject({ reconciled: 1, skipped: 3, created: 0, ambiguous: 0 });
     expect(ctx.fake.records).toHaveLength(4);
+  });
+});
+
+describe('the checkpoint under concurrent appends', () => {
+  it('always names a sequence and length that are on disk together (group commits in flight)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bb-ckpt-'));
+    const path = join(dir, 'j.ndjson');
+    const run = { source: 'documents:x', target: 'whop', options: 'sha256:0', ordered: true };
+    const journal = await Journal.open(path, { mode: 'new', run, checkpointEvery: { records: 3, ms: 0 } });
+    const writes: Promise<void>[] = [];
+    for (let i = 0; i < 500; i++) {
+      writes.push(journal.append({ t: 'pending', k: `k${i}`, i }));
+      if (i % 7 === 0) await Promise.race(writes);
+    }
+    await Promise.all(writes);
+    // as a kill would leave it: the checkpoint of the last batch, not of close()
+    const mid = await loadJournal(path);
+    expect(mid.state.count('pending')).toBe(500);
+    await journal.close();
+    expect((await loadJournal(path)).state.count('pending')).toBe(500);
+  });
+});
+
+describe('a tamper-evident journal: what --resume refuses', () => {
+  async function finishedRun(ctx: Ctx) {
+    const { report } = await migrate({ ...options(ctx), concurrency: 1 });
+    expect(report.created).toBe(20);
+  }
+
+  it('a deleted journal: refused, naming --fresh, and nothing is sent', async () => {
+    const ctx = await setup(false);
+    await finishedRun(ctx);
+    await rm(ctx.journal);
+    const error = await resume(ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JournalError);
+    expect((error as Error).message).toMatch(/no journal at .*journal\.ndjson.*deleted.*--fresh/s);
+    expect(ctx.fake.records).toHaveLength(20);
+  });
+
+  it('a journal of another run (other options, other target): refused with the differences', async () => {
+    const ctx = await setup(false);
+    await finishedRun(ctx);
+    await expect(resume(ctx, { idMaps: { customers: { ...customerMap, c0: 'cus_other' } } })).rejects.toThrow(
+      /records another run \(options: the journal has sha256:\w+, this run sha256:\w+\).*--fresh/,
+    );
+    await expect(
+      resume(ctx, { target: { adapter: ctx.adapter, client: ctx.client, url: 'https://other.example' } }),
+    ).rejects.toThrow(/target: the journal has whop, this run whop https:\/\/other\.example/);
+    expect(ctx.fake.records).toHaveLength(20);
+  });
+
+  it('a journal from another source file: refused', async () => {
+    const ctx = await setup(false);
+    const dir = join(ctx.journal, '..');
+    const file = join(dir, 'in.ndjson');
+    await writeFile(
+      file,
+      `${docs(5)
+        .map((d) => JSON.stringify(d))
+        .join('\n')}\n`,
+    );
+    const run = (resume: boolean) =>
+      migrate({ ...options(ctx), source: { kind: 'file', path: file }, resume });
+    await run(false);
+    await appendFile(file, `${JSON.stringify(sourceInvoice(5))}\n`);
+    await expect(run(true)).rejects.toThrow(/records another run \(source: the journal has sha256:/);
+  });
+
+  it('a journal cut at a line boundary (its tail removed): refused as cut, nothing re-sent', async () => {
+    const ctx = await setup(false);
+    await finishedRun(ctx);
+    const text = await readFile(ctx.journal, 'utf8');
+    const lines = text.split('\n');
+    await writeFile(ctx.journal, `${lines.slice(0, 15).join('\n')}\n`);
+    await expect(resume(ctx)).rejects.toThrow(/ends at sequence 14 .* recorded up to sequence 41.*cut/s);
+    expect(ctx.fake.records).toHaveLength(20);
+  });
+
+  it('a journal cut mid-line in the middle, or with a line removed: refused with file and line', async () => {
+    const ctx = await setup(false);
+    await finishedRun(ctx);
+    const text = await readFile(ctx.journal, 'utf8');
+    const lines = text.split('\n');
+    await writeFile(ctx.journal, [...lines.slice(0, 9), ...lines.slice(10)].join('\n'));
+    await expect(resume(ctx)).rejects.toThrow(/journal\.ndjson:10: the sequence jumps from 8 to 10/);
+    const bytes = (await stat(ctx.journal)).size;
+    await writeFile(ctx.journal, text.slice(0, 300) + text.slice(330));
+    expect(bytes).toBeGreaterThan(330);
+    await expect(resume(ctx)).rejects.toThrow(/journal\.ndjson:\d+: the line is not valid JSON/);
+  });
+
+  it('an edited record before the checkpoint: refused (the checkpoint hash differs)', async () => {
+    const ctx = await setup(false);
+    await finishedRun(ctx);
+    const text = await readFile(ctx.journal, 'utf8');
+    // same length, another target id: not a JSON or sequence error, only the hash can tell
+    await writeFile(ctx.journal, text.replace('"id":"inv_3"', '"id":"inv_9"'));
+    await expect(resume(ctx)).rejects.toThrow(/differ from what the run checkpointed.*edited/);
+  });
+
+  it('a null line or a non-record is a JournalError with file and line, not a TypeError', async () => {
+    const ctx = await setup(false);
+    await finishedRun(ctx);
+    const lines = (await readFile(ctx.journal, 'utf8')).split('\n');
+    lines.splice(3, 0, 'null');
+    await writeFile(ctx.journal, lines.join('\n'));
+    const error = await resume(ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JournalError);
+    expect((error as Error).message).toMatch(/journal\.ndjson:4: not a journal record \(null\)/);
+  });
+
+  it('--fresh starts over knowingly: the old journal is kept aside', async () => {
+    const ctx = await setup(true);
+    await finishedRun(ctx);
+    await rm(`${ctx.journal}.checkpoint`);
+    await expect(resume(ctx)).rejects.toThrow(/checkpoint is missing|\.checkpoint is missing/);
+    await expect(migrate(options(ctx))).rejects.toThrow(/already records an earlier run.*--fresh/);
+    const { report } = await migrate({ ...options(ctx), fresh: true });
+    // the dedup target refuses the keys it holds: nothing is created twice
+    expect(report.created + report.ambiguous).toBe(20);
+    expect(new Set((ctx.fake.records as Array<{ key: string }>).map((r) => r.key)).size).toBe(20);
+    const dir = join(ctx.journal, '..');
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(dir)).some((f) => /journal\.ndjson\..*\.old$/.test(f))).toBe(true);
+    expect(existsSync(`${ctx.journal}.checkpoint`)).toBe(true);
+  });
+
+  it('a journal too short for its checkpoint after truncate() is refused too', async () => {
+    const ctx = await setup(false);
+    await finishedRun(ctx);
+    await truncate(ctx.journal, 0);
+    await expect(resume(ctx)).rejects.toThrow(/no journal at/);
   });
 });

@@ -16,6 +16,7 @@ import {
   toDecimal,
 } from '@billbridge/core';
 import type { FakeDefinition, FakeRequest, FakeResponse } from '@billbridge/testing';
+import { paidFakeWebhooks } from './fake-webhooks';
 import { FAKE_DEFAULT_PAGE_SIZE, FAKE_MAX_PAGE_SIZE } from './options';
 import {
   PaidCreateOrderRequest as CreateOrderSchema,
@@ -261,6 +262,7 @@ export const paidFake: FakeDefinition<PaidFakeState, PaidFakeSeed> = {
     return undefined;
   },
 
+  webhooks: paidFakeWebhooks,
   routes: [
     { method: 'POST', path: `${BASE}/`, creates: true, handle: createOrder },
     {

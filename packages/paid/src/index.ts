@@ -42,6 +42,15 @@ export {
 } from './options';
 export type { PaidProviderOptions } from './provider-options';
 export { toCreateRequest } from './to-provider';
+export { fromPaidInvoice, type PaidApiInvoice } from './webhook-invoice';
+export {
+  formatPaidSignature,
+  PAID_SIGNATURE_GRAMMAR,
+  PAID_SIGNATURE_HEADER,
+  type PaidSignatureGrammar,
+  parsePaidSignature,
+} from './webhook-signature';
+export { type PaidVerifiedWebhook, type PaidWebhookOptions, parseWebhook, verifyWebhook } from './webhooks';
 export {
   PaidCreateOrderRequest,
   PaidErrorResponse,

@@ -1,17 +1,21 @@
 /** What the Pelcro adapter carries, field by field (README table and conformance suite read this). */
 import type { Capabilities } from '@billbridge/core';
+import { pelcroAmounts } from './amounts';
 
 export const pelcroCapabilities: Capabilities = {
   provider: 'pelcro',
   creates: 'invoice',
-  amountUnit: { kind: 'minor' },
+  // Stripe-style minor units (amounts.ts): ISK in hundredths, MGA whole, KWD in hundredths (inexact fils warned).
+  amountUnit: { kind: 'provider-minor', rule: pelcroAmounts.description },
+  amounts: pelcroAmounts,
   // Sent as whole epoch seconds; reads also accept ISO 8601 strings.
   dateForm: 'epoch-seconds',
   operations: { create: true, get: true, list: true },
   // No idempotency key or natural key on create: a create that may have arrived is never retried.
   deduplication: { kind: 'none' },
   invoice: {
-    externalId: 'unsupported',
+    // Sent as the invoice's own old_provider_id (the previous system's id), read back from it.
+    externalId: 'supported',
     number: 'unsupported',
     status: 'supported',
     'customer.id': 'supported',
@@ -43,7 +47,8 @@ export const pelcroCapabilities: Capabilities = {
     imported: 'supported',
     'lines.description': 'supported',
     'lines.quantity': 'supported',
-    'lines.fractionalQuantity': 'supported',
+    // Pelcro quantities are whole and > 0: a fractional line is folded into 1 × its amount (warned).
+    'lines.fractionalQuantity': 'approximated',
     'lines.unitAmount': 'supported',
     'lines.subMinorUnitAmount': 'approximated',
     'lines.kind': 'unsupported',
@@ -56,7 +61,7 @@ export const pelcroCapabilities: Capabilities = {
   },
   // Orders become the invoice of their first period (core's orderToInvoice), then the rules above.
   order: {
-    externalId: 'unsupported',
+    externalId: 'supported',
     number: 'unsupported',
     name: 'unsupported',
     status: 'supported',

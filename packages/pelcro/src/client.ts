@@ -1,7 +1,9 @@
 /**
  * Pelcro Core invoices over HTTP, on core's transport: `Authorization: Bearer`, `site_id` on every call.
  * Pelcro has no idempotency key and no natural key on create, so a create that may have reached Pelcro
- * is never retried (AmbiguousResultError instead), while reads retry freely.
+ * is never retried (AmbiguousResultError instead), while reads retry freely. A create's answer (or, with
+ * `verify: 'read-back'`, the invoice read afterwards) is compared with what was sent; the value returned
+ * is what Pelcro stored, never the request echoed.
  */
 import {
   type ClientOptions,
@@ -12,15 +14,18 @@ import {
   type Order,
   type OrderInput,
   ProviderError,
+  parseCreateAnswer,
   type TransportResponse,
   transportSettings,
+  ValidationError,
 } from '@billbridge/core';
 import type { z } from 'zod';
 import { mapPelcroError } from './errors';
 import { fromProvider, unwrap } from './from-provider';
-import { INVOICES_PATH, PELCRO_BASE_URL, READINGS } from './options';
-import { hasNextPage } from './paging';
+import { INVOICES_PATH, LIST_MAX_LIMIT, PELCRO_BASE_URL } from './options';
+import { isLastPage, pageItems } from './paging';
 import { readSiteId, toCreateRequest } from './to-provider';
+import { verifyStored } from './verify';
 import { type PelcroInvoice, PelcroInvoiceList, PelcroInvoiceResponse } from './wire';
 
 export interface PelcroClientConfig extends ClientOptions {
@@ -43,9 +48,9 @@ export interface PelcroResult {
 }
 
 export interface PelcroListParams {
-  /** Page size (default 50). */
-  perPage?: number;
-  /** Extra query filters passed through as given, e.g. `{ status: 'open' }`. */
+  /** Page size sent as `limit` (default and maximum 100, Pelcro's documented maximum). */
+  limit?: number;
+  /** Extra query filters passed through as given, e.g. `{ status: 'open' }` (Pelcro may ignore them). */
   filters?: Record<string, string | number | boolean>;
   signal?: AbortSignal;
 }
@@ -62,6 +67,7 @@ export interface PelcroClient {
 export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
   // A wrong site id is a configuration error: say so now, not on the first call.
   const siteId = readSiteId(config.siteId);
+  const verifyMode = config.verify ?? 'response';
   const transport = createTransport({
     provider: 'pelcro',
     baseUrl: config.baseUrl ?? PELCRO_BASE_URL,
@@ -77,13 +83,11 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
     return { value: back.value, raw, warnings: [...warnings, ...back.warnings], requestWarnings: warnings };
   }
 
-  function invoiceOf(response: TransportResponse, what: string): PelcroInvoice {
+  function invoiceOf(response: Pick<TransportResponse, 'status' | 'body' | 'requestId'>, what: string) {
     const parsed = PelcroInvoiceResponse.safeParse(response.body);
     if (!parsed.success) {
-      const note =
-        what === 'create invoice' ? ' The invoice may have been created: check before sending it again.' : '';
       throw new ProviderError(
-        `pelcro answered ${response.status} to ${what} with a body that is not an invoice.${note}`,
+        `pelcro answered ${response.status} to ${what} with a body that is not an invoice.`,
         {
           provider: 'pelcro',
           status: response.status,
@@ -95,6 +99,17 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
     return unwrap(parsed.data);
   }
 
+  async function getRaw(id: string | number, signal?: AbortSignal): Promise<PelcroInvoice> {
+    const response = await transport.request({
+      method: 'GET',
+      path: `${INVOICES_PATH}/${encodeURIComponent(String(id))}`,
+      query: { site_id: siteId },
+      operation: 'read',
+      ...(signal && { signal }),
+    });
+    return invoiceOf(response, 'get invoice');
+  }
+
   return {
     async create(doc, opts = {}) {
       const { request, warnings } = toCreateRequest(doc, {
@@ -102,29 +117,37 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
         strict: opts.strict ?? config.strict,
         ...(config.customerIds && { customerIds: config.customerIds }),
       });
-      const externalId = (doc as { externalId?: unknown }).externalId;
+      const rawExternalId = (doc as { externalId?: unknown }).externalId;
+      const externalId = typeof rawExternalId === 'string' ? rawExternalId : undefined;
+      const query = { site_id: request.query.site_id };
       const response = await transport.request({
         method: 'POST',
         path: INVOICES_PATH,
-        query: { site_id: request.query.site_id },
+        query,
         body: request.body,
         operation: 'create',
         deduplicated: false,
-        ...(typeof externalId === 'string' && { externalId }),
+        ...(externalId !== undefined && { externalId }),
         ...(opts.signal && { signal: opts.signal }),
       });
-      return read(invoiceOf(response, 'create invoice'), warnings);
+      // A 2xx that cannot be read may still have created the invoice: ambiguous, never "not created".
+      const answer = unwrap(
+        parseCreateAnswer(PelcroInvoiceResponse, response, {
+          provider: 'pelcro',
+          subject: 'Pelcro create-invoice response',
+          method: 'POST',
+          url: `${INVOICES_PATH}?site_id=${query.site_id}`,
+          body: request.body,
+          ...(externalId !== undefined && { externalId }),
+        }),
+      );
+      const stored = verifyMode === 'read-back' ? await getRaw(answer.id, opts.signal) : answer;
+      verifyStored(request.body, stored, response.requestId);
+      return read(stored, warnings);
     },
 
     async get(id, opts = {}) {
-      const response = await transport.request({
-        method: 'GET',
-        path: `${INVOICES_PATH}/${encodeURIComponent(String(id))}`,
-        query: { site_id: siteId },
-        operation: 'read',
-        ...(opts.signal && { signal: opts.signal }),
-      });
-      return read(invoiceOf(response, 'get invoice'));
+      return read(await getRaw(id, opts.signal));
     },
 
     list(params = {}) {
@@ -133,21 +156,46 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
   };
 
   async function* listPages(params: PelcroListParams): AsyncGenerator<PelcroResult> {
-    const perPage = params.perPage ?? READINGS.listPageSize;
+    const limit = listLimit(params.limit);
+    let previousFirst: unknown;
     for (let page = 1; ; page++) {
       const response = await transport.request({
         method: 'GET',
         path: INVOICES_PATH,
-        query: { ...params.filters, site_id: siteId, page, per_page: perPage },
+        query: { ...params.filters, site_id: siteId, page, limit },
         operation: 'read',
         ...(params.signal && { signal: params.signal }),
       });
       const list = parseList(response);
-      const items = Array.isArray(list) ? list : list.data;
+      const items = pageItems(list);
+      // A server that ignores `page` would answer page 1 forever: stop with an error, not a loop.
+      const first = (items[0] as { id?: unknown } | undefined)?.id;
+      if (page > 1 && first !== undefined && first === previousFirst) {
+        throw new ProviderError(
+          `pelcro answered page ${page} of list invoices with the invoices of page ${page - 1}; the listing is not paging.`,
+          { provider: 'pelcro', status: response.status, requestId: response.requestId },
+        );
+      }
+      previousFirst = first;
       for (const item of items) yield read(invoiceOf({ ...response, body: item }, 'list invoices'));
-      if (!hasNextPage(list, page, items.length, perPage)) return;
+      if (isLastPage(list, limit)) return;
     }
   }
+}
+
+/** The page size: a whole number from 1 to Pelcro's maximum of 100. */
+function listLimit(limit: number | undefined): number {
+  if (limit === undefined) return LIST_MAX_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > LIST_MAX_LIMIT) {
+    throw new ValidationError('Pelcro list options', [
+      {
+        path: 'limit',
+        code: 'pelcro_list_limit',
+        message: `limit must be a whole number from 1 to ${LIST_MAX_LIMIT} (Pelcro's maximum page size), got ${String(limit)}.`,
+      },
+    ]);
+  }
+  return limit;
 }
 
 function parseList(response: TransportResponse): z.output<typeof PelcroInvoiceList> {

@@ -3,7 +3,7 @@
  * it: every failing field at once, keyed like `line_items.0.unit_price`, Laravel-style messages. Kept
  * apart from wire.ts on purpose, so the fake checks the adapter instead of sharing its code.
  */
-import { INT32_MAX, INT32_MIN, READINGS } from './options';
+import { type ImportedFlagName, INT32_MAX, INT32_MIN, READINGS } from './options';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -64,11 +64,16 @@ function checkString(errors: Errors, field: string, value: unknown): void {
   }
 }
 
+export interface CreateRuleOptions {
+  /** The lower-case currencies the site accepts. */
+  currencies: ReadonlySet<string>;
+  /** The name the fake reads the imported flag under (the unconfirmed reading, switchable). */
+  importedFlag?: ImportedFlagName;
+}
+
 /** Structural and conditional rules; returns Laravel's field → messages map (empty when valid). */
-export function validateCreateBody(
-  body: Record<string, unknown>,
-  currencies: ReadonlySet<string>,
-): FieldErrors {
+export function validateCreateBody(body: Record<string, unknown>, options: CreateRuleOptions): FieldErrors {
+  const { currencies } = options;
   const errors = new Errors();
   const { currency } = body;
   if (!present(currency)) errors.add('currency', 'The currency field is required.');
@@ -100,6 +105,7 @@ export function validateCreateBody(
   for (const field of [
     'customer_old_provider_id',
     'subscription_old_provider_id',
+    'old_provider_id',
     'footer',
     'purchase_order',
   ]) {
@@ -117,7 +123,7 @@ export function validateCreateBody(
     errors.add('billing_reason', 'The selected billing reason is invalid.');
   }
   for (const field of ['customer_address', 'customer_shipping']) checkAddress(errors, field, body[field]);
-  const imported = READINGS.importedFlag;
+  const imported = options.importedFlag ?? READINGS.importedFlag;
   if (body[imported] !== undefined && typeof body[imported] !== 'boolean') {
     errors.add(imported, `The ${human(imported)} field must be true or false.`);
   }
@@ -132,18 +138,14 @@ function checkLineItem(errors: Errors, prefix: string, item: unknown): void {
   }
   const line = item as Record<string, unknown>;
   checkString(errors, `${prefix}.description`, line.description);
-  if (!present(line.unit_price))
+  // "create bills": unit_price must be >= 0, quantity must be > 0; Stripe-shaped invoices count whole units
+  // of whole minor units (amounts.ts).
+  if (line.unit_price === undefined || line.unit_price === null || line.unit_price === '')
     errors.add(`${prefix}.unit_price`, 'The unit price field is required when line items is present.');
-  else if (typeof line.unit_price !== 'number' || !Number.isFinite(line.unit_price)) {
-    errors.add(`${prefix}.unit_price`, 'The unit price must be a number.');
-  } else if (line.unit_price < INT32_MIN || line.unit_price > INT32_MAX) {
-    errors.add(`${prefix}.unit_price`, `The unit price must be between ${INT32_MIN} and ${INT32_MAX}.`);
-  }
+  else checkInt32(errors, `${prefix}.unit_price`, line.unit_price, 0);
   if (!present(line.quantity))
     errors.add(`${prefix}.quantity`, 'The quantity field is required when line items is present.');
-  else if (typeof line.quantity !== 'number' || !Number.isFinite(line.quantity) || line.quantity < 0) {
-    errors.add(`${prefix}.quantity`, 'The quantity must be a number of at least 0.');
-  }
+  else checkInt32(errors, `${prefix}.quantity`, line.quantity, 1);
   const hasName = present(line.tax_name);
   const hasRate = present(line.tax_rate);
   if (hasName && !hasRate)
@@ -165,7 +167,9 @@ function checkDates(errors: Errors, body: Record<string, unknown>): void {
   for (const field of fields) {
     const value = body[field];
     if (!present(value)) continue;
-    if (typeof value === 'number' && Number.isSafeInteger(value)) valid[field] = value;
+    // int32 epoch seconds, like every Pelcro integer: nothing past 2038-01-19T03:14:07Z.
+    if (typeof value === 'number' && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX)
+      valid[field] = value;
     else errors.add(field, `The ${human(field)} must be a valid Unix timestamp in seconds.`);
   }
   const start = valid.period_start;

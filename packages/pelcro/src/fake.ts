@@ -14,7 +14,16 @@ import {
   type PelcroFakeSubscription,
 } from './fake-data';
 import { type FieldErrors, validateCreateBody } from './fake-rules';
-import { INT32_MAX, INT32_MIN, INVOICES_PATH, READINGS } from './options';
+import { pelcroFakeWebhooks } from './fake-webhooks';
+import {
+  type ImportedFlagName,
+  INT32_MAX,
+  INT32_MIN,
+  INVOICES_PATH,
+  LIST_DEFAULT_LIMIT,
+  LIST_MAX_LIMIT,
+  READINGS,
+} from './options';
 import { itemAmount, itemsTotal, itemTax } from './totals';
 
 export interface PelcroFakeSeed {
@@ -26,6 +35,13 @@ export interface PelcroFakeSeed {
   envelope?: 'data' | 'bare';
   /** First invoice id (default 100001). */
   firstInvoiceId?: number;
+  /**
+   * The name the fake reads and answers the imported flag under (default the adapter's reading,
+   * `is_imported`); `'imported'` is the other reading, under which the adapter's flag goes unread.
+   */
+  importedFlag?: ImportedFlagName;
+  /** List answers carry `links` and `meta` as the pagination page shows (default), or `data` alone. */
+  listMeta?: boolean;
 }
 
 export interface PelcroFakeState {
@@ -34,6 +50,8 @@ export interface PelcroFakeState {
   invoices: Array<Record<string, unknown>>;
   nextInvoiceId: number;
   envelope: 'data' | 'bare';
+  importedFlag: ImportedFlagName;
+  listMeta: boolean;
 }
 
 type Body = Record<string, unknown>;
@@ -156,6 +174,7 @@ function storeInvoice(state: PelcroFakeState, site: PelcroFakeSite, body: Body, 
     status,
     billing_reason: body.billing_reason ?? 'manual',
     currency: body.currency,
+    old_provider_id: body.old_provider_id ?? null,
     customer: {
       id: customer.id,
       email: customer.email ?? null,
@@ -197,7 +216,8 @@ function storeInvoice(state: PelcroFakeState, site: PelcroFakeSite, body: Body, 
       : addressOut(body.customer_shipping as Body | undefined),
     billing_address_id: body.billing_address_id ?? null,
     shipping_address_id: body.shipping_address_id ?? null,
-    [READINGS.importedFlag]: (body[READINGS.importedFlag] ?? false) as boolean,
+    // Under the other reading, the adapter's flag is an unknown field: ignored, as Laravel ignores it.
+    [state.importedFlag]: (body[state.importedFlag] ?? false) as boolean,
     metadata: body.metadata ?? null,
     footer: body.footer ?? null,
     purchase_order: body.purchase_order ?? null,
@@ -215,7 +235,7 @@ function createInvoice(req: FakeRequest, state: PelcroFakeState): FakeResponse {
   const body: Body =
     req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Body) : {};
   const currencies = new Set(site.currencies ?? []);
-  const errors = validateCreateBody(body, currencies);
+  const errors = validateCreateBody(body, { currencies, importedFlag: state.importedFlag });
   if (Object.keys(errors).length > 0) return invalid(400, errors);
   if (Array.isArray(body.line_items) && body.line_items.length > 0) {
     const total = itemsTotal(
@@ -240,24 +260,37 @@ function getInvoice(req: FakeRequest, state: PelcroFakeState): FakeResponse {
   return json(200, wrap(state, invoice));
 }
 
+/**
+ * `GET /invoices?page=&limit=`: 10 per page by default, 100 at most (docs.pelcro.com
+ * "api-core-pagination-limits"). Parameters the page does not document (`per_page`, filters) are ignored.
+ */
 function listInvoices(req: FakeRequest, state: PelcroFakeState): FakeResponse {
   const site = siteOf(req, state);
   if (isResponse(site)) return site;
   const page = Math.max(1, Number.parseInt(req.query.get('page') ?? '1', 10) || 1);
-  const perPage = Math.min(100, Math.max(1, Number.parseInt(req.query.get('per_page') ?? '15', 10) || 15));
-  const status = req.query.get('status');
-  const all = state.invoices.filter((i) => i.site_id === site.id && (status === null || i.status === status));
-  const lastPage = Math.max(1, Math.ceil(all.length / perPage));
-  const data = all.slice((page - 1) * perPage, page * perPage);
+  const asked = Number.parseInt(req.query.get('limit') ?? '', 10);
+  const limit = Math.min(LIST_MAX_LIMIT, asked >= 1 ? asked : LIST_DEFAULT_LIMIT);
+  const all = state.invoices.filter((i) => i.site_id === site.id);
+  const lastPage = Math.max(1, Math.ceil(all.length / limit));
+  const data = all.slice((page - 1) * limit, page * limit);
+  if (!state.listMeta) return json(200, { data });
+  const url = (n: number) => `https://www.pelcro.com${INVOICES_PATH}?page=${n}`;
   return json(200, {
     data,
+    links: {
+      first: url(1),
+      last: url(lastPage),
+      prev: page > 1 ? url(page - 1) : null,
+      next: page < lastPage ? url(page + 1) : null,
+    },
     meta: {
       current_page: page,
+      from: data.length > 0 ? (page - 1) * limit + 1 : null,
       last_page: lastPage,
-      per_page: perPage,
+      path: `https://www.pelcro.com${INVOICES_PATH}`,
+      per_page: limit,
+      to: data.length > 0 ? (page - 1) * limit + data.length : null,
       total: all.length,
-      from: data.length > 0 ? (page - 1) * perPage + 1 : null,
-      to: data.length > 0 ? (page - 1) * perPage + data.length : null,
     },
   });
 }
@@ -273,6 +306,8 @@ export const pelcroFake: FakeDefinition<PelcroFakeState, PelcroFakeSeed> = {
       invoices: [],
       nextInvoiceId: seed.firstInvoiceId ?? 100001,
       envelope: seed.envelope ?? 'data',
+      importedFlag: seed.importedFlag ?? READINGS.importedFlag,
+      listMeta: seed.listMeta ?? true,
     };
     if (seed.apiKeys) state.apiKeys = seed.apiKeys;
     return state;
@@ -283,6 +318,7 @@ export const pelcroFake: FakeDefinition<PelcroFakeState, PelcroFakeSeed> = {
     if (state.apiKeys && !state.apiKeys.includes(token)) return json(401, { message: 'Unauthenticated.' });
     return undefined;
   },
+  webhooks: pelcroFakeWebhooks,
   routes: [
     { method: 'POST', path: INVOICES_PATH, creates: true, handle: createInvoice },
     { method: 'GET', path: INVOICES_PATH, handle: listInvoices },

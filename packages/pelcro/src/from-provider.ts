@@ -14,6 +14,7 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { fromPelcroAddress } from './address';
+import { fromPelcroAmount, fromPelcroUnitPrice } from './amounts';
 import { readPelcroDate } from './dates';
 import { type PelcroMappingOptions, type PelcroProviderOptions, READINGS } from './options';
 import { itemAmount, itemsTotal } from './totals';
@@ -54,11 +55,13 @@ export function unwrap(response: { data?: unknown } | PelcroInvoice): PelcroInvo
 }
 
 function fromCreateBody(body: PelcroInvoiceCreateBody, w: WarningCollector): Invoice {
+  const currency = body.currency.toUpperCase();
   const invoice: Invoice = {
-    currency: body.currency.toUpperCase(),
+    currency,
     customer: {},
-    lines: (body.line_items ?? []).map(lineFromItem),
+    lines: (body.line_items ?? []).map((item, i) => lineFromItem(item, i, currency)),
   };
+  if (body.old_provider_id !== undefined) invoice.externalId = body.old_provider_id;
   if (body.customer_id !== undefined) invoice.customer.id = String(body.customer_id);
   if (body.customer_old_provider_id !== undefined)
     invoice.customer.externalId = body.customer_old_provider_id;
@@ -67,8 +70,8 @@ function fromCreateBody(body: PelcroInvoiceCreateBody, w: WarningCollector): Inv
   const shipping = fromPelcroAddress(body.customer_shipping);
   if (shipping) invoice.customer.shippingAddress = shipping;
   // With line items Pelcro computes the total itself: the request implies it.
-  if (body.total !== undefined) invoice.total = body.total;
-  else if (body.line_items !== undefined) invoice.total = itemsTotal(body.line_items).total;
+  const total = body.total ?? (body.line_items && itemsTotal(body.line_items).total);
+  if (total !== undefined) invoice.total = fromPelcroAmount(total, currency, 'total', w);
   if (body.status !== undefined) invoice.status = body.status;
   if (body.billing_reason !== undefined) invoice.billingReason = body.billing_reason;
   readPeriodAndDue(invoice, body, w);
@@ -84,17 +87,23 @@ function fromCreateBody(body: PelcroInvoiceCreateBody, w: WarningCollector): Inv
   return invoice;
 }
 
-function lineFromItem(item: {
-  description?: string | null | undefined;
-  unit_price: number;
-  quantity: number;
-  tax_name?: string | null | undefined;
-  tax_rate?: number | null | undefined;
-}): Lines[number] {
+function lineFromItem(
+  item: {
+    description?: string | null | undefined;
+    unit_price: number;
+    quantity: number;
+    tax_name?: string | null | undefined;
+    tax_rate?: number | null | undefined;
+  },
+  i: number,
+  currency: string,
+): Lines[number] {
   const line: Lines[number] = { quantity: item.quantity };
   if (item.description != null) line.description = item.description;
-  if (Number.isSafeInteger(item.unit_price)) line.unitAmount = item.unit_price;
-  else line.unitAmountDecimal = formatDecimal(toDecimal(item.unit_price));
+  // Pelcro's unit (hundredths of ISK, whole MGA) → canonical minor units, exact (finer as a Decimal).
+  const unit = fromPelcroUnitPrice(item.unit_price, currency, `lines[${i}].unitAmount`);
+  if (typeof unit === 'number') line.unitAmount = unit;
+  else line.unitAmountDecimal = unit;
   if (item.tax_name != null && item.tax_rate != null) {
     line.tax = { name: item.tax_name, ratePercent: formatDecimal(toDecimal(item.tax_rate)) };
   }
@@ -145,10 +154,11 @@ const KNOWN_STATUSES: ReadonlySet<string> = new Set(INVOICE_STATUSES);
 const KNOWN_REASONS: ReadonlySet<string> = new Set(BILLING_REASONS);
 
 function fromInvoice(record: PelcroInvoice, w: WarningCollector): Invoice {
+  const currency = record.currency.toUpperCase();
   const invoice: Invoice = {
     id: String(record.id),
     provider: 'pelcro',
-    currency: record.currency.toUpperCase(),
+    currency,
     customer: customerOf(record),
     lines: (record.line_items ?? []).map((item, i) => {
       if (item.amount != null && item.amount !== itemAmount(item)) {
@@ -157,9 +167,10 @@ function fromInvoice(record: PelcroInvoice, w: WarningCollector): Invoice {
           `Pelcro reports ${item.amount}, not quantity × unit price (${itemAmount(item)}).`,
         );
       }
-      return lineFromItem(item);
+      return lineFromItem(item, i, currency);
     }),
   };
+  if (record.old_provider_id != null) invoice.externalId = record.old_provider_id;
   readStatus(invoice, record.status, w);
   if (record.billing_reason != null) {
     if (KNOWN_REASONS.has(record.billing_reason))
@@ -168,7 +179,7 @@ function fromInvoice(record: PelcroInvoice, w: WarningCollector): Invoice {
       w.unrecognized('billing_reason', `Unknown billing_reason "${record.billing_reason}"; it is not kept.`);
   }
   const total = record.total ?? record.amount_due;
-  if (total != null) invoice.total = total;
+  if (total != null) invoice.total = fromPelcroAmount(total, currency, 'total', w);
   readPeriodAndDue(invoice, record, w);
   const created = readPelcroDate(record.created_at ?? record.created, 'created_at', w);
   if (created !== undefined) invoice.createdAt = created;

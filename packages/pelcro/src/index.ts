@@ -19,16 +19,38 @@ export const pelcro: PelcroAdapter = {
   fromProvider,
 };
 
+export { PELCRO_ZERO_DECIMAL_CURRENCIES, pelcroAmounts } from './amounts';
 export { pelcroCapabilities } from './capabilities';
-export { createPelcroClient, type PelcroClient, type PelcroClientConfig, type PelcroResult } from './client';
+export {
+  createPelcroClient,
+  type PelcroClient,
+  type PelcroClientConfig,
+  type PelcroListParams,
+  type PelcroResult,
+} from './client';
 export { mapPelcroError } from './errors';
 export {
+  type ImportedFlagName,
   INT32_MAX,
+  LIST_MAX_LIMIT,
   PELCRO_BASE_URL,
   type PelcroMappingOptions,
   type PelcroProviderOptions,
   READINGS,
 } from './options';
+export {
+  PELCRO_SIGNATURE_HEADER,
+  PELCRO_SIGNATURE_READING,
+  type PelcroSignatureReading,
+  pelcroSigningKey,
+  signPelcroBody,
+} from './webhook-signature';
+export {
+  type PelcroVerifiedWebhook,
+  type PelcroWebhookOptions,
+  parseWebhook,
+  verifyWebhook,
+} from './webhooks';
 export {
   type PelcroAddress,
   PelcroCreateRequest,

@@ -15,14 +15,26 @@ export const INVOICES_PATH = `${CORE_PREFIX}/invoices`;
 export const INT32_MAX = 2_147_483_647;
 export const INT32_MIN = -2_147_483_648;
 
+/** Timestamps are int32 epoch seconds like every other Pelcro integer: nothing past 2038-01-19T03:14:07Z. */
+export const EPOCH_SECONDS_MAX = INT32_MAX;
+export const EPOCH_SECONDS_MIN = INT32_MIN;
+
+/** List paging (docs.pelcro.com "api-core-pagination-limits"): `page` and `limit`, 10 by default, 100 at most. */
+export const LIST_DEFAULT_LIMIT = 10;
+export const LIST_MAX_LIMIT = 100;
+
+/** The two names the imported flag might have; which one Pelcro reads is printed nowhere public. */
+export type ImportedFlagName = 'is_imported' | 'imported';
+
 export const READINGS = {
-  /** Name of the "imported" boolean (card §5 note 3): `is_imported`, by analogy with Pelcro customers. */
+  /** Name of the "imported" boolean (card §5 note 3): `is_imported`, by analogy with Pelcro customers.
+   *  The only place the adapter names it; the fake's `importedFlag` seed switches to the other reading. */
   importedFlag: 'is_imported',
   /** Name of the shipments override (card §5 note 5): the plan's own field name. */
   shipmentsOverride: 'plan_shipments_per_interval',
-  /** `line_items[].unit_price` is in minor units (cents), like `total` and every amount Pelcro returns.
-   *  This and `taxRateScale` are applied in totals.ts and to-provider.ts. */
-  unitPriceUnit: 'minor',
+  /** `line_items[].unit_price` is in the same Stripe-style minor units as `total` (amounts.ts). This and
+   *  `taxRateScale` are applied in amounts.ts, totals.ts and to-provider.ts. */
+  unitPriceUnit: 'stripe-minor',
   /** `tax_rate` is a percentage: 13 means 13 % (the card's §13 example sends 5 for GST). */
   taxRateScale: 'percent',
   /** `period_start`, `period_end`, `due_date` are sent as integer epoch seconds; reads accept both forms. */
@@ -31,8 +43,6 @@ export const READINGS = {
   addressLayout: 'flat',
   /** Single invoices may come bare or wrapped in `{ data }`: both are accepted (wire.ts). */
   responseEnvelope: 'bare-or-data',
-  /** List pages are Laravel paginators asked with `page` and `per_page`; this many per page. */
-  listPageSize: 50,
   /** Status and billing reason are sent only when the document gives them (Pelcro's defaults unconfirmed). */
   defaultsSent: false,
   /** One reference per record: with a Pelcro id known, the previous system's id is not sent as well, since

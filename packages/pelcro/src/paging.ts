@@ -1,12 +1,19 @@
-/** Where a list of invoices ends (the list shape is unconfirmed, see options.ts). */
+/**
+ * Where a listing ends. Pelcro pages with `page` and `limit` (docs.pelcro.com "api-core-pagination-limits");
+ * whether an answer carries `meta` is not relied on: a page shorter than a full page, or empty, is the
+ * last one. A full page is `meta.per_page` when the answer says it (a server that ignored `limit` still
+ * pages on), else the `limit` asked for.
+ */
 import type { PelcroInvoiceList } from './wire';
 
-/** Laravel paginators say where they end; a bare array ends with a short page. */
-export function hasNextPage(list: PelcroInvoiceList, page: number, count: number, perPage: number): boolean {
-  if (count === 0) return false;
-  if (Array.isArray(list)) return count >= perPage;
-  const lastPage = list.meta?.last_page ?? list.last_page;
-  if (lastPage !== undefined) return page < lastPage;
-  if (list.next_page_url !== undefined) return list.next_page_url !== null;
-  return count >= perPage;
+export function pageItems(list: PelcroInvoiceList): unknown[] {
+  return Array.isArray(list) ? list : list.data;
+}
+
+export function isLastPage(list: PelcroInvoiceList, limit: number): boolean {
+  const count = pageItems(list).length;
+  if (count === 0) return true;
+  const stated = Array.isArray(list) ? Number.NaN : Number(list.meta?.per_page);
+  const full = Number.isInteger(stated) && stated > 0 ? stated : limit;
+  return count < full;
 }

@@ -13,3 +13,4 @@ export {
   type PelcroFakeSite,
   type PelcroFakeSubscription,
 } from './fake-data';
+export { PELCRO_WEBHOOK_RETRY_DELAYS_MS, pelcroFakeWebhooks } from './fake-webhooks';

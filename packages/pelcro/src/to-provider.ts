@@ -5,15 +5,15 @@
  * customer reference, a missing site id. Losses are warnings (`strict` turns them into an error).
  */
 import {
+  AmountPrecisionError,
   type CreateRequestResult,
+  compareDecimal,
   copyOwnKeys,
   decimalToExactNumber,
-  decimalToSafeInteger,
   type Invoice,
   type InvoiceInput,
   instantToEpochMs,
   instantToEpochSecondsFloor,
-  isWholeDecimal,
   lineAmount,
   MissingRequiredFieldError,
   type Order,
@@ -27,7 +27,15 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { toPelcroAddress } from './address';
-import { INT32_MAX, INT32_MIN, type PelcroMappingOptions, READINGS } from './options';
+import { canonicalForComparison, exactPelcroUnitPrice, pelcroAmounts, toPelcroAmount } from './amounts';
+import {
+  EPOCH_SECONDS_MAX,
+  EPOCH_SECONDS_MIN,
+  INT32_MAX,
+  INT32_MIN,
+  type PelcroMappingOptions,
+  READINGS,
+} from './options';
 import { parseProviderOptions } from './provider-options';
 import { itemAmount, itemsTotal } from './totals';
 import type { PelcroCreateRequest, PelcroInvoiceCreateBody, PelcroLineItem } from './wire';
@@ -72,6 +80,8 @@ export function toCreateRequest(
   mapAddresses(invoice, body, issues, w);
   const imported = invoice.imported ?? (foreign ? true : undefined);
   if (imported !== undefined) body[READINGS.importedFlag] = imported;
+  // The invoice's own id in the previous system: Pelcro's offline charges accept invoice_old_provider_id.
+  if (invoice.externalId !== undefined) body.old_provider_id = invoice.externalId;
   if (invoice.metadata !== undefined) body.metadata = copyOwnKeys(invoice.metadata);
   if (invoice.footer !== undefined) body.footer = invoice.footer;
   if (invoice.purchaseOrder !== undefined) body.purchase_order = invoice.purchaseOrder;
@@ -127,56 +137,108 @@ function mapAmounts(
   issues: Issues,
   w: WarningCollector,
 ): void {
+  const { currency } = invoice;
   if (invoice.lines.length === 0) {
     // The canonical model guarantees a total when there are no lines.
-    const total = invoice.total as number;
-    if (issues.int32('total', total, 'total')) body.total = total;
+    const total = pelcroAmount(invoice.total as number, currency, 'total', issues, w);
+    if (total !== undefined && issues.int32('total', total, 'total')) body.total = total;
     return;
   }
-  const items = invoice.lines.map((line, i) => lineItem(line, i, issues, w));
+  const items = invoice.lines.map((line, i) => lineItem(line, i, currency, issues, w));
   body.line_items = items;
   if (issues.list.length > 0) return;
   const totals = itemsTotal(items);
   if (!issues.int32('lines', totals.total, 'The invoice total of the lines')) return;
-  if (invoice.total !== undefined && invoice.total !== totals.total) {
+  const sent = canonicalForComparison(totals.total, currency);
+  if (invoice.total !== undefined && invoice.total !== sent) {
     w.approximated(
       'total',
-      `Pelcro computes the total from line_items (${totals.total}); the document's total ${invoice.total} is not sent.`,
+      `Pelcro computes the total from line_items (${totals.total} in its unit, ${sent} minor units); the document's total ${invoice.total} is not sent.`,
     );
   }
 }
 
+/** A canonical amount in Pelcro's unit (rounded with a warning when it cannot be held); undefined = refused. */
+function pelcroAmount(
+  minor: number | string,
+  currency: string,
+  path: string,
+  issues: Issues,
+  w: WarningCollector,
+): number | undefined {
+  try {
+    return toPelcroAmount(minor, currency, path, w);
+  } catch (error) {
+    if (!AmountPrecisionError.isInstance(error)) throw error;
+    issues.add(path, 'pelcro_int32', `${String(minor)} is beyond the amounts Pelcro's int32 fields carry.`);
+    return undefined;
+  }
+}
+
+/**
+ * One canonical line → one Pelcro line item. Pelcro takes whole quantities greater than zero and unit
+ * prices of zero or more ("create bills"; its invoices are Stripe-shaped). A line it cannot take as it is
+ * (a fractional or zero quantity, a unit price finer than Pelcro's unit) is folded into one unit at the
+ * line's amount, so the total stays exact, with an `approximated` warning. A negative line is refused.
+ */
 function lineItem(
   line: Invoice['lines'][number],
   i: number,
+  currency: string,
   issues: Issues,
   w: WarningCollector,
 ): PelcroLineItem {
   const path = `lines[${i}]`;
-  const before = issues.list.length;
   const item = {} as PelcroLineItem;
   if (line.description !== undefined) item.description = line.description;
-  let quantity: number | undefined = exactNumber(line.quantity, `${path}.quantity`, issues);
-  if (line.unitAmount !== undefined) {
-    issues.int32(`${path}.unitAmount`, line.unitAmount, 'unitAmount');
-    item.unit_price = line.unitAmount;
-  } else {
-    const unit = toDecimal(line.unitAmountDecimal as string);
-    if (isWholeDecimal(unit)) item.unit_price = decimalToSafeInteger(unit);
-    else {
-      // A unit price finer than a cent: keep the line's amount exact, as one unit at that amount.
-      item.unit_price = lineAmount(line);
-      w.approximated(
-        `${path}.unitAmountDecimal`,
-        `Pelcro prices are whole minor units: ${String(line.quantity)} × ${line.unitAmountDecimal} is sent as 1 × ${item.unit_price}.`,
-      );
-      quantity = 1;
-    }
-    issues.int32(`${path}.unitAmountDecimal`, item.unit_price, 'unitAmountDecimal');
+  const unitField = line.unitAmount !== undefined ? 'unitAmount' : 'unitAmountDecimal';
+  const unit = line.unitAmount ?? (line.unitAmountDecimal as string);
+  if (compareDecimal(toDecimal(unit), toDecimal(0)) < 0) {
+    issues.add(
+      `${path}.${unitField}`,
+      'pelcro_negative_line',
+      `Line ${i}${line.description ? ` ("${line.description.slice(0, 40)}")` : ''} has a negative unit price (${String(unit)}); Pelcro takes unit prices of zero or more. Lower another line instead, or record the credit in Pelcro separately.`,
+    );
+    return item;
   }
-  item.quantity = quantity ?? 0;
-  if (issues.list.length === before) checkLineAmount(line, path, issues);
-  mapLineTax(line.tax, item, path, issues, w);
+  const quantity = exactNumber(line.quantity, `${path}.quantity`, issues);
+  if (quantity === undefined) return item;
+  const wholeQuantity = Number.isSafeInteger(quantity) && quantity > 0;
+  const unitPrice = exactPelcroUnitPrice(unit, currency, `${path}.${unitField}`);
+  if (wholeQuantity && unitPrice !== undefined) {
+    item.unit_price = unitPrice;
+    item.quantity = quantity;
+    const fits =
+      issues.int32(`${path}.quantity`, quantity, 'quantity') &&
+      issues.int32(`${path}.${unitField}`, unitPrice, unitField);
+    if (fits) checkLineAmount(item, path, issues);
+  } else {
+    let amount: number;
+    try {
+      amount = lineAmount(line);
+    } catch {
+      issues.add(`${path}.amount`, 'pelcro_int32', "The line amount is beyond Pelcro's int32 range.");
+      return item;
+    }
+    const folded = pelcroAmount(amount, currency, `${path}.amount`, issues, w);
+    if (folded === undefined || !issues.int32(`${path}.amount`, folded, 'The line amount')) return item;
+    item.unit_price = folded;
+    item.quantity = 1;
+    const sent = `sent as 1 × ${folded} (the line's amount)`;
+    if (!wholeQuantity) {
+      w.approximated(
+        `${path}.quantity`,
+        `Pelcro quantities are whole numbers greater than zero: ${String(line.quantity)} × ${String(unit)} is ${sent}.`,
+      );
+    }
+    if (unitPrice === undefined) {
+      w.approximated(
+        `${path}.${unitField}`,
+        `Pelcro counts ${currency} in ${pelcroAmounts.digits(currency) === 0 ? 'whole units' : 'hundredths'}: a unit price of ${String(unit)} minor units has no exact form, so ${String(line.quantity)} × ${String(unit)} is ${sent}.`,
+      );
+    }
+  }
+  mapLineTax(line.tax, item, path, currency, issues, w);
   for (const key of ['kind', 'priceId', 'period', 'recurrence', 'metadata'] as const) {
     if (line[key] !== undefined)
       w.unsupported(`${path}.${key}`, `Pelcro line items have no ${key}; it is not sent.`);
@@ -187,17 +249,10 @@ function lineItem(
   return item;
 }
 
-function checkLineAmount(line: Invoice['lines'][number], path: string, issues: Issues): void {
+function checkLineAmount(item: PelcroLineItem, path: string, issues: Issues): void {
   let amount: number;
   try {
-    // Whole quantity × whole unit price (the common case) is itemAmount's exact integer fast path.
-    amount =
-      line.amount === undefined &&
-      line.unitAmountDecimal === undefined &&
-      typeof line.quantity === 'number' &&
-      line.unitAmount !== undefined
-        ? itemAmount({ unit_price: line.unitAmount, quantity: line.quantity })
-        : lineAmount(line);
+    amount = itemAmount(item);
   } catch {
     issues.add(`${path}.amount`, 'pelcro_int32', "The line amount is beyond Pelcro's int32 range.");
     return;
@@ -219,6 +274,7 @@ function mapLineTax(
   tax: Invoice['lines'][number]['tax'],
   item: PelcroLineItem,
   path: string,
+  currency: string,
   issues: Issues,
   w: WarningCollector,
 ): void {
@@ -268,12 +324,12 @@ function mapLineTax(
       `${path}.tax.inclusive`,
       'Pelcro adds tax on top of the line; inclusive tax is not supported.',
     );
-  if (tax.amount !== undefined && issues.list.length === before) {
-    const computed = itemsTotal([item]).tax;
+  if (tax.amount !== undefined && issues.list.length === before && item.unit_price !== undefined) {
+    const computed = canonicalForComparison(itemsTotal([item]).tax, currency);
     if (computed !== tax.amount) {
       w.approximated(
         `${path}.tax.amount`,
-        `Pelcro computes the tax from the rate (${computed}), not ${tax.amount}.`,
+        `Pelcro computes the tax from the rate (${computed} minor units), not ${tax.amount}.`,
       );
     }
   }
@@ -398,13 +454,22 @@ function keepsOldProviderId(pelcroId: number | undefined, path: string, w: Warni
   return false;
 }
 
-function epochSeconds(instant: string, path: string, w: WarningCollector): number {
+/** Whole epoch seconds within int32 (nothing past 2038-01-19T03:14:07Z), refused before sending otherwise. */
+function epochSeconds(instant: string, path: string, issues: Issues, w: WarningCollector): number {
   const ms = instantToEpochMs(instant);
   if (ms % 1000 !== 0) {
     w.approximated(path, 'Pelcro takes whole epoch seconds; the fraction of a second is dropped.');
   }
   // Parsed once: the floor of the same milliseconds; core's function still reports a bad instant.
-  return Number.isNaN(ms) ? instantToEpochSecondsFloor(instant) : Math.floor(ms / 1000);
+  const seconds = Number.isNaN(ms) ? instantToEpochSecondsFloor(instant) : Math.floor(ms / 1000);
+  if (seconds > EPOCH_SECONDS_MAX || seconds < EPOCH_SECONDS_MIN) {
+    issues.add(
+      path,
+      'pelcro_epoch_int32',
+      `${instant} does not fit Pelcro's int32 epoch seconds (1901-12-13T20:45:52Z to 2038-01-19T03:14:07Z); choose a date in that range.`,
+    );
+  }
+  return seconds;
 }
 
 function mapDates(
@@ -414,8 +479,8 @@ function mapDates(
   w: WarningCollector,
 ): void {
   if (invoice.period !== undefined) {
-    body.period_start = epochSeconds(invoice.period.start, 'period.start', w);
-    body.period_end = epochSeconds(invoice.period.end, 'period.end', w);
+    body.period_start = epochSeconds(invoice.period.start, 'period.start', issues, w);
+    body.period_end = epochSeconds(invoice.period.end, 'period.end', issues, w);
   }
   if (invoice.dueAt !== undefined) {
     const start = invoice.period?.start;
@@ -426,7 +491,7 @@ function mapDates(
         `Pelcro requires due_date at or after period_start: dueAt ${invoice.dueAt} is before period.start ${start}.`,
       );
     }
-    body.due_date = epochSeconds(invoice.dueAt, 'dueAt', w);
+    body.due_date = epochSeconds(invoice.dueAt, 'dueAt', issues, w);
   }
 }
 
@@ -455,7 +520,7 @@ function mapAddresses(
 }
 
 function warnUnsupported(invoice: Invoice, w: WarningCollector): void {
-  const dropped = ['externalId', 'number', 'issuedAt', 'tax', 'recurrence', 'paymentTerms', 'memo'] as const;
+  const dropped = ['number', 'issuedAt', 'tax', 'recurrence', 'paymentTerms', 'memo'] as const;
   for (const key of dropped) {
     if (invoice[key] !== undefined)
       w.unsupported(key, `Pelcro's create-invoice request has no ${key}; it is not sent.`);

@@ -12,6 +12,8 @@ const IMPORTED = READINGS.importedFlag;
 const SHIPMENTS = READINGS.shipmentsOverride;
 
 export const Int32 = z.int().min(INT32_MIN).max(INT32_MAX);
+/** Request timestamps: int32 epoch seconds, so nothing past 2038-01-19T03:14:07Z. */
+export const EpochSeconds = z.int().min(INT32_MIN).max(INT32_MAX);
 /** Ids are positive int32. */
 export const Int32Id = z.int().min(1).max(INT32_MAX);
 
@@ -42,9 +44,10 @@ export type PelcroAddress = z.output<typeof PelcroAddress>;
 export const PelcroLineItem = z
   .strictObject({
     description: z.string().optional(),
-    /** Minor units (unconfirmed, see options.ts); an integer in int32 range, or a number. */
-    unit_price: z.number().finite().min(INT32_MIN).max(INT32_MAX),
-    quantity: z.number().finite().nonnegative(),
+    /** Pelcro's Stripe-style minor units (amounts.ts): a whole int32 of zero or more ("create bills"). */
+    unit_price: z.int().min(0).max(INT32_MAX),
+    /** A whole number greater than zero ("quantity must be > 0"; Stripe-shaped invoices count whole units). */
+    quantity: z.int().min(1).max(INT32_MAX),
     tax_name: z.string().optional(),
     /** A percentage (unconfirmed, see options.ts). */
     tax_rate: z.number().finite().nonnegative().optional(),
@@ -75,9 +78,11 @@ export const PelcroInvoiceCreateBody = z
     total: Int32.optional(),
     customer_id: Int32Id.optional(),
     customer_old_provider_id: z.string().min(1).optional(),
-    period_start: z.int().optional(),
-    period_end: z.int().optional(),
-    due_date: z.int().optional(),
+    /** The invoice's own id in the previous system (canonical `externalId`). */
+    old_provider_id: z.string().min(1).optional(),
+    period_start: EpochSeconds.optional(),
+    period_end: EpochSeconds.optional(),
+    due_date: EpochSeconds.optional(),
     status: z.enum(INVOICE_STATUSES).optional(),
     billing_reason: z.enum(BILLING_REASONS).optional(),
     subscription_id: Int32Id.optional(),
@@ -173,6 +178,7 @@ export const PelcroInvoice = z.looseObject({
   object: z.literal('invoice').optional(),
   id: z.number(),
   currency: z.string(),
+  old_provider_id: z.string().nullish(),
   status: z.string().nullish(),
   billing_reason: z.string().nullish(),
   total: z.number().nullish(),
@@ -213,15 +219,14 @@ export type PelcroInvoice = z.output<typeof PelcroInvoice>;
 /** A single invoice answer: bare, or wrapped in `{ data }` (unconfirmed which; both accepted). */
 export const PelcroInvoiceResponse = z.union([z.looseObject({ data: PelcroInvoice }), PelcroInvoice]);
 
-/** A list page: Laravel's paginator, with `meta` (resource collections) or flat (plain paginate). */
+/**
+ * A list page: `{ data, links, meta }` as the pagination page shows it, `{ data }` alone, or a bare array.
+ * Only `data` is relied on; `meta.per_page`, when present, says how full a full page is.
+ */
 export const PelcroInvoiceList = z.union([
   z.looseObject({
     data: z.array(z.unknown()),
-    meta: z.looseObject({ current_page: z.number(), last_page: z.number() }).optional(),
-    current_page: z.number().optional(),
-    last_page: z.number().optional(),
-    next_page_url: z.string().nullish(),
-    links: z.unknown().optional(),
+    meta: z.looseObject({ per_page: z.union([z.number(), z.string()]).optional() }).nullish(),
   }),
   z.array(z.unknown()),
 ]);

@@ -53,7 +53,7 @@ describe('createPelcroClient against the fake', () => {
     await expect(client.get('999')).rejects.toSatisfy((e) => NotFoundError.isInstance(e));
   });
 
-  it('list walks every page, in order', async () => {
+  it('list walks every page, in order, asking with page and limit', async () => {
     fake = await startPelcro();
     const client = clientFor(fake);
     const ids: string[] = [];
@@ -61,12 +61,29 @@ describe('createPelcroClient against the fake', () => {
     const events: TransportEvent[] = [];
     const paged = clientFor(fake, { onEvent: (e) => events.push(e) });
     const seen: string[] = [];
-    for await (const item of paged.list({ perPage: 3 })) seen.push(item.value.id!);
+    for await (const item of paged.list({ limit: 3 })) seen.push(item.value.id!);
     expect(seen).toEqual(ids);
-    expect(events.filter((e) => e.type === 'attempt')).toHaveLength(3);
-    const drafts: string[] = [];
-    for await (const item of paged.list({ filters: { status: 'draft' } })) drafts.push(item.value.id!);
-    expect(drafts).toEqual([]);
+    const urls = events.filter((e) => e.type === 'attempt').map((e) => new URL(e.url).searchParams);
+    expect(urls.map((q) => [q.get('page'), q.get('limit'), q.get('per_page')])).toEqual([
+      ['1', '3', null],
+      ['2', '3', null],
+      ['3', '3', null],
+    ]);
+    // Filters go out as given; the fake, like the documented API, ignores parameters it does not know.
+    events.length = 0;
+    const filtered: string[] = [];
+    for await (const item of paged.list({ filters: { status: 'draft' } })) filtered.push(item.value.id!);
+    expect(filtered).toEqual(ids);
+    const first = events.find((e) => e.type === 'attempt');
+    expect(new URL(first!.url).searchParams.get('status')).toBe('draft');
+    expect(new URL(first!.url).searchParams.get('limit')).toBe('100');
+  });
+
+  it('refuses a page size Pelcro does not allow (1 to 100)', async () => {
+    fake = await startPelcro();
+    for (const limit of [0, 101, 2.5]) {
+      await expect(clientFor(fake).list({ limit })[Symbol.asyncIterator]().next()).rejects.toThrow(/limit/);
+    }
   });
 
   it('sends Bearer auth: a wrong key is AuthenticationError and never appears in the error', async () => {

@@ -4,7 +4,7 @@
  * package yet, so the document below is built by hand in the shape ChargeOver's fromProvider gives
  * (provider 'chargeover', ChargeOver ids, the customer's external key as externalId).
  */
-import type { Invoice } from '@billbridge/core';
+import { IntegrityError, type Invoice } from '@billbridge/core';
 import type { RunningFake } from '@billbridge/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pelcro } from '../src/index';
@@ -38,11 +38,13 @@ afterEach(async () => {
 });
 
 describe('migrating an invoice read from another provider', () => {
-  it('maps to customer_old_provider_id and is_imported, never to a Pelcro customer_id', () => {
+  it('maps to customer_old_provider_id, old_provider_id and is_imported, never to a Pelcro customer_id', () => {
     const { request, warnings } = pelcro.toCreateRequest(fromChargeOver, { siteId: 1234 });
     expect(request.body).toMatchObject({
       customer_old_provider_id: 'legacy-cus-1001',
       subscription_old_provider_id: '881',
+      // The invoice's own id in the previous system, so the migrated invoice can be found again.
+      old_provider_id: 'co-inv-10042',
       is_imported: true,
       status: 'paid',
       line_items: [
@@ -55,7 +57,6 @@ describe('migrating an invoice read from another provider', () => {
     expect(warnings.map((w) => `${w.code} ${w.path}`).sort()).toEqual([
       'defaulted subscription.id',
       'unsupported customer.name',
-      'unsupported externalId',
       'unsupported issuedAt',
       'unsupported lines[0].product',
       'unsupported number',
@@ -73,15 +74,54 @@ describe('migrating an invoice read from another provider', () => {
         ],
       })),
     });
-    const { value, raw } = await clientFor(fake).create(fromChargeOver);
-    expect(raw).toMatchObject({ is_imported: true, total: 12500, status: 'paid', subscription_id: 60001 });
+    const client = clientFor(fake);
+    const { value, raw } = await client.create(fromChargeOver);
+    expect(raw).toMatchObject({
+      is_imported: true,
+      old_provider_id: 'co-inv-10042',
+      total: 12500,
+      status: 'paid',
+      subscription_id: 60001,
+    });
     expect(value).toMatchObject({
       provider: 'pelcro',
+      externalId: 'co-inv-10042',
       imported: true,
       status: 'paid',
       total: 12500,
       customer: { id: String(PELCRO_FAKE_MIGRATED_CUSTOMER.id), externalId: 'legacy-cus-1001' },
       subscription: { id: '60001', externalId: '881' },
+    });
+    // Found again by its id in the previous system, through get and through the listing.
+    expect((await client.get(value.id!)).value.externalId).toBe('co-inv-10042');
+    const found: string[] = [];
+    for await (const item of client.list()) {
+      if (item.value.externalId === 'co-inv-10042') found.push(item.value.id!);
+    }
+    expect(found).toEqual([value.id]);
+  });
+
+  describe('the imported flag, whose wire name is unconfirmed (READINGS.importedFlag)', () => {
+    it('reads back as sent when Pelcro reads the flag under the adapter’s name (is_imported)', async () => {
+      fake = await startPelcro({ importedFlag: 'is_imported' });
+      const { value } = await clientFor(fake).create({ ...fromChargeOver, subscription: undefined });
+      expect(value.imported).toBe(true);
+      expect(fake.records[0]).toMatchObject({ is_imported: true });
+    });
+
+    it('under the other reading (imported) the flag goes unread, and the create says so by name', async () => {
+      fake = await startPelcro({ importedFlag: 'imported' });
+      const error = await clientFor(fake)
+        .create({ ...fromChargeOver, subscription: undefined })
+        .catch((e: unknown) => e);
+      expect(IntegrityError.isInstance(error)).toBe(true);
+      expect((error as IntegrityError).differences).toEqual([
+        { path: 'imported', expected: true, actual: false },
+      ]);
+      // The invoice exists (Pelcro stored it without the flag): the error names it for correcting.
+      expect(fake.records).toHaveLength(1);
+      expect((error as IntegrityError).createdId).toBe(String((fake.records[0] as { id: number }).id));
+      expect(fake.records[0]).toMatchObject({ imported: false });
     });
   });
 

@@ -1,24 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { hasNextPage } from '../src/paging';
+import { isLastPage } from '../src/paging';
 
-describe('hasNextPage (list shapes the card leaves open)', () => {
-  it('follows meta.last_page of a Laravel resource collection', () => {
-    const page = (current: number) => ({ data: [{}], meta: { current_page: current, last_page: 3 } });
-    expect([1, 2, 3].map((p) => hasNextPage(page(p), p, 1, 50))).toEqual([true, true, false]);
+const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1 }));
+
+describe('isLastPage (page/limit listing; meta never required)', () => {
+  it('a full page goes on, a short or empty page ends, with or without meta', () => {
+    expect(isLastPage({ data: items(100) }, 100)).toBe(false);
+    expect(isLastPage({ data: items(99) }, 100)).toBe(true);
+    expect(isLastPage({ data: [] }, 100)).toBe(true);
+    expect(isLastPage(items(5), 5)).toBe(false);
+    expect(isLastPage(items(4), 5)).toBe(true);
+    expect(isLastPage([], 5)).toBe(true);
   });
 
-  it('follows top-level last_page, then next_page_url, of a plain paginator', () => {
-    expect(hasNextPage({ data: [{}], last_page: 2 }, 1, 1, 50)).toBe(true);
-    expect(hasNextPage({ data: [{}], next_page_url: null }, 1, 50, 50)).toBe(false);
-    expect(hasNextPage({ data: [{}], next_page_url: 'https://www.pelcro.com/…?page=2' }, 1, 1, 50)).toBe(
-      true,
-    );
+  it('does not stop on meta.last_page or a missing next link: only the page itself says it is the last', () => {
+    // A meta claiming one page while the page is full does not end the listing.
+    expect(isLastPage({ data: items(10), meta: { per_page: 10, last_page: 1 } } as never, 10)).toBe(false);
   });
 
-  it('ends a bare array (or an unlabelled page) at a short or empty page', () => {
-    expect(hasNextPage([{}, {}], 1, 2, 2)).toBe(true);
-    expect(hasNextPage([{}], 2, 1, 2)).toBe(false);
-    expect(hasNextPage({ data: [] }, 1, 0, 2)).toBe(false);
-    expect(hasNextPage({ data: [{}, {}] }, 1, 2, 2)).toBe(true);
+  it('takes meta.per_page as a full page when the server says it (a server that ignored `limit` pages on)', () => {
+    expect(isLastPage({ data: items(10), meta: { per_page: 10 } }, 100)).toBe(false);
+    expect(isLastPage({ data: items(10), meta: { per_page: '10' } }, 100)).toBe(false);
+    expect(isLastPage({ data: items(9), meta: { per_page: 10 } }, 100)).toBe(true);
   });
 });

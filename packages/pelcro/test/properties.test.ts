@@ -3,6 +3,9 @@ import {
   CURRENCY_CODES,
   epochSecondsToInstant,
   formatDecimal,
+  minorUnitExponent,
+  multiplyDecimal,
+  roundDecimal,
   toDecimal,
   ValidationError,
 } from '@billbridge/core';
@@ -15,34 +18,86 @@ const site = { siteId: 1234 };
 const INT32_MAX = 2_147_483_647;
 const currency = fc.constantFrom(...CURRENCY_CODES);
 const customer = { id: '987654' };
-/** Whole seconds from 1970 to 2100. */
-const epochSeconds = fc.integer({ min: 0, max: 4_102_444_800 });
+/** Whole seconds from 1970 to the last int32 second (2038-01-19T03:14:07Z). */
+const epochSeconds = fc.integer({ min: 0, max: INT32_MAX });
 
-describe('money', () => {
-  it('a unit price in int32 is sent as the same integer of minor units and read back unchanged', () => {
+/**
+ * The oracle, written out here rather than imported: react-pelcro-js's ZERO_DECIMAL_CURRENCIES are whole
+ * units, every other currency is counted in hundredths (src/utils/utils.js, getFormattedPriceByLocal).
+ */
+const PELCRO_ZERO_DECIMAL = new Set(
+  'BIF CLP DJF GNF JPY KMF KRW MGA PYG RWF UGX VND VUV XAF XOF XPF'.split(' '),
+);
+/** Canonical minor units per Pelcro unit, as a power of ten: 1 for KWD (fils per hundredth), -2 for ISK. */
+const shiftOf = (cur: string) => minorUnitExponent(cur) - (PELCRO_ZERO_DECIMAL.has(cur) ? 0 : 2);
+/** Exact canonical → Pelcro for amounts that are whole in Pelcro's unit. */
+const toWire = (minor: number, cur: string) => {
+  const shift = shiftOf(cur);
+  return shift >= 0 ? minor / 10 ** shift : minor * 10 ** -shift;
+};
+/** Canonical amounts Pelcro holds exactly for `cur`, with a wire value inside int32. */
+const holdable = (cur: string, min: number) => {
+  const shift = shiftOf(cur);
+  if (shift < 0) return fc.integer({ min, max: Math.floor(INT32_MAX / 10 ** -shift) });
+  // k whole Pelcro units of `10 ** shift` minor units each.
+  return fc.integer({ min, max: INT32_MAX }).map((k) => k * 10 ** shift);
+};
+const inexactCurrency = fc.constantFrom(...CURRENCY_CODES.filter((c) => shiftOf(c) > 0));
+
+describe('money (Stripe-style minor units, as Pelcro counts them)', () => {
+  it('a unit price Pelcro holds is sent in Pelcro’s unit and read back unchanged', () => {
     fc.assert(
-      fc.property(currency, fc.integer({ min: 0, max: INT32_MAX }), (cur, unitAmount) => {
-        const { request } = pelcro.toCreateRequest(
-          { currency: cur, customer, lines: [{ quantity: 1, unitAmount }] },
-          site,
+      fc.property(
+        currency.chain((cur) => fc.tuple(fc.constant(cur), holdable(cur, 0))),
+        ([cur, unitAmount]) => {
+          const { request, warnings } = pelcro.toCreateRequest(
+            { currency: cur, customer, lines: [{ quantity: 1, unitAmount }] },
+            site,
+          );
+          expect(warnings).toEqual([]);
+          expect(request.body.currency).toBe(cur.toLowerCase());
+          expect(request.body.line_items?.[0]?.unit_price).toBe(toWire(unitAmount, cur));
+          const back = pelcro.fromProvider(JSON.parse(JSON.stringify(request))).value;
+          expect(back.currency).toBe(cur);
+          expect(back.lines[0]?.unitAmount).toBe(unitAmount);
+          expect(back.total).toBe(unitAmount);
+        },
+      ),
+    );
+  });
+
+  it('a unit price finer than Pelcro’s hundredths is folded, rounded with a warning, and strict refuses it', () => {
+    fc.assert(
+      fc.property(inexactCurrency, fc.integer({ min: 1, max: 1_000_000 }), fc.nat(9), (cur, k, r) => {
+        const step = 10 ** shiftOf(cur);
+        const unitAmount = k * step + (r % (step - 1)) + 1; // never a whole number of steps
+        const doc = { currency: cur, customer, lines: [{ quantity: 3, unitAmount }] };
+        const { request, warnings } = pelcro.toCreateRequest(doc, site);
+        const exact = 3 * unitAmount;
+        // Half away from zero on the line's amount, in Pelcro's unit.
+        const rounded = Math.floor(exact / step) + (exact % step >= step / 2 ? 1 : 0);
+        expect(request.body.line_items).toEqual([{ unit_price: rounded, quantity: 1 }]);
+        expect(warnings.map((w) => `${w.code} ${w.path}`)).toContain('approximated lines[0].unitAmount');
+        if (exact % step !== 0)
+          expect(warnings.map((w) => `${w.code} ${w.path}`)).toContain('approximated lines[0].amount');
+        expect(() => pelcro.toCreateRequest(doc, { ...site, strict: true })).toThrow(
+          expect.objectContaining({ name: 'LossyMappingError' }),
         );
-        expect(request.body.currency).toBe(cur.toLowerCase());
-        expect(request.body.line_items?.[0]?.unit_price).toBe(unitAmount);
-        const back = pelcro.fromProvider(JSON.parse(JSON.stringify(request))).value;
-        expect(back.currency).toBe(cur);
-        expect(back.lines[0]?.unitAmount).toBe(unitAmount);
-        expect(back.total).toBe(unitAmount);
       }),
     );
   });
 
-  it('a bare total round-trips exactly inside int32, and is refused by name beyond it', () => {
+  it('a bare total round-trips exactly when Pelcro holds it, and is refused by name beyond int32', () => {
     fc.assert(
-      fc.property(currency, fc.integer({ min: -INT32_MAX - 1, max: INT32_MAX }), (cur, total) => {
-        const { request } = pelcro.toCreateRequest({ currency: cur, customer, lines: [], total }, site);
-        expect(request.body.total).toBe(total);
-        expect(pelcro.fromProvider(request).value.total).toBe(total);
-      }),
+      fc.property(
+        currency.chain((cur) => fc.tuple(fc.constant(cur), holdable(cur, 0), fc.boolean())),
+        ([cur, amount, negative]) => {
+          const total = negative && amount > 0 ? -amount : amount;
+          const { request } = pelcro.toCreateRequest({ currency: cur, customer, lines: [], total }, site);
+          expect(request.body.total).toBe(toWire(total, cur));
+          expect(pelcro.fromProvider(request).value.total).toBe(total);
+        },
+      ),
     );
     fc.assert(
       fc.property(
@@ -59,6 +114,10 @@ describe('money', () => {
         },
       ),
     );
+    // ISK in hundredths: 21,474,837 kronur is the most an int32 holds.
+    expect(() =>
+      pelcro.toCreateRequest({ currency: 'ISK', customer, lines: [], total: 21_474_837 }, site),
+    ).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: 'total' })] }));
   });
 
   it('an over-int32 unit price is refused at its line, never wrapped', () => {
@@ -84,22 +143,27 @@ describe('money', () => {
     );
   });
 
-  it('fractional quantities and tax rates travel as exact decimals', () => {
+  it('a fractional quantity is folded into one unit at the line’s exact amount; tax rates travel exactly', () => {
     const decimal = fc
       .tuple(fc.integer({ min: 0, max: 9999 }), fc.stringMatching(/^[0-9]{0,5}[1-9]$/))
       .map(([whole, fraction]) => `${whole}.${fraction}`);
     fc.assert(
       fc.property(decimal, decimal, (quantity, rate) => {
-        const { request } = pelcro.toCreateRequest(
-          {
-            currency: 'USD',
-            customer,
-            lines: [{ quantity, unitAmount: 100, tax: { name: 'T', ratePercent: rate } }],
-          },
+        const line = { quantity, unitAmount: 100, tax: { name: 'T', ratePercent: rate } };
+        const { request, warnings } = pelcro.toCreateRequest(
+          { currency: 'USD', customer, lines: [line] },
           site,
         );
+        // 100 × quantity, rounded half away from zero: the quantity's digits shifted by two.
+        const amount = Number(
+          formatDecimal(roundDecimal(multiplyDecimal(toDecimal(quantity), toDecimal(100)), 0)),
+        );
+        expect(request.body.line_items).toEqual([
+          { unit_price: amount, quantity: 1, tax_name: 'T', tax_rate: Number(rate) },
+        ]);
+        expect(warnings.map((w) => `${w.code} ${w.path}`)).toContain('approximated lines[0].quantity');
         const back = pelcro.fromProvider(JSON.parse(JSON.stringify(request))).value.lines[0]!;
-        expect(formatDecimal(toDecimal(back.quantity))).toBe(formatDecimal(toDecimal(quantity)));
+        expect(back).toMatchObject({ quantity: 1, unitAmount: amount });
         expect(back.tax?.ratePercent).toBe(formatDecimal(toDecimal(rate)));
       }),
     );
@@ -125,8 +189,9 @@ describe('money', () => {
 describe('dates', () => {
   it('whole-second instants go out as the same epoch seconds and come back identical', () => {
     fc.assert(
-      fc.property(epochSeconds, epochSeconds, fc.nat(86_400 * 60), (a, b, dueOffset) => {
+      fc.property(epochSeconds, epochSeconds, fc.nat(86_400 * 60), (a, b, offset) => {
         const [startS, endS] = a <= b ? [a, b] : [b, a];
+        const dueOffset = Math.min(offset, INT32_MAX - startS);
         const start = epochSecondsToInstant(startS);
         const end = epochSecondsToInstant(endS);
         const dueAt = epochSecondsToInstant(startS + dueOffset);
@@ -163,7 +228,8 @@ describe('dates', () => {
 
   it('a due date before the period start is always refused, one second is enough', () => {
     fc.assert(
-      fc.property(epochSeconds, fc.integer({ min: 1, max: 86_400 * 365 }), (startS, before) => {
+      fc.property(epochSeconds, fc.integer({ min: 1, max: 86_400 * 365 }), (seconds, before) => {
+        const startS = Math.min(seconds, INT32_MAX - before);
         const start = epochSecondsToInstant(startS + before);
         expect(() =>
           pelcro.toCreateRequest(
@@ -180,5 +246,40 @@ describe('dates', () => {
         ).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: 'dueAt' })] }));
       }),
     );
+  });
+});
+
+describe('dates past int32', () => {
+  it('any instant after 2038-01-19T03:14:07Z is refused by name before sending', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: INT32_MAX + 1, max: 4_102_444_800 }),
+        fc.constantFrom('period.end', 'dueAt'),
+        (late, field) => {
+          const start = epochSecondsToInstant(INT32_MAX - 86_400);
+          const at = epochSecondsToInstant(late);
+          const doc = {
+            currency: 'USD',
+            customer,
+            lines: [],
+            total: 1,
+            period: { start, end: field === 'period.end' ? at : start },
+            ...(field === 'dueAt' && { dueAt: at }),
+          };
+          expect(() => pelcro.toCreateRequest(doc, site)).toThrow(
+            expect.objectContaining({
+              issues: [expect.objectContaining({ path: field, code: 'pelcro_epoch_int32' })],
+            }),
+          );
+        },
+      ),
+    );
+    const last = epochSecondsToInstant(INT32_MAX);
+    expect(last).toBe('2038-01-19T03:14:07.000Z');
+    const { request } = pelcro.toCreateRequest(
+      { currency: 'USD', customer, lines: [], total: 1, period: { start: last, end: last } },
+      site,
+    );
+    expect(request.body.period_end).toBe(INT32_MAX);
   });
 });

@@ -35,6 +35,30 @@ interface Rule {
 
 const rules: Rule[] = [
   {
+    rule: 'unit_price must be >= 0 ("create bills")',
+    raw: withItem({ unit_price: -500, quantity: 1 }),
+    field: 'line_items.0.unit_price',
+    doc: sampleInvoice({ lines: [{ quantity: 1, unitAmount: -500 }] }),
+    refusal: 'validation',
+    path: 'lines[0].unitAmount',
+  },
+  {
+    rule: 'timestamps are int32 epoch seconds: nothing past 2038-01-19T03:14:07Z',
+    raw: { ...base(), period_end: BIG },
+    field: 'period_end',
+    doc: sampleInvoice({ period: { start: '2025-01-01T00:00:00Z', end: '2038-01-19T03:14:08Z' } }),
+    refusal: 'validation',
+    path: 'period.end',
+  },
+  {
+    rule: 'a due date past int32 epoch seconds',
+    raw: { ...base(), due_date: BIG + 86_400 },
+    field: 'due_date',
+    doc: sampleInvoice({ dueAt: '2038-01-20T03:14:07Z' }),
+    refusal: 'validation',
+    path: 'dueAt',
+  },
+  {
     rule: 'currency is required',
     raw: (({ currency: _c, ...rest }) => rest)(base()),
     field: 'currency',

@@ -136,7 +136,6 @@ describe('toCreateRequest', () => {
         'collection.method',
         'customer.email',
         'customer.name',
-        'externalId',
         'issuedAt',
         'lines[0].kind',
         'lines[0].period',
@@ -156,7 +155,9 @@ describe('toCreateRequest', () => {
       }
     })();
     expect(LossyMappingError.isInstance(error)).toBe(true);
-    expect((error as LossyMappingError).warnings).toHaveLength(13);
+    expect((error as LossyMappingError).warnings).toHaveLength(12);
+    // externalId is carried: it is the invoice's own old_provider_id.
+    expect(pelcro.toCreateRequest(doc, site).request.body.old_provider_id).toBe('inv-1');
   });
 
   it('keeps a sub-cent unit price exact as one unit of the line amount, and says so', () => {
@@ -171,13 +172,20 @@ describe('toCreateRequest', () => {
     ]);
   });
 
-  it('sends a whole unitAmountDecimal as an integer and a fractional quantity as an exact number', () => {
+  it('sends a whole unitAmountDecimal as an integer; a fractional quantity folds into one unit at the line amount', () => {
+    const whole = pelcro.toCreateRequest(
+      sampleInvoice({ lines: [{ quantity: 2, unitAmountDecimal: '300' }] }),
+      site,
+    );
+    expect(whole.request.body.line_items).toEqual([{ unit_price: 300, quantity: 2 }]);
+    expect(whole.warnings).toEqual([]);
+    // Pelcro quantities are whole and > 0 ("create bills"): 2.5 × 300 goes out as 1 × 750, exact.
     const { request, warnings } = pelcro.toCreateRequest(
       sampleInvoice({ lines: [{ quantity: '2.5', unitAmountDecimal: '300' }] }),
       site,
     );
-    expect(request.body.line_items).toEqual([{ unit_price: 300, quantity: 2.5 }]);
-    expect(warnings).toEqual([]);
+    expect(request.body.line_items).toEqual([{ unit_price: 750, quantity: 1 }]);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'approximated', path: 'lines[0].quantity' })]);
   });
 
   it('drops a fraction of a second with a warning, flooring to epoch seconds', () => {

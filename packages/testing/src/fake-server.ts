@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { FaultPlan } from './faults';
 import { Router } from './router';
 import type { FakeDefinition, FakeRequest, FakeResponse, RunningFake, StartFakeOptions } from './types';
+import { WebhookDispatcher } from './webhook-dispatcher';
 
 /**
  * Starts a real HTTP server on 127.0.0.1 serving one provider's fake. Each request: body read and
@@ -13,7 +14,11 @@ export async function startFake<S, Seed = unknown>(
   options: StartFakeOptions<Seed> = {},
 ): Promise<RunningFake<S>> {
   const state = definition.createState(options.seed);
-  const router = new Router(definition.routes);
+  const router = new Router([...definition.routes, ...(definition.webhooks?.routes ?? [])]);
+  const webhooks =
+    definition.webhooks && options.webhooks
+      ? new WebhookDispatcher(definition.webhooks, options.webhooks, state)
+      : undefined;
   const faults = new FaultPlan(options.faults);
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -30,6 +35,15 @@ export async function startFake<S, Seed = unknown>(
 
   async function serve(incoming: IncomingMessage, res: ServerResponse): Promise<void> {
     const req = await readRequest(incoming);
+    const control = CONTROL_PAID.exec(req.path);
+    if (control && req.method === 'POST') {
+      // A testing route (no auth, no faults): the provider's "invoice paid" moment, with its webhooks.
+      if (!definition.webhooks?.markPaid) return send(res, { status: 404, body: { error: 'no webhooks' } });
+      const messages = definition.webhooks.markPaid(decodeURIComponent(control[1]!), state);
+      if (!messages) return send(res, { status: 404, body: { error: 'unknown invoice' } });
+      webhooks?.emit(messages);
+      return send(res, { status: 200, body: { messages: messages.map((m) => m.type) } });
+    }
     const match = router.match(req.method, req.path);
     const fault = faults.next(req.method, req.path, match?.route.creates === true);
 
@@ -57,6 +71,10 @@ export async function startFake<S, Seed = unknown>(
 
     req.params = match.params;
     const answer = await match.route.handle(req, state);
+    if (webhooks && match.route.creates && answer.status < 300) {
+      // The provider sends its events for what it stored, whatever the client is told below.
+      webhooks.emit(definition.webhooks?.onCreate?.(answer, state, req) ?? []);
+    }
     if (fault === 'created_then_failed') {
       // The handler ran (the record is stored); the client is told it failed.
       return send(
@@ -104,10 +122,12 @@ export async function startFake<S, Seed = unknown>(
     },
     state,
     faults,
+    ...(webhooks && { webhooks }),
     close: () =>
       new Promise<void>((resolve) => {
         if (closed) return resolve();
         closed = true;
+        webhooks?.close();
         for (const timer of timers) clearTimeout(timer);
         timers.clear();
         server.close(() => resolve());
@@ -116,6 +136,8 @@ export async function startFake<S, Seed = unknown>(
       }),
   };
 }
+
+const CONTROL_PAID = /^\/__billbridge\/invoices\/([^/]+)\/paid$/;
 
 async function readRequest(incoming: IncomingMessage): Promise<FakeRequest> {
   const chunks: Buffer[] = [];

@@ -26,3 +26,14 @@ export {
   type RunningFake,
   type StartFakeOptions,
 } from './types';
+export { WebhookDispatcher } from './webhook-dispatcher';
+export { type ReceivedDelivery, startWebhookSink, type WebhookSink } from './webhook-sink';
+export type {
+  FakeWebhookControl,
+  FakeWebhookMessage,
+  FakeWebhookOptions,
+  FakeWebhookSignInput,
+  FakeWebhooks,
+  WebhookAttempt,
+  WebhookFaultKind,
+} from './webhook-types';

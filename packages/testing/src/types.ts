@@ -1,4 +1,5 @@
 import type { ProviderName } from '@billbridge/core';
+import type { FakeWebhookControl, FakeWebhookOptions, FakeWebhooks } from './webhook-types';
 
 /** One request as a fake route sees it. */
 export interface FakeRequest {
@@ -47,6 +48,8 @@ export interface FakeDefinition<S = unknown, Seed = unknown> {
   records(state: S): unknown[];
   /** A provider-shaped error answer, used for faults and unknown routes. */
   errorResponse(status: number, message: string): FakeResponse;
+  /** The provider's webhooks (envelope, signature, retries); sent when `startFake` gets `webhooks`. */
+  webhooks?: FakeWebhooks<S>;
 }
 
 export type FaultKind =
@@ -115,6 +118,11 @@ export interface StartFakeOptions<Seed = unknown> {
   port?: number;
   seed?: Seed;
   faults?: FaultOptions;
+  /**
+   * Deliver the provider's webhooks to `url`, signed with `secret`, when a record is created or marked
+   * paid (`POST /__billbridge/invoices/:id/paid`, or `fake.webhooks.markPaid(id)`).
+   */
+  webhooks?: FakeWebhookOptions;
 }
 
 export interface RunningFake<S> {
@@ -124,6 +132,8 @@ export interface RunningFake<S> {
   readonly records: unknown[];
   state: S;
   faults: FaultControl;
+  /** Webhook deliveries, when started with `webhooks` and the definition declares them. */
+  webhooks?: FakeWebhookControl;
   /** Stops the server and destroys open connections; never waits for idle keep-alive sockets. */
   close(): Promise<void>;
 }

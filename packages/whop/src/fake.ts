@@ -15,6 +15,7 @@ import {
   toDecimal,
 } from '@billbridge/core';
 import type { FakeDefinition, FakeRequest, FakeResponse } from '@billbridge/testing';
+import { whopFakeWebhooks } from './fake-webhooks';
 import { WHOP_API_VERSION } from './options';
 import {
   createRequestIssues,
@@ -399,6 +400,7 @@ export const whopFake: FakeDefinition<WhopFakeState, WhopFakeSeed> = {
     return state;
   },
   authenticate,
+  webhooks: whopFakeWebhooks,
   routes: [
     { method: 'POST', path: '/api/v1/invoices', creates: true, handle: idempotent(createInvoice) },
     { method: 'GET', path: '/api/v1/invoices', handle: listInvoices },

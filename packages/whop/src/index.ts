@@ -36,6 +36,12 @@ export {
   WhopProviderOptions,
 } from './options';
 export { toWhopCreateRequest } from './to-provider';
+export {
+  parseWebhook,
+  verifyWebhook,
+  type WhopVerifiedWebhook,
+  type WhopWebhookOptions,
+} from './webhooks';
 export type {
   WhopInvoice,
   WhopInvoiceCreateRequest,

@@ -8,3 +8,4 @@ export {
   type WhopFakeStoredInvoice,
   whopFake,
 } from './fake';
+export { WHOP_WEBHOOK_RETRY_DELAYS_MS, whopFakeWebhooks, whopWebhookMessage } from './fake-webhooks';

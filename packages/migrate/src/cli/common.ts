@@ -1,5 +1,5 @@
 import { PROVIDER_NAMES, type ProviderName } from '@billbridge/core';
-import { loadIdMaps, mergeIdMaps } from '../id-map';
+import { type IdMapReadOptions, loadIdMaps, mergeIdMaps } from '../id-map';
 import type { IdMaps } from '../types';
 import { type FlagValues, keyValues, list, str, UsageError } from './args';
 import type { CliIO } from './io';
@@ -57,9 +57,9 @@ export function clientSettings(
   };
 }
 
-export async function idMapsFrom(flags: FlagValues): Promise<IdMaps> {
+export async function idMapsFrom(flags: FlagValues, options: IdMapReadOptions = {}): Promise<IdMaps> {
   const files = list(flags, 'id-map');
-  return mergeIdMaps(...(await Promise.all(files.map((f) => loadIdMaps(f)))));
+  return mergeIdMaps(...(await Promise.all(files.map((f) => loadIdMaps(f, options)))));
 }
 
 export const PROVIDERS_HELP = `Providers: ${PROVIDER_NAMES.join(', ')}; "canonical" means billbridge's own documents.`;

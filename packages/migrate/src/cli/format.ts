@@ -1,4 +1,5 @@
 import type { MigrationReport } from '../report';
+import type { VerifyReport } from '../verify';
 
 /** A plain-text table with padded columns (no colours: output is often piped or logged). */
 export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
@@ -18,6 +19,44 @@ function truncate(text: string, max = 100): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
+function differences(list: ReadonlyArray<{ path: string; expected: unknown; actual: unknown }>): string {
+  return list
+    .map((d) => `${d.path} expected ${JSON.stringify(d.expected)}, stored ${JSON.stringify(d.actual)}`)
+    .join('; ');
+}
+
+export function verifyClean(report: VerifyReport): boolean {
+  return report.mismatches.length === 0 && report.missingOnTarget.length === 0;
+}
+
+/** The verify report: counts, then every mismatch by path. */
+export function renderVerify(report: VerifyReport): string {
+  const out = ['', 'Verify: created invoices compared with the target'];
+  out.push(
+    table(
+      ['', 'documents'],
+      [
+        ['checked', report.checked],
+        ['match', report.matched],
+        ['differ', report.mismatches.length],
+        ['missing on target', report.missingOnTarget.length],
+        ['not migrated (no done record)', report.notMigrated],
+      ].map(([k, v]) => [String(k), Number(v).toLocaleString('en-US')]),
+    ),
+  );
+  out.push(`(read from the listing: ${report.readBy.listing}, by id: ${report.readBy.id})`);
+  if (report.mismatches.length > 0) {
+    out.push('', 'Differences (source → target id: path expected, stored):');
+    for (const m of report.mismatches.slice(0, MAX_LISTED))
+      out.push(`  ${m.key} → ${m.targetId}: ${differences(m.differences)}`);
+    if (report.mismatches.length > MAX_LISTED)
+      out.push(`  … and ${report.mismatches.length - MAX_LISTED} more (see the JSON report)`);
+  }
+  for (const m of report.missingOnTarget.slice(0, MAX_LISTED))
+    out.push(`  ${m.key} → ${m.targetId}: recorded as created, but the target has no such record`);
+  return `${out.join('\n')}\n`;
+}
+
 /** The report for a human: counts, then lost fields, missing references, invalid, failed and ambiguous documents. */
 export function renderReport(report: MigrationReport): string {
   const out: string[] = [];
@@ -28,7 +67,7 @@ export function renderReport(report: MigrationReport): string {
   const counts: Array<[string, number]> = report.dryRun
     ? [
         ['read', report.read],
-        ['would be created', report.created],
+        ['would create', report.created],
         ['missing references', report.missingReferences],
         ['invalid', report.invalid],
         ['failed', report.failed],
@@ -52,8 +91,33 @@ export function renderReport(report: MigrationReport): string {
       counts.map(([k, v]) => [k, v.toLocaleString('en-US')]),
     ),
   );
-  if (report.stoppedEarly)
+  if (report.interrupted)
+    out.push('', 'Interrupted: the documents in flight were finished and journaled; the rest were not read.');
+  else if (report.stoppedEarly)
     out.push('', 'Stopped early (--on-error stop): documents after the first problem were not read.');
+  if (report.quieted.length > 0) {
+    out.push(
+      '',
+      report.dryRun
+        ? 'Kept quiet (would be changed so nothing emails a customer or charges a card; --notify to keep):'
+        : 'Kept quiet (changed so nothing emails a customer or charges a card; --notify to keep):',
+    );
+    out.push(
+      table(
+        ['field', 'documents', 'why'],
+        report.quieted.map((q) => [q.path, q.documents.toLocaleString('en-US'), truncate(q.message, 90)]),
+      ),
+    );
+    if (report.quieted.some((q) => q.path === 'collection.method'))
+      out.push(
+        'Warning: some source invoices charged a card automatically; they were migrated as send-invoice.',
+      );
+  }
+  if (report.mismatches.length > 0) {
+    out.push('', 'Created, but stored differently from what was sent (IntegrityError):');
+    for (const m of report.mismatches.slice(0, MAX_LISTED))
+      out.push(`  ${m.key} → ${m.targetId}: ${differences(m.differences)}`);
+  }
 
   if (report.losses.length > 0) {
     out.push('', 'Lost or changed fields (documents affected):');
@@ -107,7 +171,7 @@ export function renderReport(report: MigrationReport): string {
     report.failures.length,
   );
   list(
-    'Ambiguous (the target may or may not hold these; review, then --retry-ambiguous or mark them done)',
+    'Ambiguous (the target may or may not hold these: run billbridge reconcile; review what stays unknown, then --resume --retry-ambiguous)',
     report.ambiguousDocuments.map((a) => ({
       where: [a.key, a.externalId && `externalId ${a.externalId}`, a.number && `number ${a.number}`]
         .filter(Boolean)

@@ -10,4 +10,4 @@ export function processIO(): CliIO {
 }
 
 /** Exit codes: documented in the README and in `billbridge --help`. */
-export const EXIT = { ok: 0, problems: 1, usage: 2, ambiguous: 3 } as const;
+export const EXIT = { ok: 0, problems: 1, usage: 2, ambiguous: 3, mismatch: 4, interrupted: 130 } as const;

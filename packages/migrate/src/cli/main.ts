@@ -3,10 +3,13 @@ import { UsageError } from './args';
 import { CAPABILITIES_HELP, runCapabilities } from './capabilities-command';
 import { CONVERT_HELP, runConvert } from './convert-command';
 import { type CliIO, EXIT } from './io';
+import { LISTEN_HELP, runListen } from './listen-command';
 import { MIGRATE_HELP, runMigrate } from './migrate-command';
+import { RECONCILE_HELP, runReconcile } from './reconcile-command';
 import type { ProviderRegistry } from './registry-types';
 import { runSandbox, SANDBOX_HELP } from './sandbox-command';
 import { runValidate, VALIDATE_HELP } from './validate-command';
+import { runVerify, VERIFY_HELP } from './verify-command';
 
 type Command = (argv: readonly string[], io: CliIO, registry: ProviderRegistry) => Promise<number>;
 
@@ -15,6 +18,16 @@ export const COMMANDS: Record<string, { run: Command; help: string; summary: str
     run: runMigrate,
     help: MIGRATE_HELP,
     summary: 'move documents into a provider, exactly once (journal, --resume, --dry-run)',
+  },
+  verify: {
+    run: runVerify,
+    help: VERIFY_HELP,
+    summary: 'compare every created invoice with what the target stored',
+  },
+  reconcile: {
+    run: runReconcile,
+    help: RECONCILE_HELP,
+    summary: 'settle ambiguous documents by looking on the target (nothing is sent)',
   },
   convert: {
     run: runConvert,
@@ -28,6 +41,7 @@ export const COMMANDS: Record<string, { run: Command; help: string; summary: str
     summary: 'the field-by-field table of every adapter',
   },
   sandbox: { run: runSandbox, help: SANDBOX_HELP, summary: 'start the five provider fakes on localhost' },
+  listen: { run: runListen, help: LISTEN_HELP, summary: 'receive webhooks and print normalised events' },
 };
 
 export const MAIN_HELP = `Usage: billbridge <command> [options]

@@ -1,100 +1,31 @@
 import { writeFileAtomic } from '../atomic-write';
 import { migrate } from '../engine';
 import { writeIdMap } from '../id-map';
-import { countRecords } from '../sources';
-import type { SourceSpec } from '../types';
+import { type VerifyReport, verifyMigration } from '../verify';
 import {
   bool,
   type FlagSpec,
   helpText,
   int,
-  keyValues,
-  list,
   oneOf,
   parseArgs,
   positiveNumber,
   str,
   UsageError,
 } from './args';
-import { clientSettings, idMapsFrom, PROVIDERS_HELP, providerOf, recordsOf } from './common';
-import { renderReport } from './format';
+import { PROVIDERS_HELP } from './common';
+import { renderReport, renderVerify, verifyClean } from './format';
 import { type CliIO, EXIT } from './io';
 import { ProgressReporter } from './progress';
 import type { ProviderRegistry } from './registry-types';
+import { RUN_FLAGS, runSetup, shellWord } from './run-setup';
 
 export const MIGRATE_FLAGS: FlagSpec[] = [
-  {
-    name: 'input',
-    short: 'i',
-    type: 'string',
-    value: '<file>',
-    description: 'NDJSON or JSON file of source records (omit to list them live from --source)',
-  },
-  {
-    name: 'source',
-    type: 'string',
-    value: '<provider|canonical>',
-    description: 'what the records are (default canonical)',
-  },
-  {
-    name: 'format',
-    type: 'string',
-    value: '<ndjson|json>',
-    description: 'input format (default: by extension, .json = JSON)',
-  },
-  {
-    name: 'source-url',
-    type: 'string',
-    value: '<url>',
-    description: 'live source: the provider API base URL',
-  },
-  {
-    name: 'source-key-env',
-    type: 'string',
-    value: '<NAME>',
-    description: 'live source: environment variable holding its API key',
-  },
-  {
-    name: 'source-option',
-    type: 'list',
-    value: '<key=value>',
-    description: 'source adapter/client option (e.g. currency=USD for paid)',
-  },
-  {
-    name: 'target',
-    short: 't',
-    type: 'string',
-    value: '<provider>',
-    description: 'the provider to create the documents in (required)',
-  },
-  {
-    name: 'target-url',
-    type: 'string',
-    value: '<url>',
-    description: 'the target API base URL (default: the provider production URL)',
-  },
-  {
-    name: 'target-key-env',
-    type: 'string',
-    value: '<NAME>',
-    description: 'environment variable holding the target API key',
-  },
-  {
-    name: 'target-option',
-    type: 'list',
-    value: '<key=value>',
-    description: 'target adapter/client option, e.g. companyId=biz_123 (JSON values allowed)',
-  },
-  {
-    name: 'id-map',
-    type: 'list',
-    value: '<file.json|file.csv>',
-    description: 'source → target ids of customers, products, subscriptions',
-  },
+  ...RUN_FLAGS,
   {
     name: 'dry-run',
     type: 'boolean',
-    description: 'map everything, send nothing, report losses and problems',
+    description: 'map everything, send nothing, report what would be created and lost',
   },
   {
     name: 'report',
@@ -102,17 +33,21 @@ export const MIGRATE_FLAGS: FlagSpec[] = [
     value: '<file.json>',
     description: 'write the JSON report here (dry run default: billbridge-dry-run.json)',
   },
-  {
-    name: 'journal',
-    type: 'string',
-    value: '<file>',
-    description: 'the journal (default billbridge-journal.ndjson)',
-  },
   { name: 'resume', type: 'boolean', description: 'continue the run recorded in the journal' },
+  {
+    name: 'fresh',
+    type: 'boolean',
+    description: 'start over knowingly: move an existing journal aside (kept as <journal>.<time>.old)',
+  },
   {
     name: 'retry-ambiguous',
     type: 'boolean',
-    description: 'after review: send again the documents reported ambiguous',
+    description: 'after review (or billbridge reconcile): send again the documents still ambiguous',
+  },
+  {
+    name: 'no-verify',
+    type: 'boolean',
+    description: 'skip comparing every created invoice with what the target stored (on by default)',
   },
   {
     name: 'id-map-out',
@@ -134,19 +69,11 @@ export const MIGRATE_FLAGS: FlagSpec[] = [
     description: 'requests per second to the target (default unlimited; 429s always slow down)',
   },
   {
-    name: 'max-retries',
-    type: 'string',
-    value: '<n>',
-    description: 'transport retries per request (default: the client default, 2)',
-  },
-  { name: 'timeout-ms', type: 'string', value: '<ms>', description: 'per-attempt timeout' },
-  {
     name: 'on-error',
     type: 'string',
     value: '<stop|continue>',
     description: 'on an unreadable, invalid or refused document (default continue)',
   },
-  { name: 'strict', type: 'boolean', description: 'refuse documents whose mapping loses data' },
   {
     name: 'progress-interval',
     type: 'string',
@@ -158,7 +85,7 @@ export const MIGRATE_FLAGS: FlagSpec[] = [
 
 export const MIGRATE_HELP = helpText(
   'billbridge migrate --target <provider> [--input <file> --source <provider|canonical>] [options]',
-  'Move documents into a provider, exactly once. Every document is recorded in the journal before it is\nsent and after it is answered; a run stopped at any point continues with --resume and creates nothing\ntwice. Documents that may or may not have been created, and cannot be checked, are reported as\nambiguous for review instead of being sent again.',
+  'Move documents into a provider, exactly once. Every document is recorded in the journal before it is\nsent and after it is answered; a run stopped at any point continues with --resume and creates nothing\ntwice. Documents that may or may not have been created, and cannot be checked, are reported as\nambiguous for review (billbridge reconcile) instead of being sent again. Afterwards every created\ninvoice is compared with what the target stored (--no-verify to skip). Nothing that emails a customer\nor charges a card is switched on unless --notify is given.',
   MIGRATE_FLAGS,
   `${PROVIDERS_HELP}
 
@@ -169,8 +96,15 @@ Examples:
     --target-option companyId=biz_123 --id-map ids.csv --id-map-out migrated.csv
   billbridge migrate ... --resume            # after an interruption
 
-Exit status: 0 all migrated, 1 some documents failed/invalid/unmapped, 2 bad usage, 3 some ambiguous.`,
+Exit status: 0 all migrated, 1 some documents failed/invalid/unmapped, 2 bad usage, 3 some ambiguous,
+4 verify found created invoices that differ from their source, 130 interrupted (Ctrl-C; --resume continues).`,
 );
+
+/** The command line to continue an interrupted run: the same arguments, --resume instead of --fresh. */
+function resumeCommand(argv: readonly string[]): string {
+  const args = argv.filter((a) => a !== '--fresh' && a !== '--resume');
+  return ['billbridge', 'migrate', ...args.map(shellWord), '--resume'].join(' ');
+}
 
 export async function runMigrate(
   argv: readonly string[],
@@ -182,56 +116,21 @@ export async function runMigrate(
     io.out.write(MIGRATE_HELP);
     return EXIT.ok;
   }
-  if (positionals.length > 1) throw new UsageError(`Unexpected arguments: ${positionals.slice(1).join(' ')}`);
-  const input = str(flags, 'input') ?? positionals[0];
-  const target = providerOf(registry, str(flags, 'target'), 'target');
-  const sourceEntry = recordsOf(registry, str(flags, 'source'), 'source');
   const dryRun = bool(flags, 'dry-run');
-  const format = str(flags, 'format');
-  if (format !== undefined && format !== 'ndjson' && format !== 'json')
-    throw new UsageError('--format must be ndjson or json.');
+  if (bool(flags, 'resume') && bool(flags, 'fresh'))
+    throw new UsageError('--resume continues the journal, --fresh starts over: give one of them.');
   const onError = oneOf(flags, 'on-error', ['stop', 'continue'] as const, 'continue');
-  const maxRetries = int(flags, 'max-retries', 0);
-  const timeoutMs = int(flags, 'timeout-ms', 1);
-  const strict = bool(flags, 'strict');
-  const transport = {
-    ...(maxRetries === undefined ? {} : { maxRetries }),
-    ...(timeoutMs === undefined ? {} : { timeoutMs }),
-  };
-
-  let source: SourceSpec;
-  let total: number | undefined;
-  if (input !== undefined) {
-    source = {
-      kind: 'file',
-      path: input,
-      ...(format === undefined ? {} : { format }),
-      ...(sourceEntry ? { adapter: sourceEntry.adapter } : {}),
-      adapterOptions: keyValues(list(flags, 'source-option'), 'source-option'),
-    };
-    total = await countRecords(input, format);
-  } else {
-    if (!sourceEntry)
-      throw new UsageError('Give --input <file>, or --source <provider> with --source-url to list live.');
-    source = {
-      kind: 'list',
-      client: sourceEntry.createClient(clientSettings(sourceEntry, flags, 'source', io, transport)),
-    };
-  }
-
-  const targetOptions = keyValues(list(flags, 'target-option'), 'target-option');
-  const client = dryRun
-    ? undefined
-    : target.createClient(clientSettings(target, flags, 'target', io, { ...transport, strict }));
+  const run = await runSetup(flags, positionals, io, registry, { needClient: !dryRun, countInput: true });
+  const client = run.client;
   const progressInterval = positiveNumber(flags, 'progress-interval') ?? 5;
   const progress = new ProgressReporter(io.err, progressInterval * 1000);
   const abort = new AbortController();
   let interrupts = 0;
   const onSignal = () => {
     interrupts++;
-    if (interrupts > 1) process.exit(130);
+    if (interrupts > 1) process.exit(EXIT.interrupted);
     io.err.write(
-      '\nStopping: finishing the documents in flight (Ctrl-C again to quit now; the journal stays consistent)…\n',
+      '\nStopping: finishing the documents in flight and writing the journal (Ctrl-C again to quit now)…\n',
     );
     abort.abort();
   };
@@ -241,36 +140,68 @@ export async function runMigrate(
     const concurrency = int(flags, 'concurrency', 1);
     const rps = positiveNumber(flags, 'rps');
     const { report, idMap } = await migrate({
-      source,
-      target: { adapter: target.adapter, ...(client ? { client } : {}), options: targetOptions },
+      source: run.source,
+      target: {
+        adapter: run.target.adapter,
+        ...(client ? { client } : {}),
+        options: run.targetOptions,
+        ...(run.targetUrl === undefined ? {} : { url: run.targetUrl }),
+      },
       dryRun,
-      idMaps: await idMapsFrom(flags),
+      idMaps: run.idMaps,
       ...(concurrency === undefined ? {} : { concurrency }),
       ...(rps === undefined ? {} : { rps }),
-      journal: str(flags, 'journal') ?? 'billbridge-journal.ndjson',
+      journal: run.journal,
       resume: bool(flags, 'resume'),
+      fresh: bool(flags, 'fresh'),
+      notify: run.notify,
       retryAmbiguous: bool(flags, 'retry-ambiguous'),
       onError,
-      strict,
-      ...(total === undefined ? {} : { total }),
+      strict: run.strict,
+      ...(run.total === undefined ? {} : { total: run.total }),
       onProgress: (p) => progress.update(p),
-      sourceLabel: input ?? `${sourceEntry?.name} (live)`,
+      sourceLabel: run.sourceLabel,
       signal: abort.signal,
     });
     progress.finish();
     io.out.write(renderReport(report));
     const reportPath = str(flags, 'report') ?? (dryRun ? 'billbridge-dry-run.json' : undefined);
-    if (reportPath) {
-      await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-      io.out.write(`Report written to ${reportPath}\n`);
-    }
     const idMapOut = str(flags, 'id-map-out');
     if (idMapOut && !dryRun) {
       await writeIdMap(idMapOut, idMap);
       io.out.write(`Id map (${idMap.size} documents) written to ${idMapOut}\n`);
     }
+    if (report.interrupted) {
+      if (reportPath) await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+      const done = report.created + report.reconciled + report.skipped;
+      io.err.write(
+        `interrupted: ${done.toLocaleString('en-US')} done, resume with: ${resumeCommand(argv)}\n`,
+      );
+      return EXIT.interrupted;
+    }
+    let verified: VerifyReport | undefined;
+    if (!dryRun && client && !bool(flags, 'no-verify')) {
+      io.err.write('Verifying: comparing every created invoice with what the target stored…\n');
+      verified = await verifyMigration({
+        source: run.source,
+        journal: run.journal,
+        client,
+        idMaps: run.idMaps,
+        notify: run.notify,
+        importedSupported: run.target.adapter.capabilities.invoice.imported === 'supported',
+      });
+      io.out.write(renderVerify(verified));
+    }
+    if (reportPath) {
+      await writeFileAtomic(
+        reportPath,
+        `${JSON.stringify(verified ? { ...report, verify: verified } : report, null, 2)}\n`,
+      );
+      io.out.write(`Report written to ${reportPath}\n`);
+    }
     if (report.failed + report.invalid + report.missingReferences > 0) return EXIT.problems;
     if (report.ambiguous > 0) return EXIT.ambiguous;
+    if (report.mismatches.length > 0 || (verified && !verifyClean(verified))) return EXIT.mismatch;
     return EXIT.ok;
   } finally {
     process.off('SIGINT', onSignal);

@@ -46,7 +46,14 @@ export class ProgressReporter {
   line(progress: Progress, now: number): string {
     const elapsed = Math.max(0.001, (now - this.started) / 1000);
     const rate = progress.processed / elapsed;
-    const counts = `created ${n(progress.created)}, skipped ${n(progress.skipped)}, failed ${n(progress.failed)}, ambiguous ${n(progress.ambiguous)}`;
+    // The summary's words and figures: "created" (dry run: "would create"), reconciled, already migrated.
+    const counts = [
+      `${progress.dryRun ? 'would create' : 'created'} ${n(progress.created)}`,
+      ...(progress.reconciled ? [`reconciled ${n(progress.reconciled)}`] : []),
+      ...(progress.dryRun ? [] : [`already migrated ${n(progress.skipped)}`]),
+      `problems ${n(progress.failed)}`,
+      ...(progress.dryRun ? [] : [`ambiguous ${n(progress.ambiguous)}`]),
+    ].join(', ');
     const rateText = `${n(Math.round(rate))}/s`;
     if (progress.total === undefined || progress.total === 0) {
       return `${n(progress.processed)} documents  ${rateText}  ${counts}`;

@@ -1,7 +1,8 @@
+import { prepareForTarget } from '../prepare';
 import { describeLocation } from '../report';
 import { readSource } from '../sources';
 import { bool, type FlagSpec, helpText, keyValues, list, parseArgs, str, UsageError } from './args';
-import { PROVIDERS_HELP, recordsOf } from './common';
+import { idMapsFrom, PROVIDERS_HELP, recordsOf } from './common';
 import { type CliIO, EXIT } from './io';
 import type { ProviderRegistry } from './registry-types';
 
@@ -25,12 +26,24 @@ export const VALIDATE_FLAGS: FlagSpec[] = [
     value: '<key=value>',
     description: 'target adapter option (with --target)',
   },
+  {
+    name: 'id-map',
+    type: 'list',
+    value: '<file.json|file.csv>',
+    description: 'with --target: rewrite references through these id maps first, as migrate does',
+  },
+  {
+    name: 'id-map-delimiter',
+    type: 'string',
+    value: '<char>',
+    description: 'field delimiter of CSV id maps (default ,)',
+  },
   { name: 'quiet', short: 'q', type: 'boolean', description: 'print only the summary' },
   { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
 ];
 
 export const VALIDATE_HELP = helpText(
-  'billbridge validate <file...> [--target <provider>]',
+  'billbridge validate <file...> [--target <provider> [--option k=v] [--id-map <file>]]',
   'Checks files of canonical documents (Invoices and Orders, NDJSON or JSON) against the canonical model\nand prints every issue with its file, line and field path.',
   VALIDATE_FLAGS,
   `${PROVIDERS_HELP}\n\nExit status: 0 all valid, 1 some invalid, 2 bad usage.`,
@@ -53,6 +66,8 @@ export async function runValidate(
   const target = recordsOf(registry, str(flags, 'target'), 'target');
   const options = keyValues(list(flags, 'option'), 'option');
   const quiet = bool(flags, 'quiet');
+  const delimiter = str(flags, 'id-map-delimiter');
+  const idMaps = await idMapsFrom(flags, delimiter === undefined ? {} : { delimiter });
   let valid = 0;
   let invalid = 0;
   for (const file of positionals) {
@@ -69,7 +84,8 @@ export async function runValidate(
           : item.error.message;
       else if (target) {
         try {
-          target.adapter.toCreateRequest(item.doc, options);
+          // As migrate sends it: references rewritten through the id maps (items included).
+          target.adapter.toCreateRequest(prepareForTarget(item.doc, idMaps), options);
         } catch (error) {
           problem = `${target.name}: ${error instanceof Error ? error.message : String(error)}`;
         }

@@ -43,7 +43,8 @@ export async function startTarget(name: Exclude<ProviderName, 'flowglad'>): Prom
       url,
       key,
       options: {},
-      client: entry.createClient({ apiKey: key, baseUrl: url }),
+      // Paid's order records carry no currency: reading them back (reconcile, verify) needs it.
+      client: entry.createClient({ apiKey: key, baseUrl: url, currency: 'USD' }),
       idMaps: { customers: { cust_test_1: 'cus_abc123', cust_test_2: 'customerId' } },
       transform: withProduct('prod-id'),
     };

@@ -12,6 +12,7 @@ import {
   MissingRequiredFieldError,
   ORDER_CAPABILITY_FIELDS,
   type ProviderAdapter,
+  parseCreateAnswer,
   parseInvoice,
   WarningCollector,
 } from '@billbridge/core';
@@ -150,6 +151,14 @@ export function toyFake(dedup: boolean): FakeDefinition<ToyState, { hideKeys?: b
       },
       {
         method: 'GET',
+        path: '/invoices/:id',
+        handle(req, state) {
+          const found = state.invoices.find((inv) => inv.id === req.params.id);
+          return found ? { status: 200, body: found } : error(404, 'no such invoice');
+        },
+      },
+      {
+        method: 'GET',
         path: '/invoices',
         handle(req, state) {
           const offset = Number(req.query.get('offset') ?? 0);
@@ -167,6 +176,14 @@ export function toyFake(dedup: boolean): FakeDefinition<ToyState, { hideKeys?: b
     errorResponse: error,
   };
 }
+
+/** The toy's answer schema: any object with an id (duck-typed; the toy has no zod of its own). */
+const TOY_ANSWER = {
+  safeParse: (value: unknown) =>
+    value !== null && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string'
+      ? { success: true, data: value as ToyInvoice }
+      : { success: true, data: undefined },
+} as unknown as Parameters<typeof parseCreateAnswer>[0];
 
 export function toyClient(
   adapter: ProviderAdapter<ToyInvoice>,
@@ -202,8 +219,22 @@ export function toyClient(
         deduplicated: dedup,
         ...(request.key === undefined ? {} : { externalId: request.key }),
       });
-      const back = adapter.fromProvider(res.body);
+      // A 2xx it cannot read (an HTML page) may still mean "stored": core makes it AmbiguousResultError.
+      const body = parseCreateAnswer(TOY_ANSWER, res, {
+        provider: 'toy',
+        subject: 'toy create-invoice response',
+        method: 'POST',
+        url: `${baseUrl}/invoices`,
+        body: request,
+        ...(request.key === undefined ? {} : { externalId: request.key }),
+      });
+      const back = adapter.fromProvider(body);
       return { value: back.value, raw: res.body, warnings: [...warnings, ...back.warnings] };
+    },
+    async get(id: string) {
+      const res = await transport.request({ method: 'GET', path: `/invoices/${id}`, operation: 'read' });
+      const back = adapter.fromProvider(res.body);
+      return { value: back.value, raw: res.body, warnings: back.warnings };
     },
     async *list() {
       for (let offset = 0; ; offset += 100) {

@@ -1,0 +1,78 @@
+import { Journal } from '../journal';
+import { runIdentity } from '../run-identity';
+import { settleUnanswered } from '../settle';
+import { bool, type FlagSpec, helpText, parseArgs } from './args';
+import { PROVIDERS_HELP } from './common';
+import { table } from './format';
+import { type CliIO, EXIT } from './io';
+import type { ProviderRegistry } from './registry-types';
+import { RUN_FLAGS, runSetup } from './run-setup';
+
+export const RECONCILE_FLAGS: FlagSpec[] = [
+  ...RUN_FLAGS,
+  { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
+];
+
+export const RECONCILE_HELP = helpText(
+  'billbridge reconcile --target <provider> [--input <file> --source <provider|canonical>] [options]',
+  "Settles the journal's ambiguous and unanswered documents without sending anything: each is looked for\non the target (by its external key or number, else by its currency, total, lines and customer when\nexactly one unclaimed record matches) and recorded as created (with the target's id), absent (the next\n`migrate --resume` sends it) or still unknown. Give the same source, target, options and id maps as to\n`billbridge migrate`.",
+  RECONCILE_FLAGS,
+  `${PROVIDERS_HELP}\n\nExit status: 0 nothing left unknown, 3 some still unknown (review them), 2 bad usage.`,
+);
+
+export async function runReconcile(
+  argv: readonly string[],
+  io: CliIO,
+  registry: ProviderRegistry,
+): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, RECONCILE_FLAGS, 'reconcile');
+  if (bool(flags, 'help')) {
+    io.out.write(RECONCILE_HELP);
+    return EXIT.ok;
+  }
+  const run = await runSetup(flags, positionals, io, registry, { needClient: true });
+  const client = run.client as NonNullable<typeof run.client>;
+  const journal = await Journal.open(run.journal, {
+    mode: 'resume',
+    run: await runIdentity(
+      {
+        source: run.source,
+        target: {
+          adapter: run.target.adapter,
+          options: run.targetOptions,
+          ...(run.targetUrl === undefined ? {} : { url: run.targetUrl }),
+        },
+        idMaps: run.idMaps,
+        strict: run.strict,
+        sourceLabel: run.sourceLabel,
+      },
+      run.notify,
+    ),
+  });
+  try {
+    const deduplicates = run.target.adapter.capabilities.deduplication.kind !== 'none';
+    const result = await settleUnanswered(journal, client, deduplicates);
+    const total = result.found.length + result.absent.length + result.unknown.length;
+    if (total === 0) {
+      io.out.write(`${run.journal}: no ambiguous or unanswered documents.\n`);
+      return EXIT.ok;
+    }
+    io.out.write(
+      `${table(
+        ['', 'documents'],
+        [
+          ['created (found on the target)', String(result.found.length)],
+          ['absent (migrate --resume sends them)', String(result.absent.length)],
+          ['still unknown', String(result.unknown.length)],
+        ],
+      )}\n`,
+    );
+    for (const f of result.found.slice(0, 20))
+      io.out.write(`  created: ${f.key} → ${f.targetId ?? '?'} (${f.how})\n`);
+    for (const a of result.absent.slice(0, 20)) io.out.write(`  absent: ${a.key} (${a.why})\n`);
+    for (const u of result.unknown.slice(0, 20)) io.out.write(`  unknown: ${u.key} (${u.why})\n`);
+    return result.unknown.length > 0 ? EXIT.ambiguous : EXIT.ok;
+  } finally {
+    await journal.close();
+  }
+}

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { RunIdentity } from './journal-file';
+import type { SourceSpec } from './types';
+
+interface IdentityInput {
+  source: SourceSpec;
+  target: { adapter: { provider: string }; options?: Record<string, unknown>; url?: string };
+  idMaps?: unknown;
+  strict?: boolean;
+  sourceLabel?: string;
+}
+
+async function fileHash(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** JSON with sorted keys, so equal options hash equal whatever their order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The run a journal belongs to: the source's bytes (a file) or its name (a live list), the target and
+ * its URL, and a hash of everything that changes what is sent. A resumed run must match it exactly.
+ */
+export async function runIdentity(input: IdentityInput, notify: boolean): Promise<RunIdentity> {
+  const { source, target } = input;
+  const sourceId =
+    source.kind === 'file'
+      ? `sha256:${await fileHash(source.path)}`
+      : source.kind === 'list'
+        ? `list:${input.sourceLabel ?? 'live'}`
+        : `documents:${input.sourceLabel ?? 'in-memory'}`;
+  const options = createHash('sha256')
+    .update(
+      canonicalJson({
+        targetOptions: target.options ?? {},
+        idMaps: input.idMaps ?? {},
+        notify,
+        strict: input.strict ?? false,
+      }),
+    )
+    .digest('hex')
+    .slice(0, 16);
+  return {
+    source: sourceId,
+    target: target.url ? `${target.adapter.provider} ${target.url}` : target.adapter.provider,
+    options: `sha256:${options}`,
+    // A live list may come back in another order; files and given documents keep theirs.
+    ordered: source.kind !== 'list',
+  };
+}
