@@ -514,6 +514,37 @@ async function runMigration(event) {
   });
 }
 
+// ---- Webhook events ------------------------------------------------------------------------------
+
+function money(total, currency) {
+  if (total === undefined || !currency) return '';
+  const digits = { JPY: 0, KRW: 0, KWD: 3, BHD: 3, JOD: 3, OMR: 3, TND: 3 }[currency] ?? 2;
+  const text = String(Math.abs(total)).padStart(digits + 1, '0');
+  const major = digits ? `${text.slice(0, -digits)}.${text.slice(-digits)}` : text;
+  return `${total < 0 ? '-' : ''}${major} ${currency}`;
+}
+
+function listenForWebhooks() {
+  const list = $('#events');
+  const events = new EventSource('/api/events');
+  events.addEventListener('webhook', (message) => {
+    const event = JSON.parse(message.data);
+    $('.empty', list)?.remove();
+    const label = state.providers.find((p) => p.name === event.provider)?.label.replace(/ \(.*\)$/, '') ?? event.provider;
+    list.prepend(
+      el(
+        'li',
+        { dataset: { provider: event.provider, type: event.type } },
+        el('span', { className: 'mark exact', textContent: '✓', title: 'signature verified' }),
+        el('strong', { textContent: ` ${label}` }),
+        el('code', { className: 'event-type', textContent: event.type }),
+        el('span', { className: 'muted', textContent: [event.invoiceId && `invoice ${event.invoiceId}`, money(event.total, event.currency)].filter(Boolean).join(' · ') }),
+      ),
+    );
+    while (list.children.length > 12) list.lastElementChild.remove();
+  });
+}
+
 // ---- Capabilities ---------------------------------------------------------------------------------
 
 function renderCapabilities(table) {
@@ -569,6 +600,7 @@ async function start() {
   $('#migration-target').value = providers.at(-1).name;
   $('#migration-form').addEventListener('submit', runMigration);
   renderCapabilities(capabilities);
+  listenForWebhooks();
   await loadSample(samples[0].id);
   document.body.dataset.ready = 'true';
 }

@@ -7,6 +7,7 @@
 import {
   addDecimal,
   type CanonicalDocument,
+  compareDecimal,
   computeTotals,
   documentKind,
   formatDecimal,
@@ -163,7 +164,32 @@ export function moneyView(
           ),
         )
       : (amounts.stated ?? '0');
-  return { unit: wire.unit, lines, wireTotal, ...exactness(provider, doc, request, warnings) };
+  const { exact, reasons } = exactness(provider, doc, request, warnings);
+  const computed = wireTotalReason(provider, doc, wireTotal);
+  if (computed) reasons.push(computed);
+  return { unit: wire.unit, lines, wireTotal, exact: exact && !computed, reasons };
+}
+
+/**
+ * The provider works the total out from what the request says (quantity × price per line, or the stated
+ * total): in canonical minor units, it must be the canonical total exactly.
+ */
+function wireTotalReason(
+  provider: DemoProvider,
+  doc: CanonicalDocument,
+  wireTotal: string,
+): string | undefined {
+  const amounts = provider.adapter.capabilities.amounts;
+  if (!amounts) return undefined;
+  const { currency } = doc.value;
+  const canonical = computeTotals(asInvoice(doc)).subtotal;
+  const back = amounts.fromProvider(wireTotal, currency, {
+    provider: provider.name,
+    path: 'total',
+    whole: false,
+  });
+  if (compareDecimal(toDecimal(back), toDecimal(canonical)) === 0) return undefined;
+  return `${provider.label} works the lines out to ${wireTotal} in its unit, ${back} minor units, where the canonical subtotal is ${canonical}: it rounds on its own.`;
 }
 
 function exactness(

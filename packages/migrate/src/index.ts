@@ -57,3 +57,4 @@ export type {
   TargetClient,
 } from './types';
 export { type VerifyOptions, type VerifyReport, verifyMigration } from './verify';
+export { type WebhookParse, type WebhookSourceSettings, webhookParser } from './webhook-sources';

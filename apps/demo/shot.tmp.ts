@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { startDemo } from './src/demo-server';
+const demo = await startDemo();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const sample = process.argv[2] ?? 'one-off';
+const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+page.on('pageerror', e => console.log('pageerror', e.message));
+await page.goto(demo.url);
+await page.waitForSelector('body[data-ready="true"]');
+await page.getByTestId('sample-picker').selectOption(sample);
+await page.waitForTimeout(500);
+await page.locator('#money').screenshot({ path: `/tmp/money-${sample}.png` });
+console.log(await page.locator('#money').innerText());
+await browser.close(); await demo.close();
