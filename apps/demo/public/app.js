@@ -240,7 +240,12 @@ function renderMoney(canonical, outcomes) {
           'ul',
           { className: 'wire-lines' },
           ...money.lines.map((line) =>
-            el('li', {}, el('code', { textContent: `${line.wire} = ${line.wireAmount}` }), el('span', { className: 'muted', textContent: ` (${line.canonical})` })),
+            el(
+              'li',
+              {},
+              el('code', { textContent: `${line.wire} = ${line.wireAmount}` }),
+              el('span', { className: 'muted', textContent: ` (${line.canonical})` }),
+            ),
           ),
         ),
       ),
@@ -265,13 +270,20 @@ function renderMoney(canonical, outcomes) {
       { className: 'canonical-total' },
       'Canonical total ',
       el('strong', { textContent: canonical.total, dataset: { testid: 'canonical-total' } }),
-      el('span', { className: 'muted', textContent: canonical.lines.length ? ` · lines ${canonical.lines.join(' + ')}` : '' }),
+      el('span', {
+        className: 'muted',
+        textContent: canonical.lines.length ? ` · lines ${canonical.lines.join(' + ')}` : '',
+      }),
     ),
-    el('div', { className: 'table-wrap' }, el('table', { className: 'money-table' }, el('thead', {}, head), el('tbody', {}, ...rows))),
+    el(
+      'div',
+      { className: 'table-wrap' },
+      el('table', { className: 'money-table' }, el('thead', {}, head), el('tbody', {}, ...rows)),
+    ),
   );
 }
 
-const VERDICT_MARK = { added: '+', expected: '≈', unexpected: '!' };
+const VERDICT_MARK = { added: '+', expected: '≈', 'not-echoed': '–', unexpected: '!' };
 
 async function sendTo(provider) {
   const card = state.cards.get(provider.name);
@@ -301,6 +313,7 @@ async function sendTo(provider) {
   const surprises = outcome.differences.filter((d) => d.verdict === 'unexpected');
   const expected = outcome.differences.filter((d) => d.verdict === 'expected');
   const added = outcome.differences.filter((d) => d.verdict === 'added');
+  const quiet = outcome.differences.filter((d) => d.verdict === 'not-echoed');
   const id = outcome.value.id ?? '';
   const headline = surprises.length
     ? `Created ${id} on ${name}, but ${surprises.length} field(s) came back different without a warning.`
@@ -323,11 +336,17 @@ async function sendTo(provider) {
     el(
       'tbody',
       {},
-      ...[...surprises, ...expected, ...added].map((d) =>
+      ...[...surprises, ...expected, ...quiet, ...added].map((d) =>
         el(
           'tr',
           { className: d.verdict, dataset: { path: d.path, verdict: d.verdict } },
-          el('td', {}, el('span', { className: `mark ${d.verdict}`, textContent: VERDICT_MARK[d.verdict] }), ' ', el('code', { textContent: d.path })),
+          el(
+            'td',
+            {},
+            el('span', { className: `mark ${d.verdict}`, textContent: VERDICT_MARK[d.verdict] }),
+            ' ',
+            el('code', { textContent: d.path }),
+          ),
           el('td', {}, el('code', { textContent: d.sent === undefined ? '—' : short(d.sent) })),
           el('td', {}, el('code', { textContent: d.received === undefined ? '—' : short(d.received) })),
           el('td', { textContent: d.because }),
@@ -337,11 +356,17 @@ async function sendTo(provider) {
   );
   result.dataset.status = surprises.length ? 'failed' : 'done';
   result.replaceChildren(
-    el('p', { className: `outcome ${surprises.length ? 'failed' : 'done'}`, textContent: headline, dataset: { testid: 'send-summary' } }),
+    el('p', {
+      className: `outcome ${surprises.length ? 'failed' : 'done'}`,
+      textContent: headline,
+      dataset: { testid: 'send-summary' },
+    }),
     el(
       'details',
       { className: 'compare', open: surprises.length > 0 },
-      el('summary', { textContent: `Field by field: ${surprises.length} unexpected, ${expected.length} announced, ${added.length} added by ${name}` }),
+      el('summary', {
+        textContent: `Field by field: ${surprises.length} unexpected, ${expected.length} announced, ${quiet.length} not echoed, ${added.length} added by ${name}`,
+      }),
       el('div', { className: 'table-wrap' }, table),
     ),
     el(
@@ -400,7 +425,10 @@ function drawChart(samples) {
   line.setAttribute('points', points);
   line.setAttribute('class', 'rate-line');
   const area = document.createElementNS(ns, 'polygon');
-  area.setAttribute('points', `${x(rates[0].t).toFixed(1)},${height - 8} ${points} ${x(rates.at(-1).t).toFixed(1)},${height - 8}`);
+  area.setAttribute(
+    'points',
+    `${x(rates[0].t).toFixed(1)},${height - 8} ${points} ${x(rates.at(-1).t).toFixed(1)},${height - 8}`,
+  );
   area.setAttribute('class', 'rate-area');
   const label = document.createElementNS(ns, 'text');
   label.setAttribute('x', '8');
@@ -421,7 +449,11 @@ function outcomeBars(counts, total) {
         'li',
         { className: `outcome-${key}`, dataset: { outcome: key } },
         el('span', { className: 'outcome-label', textContent: label }),
-        el('span', { className: 'bar', ariaHidden: 'true' }, el('span', { style: `width:${share.toFixed(2)}%` })),
+        el(
+          'span',
+          { className: 'bar', ariaHidden: 'true' },
+          el('span', { style: `width:${share.toFixed(2)}%` }),
+        ),
         el('strong', { className: 'outcome-count', textContent: String(value) }),
       );
     }),
@@ -450,11 +482,15 @@ async function runMigration(event) {
   drawChart([]);
   const { id, error } = await api('/api/migrations', body);
   if (error) {
-    $('#migration-summary').replaceChildren(el('div', { className: 'error', textContent: errorLines(error) }));
+    $('#migration-summary').replaceChildren(
+      el('div', { className: 'error', textContent: errorLines(error) }),
+    );
     finish();
     return;
   }
-  $('#migration-summary').replaceChildren(el('p', { className: 'muted', textContent: 'Filling the source fake and migrating…' }));
+  $('#migration-summary').replaceChildren(
+    el('p', { className: 'muted', textContent: 'Filling the source fake and migrating…' }),
+  );
   const samples = [{ t: 0, done: 0 }];
   const events = new EventSource(`/api/migrations/${id}/events`);
   events.addEventListener('progress', (message) => {
@@ -479,16 +515,26 @@ async function runMigration(event) {
       ? el(
           'details',
           {},
-          el('summary', { textContent: `What the target could not hold (${summary.lostFields.length} field(s))` }),
+          el('summary', {
+            textContent: `What the target could not hold (${summary.lostFields.length} field(s))`,
+          }),
           el(
             'ul',
             { className: 'warnings' },
             ...summary.lostFields.map((l) =>
-              el('li', {}, el('code', { className: 'path', textContent: l.path }), ` ${KINDS[l.code]?.label.toLowerCase() ?? l.code} in ${l.documents} invoice(s)`),
+              el(
+                'li',
+                {},
+                el('code', { className: 'path', textContent: l.path }),
+                ` ${KINDS[l.code]?.label.toLowerCase() ?? l.code} in ${l.documents} invoice(s)`,
+              ),
             ),
           ),
         )
-      : el('p', { className: 'muted', textContent: 'Every field of every invoice had a place on the target.' });
+      : el('p', {
+          className: 'muted',
+          textContent: 'Every field of every invoice had a place on the target.',
+        });
     const verify = summary.verify
       ? el('p', {
           className: `outcome ${summary.verify.mismatched === 0 ? 'done' : 'failed'}`,
@@ -502,14 +548,22 @@ async function runMigration(event) {
       el('summary', { textContent: `Source → target id map (${idMap.length} of ${idMapTotal} shown)` }),
       el('pre', { textContent: idMap.map(([s, t]) => `${s} → ${t}`).join('\n') }),
     );
-    $('#migration-summary').replaceChildren(heading, outcomeBars(summary.counts, body.count), verify ?? '', losses, map);
+    $('#migration-summary').replaceChildren(
+      heading,
+      outcomeBars(summary.counts, body.count),
+      verify ?? '',
+      losses,
+      map,
+    );
     announce(`Migration finished: ${summary.counts.created} of ${body.count} created.`);
   });
   events.addEventListener('failed', (message) => {
     events.close();
     finish();
     const error = JSON.parse(message.data);
-    $('#migration-summary').replaceChildren(el('div', { className: 'error', textContent: errorLines(error) }));
+    $('#migration-summary').replaceChildren(
+      el('div', { className: 'error', textContent: errorLines(error) }),
+    );
     announce('The migration failed.');
   });
 }
@@ -530,7 +584,8 @@ function listenForWebhooks() {
   events.addEventListener('webhook', (message) => {
     const event = JSON.parse(message.data);
     $('.empty', list)?.remove();
-    const label = state.providers.find((p) => p.name === event.provider)?.label.replace(/ \(.*\)$/, '') ?? event.provider;
+    const label =
+      state.providers.find((p) => p.name === event.provider)?.label.replace(/ \(.*\)$/, '') ?? event.provider;
     list.prepend(
       el(
         'li',
@@ -538,7 +593,12 @@ function listenForWebhooks() {
         el('span', { className: 'mark exact', textContent: '✓', title: 'signature verified' }),
         el('strong', { textContent: ` ${label}` }),
         el('code', { className: 'event-type', textContent: event.type }),
-        el('span', { className: 'muted', textContent: [event.invoiceId && `invoice ${event.invoiceId}`, money(event.total, event.currency)].filter(Boolean).join(' · ') }),
+        el('span', {
+          className: 'muted',
+          textContent: [event.invoiceId && `invoice ${event.invoiceId}`, money(event.total, event.currency)]
+            .filter(Boolean)
+            .join(' · '),
+        }),
       ),
     );
     while (list.children.length > 12) list.lastElementChild.remove();
@@ -548,7 +608,11 @@ function listenForWebhooks() {
 // ---- Capabilities ---------------------------------------------------------------------------------
 
 function renderCapabilities(table) {
-  const marks = { supported: ['exact', '✓'], approximated: ['approximated', '≈'], unsupported: ['unsupported', '–'] };
+  const marks = {
+    supported: ['exact', '✓'],
+    approximated: ['approximated', '≈'],
+    unsupported: ['unsupported', '–'],
+  };
   const head = el(
     'tr',
     {},
@@ -560,7 +624,17 @@ function renderCapabilities(table) {
   for (const row of table.rows) {
     const top = row.field.split('.')[0];
     if (top !== group && (top === 'lines' || top === 'customer')) {
-      rows.push(el('tr', { className: 'group-row' }, el('th', { colSpan: table.providers.length + 1, scope: 'colgroup', textContent: top === 'lines' ? 'Each line' : 'Customer' })));
+      rows.push(
+        el(
+          'tr',
+          { className: 'group-row' },
+          el('th', {
+            colSpan: table.providers.length + 1,
+            scope: 'colgroup',
+            textContent: top === 'lines' ? 'Each line' : 'Customer',
+          }),
+        ),
+      );
     }
     group = top;
     rows.push(
@@ -569,12 +643,19 @@ function renderCapabilities(table) {
         {},
         el('th', { scope: 'row' }, el('code', { textContent: row.field })),
         ...row.support.map((s, i) =>
-          el('td', { className: s, title: `${table.providers[i]}: ${s}` }, el('span', { className: `mark ${marks[s][0]}`, textContent: marks[s][1] }), el('span', { className: 'visually-hidden', textContent: s })),
+          el(
+            'td',
+            { className: s, title: `${table.providers[i]}: ${s}` },
+            el('span', { className: `mark ${marks[s][0]}`, textContent: marks[s][1] }),
+            el('span', { className: 'visually-hidden', textContent: s }),
+          ),
         ),
       ),
     );
   }
-  $('#capabilities').replaceChildren(el('table', { className: 'matrix' }, el('thead', {}, head), el('tbody', {}, ...rows)));
+  $('#capabilities').replaceChildren(
+    el('table', { className: 'matrix' }, el('thead', {}, head), el('tbody', {}, ...rows)),
+  );
 }
 
 async function start() {

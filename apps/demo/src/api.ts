@@ -1,4 +1,12 @@
-import { type CanonicalDocument, parseDocument } from '@billbridge/core';
+import {
+  type CanonicalDocument,
+  documentKind,
+  type Invoice,
+  invoiceToOrder,
+  type Order,
+  orderToInvoice,
+  parseDocument,
+} from '@billbridge/core';
 import { describeError } from './describe-error';
 import { diffDocuments } from './diff';
 import { explainDifferences } from './explain';
@@ -75,15 +83,27 @@ export function createApi(providers: DemoProviders) {
     async send(name: unknown, document: unknown) {
       const provider = byName(name);
       try {
-        const sent = parseDocument(document).value;
-        const created = await provider.client.create(sent);
-        const warnings = created.requestWarnings ?? created.warnings;
+        const sent = parseDocument(document);
+        const created = await provider.client.create(sent.value);
+        // Compare like with like: an Order sent to an invoice provider is compared as core converts it.
+        const backKind = documentKind(created.value);
+        const converted =
+          backKind === sent.kind
+            ? { value: sent.value, warnings: [] }
+            : sent.kind === 'order'
+              ? orderToInvoice(sent.value as Order)
+              : invoiceToOrder(sent.value as Invoice);
+        const warnings = [...(created.requestWarnings ?? created.warnings), ...converted.warnings];
         return {
           ok: true as const,
           response: created.raw,
           value: created.value,
           warnings: created.warnings,
-          differences: explainDifferences(diffDocuments(sent, created.value), warnings, provider.label),
+          differences: explainDifferences(
+            diffDocuments(converted.value, created.value),
+            warnings,
+            provider.label,
+          ),
         };
       } catch (error) {
         return { ok: false as const, error: describeError(error) };

@@ -39,8 +39,18 @@ export function describeError(error: unknown): ErrorView {
   return { stage: 'failed', name: 'Error', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Errors of a call that was made (or may have been); every other billbridge error refuses before sending. */
+/**
+ * Errors of a call that went wrong (or may have created something). A provider's 4xx about the request
+ * is a refusal, like billbridge's own refusals before sending: nothing was created.
+ */
 function wentWrong(error: unknown): boolean {
+  if (
+    ProviderError.isInstance(error) &&
+    error.status !== undefined &&
+    error.status >= 400 &&
+    error.status < 500
+  )
+    return false;
   return [ProviderError, ConnectionError, TimeoutError, AmbiguousResultError, IntegrityError].some((kind) =>
     kind.isInstance(error),
   );
