@@ -145,6 +145,11 @@ function setStatus(kind, text) {
   status.textContent = text;
 }
 
+/** Marks the page as showing the mapping of edit `seq` (tests wait on it). */
+function mapped(seq) {
+  document.body.dataset.mapped = String(seq);
+}
+
 async function mapDocument() {
   const seq = ++state.mapSeq;
   let document;
@@ -155,6 +160,7 @@ async function mapDocument() {
     setStatus('bad', `Not JSON yet: ${error.message}`);
     $('#parse-issues').replaceChildren();
     clearCards('Waiting for valid JSON.');
+    mapped(seq);
     return;
   }
   const result = await api('/api/map', { document });
@@ -169,6 +175,7 @@ async function mapDocument() {
       $('.pill', card).textContent = PILL.refused;
     }
     announce(`The document is invalid: ${result.parse.issues.length} issues.`);
+    mapped(seq);
     return;
   }
   state.document = document;
@@ -176,6 +183,7 @@ async function mapDocument() {
   renderIssues([]);
   renderMoney(result.parse.money, result.providers);
   for (const [name, outcome] of Object.entries(result.providers)) renderCard(state.cards.get(name), outcome);
+  mapped(seq);
 }
 
 function renderIssues(issues) {
