@@ -22,6 +22,7 @@ export {
 export { BillbridgeError, type BillbridgeErrorOptions } from './errors/billbridge-error';
 export { type IntegrityDifference, IntegrityError } from './errors/integrity-error';
 export {
+  AmountRangeError,
   LossyMappingError,
   MissingRequiredFieldError,
   ValidationError,

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  AmountRangeError,
   addDecimal,
   compareDecimal,
   decimalFromNumber,
   decimalToExactNumber,
+  decimalToSafeInteger,
   formatDecimal,
   multiplyDecimal,
   parseDecimal,
   roundDecimal,
+  ValidationError,
 } from '../src/index';
 
 const decimalString = fc
@@ -68,5 +71,24 @@ describe('exact decimals', () => {
   it('refuses what is not a decimal string', () => {
     for (const bad of ['', '1.', '.5', '1e5', '+1', '1,5', ' 1'])
       expect(() => parseDecimal(bad)).toThrow(RangeError);
+  });
+});
+
+describe('decimalToSafeInteger past ±(2^53 − 1)', () => {
+  it('refuses with AmountRangeError, a billbridge ValidationError with a bounded message', () => {
+    for (const text of ['9007199254740992', '-9007199254740992', '9'.repeat(400)]) {
+      let thrown: unknown;
+      try {
+        decimalToSafeInteger(parseDecimal(text));
+      } catch (error) {
+        thrown = error;
+      }
+      expect(AmountRangeError.isInstance(thrown)).toBe(true);
+      expect(ValidationError.isInstance(thrown)).toBe(true);
+      expect((thrown as Error).message).toMatch(/beyond the safe-integer range/);
+      expect((thrown as Error).message.length).toBeLessThan(300);
+    }
+    expect(decimalToSafeInteger(parseDecimal('9007199254740991'))).toBe(Number.MAX_SAFE_INTEGER);
+    expect(decimalToSafeInteger(parseDecimal('-9007199254740991'))).toBe(Number.MIN_SAFE_INTEGER);
   });
 });

@@ -91,4 +91,24 @@ describe('parseCreateAnswer', () => {
       expect((error as AmbiguousResultError).request.url).toBe('http://x/orders/');
     }
   });
+
+  it('turns a 10,000-deep answer, or a schema that throws, into AmbiguousResultError (never a crash)', () => {
+    let deep: unknown = { id: 'o1' };
+    for (let i = 0; i < 10_000; i++) deep = { id: 'o1', next: deep };
+    const throwing = z.object({ id: z.string() }).refine(() => {
+      throw new RangeError('boom');
+    });
+    for (const [schemaUsed, body] of [
+      [schema, deep],
+      [throwing, { id: 'o1' }],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        parseCreateAnswer(schemaUsed, { status: 201, body, text: '{}' }, context);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(AmbiguousResultError.isInstance(thrown), String(thrown)).toBe(true);
+    }
+  });
 });

@@ -81,3 +81,4 @@ export {
   verifyCreated,
   verifyMigration,
 } from './verify';
+export { type WebhookParse, type WebhookSourceSettings, webhookParser } from './webhook-sources';

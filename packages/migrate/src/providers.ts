@@ -2,7 +2,7 @@
  * The five providers the CLI knows: adapter, client factory, fake, and where credentials come from. The
  * only file that imports the provider packages, so the engine itself stays provider-neutral.
  */
-import { chargeover, createChargeOverClient } from '@billbridge/chargeover';
+import { type ChargeOverClient, chargeover, createChargeOverClient } from '@billbridge/chargeover';
 import { chargeoverFake } from '@billbridge/chargeover/testing';
 import { createFlowgladClient, flowglad } from '@billbridge/flowglad';
 import { flowgladFake } from '@billbridge/flowglad/testing';
@@ -71,17 +71,18 @@ export const PROVIDERS: ProviderRegistry = {
       const colon = apiKey.indexOf(':');
       if (colon <= 0) throw new UsageError('The ChargeOver credential must be "<public key>:<private key>".');
       need(settings, 'baseUrl', 'chargeover', "the account's URL: --target-url https://acme.chargeover.com");
-      need(
-        settings,
-        'currencyIds',
-        'chargeover',
-        'the currency table: --target-option \'currencyIds={"USD":1}\'',
-      );
+      // The currency table is read from the account (GET /api/v3/currency); a configured one is checked against it.
       return createChargeOverClient({
         ...(settings as unknown as Parameters<typeof createChargeOverClient>[0]),
         publicKey: apiKey.slice(0, colon),
         privateKey: apiKey.slice(colon + 1),
       }) as unknown as AnyClient;
+    },
+    async accountOptions(client) {
+      // The client reads the account's table once and refuses a configured table that contradicts it
+      // (CurrencyTableError, before anything is sent); the account's ids and rounding are what apply.
+      const { ids, rounding } = await (client as unknown as ChargeOverClient).currencies();
+      return { currencyIds: ids, currencyRounding: rounding };
     },
   },
   pelcro: {

@@ -136,7 +136,7 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
           provider: 'pelcro',
           subject: 'Pelcro create-invoice response',
           method: 'POST',
-          url: `${INVOICES_PATH}?site_id=${query.site_id}`,
+          url: `${transport.baseUrl}${INVOICES_PATH}?site_id=${query.site_id}`,
           body: request.body,
           ...(externalId !== undefined && { externalId }),
         }),

@@ -123,7 +123,8 @@ describe('money (Stripe-style minor units, as Pelcro counts them)', () => {
   it('an over-int32 unit price is refused at its line, never wrapped', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: INT32_MAX + 1, max: Number.MAX_SAFE_INTEGER }),
+        // The lines' sum stays a safe integer (past it, core refuses the document's total first).
+        fc.integer({ min: INT32_MAX + 1, max: Number.MAX_SAFE_INTEGER - 5 }),
         fc.nat(5),
         (unitAmount, i) => {
           const lines = Array.from({ length: i + 1 }, (_, j) => ({

@@ -21,6 +21,10 @@ export async function startFake<S, Seed = unknown>(
       : undefined;
   const faults = new FaultPlan(options.faults);
   const sockets = new Set<Socket>();
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const headersTimeoutMs = options.headersTimeoutMs ?? 10_000;
+  // Node requires the request timeout to be at least the headers timeout.
+  const requestTimeoutMs = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeoutMs);
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
 
@@ -34,7 +38,8 @@ export async function startFake<S, Seed = unknown>(
     });
 
   async function serve(incoming: IncomingMessage, res: ServerResponse): Promise<void> {
-    const req = await readRequest(incoming);
+    const req = await readRequest(incoming, maxBodyBytes);
+    if (req === TOO_LARGE) return refuseTooLarge(incoming, res);
     const control = CONTROL_PAID.exec(req.path);
     if (control && req.method === 'POST') {
       // A testing route (no auth, no faults): the provider's "invoice paid" moment, with its webhooks.
@@ -93,17 +98,69 @@ export async function startFake<S, Seed = unknown>(
     return send(res, answer);
   }
 
-  const server = createServer((incoming, res) => {
-    serve(incoming, res).catch((error: unknown) => {
-      if (res.headersSent || res.destroyed) return;
-      const message = error instanceof Error ? error.message : String(error);
-      send(res, definition.errorResponse(500, `The fake's handler failed: ${message}`));
-    });
-  });
+  /** 413 in the provider's shape, then the connection is closed once the client has read it. */
+  function refuseTooLarge(incoming: IncomingMessage, res: ServerResponse): void {
+    const answer = definition.errorResponse(
+      413,
+      `Request body larger than ${maxBodyBytes} bytes (the fake's limit).`,
+    );
+    send(res, { ...answer, headers: { ...answer.headers, connection: 'close' } });
+    // Keep reading (and dropping) what the client is still sending: closing a socket with unread data
+    // resets it, and the client could lose the 413. The request timeout bounds how long this can last.
+    incoming.resume();
+  }
+
+  /** Responses being produced per connection (a pipelining client may have several). */
+  const inFlight = new WeakMap<Socket, number>();
+  /** Connections whose client sent garbage: closed with a 400 once their pending answers are written. */
+  const garbled = new WeakSet<Socket>();
+
+  function settle(socket: Socket): void {
+    const left = (inFlight.get(socket) ?? 1) - 1;
+    inFlight.set(socket, left);
+    if (left === 0 && garbled.has(socket)) refuseGarbage(socket);
+  }
+
+  function refuseGarbage(socket: Socket): void {
+    if (socket.destroyed) return;
+    socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  }
+
+  const server = createServer(
+    {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: requestTimeoutMs,
+      // Node checks both timeouts on this interval (30 s by default, longer than the timeouts themselves).
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
+    },
+    (incoming, res) => {
+      const socket = incoming.socket;
+      inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+      res.once('close', () => settle(socket));
+      serve(incoming, res).catch((error: unknown) => {
+        if (res.headersSent || res.destroyed) return;
+        const message = error instanceof Error ? error.message : String(error);
+        send(res, definition.errorResponse(500, `The fake's handler failed: ${message}`));
+      });
+    },
+  );
   server.keepAliveTimeout = 10_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+  });
+  // Garbage after a valid request on the same connection (pipelining): the valid request still gets its
+  // answer, then the connection is closed with a 400. Node's default would destroy the socket at once.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (socket.destroyed) return;
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT' || error.code === 'ERR_HTTP_HEADERS_TIMEOUT') {
+      if (socket.writable && (inFlight.get(socket) ?? 0) === 0) {
+        socket.end('HTTP/1.1 408 Request Timeout\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      } else socket.destroy();
+      return;
+    }
+    if ((inFlight.get(socket) ?? 0) > 0) garbled.add(socket);
+    else refuseGarbage(socket);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -138,11 +195,36 @@ export async function startFake<S, Seed = unknown>(
 }
 
 const CONTROL_PAID = /^\/__billbridge\/invoices\/([^/]+)\/paid$/;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const TOO_LARGE = Symbol('too large');
 
-async function readRequest(incoming: IncomingMessage): Promise<FakeRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+/** The body, or TOO_LARGE as soon as it is known to pass `limit` (declared or counted). */
+function readBody(incoming: IncomingMessage, limit: number): Promise<Buffer | typeof TOO_LARGE> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(incoming.headers['content-length']);
+    if (declared > limit) return resolve(TOO_LARGE);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      incoming.off('data', onData);
+      chunks.length = 0;
+      resolve(TOO_LARGE);
+    };
+    incoming.on('data', onData);
+    incoming.once('end', () => resolve(Buffer.concat(chunks)));
+    incoming.once('error', reject);
+  });
+}
+
+async function readRequest(
+  incoming: IncomingMessage,
+  limit: number,
+): Promise<FakeRequest | typeof TOO_LARGE> {
+  const body = await readBody(incoming, limit);
+  if (body === TOO_LARGE) return TOO_LARGE;
+  const text = body.toString('utf8');
   const url = new URL(incoming.url ?? '/', 'http://fake.invalid');
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(incoming.headers)) {

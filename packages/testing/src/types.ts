@@ -123,6 +123,15 @@ export interface StartFakeOptions<Seed = unknown> {
    * paid (`POST /__billbridge/invoices/:id/paid`, or `fake.webhooks.markPaid(id)`).
    */
   webhooks?: FakeWebhookOptions;
+  /**
+   * Largest request body accepted (default 1 MiB). A larger one is answered 413 in the provider's error
+   * shape (`errorResponse(413, …)`), without running a handler, and the connection is closed.
+   */
+  maxBodyBytes?: number;
+  /** Time a client has to send the request headers (default 10 s), so a stalled client cannot hold a socket. */
+  headersTimeoutMs?: number;
+  /** Time a client has to send the whole request, body included (default 30 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface RunningFake<S> {

@@ -3,6 +3,8 @@ import { redactDeep, redactSecrets } from './secrets';
 
 /** Marks billbridge errors across copies of the package (two versions installed side by side). */
 const MARKER = Symbol.for('@billbridge/core/error');
+/** Nesting kept by toJSON (raw bodies deeper than this are cut with a marker). */
+const JSON_DEPTH = 64;
 
 export interface BillbridgeErrorOptions {
   cause?: unknown;
@@ -38,7 +40,8 @@ export class BillbridgeError extends Error {
     Object.defineProperty(this, 'name', { value: kinds[0] ?? 'BillbridgeError', enumerable: false });
     if (options.provider !== undefined) this.provider = options.provider;
     if (options.status !== undefined) this.status = options.status;
-    if (options.requestId !== undefined) this.requestId = options.requestId;
+    // A request id is the provider's text, echoed from its headers: it may carry anything.
+    if (options.requestId !== undefined) this.requestId = redactSecrets(String(options.requestId));
     this.retryable = options.retryable ?? false;
     if (options.raw !== undefined) this.raw = redactDeep(options.raw);
   }
@@ -58,7 +61,8 @@ export class BillbridgeError extends Error {
     for (const [key, value] of Object.entries(this)) out[key] = value;
     if (this.cause instanceof Error)
       out.cause = { name: this.cause.name, message: redactSecrets(this.cause.message) };
-    return redactDeep(out) as Record<string, unknown>;
+    // Bounded depth: loggers print this with JSON.stringify, which recurses (a 5,000-deep echo would overflow it).
+    return redactDeep(out, JSON_DEPTH) as Record<string, unknown>;
   }
 
   [inspect.custom](): string {

@@ -1,4 +1,6 @@
 import { BillbridgeError, type BillbridgeErrorOptions } from './billbridge-error';
+import { clip } from './excerpt';
+import { redactDeep, redactSecrets } from './secrets';
 
 /** One field where what the provider stored differs from what was sent. */
 export interface IntegrityDifference {
@@ -28,13 +30,15 @@ export class IntegrityError extends BillbridgeError {
     options: Omit<BillbridgeErrorOptions, 'provider' | 'retryable'> = {},
   ) {
     const list = differences
-      .map((d) => `  - ${d.path}: sent ${JSON.stringify(d.expected)}, stored ${JSON.stringify(d.actual)}`)
+      .map((d) =>
+        clip(`  - ${d.path}: sent ${JSON.stringify(d.expected)}, stored ${JSON.stringify(d.actual)}`, 240),
+      )
       .join('\n');
     super(
       `${provider} created ${createdId} but stored something other than what was sent (${differences.length} difference${differences.length === 1 ? '' : 's'}); the record exists, check or void it before trying again:\n${list}`,
       { ...options, provider, retryable: false },
     );
-    this.createdId = createdId;
-    this.differences = differences;
+    this.createdId = redactSecrets(createdId);
+    this.differences = redactDeep(differences) as IntegrityDifference[];
   }
 }

@@ -1,5 +1,10 @@
 import type { MappingWarning } from '../spec/mapping-warning';
 import { BillbridgeError, type BillbridgeErrorOptions } from './billbridge-error';
+import { clip } from './excerpt';
+import { redactDeep, redactSecrets } from './secrets';
+
+/** Issues written out in a ValidationError's message. */
+const MAX_ISSUES_LISTED = 20;
 
 export interface ValidationIssue {
   /** Where the problem is, e.g. `lines[2].unitAmount`. */
@@ -14,12 +19,37 @@ export class ValidationError extends BillbridgeError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(subject: string, issues: ValidationIssue[], options?: BillbridgeErrorOptions) {
-    const list = issues.map((issue) => `  - ${issue.path || '(root)'}: ${issue.message}`).join('\n');
+    // The message lists the first issues, each cut short; `issues` keeps them all.
+    const shown = issues.slice(0, MAX_ISSUES_LISTED);
+    let list = shown
+      .map((issue) => `  - ${clip(issue.path || '(root)', 120)}: ${clip(issue.message)}`)
+      .join('\n');
+    if (issues.length > shown.length) list += `\n  … and ${issues.length - shown.length} more (see .issues)`;
     super(
-      `${subject} is invalid (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n${list}`,
+      `${clip(subject, 80)} is invalid (${issues.length} issue${issues.length === 1 ? '' : 's'}):\n${list}`,
       options,
     );
-    this.issues = issues;
+    this.issues = redactDeep(issues) as ValidationIssue[];
+  }
+}
+
+/**
+ * A number beyond the safe-integer range (±(2^53 − 1)) where an exact amount or count is needed: past it,
+ * JavaScript numbers stop being exact, so the value is refused rather than silently changed. Thrown by
+ * core's exact-decimal helpers (decimalToSafeInteger), so an adapter reading a provider's huge amount,
+ * quantity or product of them gets a typed error, not a RangeError.
+ */
+export class AmountRangeError extends ValidationError {
+  static override readonly kind: string = 'AmountRangeError';
+
+  constructor(value: string, subject = 'Amount') {
+    super(subject, [
+      {
+        path: '',
+        code: 'too_big',
+        message: `${clip(value, 40)} is beyond the safe-integer range (±${Number.MAX_SAFE_INTEGER}), where amounts stop being exact.`,
+      },
+    ]);
   }
 }
 
@@ -31,7 +61,7 @@ export class LossyMappingError extends BillbridgeError {
   constructor(provider: string, warnings: MappingWarning[]) {
     const list = warnings.map((w) => `  - ${w.path} (${w.code}): ${w.message}`).join('\n');
     super(`Mapping for ${provider} would lose data and strict mode is on:\n${list}`, { provider });
-    this.warnings = warnings;
+    this.warnings = redactDeep(warnings) as MappingWarning[];
   }
 }
 
@@ -48,7 +78,7 @@ export class MissingRequiredFieldError extends BillbridgeError {
     super(`${provider}: ${path}: ${message}${option ? ` Supply it with the \`${option}\` option.` : ''}`, {
       provider,
     });
-    this.path = path;
+    this.path = redactSecrets(path);
     if (option !== undefined) this.option = option;
   }
 }

@@ -27,7 +27,8 @@ export class InvalidRequestError extends ProviderError {
   constructor(message: string, fieldIssues: FieldIssue[] = [], options?: BillbridgeErrorOptions) {
     const detail = fieldIssues.map((i) => `  - ${i.field}: ${i.message}`).join('\n');
     super(detail ? `${message}\n${detail}` : message, options);
-    this.fieldIssues = fieldIssues;
+    // The provider's own words about our fields: they may echo what was sent, credentials included.
+    this.fieldIssues = redactDeep(fieldIssues) as FieldIssue[];
   }
 }
 

@@ -15,6 +15,7 @@
 import { readInstant } from '../dates/instant';
 import { isCurrencyCode } from '../money/currencies';
 import { DECIMAL_PATTERN } from '../money/decimal';
+import { isBoundedDecimalText, MAX_DECIMAL_LENGTH, MAX_DEPTH, MAX_SAFE, tooDeepAt } from './bounds';
 import { Address, Customer, isIdentifiedCustomer } from './customer';
 import { PaymentTerms } from './invoice';
 import {
@@ -87,16 +88,36 @@ export function oneOf(value: unknown, values: ReadonlySet<string>): number {
 
 export function decimal(value: unknown): number {
   if (value === undefined) return 0;
-  return typeof value === 'string' && DECIMAL_PATTERN.test(value) ? 1 : Number.NaN;
+  return typeof value === 'string' && isDecimalText(value) ? 1 : Number.NaN;
 }
 
-/** Quantity: a non-negative decimal string or a finite non-negative number. */
+function isDecimalText(value: string): boolean {
+  return value.length <= MAX_DECIMAL_LENGTH && DECIMAL_PATTERN.test(value) && isBoundedDecimalText(value);
+}
+
+/** Quantity: a non-negative decimal string or a finite non-negative number, within the safe range. */
 export function quantity(value: unknown): number {
   if (typeof value === 'string') {
-    return DECIMAL_PATTERN.test(value) && isNonNegativeDecimalText(value) ? 1 : Number.NaN;
+    return isDecimalText(value) && isNonNegativeDecimalText(value) ? 1 : Number.NaN;
   }
   if (value === undefined) return 0;
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? 1 : Number.NaN;
+  return typeof value === 'number' && value >= 0 && value <= MAX_SAFE ? 1 : Number.NaN;
+}
+
+/** Below this, a sum or product computed in doubles is surely a safe integer once done exactly. */
+const SURELY_SAFE = 2 ** 52;
+
+/**
+ * |quantity × unit price| as a double: a cheap, slightly inexact magnitude. When it is under 2^52 the exact
+ * product is a safe integer; otherwise the caller leaves the document to zod, which decides exactly.
+ */
+export function roughProduct(quantity: unknown, unitAmount: unknown, unitAmountDecimal: unknown): number {
+  const unit = unitAmountDecimal !== undefined ? Number(unitAmountDecimal) : Number(unitAmount ?? 0);
+  return Math.abs(Number(quantity) * unit);
+}
+
+export function surelySafe(magnitude: number): boolean {
+  return magnitude < SURELY_SAFE;
 }
 
 /** CountryCode: ISO 3166-1 alpha-2, upper case. */
@@ -290,6 +311,8 @@ export function readPaymentTerms(value: unknown): Output | undefined {
 export function readProviderOptions(value: unknown): Output | undefined {
   const input = asRecordObject(value);
   if (input === undefined) return undefined;
+  // The only place a document holds values of any shape: too deep a nesting is left to parseWith to refuse.
+  if (tooDeepAt(input, MAX_DEPTH - 2) !== undefined) return undefined;
   const out: Output = {};
   for (const key of Object.keys(input)) {
     const inner = asRecordObject(input[key]);

@@ -27,8 +27,10 @@ import {
   readProviderOptions,
   readRecurrence,
   readTax,
+  roughProduct,
   shapeKeys,
   str,
+  surelySafe,
 } from './fast-checks';
 import {
   BILLING_REASONS,
@@ -74,6 +76,7 @@ export function fastLine(value: unknown): Output | undefined {
   };
   // The Line schema's own rules (line.ts): exactly one unit price; a given amount must be the computed one.
   if (unitPriceCount(priced) !== 1) return undefined;
+  if (!surelySafe(roughProduct(quantity, unitAmount, unitAmountDecimal))) return undefined;
   if (amount !== undefined && expectedLineAmount(priced) !== amount) return undefined;
   const out: Output = {};
   if (description !== undefined) out.description = description;
@@ -120,6 +123,16 @@ function readSubscription(value: unknown): Output | undefined {
   if (id !== undefined) out.id = id;
   if (externalId !== undefined) out.externalId = externalId;
   return out;
+}
+
+/** A rough upper bound of |subtotal| + |taxes| (see roughProduct): each line is already surely safe. */
+function roughTotal(lines: Output[], tax: Output | undefined): number {
+  let sum = Math.abs(Number((tax?.amount as number | undefined) ?? 0));
+  for (const line of lines) {
+    sum += roughProduct(line.quantity, line.unitAmount, line.unitAmountDecimal) + 1;
+    sum += Math.abs(Number(((line.tax as Output | undefined)?.amount as number | undefined) ?? 0));
+  }
+  return sum;
 }
 
 const INVOICE_KEYS: ReadonlySet<string> = shapeKeys(Invoice);
@@ -173,6 +186,7 @@ function readInvoice(input: Input): Output | undefined {
     parsed(providerOptions);
   if (used !== countKnownKeys(input, INVOICE_KEYS)) return undefined;
   if (!hasLinesOrTotal({ lines, total })) return undefined;
+  if (!surelySafe(roughTotal(lines as Output[], tax as Output | undefined))) return undefined;
   const out: Output = {};
   if (id !== undefined) out.id = id;
   if (provider !== undefined) out.provider = provider;

@@ -26,8 +26,10 @@ import {
   readProductReference,
   readProviderOptions,
   readRecurrence,
+  roughProduct,
   shapeKeys,
   str,
+  surelySafe,
 } from './fast-checks';
 import {
   CHARGE_TYPES,
@@ -48,7 +50,11 @@ function readTier(value: unknown): Output | undefined {
   const { upTo, unitAmountDecimal, flatAmount } = input;
   // upTo is z.number().nonnegative(): finite (zod 4 numbers are) and ≥ 0.
   const upToCount =
-    upTo === undefined ? 0 : typeof upTo === 'number' && Number.isFinite(upTo) && upTo >= 0 ? 1 : Number.NaN;
+    upTo === undefined
+      ? 0
+      : typeof upTo === 'number' && upTo >= 0 && upTo <= Number.MAX_SAFE_INTEGER
+        ? 1
+        : Number.NaN;
   const used = upToCount + decimal(unitAmountDecimal) + minor(flatAmount);
   if (used !== countKnownKeys(input, TIER_KEYS)) return undefined;
   const out: Output = {};
@@ -86,6 +92,9 @@ function readCharge(value: unknown): Output | undefined {
     str(eventName);
   if (used !== countKnownKeys(input, CHARGE_KEYS)) return undefined;
   if (!hasAtMostOneUnitPrice({ unitAmount, unitAmountDecimal })) return undefined;
+  if (quantity !== undefined && !surelySafe(roughProduct(quantity, unitAmount, unitAmountDecimal))) {
+    return undefined;
+  }
   const out: Output = { name, type };
   if (quantity !== undefined) out.quantity = quantity;
   if (unitAmount !== undefined) out.unitAmount = unitAmount;

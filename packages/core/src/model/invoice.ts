@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { computeTotals, type TotalsInput } from '../money/totals';
 import { Customer } from './customer';
 import { Line } from './line';
 import {
@@ -43,6 +44,16 @@ export function hasLinesOrTotal(invoice: { lines: readonly unknown[]; total?: un
   return invoice.lines.length > 0 || invoice.total !== undefined;
 }
 
+/** Subtotal, taxes and total all stay safe integers (computeTotals would otherwise throw a RangeError later). */
+export function totalsInRange(invoice: TotalsInput): boolean {
+  try {
+    computeTotals(invoice);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The canonical Invoice, v1. Field names are binding (see canonical-model.md). */
 export const Invoice = z
   .strictObject({
@@ -76,6 +87,10 @@ export const Invoice = z
   })
   .refine(hasLinesOrTotal, {
     message: 'An invoice needs at least one line, or a total when it has none.',
+    path: ['lines'],
+  })
+  .refine(totalsInRange, {
+    message: `The lines and taxes add up beyond the safe-integer range (±${Number.MAX_SAFE_INTEGER} minor units), where amounts stop being exact; split the invoice.`,
     path: ['lines'],
   });
 

@@ -35,6 +35,21 @@ export function expectedLineAmount(line: PricedQuantity): number {
   return decimalToSafeInteger(roundDecimal(exactLineAmount(line), 0));
 }
 
+/** expectedLineAmount, or undefined when quantity × unit price leaves the safe-integer range. */
+export function safeLineAmount(line: PricedQuantity): number | undefined {
+  try {
+    return expectedLineAmount(line);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The issue of a line or charge whose quantity × unit price is no safe integer. */
+export function productOutOfRange(priced: { unitAmountDecimal?: unknown }): string {
+  const unit = priced.unitAmountDecimal !== undefined ? 'unitAmountDecimal' : 'unitAmount';
+  return `quantity × ${unit} is beyond the safe-integer range (±${Number.MAX_SAFE_INTEGER} minor units), where amounts stop being exact; split the line or lower the quantity.`;
+}
+
 export const Line = z
   .strictObject({
     description: z.string().optional(),
@@ -65,8 +80,12 @@ export const Line = z
       });
       return;
     }
+    const expected = safeLineAmount(line);
+    if (expected === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['quantity'], message: productOutOfRange(line) });
+      return;
+    }
     if (line.amount !== undefined) {
-      const expected = expectedLineAmount(line);
       if (expected !== line.amount) {
         ctx.addIssue({
           code: 'custom',

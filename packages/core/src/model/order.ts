@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Customer } from './customer';
 import { PaymentTerms } from './invoice';
-import { unitPriceCount } from './line';
+import { productOutOfRange, safeLineAmount, unitPriceCount } from './line';
 import {
   CurrencyCode,
   Decimal,
@@ -19,7 +19,11 @@ export const CHARGE_TYPES = ['one_time', 'recurring', 'usage', 'seat'] as const;
 export const PRICING_MODELS = ['per_unit', 'flat', 'volume', 'graduated', 'prepaid_credits'] as const;
 
 export const Tier = z.strictObject({
-  upTo: z.number().nonnegative().optional(),
+  upTo: z
+    .number()
+    .nonnegative()
+    .max(Number.MAX_SAFE_INTEGER, { message: 'upTo must be within the safe-integer range.' })
+    .optional(),
   unitAmountDecimal: Decimal.optional(),
   flatAmount: MinorAmount.optional(),
 });
@@ -42,6 +46,17 @@ export function orderDatesInOrder(order: {
   );
 }
 
+/** A charge with both a quantity and a unit price: their product is a safe integer once rounded. */
+export function chargeProductInRange(charge: {
+  quantity?: string | number | undefined;
+  unitAmount?: number | undefined;
+  unitAmountDecimal?: string | undefined;
+}): boolean {
+  const { quantity, unitAmount, unitAmountDecimal } = charge;
+  if (quantity === undefined || (unitAmount === undefined && unitAmountDecimal === undefined)) return true;
+  return safeLineAmount({ quantity, unitAmount, unitAmountDecimal }) !== undefined;
+}
+
 export const Charge = z
   .strictObject({
     name: z.string(),
@@ -58,6 +73,11 @@ export const Charge = z
   .refine(hasAtMostOneUnitPrice, {
     message: 'Give only one of unitAmount and unitAmountDecimal.',
     path: ['unitAmountDecimal'],
+  })
+  .superRefine((charge, ctx) => {
+    if (!chargeProductInRange(charge)) {
+      ctx.addIssue({ code: 'custom', path: ['quantity'], message: productOutOfRange(charge) });
+    }
   });
 
 export const OrderLine = z.strictObject({

@@ -1,38 +1,53 @@
 import type { z } from 'zod';
+import { BillbridgeError } from '../errors/billbridge-error';
+import { clip, excerpt } from '../errors/excerpt';
 import { ValidationError, type ValidationIssue } from '../errors/mapping-errors';
+import { assertNesting } from './bounds';
 import { fastParseInvoice } from './fast-invoice';
 import { fastParseOrder } from './fast-order';
 import { Invoice } from './invoice';
 import { Order } from './order';
+import { formatPath } from './path';
 
-/** `['lines', 2, 'amount']` → `lines[2].amount` */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out ? `.${String(segment)}` : String(segment);
-  }
-  return out;
-}
+export { formatPath };
+
+/** Unknown keys quoted in one issue; the rest are counted. */
+const MAX_KEYS_SHOWN = 5;
 
 export function issuesFromZod(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): ValidationIssue[] {
   return error.issues.map((issue) => {
     const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const path = formatPath([...prefix, ...issue.path]);
     if (unknownKeys.length > 0) {
+      const shown = unknownKeys.slice(0, MAX_KEYS_SHOWN).map((k) => excerpt(k, 24));
+      const more = unknownKeys.length - shown.length;
       return {
         path,
         code: issue.code,
-        message: `Unknown field${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.map((k) => `"${k}"`).join(', ')}: check the spelling against the canonical model, or put provider-only fields in providerOptions.`,
+        message: `Unknown field${unknownKeys.length > 1 ? 's' : ''} ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}: check the spelling against the canonical model, or put provider-only fields in providerOptions.`,
       };
     }
-    return { path, code: issue.code, message: issue.message };
+    return { path, code: issue.code, message: clip(issue.message) };
   });
 }
 
-/** Parses a schema or throws a ValidationError listing every issue with its path. */
+/**
+ * Parses a schema or throws a ValidationError listing every issue with its path. Total on any input: too
+ * deep a nesting is refused before the schema walks it, and a refinement that throws (a bug, or arithmetic
+ * on a value no check foresaw) still ends as a ValidationError, never a RangeError or a stack overflow.
+ */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown, subject: string): z.output<S> {
-  const result = schema.safeParse(input);
+  assertNesting(input, subject);
+  let result: z.ZodSafeParseResult<z.output<S>>;
+  try {
+    result = schema.safeParse(input) as z.ZodSafeParseResult<z.output<S>>;
+  } catch (cause) {
+    if (BillbridgeError.isInstance(cause)) throw cause;
+    const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    throw new ValidationError(subject, [
+      { path: '', code: 'unreadable', message: `Could not be read (${clip(detail, 120)}).` },
+    ]);
+  }
   if (!result.success) throw new ValidationError(subject, issuesFromZod(result.error));
   return result.data;
 }

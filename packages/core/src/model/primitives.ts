@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { readInstant } from '../dates/instant';
+import { excerpt } from '../errors/excerpt';
 import { CURRENCY_CODES } from '../money/currencies';
 import { DECIMAL_PATTERN } from '../money/decimal';
+import { isBoundedDecimalText, MAX_DECIMAL_LENGTH, MAX_SAFE } from './bounds';
 
 /** ISO 8601 instant with a zone; normalised to UTC (`2026-01-05T00:00:00.000Z`) on output. */
 export const Instant = z
@@ -13,20 +15,31 @@ export const Instant = z
 
 export const CurrencyCode = z.enum(CURRENCY_CODES as [string, ...string[]], {
   error: (issue) =>
-    `Unknown currency ${JSON.stringify(issue.input)}: use an active ISO 4217 code in upper case, such as USD or JPY.`,
+    `Unknown currency ${excerpt(issue.input)}: use an active ISO 4217 code in upper case, such as USD or JPY.`,
 });
+
+const SAFE_RANGE = `the safe-integer range (±${MAX_SAFE}), where every amount is exact`;
 
 /** A safe integer amount in the ISO 4217 minor unit of the document's currency. */
 export const MinorAmount = z.int({
-  error: (issue) =>
-    typeof issue.input === 'number'
-      ? `Expected a whole number of minor units (e.g. 1234 for 12.34 USD), got ${issue.input}; use unitAmountDecimal for finer unit prices.`
-      : 'Expected a whole number of minor units (e.g. 1234 for 12.34 USD).',
+  error: (issue) => {
+    const input = issue.input;
+    if (typeof input !== 'number') return 'Expected a whole number of minor units (e.g. 1234 for 12.34 USD).';
+    if (Number.isInteger(input) || !Number.isFinite(input))
+      return `${excerpt(input)} is outside ${SAFE_RANGE}.`;
+    return `Expected a whole number of minor units (e.g. 1234 for 12.34 USD), got ${excerpt(input)}; use unitAmountDecimal for finer unit prices.`;
+  },
 });
 
-export const Decimal = z.string().regex(DECIMAL_PATTERN, {
-  message: 'Expected a decimal string such as "12.5" (digits, an optional "-" and one optional ".").',
-});
+export const Decimal = z
+  .string()
+  .regex(DECIMAL_PATTERN, {
+    message: 'Expected a decimal string such as "12.5" (digits, an optional "-" and one optional ".").',
+  })
+  .refine(isBoundedDecimalText, {
+    message: `Expected at most ${MAX_DECIMAL_LENGTH} characters, with a whole part within ${SAFE_RANGE}.`,
+    abort: true,
+  });
 
 /** A decimal string (already matching DECIMAL_PATTERN) that is zero or more. */
 export function isNonNegativeDecimalText(value: string): boolean {
@@ -36,7 +49,11 @@ export function isNonNegativeDecimalText(value: string): boolean {
 /** Quantities may be fractional (ChargeOver, Whop): a non-negative decimal string or finite number. */
 export const Quantity = z.union([
   Decimal.refine(isNonNegativeDecimalText, { message: 'Quantity must be zero or more.' }),
-  z.number().finite().nonnegative({ message: 'Quantity must be zero or more.' }),
+  z
+    .number()
+    .finite()
+    .nonnegative({ message: 'Quantity must be zero or more.' })
+    .max(MAX_SAFE, { message: `Quantity must be within ${SAFE_RANGE}.` }),
 ]);
 
 /** ISO 3166-1 alpha-2 in upper case (the CountryCode schema and the fast parse path share it). */

@@ -2,10 +2,14 @@
  * Exact decimal arithmetic on BigInt, just enough for money: no float ever touches an amount.
  * A value is `coefficient / 10^scale`.
  */
+import { AmountRangeError } from '../errors/mapping-errors';
 export interface ExactDecimal {
   readonly coefficient: bigint;
   readonly scale: number;
 }
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
 
 export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
 
@@ -110,12 +114,16 @@ export function roundDecimal(value: ExactDecimal, scale = 0): ExactDecimal {
   return normalize({ coefficient: negative ? -quotient : quotient, scale });
 }
 
-/** The decimal as a JS number, only when that number is exact; otherwise a RangeError. */
+/**
+ * The decimal as a JS number, only when that number is exact: a RangeError when it is not whole (a bug in
+ * the caller), an AmountRangeError (a billbridge ValidationError) when it is past ±(2^53 − 1), which
+ * input can cause.
+ */
 export function decimalToSafeInteger(value: ExactDecimal): number {
   const n = normalize(value);
-  if (n.scale !== 0) throw new RangeError(`${formatDecimal(n)} is not a whole number.`);
-  if (n.coefficient > BigInt(Number.MAX_SAFE_INTEGER) || n.coefficient < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new RangeError(`${formatDecimal(n)} is beyond the safe integer range.`);
+  if (n.scale !== 0) throw new RangeError(`${formatDecimal(n).slice(0, 40)} is not a whole number.`);
+  if (n.coefficient > MAX_SAFE || n.coefficient < MIN_SAFE) {
+    throw new AmountRangeError(formatDecimal(n));
   }
   return Number(n.coefficient);
 }

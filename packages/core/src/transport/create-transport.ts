@@ -121,7 +121,8 @@ export function createTransport(config: TransportConfig): Transport {
     // Reads, and creates the provider deduplicates, can be sent again whatever happened to the last try.
     const resendable = !isCreate || req.deduplicated === true;
     const perAttemptMs = req.timeoutMs ?? timeoutMs;
-    const deadlineAt = now() + deadlineMs;
+    const requestDeadlineMs = req.deadlineMs ?? deadlineMs;
+    const deadlineAt = now() + requestDeadlineMs;
     const where = `${provider}: ${method} ${url}`;
 
     const ambiguous = (cause: unknown, status?: number, requestId?: string): AmbiguousResultError =>
@@ -143,7 +144,7 @@ export function createTransport(config: TransportConfig): Transport {
         message: redactSecrets(messageOf(error)),
       };
       if (status !== undefined) event.status = status;
-      if (requestId !== undefined) event.requestId = requestId;
+      if (requestId !== undefined) event.requestId = redactSecrets(requestId);
       emit(event);
     };
 
@@ -167,7 +168,7 @@ export function createTransport(config: TransportConfig): Transport {
             status: response.status,
             durationMs: now() - started,
           };
-          if (response.requestId !== undefined) event.requestId = response.requestId;
+          if (response.requestId !== undefined) event.requestId = redactSecrets(response.requestId);
           emit(event);
         }
         if (response.status >= 200 && response.status < 300) return response;
@@ -187,7 +188,7 @@ export function createTransport(config: TransportConfig): Transport {
           (RateLimitError.isInstance(error) ? error.retryAfterMs : undefined);
         if (retryAfter !== undefined) failure.retryAfterMs = retryAfter;
       } else {
-        failure = describeFailure(result, where, attempt, provider, deadlineMs);
+        failure = describeFailure(result, where, attempt, provider, requestDeadlineMs);
         const { status, requestId } = result;
         failed(failure.error, attempt, status, requestId);
         if (result.abortedBy === 'caller') {

@@ -69,6 +69,11 @@ export interface TransportRequest {
   signal?: AbortSignal;
   /** Overrides the config's per-attempt timeout. */
   timeoutMs?: number;
+  /**
+   * Overrides the config's overall deadline (retries and their waits included) for this request, e.g. the
+   * time a caller has left. No wait, Retry-After included, runs past it.
+   */
+  deadlineMs?: number;
 }
 
 export interface TransportResponse {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AmbiguousResultError } from '../errors/provider-errors';
+import { MAX_DEPTH, tooDeepAt } from '../model/bounds';
 import { issuesFromZod } from '../model/parse';
 import type { TransportResponse } from '../transport/types';
 
@@ -25,20 +26,31 @@ export function parseCreateAnswer<S extends z.ZodType>(
   response: Pick<TransportResponse, 'status' | 'body' | 'text' | 'requestId'>,
   context: CreateAnswerContext,
 ): z.output<S> {
-  const result =
-    response.body === undefined || typeof response.body === 'string'
-      ? undefined
-      : schema.safeParse(response.body);
-  if (result?.success) return result.data;
-  const why =
-    result === undefined
-      ? response.body === undefined
-        ? 'an empty body'
-        : `a body that is not JSON (${JSON.stringify(response.text.slice(0, 60))}…)`
-      : `an unexpected shape (${issuesFromZod(result.error)
-          .slice(0, 3)
-          .map((i) => `${i.path || '(root)'}: ${i.message}`)
-          .join('; ')})`;
+  const readable = response.body !== undefined && typeof response.body !== 'string';
+  // Too deep a body, or a schema that throws on it, is as unreadable as HTML: the record may still exist.
+  const tooDeep = readable && tooDeepAt(response.body) !== undefined;
+  let result: ReturnType<S['safeParse']> | undefined;
+  let failure: string | undefined;
+  if (readable && !tooDeep) {
+    try {
+      result = schema.safeParse(response.body) as ReturnType<S['safeParse']>;
+    } catch (cause) {
+      failure = cause instanceof Error ? cause.name : 'an exception';
+    }
+  }
+  if (result?.success) return result.data as z.output<S>;
+  const why = tooDeep
+    ? `a body nested more than ${MAX_DEPTH} levels deep`
+    : failure !== undefined
+      ? `a body its schema could not read (${failure})`
+      : result === undefined
+        ? response.body === undefined
+          ? 'an empty body'
+          : `a body that is not JSON (${JSON.stringify(response.text.slice(0, 60))}…)`
+        : `an unexpected shape (${issuesFromZod(result.error)
+            .slice(0, 3)
+            .map((i) => `${i.path || '(root)'}: ${i.message}`)
+            .join('; ')})`;
   const what = `${context.subject}: ${context.provider} answered ${response.status} with ${why}`;
   throw new AmbiguousResultError(
     `${what}. The record may have been created: reconcile before sending it again${context.externalId ? ` (externalId ${context.externalId})` : ''}.`,

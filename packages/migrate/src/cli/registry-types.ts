@@ -25,6 +25,11 @@ export interface ProviderEntry {
   /** Adapter/client option keys worth knowing about (shown in help). */
   optionKeys: readonly string[];
   createClient(settings: ClientSettings): TargetClient & SourceClient;
+  /**
+   * Adapter options read from the account itself rather than typed in (ChargeOver's currency table), so
+   * the engine maps documents as the account will.
+   */
+  accountOptions?(client: TargetClient & SourceClient): Promise<Record<string, unknown>>;
 }
 
 export type ProviderRegistry = Readonly<Record<ProviderName, ProviderEntry>>;

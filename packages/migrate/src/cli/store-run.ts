@@ -67,25 +67,24 @@ interface TargetSetup {
   client: TargetClient;
 }
 
-function targetSetup(flags: FlagValues, io: CliIO, registry: ProviderRegistry): TargetSetup {
+/** As runSetup's target half: the client, and the options typed in plus those read from the account. */
+async function targetSetup(flags: FlagValues, io: CliIO, registry: ProviderRegistry): Promise<TargetSetup> {
   const target = providerOf(registry, str(flags, 'target'), 'target');
   const maxRetries = int(flags, 'max-retries', 0);
   const timeoutMs = int(flags, 'timeout-ms', 1);
   const strict = bool(flags, 'strict');
   const targetUrl = str(flags, 'target-url');
-  return {
-    target,
-    ...(targetUrl === undefined ? {} : { targetUrl }),
-    targetOptions: keyValues(list(flags, 'target-option'), 'target-option'),
-    strict,
-    client: target.createClient(
-      clientSettings(target, flags, 'target', io, {
-        ...(maxRetries === undefined ? {} : { maxRetries }),
-        ...(timeoutMs === undefined ? {} : { timeoutMs }),
-        strict,
-      }),
-    ),
-  };
+  const targetOptions = keyValues(list(flags, 'target-option'), 'target-option');
+  const client = target.createClient(
+    clientSettings(target, flags, 'target', io, {
+      ...(maxRetries === undefined ? {} : { maxRetries }),
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      strict,
+    }),
+  );
+  // The same account options the loader merged (ChargeOver's currency table), so the run's options agree.
+  if (target.accountOptions) Object.assign(targetOptions, await target.accountOptions(client));
+  return { target, ...(targetUrl === undefined ? {} : { targetUrl }), targetOptions, strict, client };
 }
 
 function storeUrl(flags: FlagValues): string {
@@ -187,7 +186,7 @@ export async function runStoreMigrate(
       sourceLabel: run.sourceLabel,
     };
   } else {
-    setup = targetSetup(flags, io, registry);
+    setup = await targetSetup(flags, io, registry);
   }
   const concurrency = int(flags, 'concurrency', 1);
   const rps = positiveNumber(flags, 'rps');
@@ -299,7 +298,7 @@ export async function storeStatus(flags: FlagValues, io: CliIO): Promise<number>
 }
 
 export async function storeVerify(flags: FlagValues, io: CliIO, registry: ProviderRegistry): Promise<number> {
-  const { client } = targetSetup(flags, io, registry);
+  const { client } = await targetSetup(flags, io, registry);
   return withRun(flags, 'verify', async (store) => {
     const report = await verifyStoredRun(store, client);
     io.out.write(renderVerify(report));
@@ -314,7 +313,7 @@ export async function storeReconcile(
   io: CliIO,
   registry: ProviderRegistry,
 ): Promise<number> {
-  const { client, target } = targetSetup(flags, io, registry);
+  const { client, target } = await targetSetup(flags, io, registry);
   const { reconcileRun } = await import('../store/reconcile-run');
   return withRun(flags, 'reconcile', async (store) => {
     const result = await reconcileRun(

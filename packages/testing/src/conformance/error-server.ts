@@ -57,3 +57,23 @@ export function echoSecret(body: unknown, secret: string): unknown {
   }
   return body;
 }
+
+/**
+ * The body with the secret echoed the ways a provider might: appended to every string (as is), and, in an
+ * object body, an `echo` field holding it 40 levels deep, base64-encoded, inside `user:key` base64 and
+ * URL-encoded. A text body gets the encoded forms appended.
+ */
+export function echoSecretDeeply(body: unknown, secret: string): unknown {
+  const forms = [
+    secret,
+    Buffer.from(secret).toString('base64'),
+    Buffer.from(`user:${secret}`).toString('base64'),
+    encodeURIComponent(secret),
+  ];
+  const echoed = echoSecret(body, secret);
+  if (typeof echoed === 'string') return `${echoed} ${forms.join(' ')}`;
+  if (echoed === null || typeof echoed !== 'object' || Array.isArray(echoed)) return echoed;
+  let deep: unknown = { forms };
+  for (let i = 0; i < 40; i++) deep = i % 2 === 0 ? { detail: deep } : [deep];
+  return { ...echoed, echo: deep };
+}

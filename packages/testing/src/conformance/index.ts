@@ -4,6 +4,7 @@ import {
   BillbridgeError,
   type FieldSupport,
   INVOICE_CAPABILITY_FIELDS,
+  IntegrityError,
   type Invoice,
   LossyMappingError,
   type MappingWarning,
@@ -20,7 +21,9 @@ import { orderArbitrary } from '../arbitraries/order';
 import { startFake } from '../fake-server';
 import { compareProjections, fieldPresent, project, warningPathPatterns } from '../projection';
 import type { FaultKind } from '../types';
-import { echoSecret, startCannedServer } from './error-server';
+import { startCurrencyProxy } from './currency-proxy';
+import { echoSecret, echoSecretDeeply, startCannedServer } from './error-server';
+import { fuzzFromProvider } from './fuzz';
 import { findLeaks } from './leaks';
 import type { ConformanceOptions, DocumentedError } from './options';
 import { documentTotals } from './totals';
@@ -251,10 +254,101 @@ export function describeAdapterConformance<S, Seed>(options: ConformanceOptions<
       },
     );
 
+    it('fromProvider throws only billbridge errors, whatever JSON it is given (fuzz)', () => {
+      const failures = fuzzFromProvider(
+        (input) => adapter.fromProvider(input, { ...mapping }),
+        fc
+          .sample(supportedDocs, runParams(20))
+          .map((doc) => JSON.parse(JSON.stringify(adapter.toCreateRequest(doc, { ...mapping }).request))),
+        { runs: options.fuzzRuns ?? 400, seed: options.seed ?? 20261130, seen: seenErrors },
+      );
+      expect(
+        failures.length,
+        `${adapter.provider}: fromProvider threw non-billbridge errors:\n${failures.slice(0, 12).join('\n')}`,
+      ).toBe(0);
+    });
+
+    it('a create whose 2xx answer cannot be read is an AmbiguousResultError (created_then_garbled)', async () => {
+      // By rate on creating routes only, so a lookup the client makes first is not the one garbled.
+      const faults = { rate: 1, kinds: ['created_then_garbled' as const] };
+      const fake = await startFake(options.fake, { ...seedOption(options.fakeSeed), faults });
+      try {
+        const client = await options.createClient(fake.url, { apiKey, maxRetries: 0 });
+        const doc = uniquify(sample(), 2000);
+        const { value, error } = await capture(() => client.create(doc));
+        expect(fake.faults.injected.map((f) => f.kind)).toContain('created_then_garbled');
+        expect(
+          AmbiguousResultError.isInstance(error),
+          `expected AmbiguousResultError, got ${value ? 'a success' : describeError(error)}`,
+        ).toBe(true);
+        const ambiguous = error as AmbiguousResultError;
+        expect(ambiguous.request.method).toBe('POST');
+        expect(ambiguous.request.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+        expect(ambiguous.provider).toBe(adapter.provider);
+      } finally {
+        await fake.close();
+      }
+    });
+
+    it.skipIf(options.answersCarryCurrency === false)(
+      'a record stored and answered in another currency is an IntegrityError naming currency and the created id',
+      async () => {
+        const fake = await startFake(options.fake, seedOption(options.fakeSeed));
+        const doc = uniquify(sample(), 3000);
+        const other = doc.currency === 'EUR' ? 'USD' : 'EUR';
+        const proxy = await startCurrencyProxy(fake.url, doc.currency, other);
+        try {
+          const client = await options.createClient(proxy.url, { apiKey, maxRetries: 0 });
+          const { value, error } = await capture(() => client.create(doc));
+          expect(
+            IntegrityError.isInstance(error),
+            `expected IntegrityError, got ${value ? `a success in ${value.value.currency}` : describeError(error)}`,
+          ).toBe(true);
+          const integrity = error as IntegrityError;
+          expect(integrity.differences).toContainEqual(
+            expect.objectContaining({ path: 'currency', expected: doc.currency, actual: other }),
+          );
+          expect(integrity.createdId.length).toBeGreaterThan(0);
+          expect(integrity.message).toContain(integrity.createdId);
+          // The id is the one the provider gave the stored record.
+          expect(proxy.originals.some((text) => text.includes(integrity.createdId))).toBe(true);
+        } finally {
+          await proxy.close();
+          await fake.close();
+        }
+      },
+    );
+
+    it.skipIf(documented.length === 0)(
+      'an error body echoing the key 40 levels deep, base64- and URL-encoded shows it nowhere',
+      async () => {
+        const entry = documented[0]!;
+        const server = await startCannedServer(
+          entry.status,
+          echoSecretDeeply(entry.body, apiKey),
+          entry.headers,
+        );
+        try {
+          const client = await options.createClient(server.url, { apiKey, maxRetries: 0 });
+          const { error } = await capture(() => client.create(sample()));
+          expect(BillbridgeError.isInstance(error), describeError(error)).toBe(true);
+          expect(findLeaks([error], secrets)).toEqual([]);
+        } finally {
+          await server.close();
+        }
+      },
+    );
+
     it('never shows the API key in any error seen by the suite', () => {
       expect(findLeaks(seenErrors, secrets)).toEqual([]);
     });
   });
+}
+
+function describeError(error: unknown): string {
+  if (error === undefined) return 'no error';
+  const e = error as Error;
+  return `${e?.name ?? typeof error}: ${String(e?.message ?? error).slice(0, 300)}`;
 }
 
 function seedOption<Seed>(seed: Seed | undefined): { seed?: Seed } {

@@ -12,9 +12,23 @@ export function renderings(error: unknown): string[] {
   return out;
 }
 
-/** The secrets (and their base64 forms) found in any rendering of any of the errors. */
+/** The spellings of a secret a provider may echo: as is, base64(url) alone or after `user:`, URL-encoded. */
+export function secretSpellings(secret: string): string[] {
+  const b64 = (text: string) => Buffer.from(text).toString('base64');
+  const b64url = (text: string) => Buffer.from(text).toString('base64url');
+  return [
+    secret,
+    b64(secret),
+    b64url(secret),
+    b64(`user:${secret}`),
+    b64(`u:${secret}`),
+    encodeURIComponent(secret),
+  ];
+}
+
+/** The secrets (in any spelling of secretSpellings) found in any rendering of any of the errors. */
 export function findLeaks(errors: readonly unknown[], secrets: readonly string[]): string[] {
-  const needles = secrets.flatMap((s) => [s, Buffer.from(s).toString('base64')]).filter((s) => s.length >= 6);
+  const needles = [...new Set(secrets.flatMap(secretSpellings))].filter((s) => s.length >= 6);
   const leaks: string[] = [];
   errors.forEach((error, i) => {
     for (const text of renderings(error)) {

@@ -55,7 +55,11 @@ export interface RequestSchema {
  * declared-unsupported field warns at its path and `strict` throws LossyMappingError; creates through
  * the client against the fake succeed with the same currency and totals (and `get` reads them back);
  * injected faults surface as billbridge errors; a rejected credential is an auth error; every
- * documented error maps to its class; no error ever shows the API key.
+ * documented error maps to its class; `fromProvider` throws only billbridge errors for random JSON and
+ * for its own create requests with one part made hostile (past 2^53, 10,000 levels deep, wrongly
+ * typed…); a create whose 2xx answer is an HTML page (`created_then_garbled`) is an AmbiguousResultError;
+ * a record answered in another currency than sent is an IntegrityError naming `currency` and the created
+ * id; no error ever shows the API key.
  *
  * ```ts
  * describeAdapterConformance({
@@ -130,4 +134,12 @@ export interface ConformanceOptions<S = unknown, Seed = unknown> {
   createRuns?: number;
   /** fast-check seed, to replay a failure. */
   seed?: number;
+  /** Random and mutated inputs fed to `fromProvider` by the fuzz check, besides the sweep (default 400). */
+  fuzzRuns?: number;
+  /**
+   * `false` when neither the create answer nor a read of the record carries the currency, so no client
+   * can notice a record stored in another one (e.g. Paid orders): the currency-integrity check is then
+   * skipped. Default true.
+   */
+  answersCarryCurrency?: boolean;
 }

@@ -1,5 +1,7 @@
 import {
+  AmbiguousResultError,
   type Capabilities,
+  createFacts,
   createTransport,
   decimalToSafeInteger,
   errorFromStatus,
@@ -12,6 +14,9 @@ import {
   roundDecimal,
   type TransportResponse,
   toDecimal,
+  ValidationError,
+  type ValidationIssue,
+  verifyCreate,
   WarningCollector,
 } from '@billbridge/core';
 
@@ -23,6 +28,33 @@ export interface TinyRequest {
   memo?: string;
   metadata?: Record<string, unknown>;
   lines: Array<{ description?: string; quantity: number; unit_amount: number }>;
+}
+
+/** The tiny provider's record as it answers it (its create request plus an id), checked by hand. */
+function readTinyRecord(value: unknown): TinyRequest & { id?: string } {
+  const issues: ValidationIssue[] = [];
+  const bad = (path: string, message: string) => issues.push({ path, code: 'invalid_type', message });
+  const r = (value ?? undefined) as Record<string, unknown> | undefined;
+  if (r === undefined || typeof r !== 'object' || Array.isArray(r)) bad('', 'Expected an object.');
+  else {
+    if (r.id !== undefined && typeof r.id !== 'string') bad('id', 'Expected a string.');
+    if (typeof r.currency !== 'string') bad('currency', 'Expected a string.');
+    const customer = r.customer as Record<string, unknown> | null | undefined;
+    if (customer === null || typeof customer !== 'object') bad('customer', 'Expected an object.');
+    if (!Array.isArray(r.lines)) bad('lines', 'Expected an array.');
+    else {
+      r.lines.forEach((line: unknown, i) => {
+        const l = line as Record<string, unknown> | null;
+        if (l === null || typeof l !== 'object') bad(`lines[${i}]`, 'Expected an object.');
+        else {
+          if (typeof l.quantity !== 'number') bad(`lines[${i}].quantity`, 'Expected a number.');
+          if (typeof l.unit_amount !== 'number') bad(`lines[${i}].unit_amount`, 'Expected a number.');
+        }
+      });
+    }
+  }
+  if (issues.length > 0) throw new ValidationError('Tiny invoice', issues);
+  return r as unknown as TinyRequest & { id?: string };
 }
 
 const SUPPORTED = new Set([
@@ -102,7 +134,7 @@ export const tinyAdapter: ProviderAdapter<TinyRequest, MappingOptions> = {
     return { request, warnings: w.finish(options?.strict) };
   },
   fromProvider(record) {
-    const r = record as TinyRequest & { id?: string };
+    const r = readTinyRecord(record);
     const invoice = parseInvoice({
       ...(r.id === undefined ? {} : { id: r.id, provider: 'paid' }),
       ...(r.external_id === undefined ? {} : { externalId: r.external_id }),
@@ -158,7 +190,32 @@ export function createTinyClient(config: { apiKey: string; baseUrl: string; maxR
         deduplicated: false,
         ...(request.external_id === undefined ? {} : { externalId: request.external_id }),
       });
-      const back = tinyAdapter.fromProvider(response.body);
+      // An answer that cannot be read means the invoice may exist: ambiguous, never "not created".
+      let record: TinyRequest & { id?: string };
+      try {
+        record = readTinyRecord(response.body);
+        if (typeof record.id !== 'string') throw new Error('no id');
+      } catch (cause) {
+        throw new AmbiguousResultError(
+          `paid: the create answered ${response.status} with a body that cannot be read; the invoice may exist.`,
+          { method: 'POST', url: `${config.baseUrl}/v1/invoices`, body: request },
+          {
+            provider: 'paid',
+            status: response.status,
+            cause,
+            ...(request.external_id === undefined ? {} : { externalId: request.external_id }),
+          },
+        );
+      }
+      const back = tinyAdapter.fromProvider(record);
+      verifyCreate({
+        provider: 'paid',
+        createdId: record.id!,
+        sent: createFacts(doc),
+        stored: createFacts(back.value),
+        raw: response.body,
+        ...(response.requestId === undefined ? {} : { requestId: response.requestId }),
+      });
       return {
         value: back.value,
         raw: response.body,
