@@ -98,8 +98,8 @@ Examples:
   WHOP_API_KEY=... billbridge migrate --source flowglad --input flowglad.ndjson --target whop \\
     --target-option companyId=biz_123 --id-map ids.csv --id-map-out migrated.csv
   billbridge migrate ... --resume            # after an interruption
-  billbridge migrate ... --store postgres://bb@db/billbridge --run march   # one of several workers:
-  billbridge migrate --store postgres://bb@db/billbridge --run march --target whop ...   # on other machines
+  billbridge migrate ... --store postgres://bb@db/billbridge --run march   # creates the run, loads, works
+  billbridge migrate --store postgres://bb@db/billbridge --run march --target whop ...   # more workers
 
 Exit status: 0 all migrated, 1 some documents failed/invalid/unmapped, 2 bad usage, 3 some ambiguous,
 4 verify found created invoices that differ from their source, 130 interrupted (Ctrl-C; --resume continues).`,
