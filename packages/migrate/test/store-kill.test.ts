@@ -60,6 +60,8 @@ describe('a PostgreSQL run with four worker processes, one SIGKILLed and not res
       while (records() < threshold) await delay(20);
       let victim: (typeof workers)[number] | undefined;
       while (!victim) {
+        if (workers.every((w) => w.exitCode !== null))
+          throw new Error('the run ended before a worker could be killed');
         const busy = await db.query<{ pid: number }>(
           `SELECT w.pid FROM billbridge_documents d JOIN billbridge_workers w ON w.run_id = d.run_id AND w.worker = d.worker
             WHERE d.run_id = $1 AND d.state = 'pending' GROUP BY w.pid HAVING count(*) >= 2`,
@@ -67,6 +69,7 @@ describe('a PostgreSQL run with four worker processes, one SIGKILLed and not res
         );
         const pids = busy.rows.map((r) => r.pid);
         victim = workers.find((w) => w.pid !== undefined && pids.includes(w.pid) && w.exitCode === null);
+        if (!victim) await delay(5);
       }
       victim.kill('SIGKILL');
       const killedAt = records();

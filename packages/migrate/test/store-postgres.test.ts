@@ -59,7 +59,7 @@ function expectExactlyOnce(invoices: ToyInvoice[], count: number) {
   }
 }
 
-describe('PostgreSQL run store', () => {
+describe('PostgreSQL run store', { timeout: 120_000 }, () => {
   it('loads the source once and migrates it with one worker; the run counts agree with the target', async () => {
     const t = await toyTarget();
     try {
