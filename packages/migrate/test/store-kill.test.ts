@@ -49,7 +49,8 @@ describe('a PostgreSQL run with four worker processes, one SIGKILLed and not res
           input,
           concurrency: 8,
           chunkSize: 50,
-          leaseMs: 3_000,
+          // a sent document has at least half of this to be answered before another worker may take its chunk
+          leaseMs: 5_000,
         }),
       );
       const results = workers.map((w) => collect(w));

@@ -16,8 +16,8 @@ export interface StoreRunOptions {
   chunkSize?: number;
   /**
    * How long a claim lasts without a heartbeat, in ms (default 60,000; fixed when the run is created).
-   * A document is sent only while its chunk's lease has half of this left, so it must exceed the
-   * slowest create (timeout × attempts): a dead worker's chunks are taken over after it.
+   * A document is sent only while its chunk's lease has half of this left, so half of it must exceed the
+   * slowest create (the client's per-attempt timeout): a dead worker's chunks are taken over after it.
    */
   leaseMs?: number;
   /** Default `<host>:<pid>:<random>`. */
