@@ -111,7 +111,7 @@ function buildCards() {
     const card = $('#provider-card').content.firstElementChild.cloneNode(true);
     card.dataset.provider = provider.name;
     card.dataset.testid = `provider-${provider.name}`;
-    $('h3', card).append(
+    $('h3', card).replaceChildren(
       provider.label.replace(/ \(.*\)$/, ''),
       el('small', { textContent: provider.creates === 'order' ? ' creates orders' : ' creates invoices' }),
     );

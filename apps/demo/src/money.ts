@@ -147,22 +147,17 @@ export function moneyView(
   const wire = WIRE[provider.name];
   const amounts = wire.read(request as Json);
   const canonicalLines = canonicalMoney(doc).lines;
-  const lines = amounts.lines.map((line, i) => {
-    return {
-      canonical: canonicalLines[i] ?? '',
-      wire: `${line.quantity} × ${line.unitPrice}`,
-      wireAmount: formatDecimal(multiplyDecimal(toDecimal(line.quantity), toDecimal(line.unitPrice))),
-    };
-  });
+  const lineAmounts = amounts.lines.map((line) =>
+    multiplyDecimal(toDecimal(line.quantity), toDecimal(line.unitPrice)),
+  );
+  const lines = amounts.lines.map((line, i) => ({
+    canonical: canonicalLines[i] ?? '',
+    wire: `${line.quantity} × ${line.unitPrice}`,
+    wireAmount: formatDecimal(lineAmounts[i]!),
+  }));
   const wireTotal =
-    amounts.lines.length > 0
-      ? formatDecimal(
-          amounts.lines.reduce(
-            (sum, line) =>
-              addDecimal(sum, multiplyDecimal(toDecimal(line.quantity), toDecimal(line.unitPrice))),
-            toDecimal(0),
-          ),
-        )
+    lineAmounts.length > 0
+      ? formatDecimal(lineAmounts.reduce((sum, amount) => addDecimal(sum, amount), toDecimal(0)))
       : (amounts.stated ?? '0');
   const { exact, reasons } = exactness(provider, doc, request, warnings);
   const computed = wireTotalReason(provider, doc, wireTotal);

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The page.evaluate callbacks run in the browser, so this file sees DOM globals.
 /**
  * The demo page in headless Chromium (Debian's package, driven by playwright-core), at a laptop's width
  * (1366 px) and a phone's (390 px): first load, a sample with warnings, the money panel of a USD, a JPY

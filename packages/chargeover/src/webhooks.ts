@@ -12,6 +12,7 @@ import {
   parseWebhookJson,
   type RawBody,
   rawBodyBytes,
+  requireSecret,
   type WebhookHeaders,
   WebhookPayloadError,
   WebhookVerificationError,
@@ -34,9 +35,7 @@ export function verifyWebhook(
   _options: ChargeOverWebhookOptions = {},
 ): ChargeOverVerifiedWebhook {
   const body = rawBodyBytes(rawBody, 'chargeover');
-  if (typeof secret !== 'string' || secret === '') {
-    throw new WebhookVerificationError('chargeover', 'bad_secret', 'the shared secret token is empty');
-  }
+  requireSecret('chargeover', secret, 'the shared secret token');
   const bag = normalizeHeaders(headers);
   const headerToken = bag['x-chargeover-key'];
   const payload = parseWebhookJson('chargeover', body);

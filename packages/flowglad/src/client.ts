@@ -18,6 +18,7 @@ import {
   ProviderError,
   parseCreateAnswer,
   parseWith,
+  type Transport,
   type TransportResponse,
   transportSettings,
   verifyCreate,
@@ -117,13 +118,9 @@ export interface FlowgladClient {
   list(params?: FlowgladListParams): AsyncIterable<FlowgladResult>;
 }
 
-export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClient {
-  if (typeof config.apiKey !== 'string' || config.apiKey.trim() === '') {
-    throw new TypeError(
-      'createFlowgladClient: apiKey is required (a Flowglad secret key, sk_test_… or sk_live_…).',
-    );
-  }
-  const transport = createTransport({
+/** The transport every Flowglad call goes through: the client's and the webhook resolver's reads alike. */
+export function flowgladTransport(config: FlowgladClientConfig): Transport {
+  return createTransport({
     provider: 'flowglad',
     baseUrl: config.baseUrl ?? DEFAULT_BASE_URL,
     headers: { authorization: config.apiKey },
@@ -131,6 +128,15 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
     mapError,
     ...transportSettings(config),
   });
+}
+
+export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClient {
+  if (typeof config.apiKey !== 'string' || config.apiKey.trim() === '') {
+    throw new TypeError(
+      'createFlowgladClient: apiKey is required (a Flowglad secret key, sk_test_… or sk_live_…).',
+    );
+  }
+  const transport = flowgladTransport(config);
   const mapping = (strict: boolean | undefined): FlowgladMappingOptions => ({
     strict: strict ?? config.strict,
     ...(config.customerIds !== undefined && { customerIds: config.customerIds }),
