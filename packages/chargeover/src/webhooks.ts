@@ -84,10 +84,20 @@ function typeOf(
   }
   if (context === 'transaction') {
     // "fires for failed payments too": gateway_status says which.
-    if (name === 'insert') return data.transaction?.gateway_status ? 'payment.succeeded' : 'payment.failed';
+    if (name === 'insert')
+      return gatewaySucceeded(data.transaction?.gateway_status) ? 'payment.succeeded' : 'payment.failed';
     if (name === 'apply') return 'payment.applied';
   }
   return 'other';
+}
+
+/**
+ * ChargeOver's own code reads `gateway_status` as PHP's `(bool)`, and its payloads carry values as
+ * strings: `"0"` and `""` are false there, as are 0, false and null.
+ */
+function gatewaySucceeded(status: unknown): boolean {
+  if (typeof status === 'string') return status !== '' && status !== '0';
+  return Boolean(status);
 }
 
 export async function parseWebhook(

@@ -160,4 +160,20 @@ describe('ChargeOver verification', () => {
     const [event] = await parseWebhook(raw, { 'x-chargeover-key': TOKEN }, TOKEN, options);
     expect(event).toMatchObject({ type: 'payment.failed', paymentId: '77', invoiceId: '5' });
   });
+
+  it.each([
+    ['"0"', '0', 'payment.failed'],
+    ['""', '', 'payment.failed'],
+    ['"1"', '1', 'payment.succeeded'],
+  ])('reads gateway_status %s as PHP does', async (_, status, type) => {
+    const raw = JSON.stringify({
+      context_str: 'transaction',
+      context_id: 78,
+      event: 'insert',
+      data: { transaction: { transaction_id: 78, gateway_status: status, applied_to: [{ invoice_id: 5 }] } },
+      security_token: TOKEN,
+    });
+    const [event] = await parseWebhook(raw, { 'x-chargeover-key': TOKEN }, TOKEN, options);
+    expect(event?.type).toBe(type);
+  });
 });
