@@ -2,8 +2,10 @@
  * ChargeOver webhooks (WEBHOOKS.md): no signature and no timestamp, a shared token in `X-ChargeOver-Key`
  * and in the body's `security_token`, compared in constant time. Events are `context_str`/`event` pairs;
  * "paid" is `invoice`/`status` with `is_paid`. No event id: the key is the instance, the pair, the id and
- * the record's state (`invoice_status_str` or `mod_datetime`). Answer exactly 200 (receivers do).
+ * the record's state (`invoice_status_str` or `mod_datetime`, else a hash of the payload). Answer exactly
+ * 200 (receivers do).
  */
+import { createHash } from 'node:crypto';
 import {
   type BillingEvent,
   type BillingEventType,
@@ -125,7 +127,11 @@ export async function parseWebhook(
   const { security_token: _token, ...raw } = payload;
   const contextId = String(payload.context_id);
   const record = data[context];
-  const state = (record?.invoice_status_str ?? record?.mod_datetime ?? '') as string;
+  // ChargeOver sends no delivery id: the record's state tells one event from the next; without one, the
+  // payload itself does (a redelivery carries the same payload, another event does not).
+  const state = (record?.invoice_status_str ??
+    record?.mod_datetime ??
+    createHash('sha256').update(JSON.stringify(raw)).digest('hex').slice(0, 16)) as string;
   const event: BillingEvent = {
     type: typeOf(context, name, data),
     providerType: `${context}.${name}`,

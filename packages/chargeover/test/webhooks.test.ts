@@ -176,4 +176,22 @@ describe('ChargeOver verification', () => {
     const [event] = await parseWebhook(raw, { 'x-chargeover-key': TOKEN }, TOKEN, options);
     expect(event?.type).toBe(type);
   });
+
+  it('tells events of one record apart without a state, and a redelivery from a new event', async () => {
+    const delivery = (status: number) =>
+      JSON.stringify({
+        context_str: 'transaction',
+        context_id: 79,
+        event: 'insert',
+        data: {
+          transaction: { transaction_id: 79, gateway_status: status, applied_to: [{ invoice_id: 5 }] },
+        },
+        security_token: TOKEN,
+      });
+    const id = async (raw: string) =>
+      (await parseWebhook(raw, { 'x-chargeover-key': TOKEN }, TOKEN, options))[0]?.id;
+    expect(await id(delivery(1))).toBe(await id(delivery(1)));
+    expect(await id(delivery(1))).not.toBe(await id(delivery(0)));
+    expect(await id(delivery(1))).not.toContain(TOKEN);
+  });
 });
