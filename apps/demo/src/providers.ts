@@ -124,7 +124,7 @@ async function startOne(name: ProviderName) {
   const entry = PROVIDERS[name];
   const settings = SETTINGS[name];
   const fake: RunningFake<unknown> = await startFake(
-    entry.fake,
+    await entry.loadFake(),
     settings.seed === undefined ? {} : { seed: settings.seed },
   );
   const baseUrl = `${fake.url.replace(/\/$/, '')}${entry.apiPrefix}`;

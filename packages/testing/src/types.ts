@@ -37,7 +37,14 @@ export interface FakeRoute<S> {
 
 /** One provider's fake API: routes, auth, storage and error shape. Each provider package ships one. */
 export interface FakeDefinition<S = unknown, Seed = unknown> {
+  /** Which provider this fake stands in for. */
   provider: ProviderName;
+  /**
+   * The path the provider's client base URL carries after the origin (Paid `/api/v2`, Whop `/api/v1`),
+   * without a trailing slash; omitted or `''` when the client's base URL is the bare origin.
+   * `startFake` adds it to `baseUrl`, so `createXClient({ baseUrl: fake.baseUrl })` works as it is.
+   */
+  basePath?: string;
   /** Fresh in-memory state holding the documented default data set, adjusted by `seed`. */
   createState(seed?: Seed): S;
   /** The provider's own 401/403 answer, or undefined when the credentials are acceptable. */
@@ -118,8 +125,13 @@ export interface StartFakeOptions<Seed = unknown> {
 }
 
 export interface RunningFake<S> {
-  /** e.g. `http://127.0.0.1:53211`, no trailing slash. */
+  /** The server's origin, e.g. `http://127.0.0.1:53211`, no trailing slash. */
   url: string;
+  /**
+   * What to hand the provider's client as `baseUrl`: `url` plus the fake's `basePath`
+   * (e.g. `http://127.0.0.1:53211/api/v2` for Paid, the bare origin for Flowglad).
+   */
+  baseUrl: string;
   /** Records created so far (`definition.records(state)`). */
   readonly records: unknown[];
   state: S;

@@ -30,6 +30,19 @@ describe('startFake', () => {
     expect(fake.state.invoices).toHaveLength(1);
   });
 
+  it('baseUrl is the origin plus the declared basePath (the client base URL, as it is)', async () => {
+    fake = await startFake(tinyFake);
+    expect(fake.baseUrl).toBe(fake.url);
+    const prefixed = await startFake({ ...tinyFake, basePath: '/v1/' });
+    try {
+      expect(prefixed.baseUrl).toBe(`${prefixed.url}/v1`);
+      const res = await fetch(`${prefixed.baseUrl}/text`, { headers: AUTH });
+      expect(await res.text()).toBe('plain words');
+    } finally {
+      await prefixed.close();
+    }
+  });
+
   it('captures :params (decoded) and ignores the query string when matching', async () => {
     fake = await startFake(tinyFake);
     const res = await fetch(`${fake.url}/v1/echo/a%20b/items/42?limit=5&cursor=x`, { headers: AUTH });
