@@ -49,9 +49,19 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     sendJson(res, 405, { error: { name: 'MethodNotAllowed', message: `${req.method} ${pathname}` } });
   }
 
-  await new Promise<void>((resolve) =>
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
-  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    // The port is taken (or not ours to use): stop the fakes already running before reporting it.
+    await providers.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
