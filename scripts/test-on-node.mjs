@@ -17,7 +17,16 @@ const binDir = join(prefix, 'node_modules', 'node', 'bin');
 if (!existsSync(join(binDir, 'node'))) {
   const install = spawnSync(
     'npm',
-    ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, `node@${major}`],
+    [
+      'install',
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      prefix,
+      `node@${major}`,
+    ],
     { stdio: 'inherit' },
   );
   if (install.status !== 0) process.exit(install.status ?? 1);
@@ -31,7 +40,13 @@ console.log(`▶ every workspace's tests under Node ${version}`);
 const started = Date.now();
 const run = spawnSync(
   join(binDir, 'node'),
-  [join(root, 'node_modules', 'turbo', 'bin', 'turbo'), 'run', 'test', '--continue', `--concurrency=${concurrency}`],
+  [
+    join(root, 'node_modules', 'turbo', 'bin', 'turbo'),
+    'run',
+    'test',
+    '--continue',
+    `--concurrency=${concurrency}`,
+  ],
   { cwd: root, env, stdio: 'inherit' },
 );
 console.log(`\nNode ${version}: ${((Date.now() - started) / 60_000).toFixed(1)} min`);

@@ -52,7 +52,9 @@ await withLock('package-checks', () =>
 );
 
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-console.log(`\n${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}` : 'All steps passed'} (${minutes} min)`);
+console.log(
+  `\n${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}` : 'All steps passed'} (${minutes} min)`,
+);
 const summary = spawnSync(process.execPath, [join(root, 'scripts', 'test-summary.mjs'), resultsDir], {
   stdio: 'inherit',
 });
