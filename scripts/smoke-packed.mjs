@@ -41,11 +41,15 @@ writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: 
 // Everything but @billbridge/testing first: the CLI must run without it.
 sh('npm', ['install', '--no-audit', '--no-fund', ...names.filter((n) => n !== 'testing').map(tgz)], app);
 
-check('billbridge --version prints the package version', () =>
-  sh('npx', ['--no', 'billbridge', '--version'], app).trim(),
-);
+const bin = join(app, 'node_modules', '.bin', 'billbridge');
+check('the billbridge bin prints the package version', () => {
+  const out = sh(bin, ['--version'], app).trim();
+  const version = JSON.parse(sh('npm', ['pkg', 'get', 'version'], join(root, 'packages', 'migrate')));
+  if (out !== `billbridge ${version}`) throw new Error(out);
+  return out;
+});
 check('billbridge sandbox without @billbridge/testing names the package to add', () => {
-  const run = spawnSync('npx', ['--no', 'billbridge', 'sandbox'], { cwd: app, encoding: 'utf8' });
+  const run = spawnSync(bin, ['sandbox'], { cwd: app, encoding: 'utf8' });
   if (run.status !== 1 || !run.stderr.includes('npm install --save-dev @billbridge/testing'))
     throw Object.assign(new Error('unexpected'), {
       stdout: run.stdout,
@@ -54,7 +58,8 @@ check('billbridge sandbox without @billbridge/testing names the package to add',
   return run.stderr.trim().split('\n')[0];
 });
 
-sh('npm', ['install', '--no-audit', '--no-fund', tgz('testing')], app);
+// A TypeScript user has Node's types (the transport's undici types refer to Buffer).
+sh('npm', ['install', '--no-audit', '--no-fund', tgz('testing'), '@types/node@20'], app);
 const script = `import { parseInvoice, type Invoice } from '@billbridge/core';
 import { createWhopClient } from '@billbridge/whop';
 import { whopFake, WHOP_FAKE_DEFAULT_COMPANY, WHOP_FAKE_DEFAULT_MEMBER } from '@billbridge/whop/testing';
@@ -63,6 +68,7 @@ import { startFake } from '@billbridge/testing';
 const invoice: Invoice = parseInvoice({
   currency: 'USD',
   customer: { id: WHOP_FAKE_DEFAULT_MEMBER.id },
+  dueAt: '2026-12-01T00:00:00Z',
   lines: [{ description: 'Consulting', quantity: 2, unitAmount: 2990 }],
 });
 const fake = await startFake(whopFake);
@@ -90,7 +96,7 @@ for (const [resolution, module] of [
           strict: true,
           noEmit: true,
           skipLibCheck: false,
-          types: [],
+          types: ['node'],
           lib: ['es2023', 'dom'],
         },
         files: ['esm.mts'],
@@ -128,7 +134,7 @@ writeFileSync(
 const { whop } = require('@billbridge/whop');
 const { migrate } = require('@billbridge/migrate');
 const { startFake } = require('@billbridge/testing');
-const doc = parseInvoice({ currency: 'JPY', customer: { email: 'a@example.com' }, lines: [{ quantity: 1, unitAmount: 1500 }] });
+const doc = parseInvoice({ currency: 'JPY', customer: { email: 'a@example.com' }, dueAt: '2026-12-01T00:00:00Z', lines: [{ quantity: 1, unitAmount: 1500 }] });
 const { request } = whop.toCreateRequest({ ...doc, customer: { id: 'mber_xxxxxxxxxxxxx' } }, { companyId: 'biz_xxxxxxxxxxxxxx' });
 console.log('cjs ok', typeof migrate, typeof startFake, require('@billbridge/core/package.json').name, JSON.stringify(request).length > 0);
 `,

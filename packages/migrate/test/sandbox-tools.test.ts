@@ -51,7 +51,9 @@ describe('billbridge sandbox loads the fakes only when asked', () => {
   it('the command prints that message and exits 1, starting nothing', async () => {
     const io = capture();
     expect(await runSandbox([], io, PROVIDERS, Promise.resolve(), missing)).toBe(1);
-    expect(io.stderr()).toMatch(/^billbridge sandbox: .*@billbridge\/testing, which is not installed/);
+    expect(io.stderr()).toMatch(
+      /^billbridge sandbox: the sandbox runs the provider fakes from @billbridge\/testing, which is not installed\. Add it next to @billbridge\/migrate: npm install --save-dev @billbridge\/testing \(Cannot find package/,
+    );
     expect(io.stdout()).toBe('');
   });
 

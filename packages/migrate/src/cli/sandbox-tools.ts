@@ -15,7 +15,7 @@ export class SandboxToolsMissingError extends Error {
   override name = 'SandboxToolsMissingError';
   constructor(cause: unknown) {
     super(
-      `billbridge sandbox runs the provider fakes from ${SANDBOX_PACKAGE}, which is not installed. ` +
+      `the sandbox runs the provider fakes from ${SANDBOX_PACKAGE}, which is not installed. ` +
         `Add it next to @billbridge/migrate: npm install --save-dev ${SANDBOX_PACKAGE}` +
         ` (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)})`,
       { cause },
