@@ -24,8 +24,10 @@ export interface FakeResponse {
   headers?: Record<string, string>;
 }
 
+/** HTTP methods a fake route can answer. */
 export type FakeMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** One endpoint of a fake: method, path pattern and handler. */
 export interface FakeRoute<S> {
   method: FakeMethod;
   /** e.g. `/api/v2/orders/:id`; matched segment by segment, a trailing slash only matches if written. */
@@ -56,6 +58,7 @@ export interface FakeDefinition<S = unknown, Seed = unknown> {
   errorResponse(status: number, message: string): FakeResponse;
 }
 
+/** A fault the fake can inject; see the README's table for what the client sees and whether the record is stored. */
 export type FaultKind =
   | 'latency'
   | 'rate_limit'
@@ -108,6 +111,7 @@ export interface InjectedFault {
   path: string;
 }
 
+/** Changes a running fake's faults and lists those injected. */
 export interface FaultControl {
   /** Replaces the fault options (and restarts the generator and the script). */
   set(options: FaultOptions): void;
@@ -117,6 +121,7 @@ export interface FaultControl {
   readonly injected: readonly InjectedFault[];
 }
 
+/** Options of {@link startFake}. */
 export interface StartFakeOptions<Seed = unknown> {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
@@ -124,6 +129,7 @@ export interface StartFakeOptions<Seed = unknown> {
   faults?: FaultOptions;
 }
 
+/** A fake provider API serving on 127.0.0.1, as returned by {@link startFake}. */
 export interface RunningFake<S> {
   /** The server's origin, e.g. `http://127.0.0.1:53211`, no trailing slash. */
   url: string;

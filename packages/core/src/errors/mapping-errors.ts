@@ -1,6 +1,7 @@
 import type { MappingWarning } from '../spec/mapping-warning';
 import { BillbridgeError, type BillbridgeErrorOptions } from './billbridge-error';
 
+/** One problem in a document: where (`path`, e.g. `lines[2].unitAmount`), which rule (`code`), and what to do (`message`). */
 export interface ValidationIssue {
   /** Where the problem is, e.g. `lines[2].unitAmount`. */
   path: string;

@@ -15,6 +15,7 @@ export function registerSecret(...values: Array<string | undefined>): void {
   }
 }
 
+/** Replaces every registered credential (see {@link registerSecret}) in `text` with `[REDACTED]`. */
 export function redactSecrets(text: string): string {
   let out = text;
   for (const secret of secrets) {
