@@ -1,12 +1,12 @@
 // Runs every workspace's vitest suite (no lint, typecheck or package checks: those do not depend on the
 // Node version) under another Node major, from the npm package `node@<major>`, then prints
-// "N passed, N failed". Usage: node scripts/test-on-node.mjs 22
+// "N passed, N failed". Usage: node scripts/test-on-node.mjs 22 [turbo options, e.g. --filter=@billbridge/core]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
-const major = process.argv[2];
+const [major, ...turboArgs] = process.argv.slice(2);
 if (!/^\d+$/.test(major ?? '')) {
   console.error('usage: node scripts/test-on-node.mjs <node major, e.g. 22>');
   process.exit(2);
@@ -46,12 +46,17 @@ const run = spawnSync(
     'test',
     '--continue',
     `--concurrency=${concurrency}`,
+    ...turboArgs,
   ],
   { cwd: root, env, stdio: 'inherit' },
 );
 console.log(`\nNode ${version}: ${((Date.now() - started) / 60_000).toFixed(1)} min`);
-const summary = spawnSync(join(binDir, 'node'), [join(root, 'scripts', 'test-summary.mjs'), resultsDir], {
-  stdio: 'inherit',
-});
+const summary = spawnSync(
+  join(binDir, 'node'),
+  [join(root, 'scripts', 'test-summary.mjs'), resultsDir, ...(turboArgs.length ? ['--present-only'] : [])],
+  {
+    stdio: 'inherit',
+  },
+);
 rmSync(resultsDir, { recursive: true, force: true });
 process.exit(run.status !== 0 || summary.status !== 0 ? 1 : 0);

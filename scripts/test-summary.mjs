@@ -17,6 +17,8 @@ const hasTests = (ws) =>
   Boolean(JSON.parse(readFileSync(join(root, ws, 'package.json'), 'utf8')).scripts?.test);
 
 const dir = process.argv[2];
+// With --present-only (a filtered run), workspaces without results were not asked to run.
+const presentOnly = process.argv.includes('--present-only');
 const resultFile = (ws) =>
   dir ? join(dir, `${ws.replaceAll('/', '_')}.json`) : join(root, ws, '.vitest-results.json');
 
@@ -27,7 +29,7 @@ const missing = [];
 for (const ws of workspaces.filter(hasTests)) {
   const file = resultFile(ws);
   if (!existsSync(file)) {
-    missing.push(ws);
+    if (!presentOnly) missing.push(ws);
     continue;
   }
   const results = JSON.parse(readFileSync(file, 'utf8'));
