@@ -127,7 +127,7 @@ export type WebhookUrl = (provider: ProviderName) => string;
 async function startOne(name: ProviderName, webhookUrl?: WebhookUrl) {
   const entry = PROVIDERS[name];
   const settings = SETTINGS[name];
-  const fake: RunningFake<unknown> = await startFake(entry.fake, {
+  const fake: RunningFake<unknown> = await startFake(await entry.loadFake(), {
     ...(settings.seed === undefined ? {} : { seed: settings.seed }),
     // Retries come fast on a laptop: a hundredth of each provider's schedule.
     ...(webhookUrl

@@ -75,6 +75,7 @@ export const DEFAULT_BASE_URL = 'https://app.flowglad.com';
 const INVOICES = '/api/v1/invoices';
 const MAX_PAGE = 100;
 
+/** Settings of {@link createFlowgladClient}: the credential, transport options (retries, timeouts, `verify`) and Flowglad's account-specific ids. */
 export interface FlowgladClientConfig extends ClientOptions, Pick<FlowgladMappingOptions, 'customerIds'> {
   /** Secret key (`sk_test_…` / `sk_live_…`). */
   apiKey: string;
@@ -130,6 +131,20 @@ export function flowgladTransport(config: FlowgladClientConfig): Transport {
   });
 }
 
+/**
+ * Creates a Flowglad client: `create` maps a canonical document (Invoice or Order) to Flowglad's invoices, sends
+ * it with retries that never duplicate a record, checks what Flowglad stored against what was sent, and
+ * returns the stored record mapped back (`value`), the raw answer (`raw`) and every mapping `warnings`.
+ * `get` and `list` read records back in the canonical model.
+ *
+ * Base URL: `https://app.flowglad.com`; for an offline fake, `startFake(flowgladFake)`'s `baseUrl` as it is.
+ *
+ * @example
+ * ```ts
+ * const flowglad = createFlowgladClient({ apiKey: process.env.FLOWGLAD_SECRET_KEY! });
+ * const { value, warnings } = await flowglad.create(invoice);
+ * ```
+ */
 export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClient {
   if (typeof config.apiKey !== 'string' || config.apiKey.trim() === '') {
     throw new TypeError(

@@ -235,6 +235,7 @@ function notFound(id: string): FakeResponse {
 
 export const paidFake: FakeDefinition<PaidFakeState, PaidFakeSeed> = {
   provider: 'paid',
+  basePath: '/api/v2',
 
   createState(seed = {}) {
     const state: PaidFakeState = {

@@ -1,4 +1,6 @@
 import { BillbridgeError, redactSecrets } from '@billbridge/core';
+// Bundled into dist/cli.js at build time, so the version printed is the one published.
+import pkg from '../../package.json' with { type: 'json' };
 import { UsageError } from './args';
 import { CAPABILITIES_HELP, runCapabilities } from './capabilities-command';
 import { CONVERT_HELP, runConvert } from './convert-command';
@@ -77,7 +79,7 @@ export async function runCli(
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    io.out.write('billbridge 0.1.0\n');
+    io.out.write(`billbridge ${pkg.version}\n`);
     return EXIT.ok;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
