@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { median } from './measure';
 import type { Settings } from './settings';
-import { fmtBytes, fmtMs, fmtRatio, type Row, type Section } from './table';
+import { fmtBytes, fmtMs, fmtNetMs, fmtNetRatio, fmtRatio, type Row, type Section } from './table';
 
 const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 const WORKSPACE = join(BENCH_DIR, '..');
@@ -141,7 +141,7 @@ export function footprintBench(settings: Settings): Section[] {
   const node = median(baseline);
   const importCell = (c: Contender) => {
     const list = times.get(c.label);
-    return list ? fmtMs(median(list) - node) : 'not built';
+    return list ? fmtNetMs(median(list) - node) : 'not built';
   };
 
   const rows: Row[] = [];
@@ -160,7 +160,8 @@ export function footprintBench(settings: Settings): Section[] {
     const b = installedSize(sdk.dirs);
     const oursMs = times.get(ours.label);
     const sdkMs = times.get(sdk.label);
-    const importRatio = oursMs && sdkMs ? fmtRatio((median(oursMs) - node) / (median(sdkMs) - node)) : '—';
+    const importRatio =
+      oursMs && sdkMs ? fmtNetRatio(median(oursMs) - node, median(sdkMs) - node, fmtRatio) : '—';
     rows.push({
       cells: [
         ...cells,
@@ -177,7 +178,7 @@ export function footprintBench(settings: Settings): Section[] {
       'of which zod / undici',
       '',
       '',
-      `${fmtMs(median(deps.zod) - node)} / ${fmtMs(median(deps.undici) - node)}`,
+      `${fmtNetMs(median(deps.zod) - node)} / ${fmtNetMs(median(deps.undici) - node)}`,
       '',
       '',
       '',

@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: every benchmark, one markdown report on stdout.
  *   --smoke          tiny sizes and durations (CI): proves the benches work, never fails on a missed target
- *   --only=a,b       run some sections: mapping, clients, migration, footprint, journal
+ *   --only=a,b       run some sections: mapping, clients, migration, footprint, journal, store
  *   --fail-on-miss   exit 1 when a target is missed (full runs only)
  *   --migration-large=N  the larger migration run (default 100,000; 1,000,000 shows memory flat to 1M)
  * Exits 1 when a bench itself fails (an error, a sink that answered wrongly).
@@ -18,9 +18,10 @@ import { mappingBench } from './mapping';
 import { migrationBench } from './migration';
 import { settingsFor } from './settings';
 import { startSink } from './sink';
+import { storeBench } from './store';
 import { renderSection, type Section } from './table';
 
-const SECTIONS = ['mapping', 'clients', 'migration', 'footprint', 'journal'] as const;
+const SECTIONS = ['mapping', 'clients', 'migration', 'footprint', 'journal', 'store'] as const;
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
 const failOnMiss = args.includes('--fail-on-miss') && !smoke;
@@ -83,6 +84,7 @@ try {
   }
   await section('footprint', () => footprintBench(settings));
   await section('journal', () => journalResumeBench(settings, dir));
+  await section('store', () => storeBench(settings, dir));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

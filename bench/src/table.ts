@@ -40,3 +40,13 @@ export const fmtRatio = (n: number): string => `${n.toFixed(2)}×`;
 export const fmtBytes = (n: number): string =>
   n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} kB`;
 export const fmtMs = (n: number): string => `${n.toFixed(0)} ms`;
+
+/**
+ * A time measured as a difference (a run minus bare node's baseline). Below 1 ms, including the negative
+ * values noise gives on short or loaded runs, it is no measurable cost: printed as "< 1 ms", never "-3 ms".
+ */
+export const fmtNetMs = (n: number): string => (n < 1 ? '< 1 ms' : fmtMs(n));
+
+/** The ratio of two net times; "—" when either is below 1 ms (a ratio of noise says nothing). */
+export const fmtNetRatio = (a: number, b: number, fmtRatio: (r: number) => string): string =>
+  a < 1 || b < 1 ? '—' : fmtRatio(a / b);

@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/conformance/index.ts'],
-  format: ['esm'],
+  format: ['esm', 'cjs'],
   target: 'node20',
   dts: true,
   clean: true,

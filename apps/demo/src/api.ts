@@ -1,6 +1,16 @@
-import { parseDocument } from '@billbridge/core';
+import {
+  type CanonicalDocument,
+  documentKind,
+  type Invoice,
+  invoiceToOrder,
+  type Order,
+  orderToInvoice,
+  parseDocument,
+} from '@billbridge/core';
 import { describeError } from './describe-error';
 import { diffDocuments } from './diff';
+import { explainDifferences } from './explain';
+import { canonicalMoney, moneyView } from './money';
 import {
   type CapabilitiesTable,
   capabilitiesTable,
@@ -31,41 +41,69 @@ export function createApi(providers: DemoProviders) {
 
     capabilities: (): CapabilitiesTable => capabilitiesTable(providers.list),
 
-    /** Validates the document, then maps it for every provider. */
+    /**
+     * Validates the document, then maps it for every provider: the request, its warnings, and the money
+     * panel (the canonical amounts beside the request's, in each provider's own unit).
+     */
     map(document: unknown) {
-      let parse: { ok: true; kind: string } | { ok: false; issues: Array<{ path: string; message: string }> };
+      let parsed: CanonicalDocument;
       try {
-        parse = { ok: true, kind: parseDocument(document).kind };
+        parsed = parseDocument(document);
       } catch (error) {
-        parse = { ok: false, issues: describeError(error).issues ?? [] };
+        // An invalid document is refused alike by all five: its issues are listed once.
+        return {
+          parse: { ok: false as const, issues: describeError(error).issues ?? [] },
+          providers: {} as Record<string, unknown>,
+        };
       }
       const outcomes: Record<string, unknown> = {};
       for (const provider of providers.list) {
         try {
           const { request, warnings } = provider.adapter.toCreateRequest(
-            document as never,
+            parsed.value,
             provider.mappingOptions,
           );
-          outcomes[provider.name] = { ok: true, request, warnings };
+          outcomes[provider.name] = {
+            ok: true,
+            request,
+            warnings,
+            money: moneyView(provider, parsed, request, warnings),
+          };
         } catch (error) {
           outcomes[provider.name] = { ok: false, error: describeError(error) };
         }
       }
-      return { parse, providers: outcomes };
+      return {
+        parse: { ok: true as const, kind: parsed.kind, money: canonicalMoney(parsed) },
+        providers: outcomes,
+      };
     },
 
     /** Sends the document to one provider's fake and compares what came back with what was sent. */
     async send(name: unknown, document: unknown) {
       const provider = byName(name);
       try {
-        const sent = parseDocument(document).value;
-        const created = await provider.client.create(sent);
+        const sent = parseDocument(document);
+        const created = await provider.client.create(sent.value);
+        // Compare like with like: an Order sent to an invoice provider is compared as core converts it.
+        const backKind = documentKind(created.value);
+        const converted =
+          backKind === sent.kind
+            ? { value: sent.value, warnings: [] }
+            : sent.kind === 'order'
+              ? orderToInvoice(sent.value as Order)
+              : invoiceToOrder(sent.value as Invoice);
+        const warnings = [...(created.requestWarnings ?? created.warnings), ...converted.warnings];
         return {
           ok: true as const,
           response: created.raw,
           value: created.value,
           warnings: created.warnings,
-          differences: diffDocuments(sent, created.value),
+          differences: explainDifferences(
+            diffDocuments(converted.value, created.value),
+            warnings,
+            provider.label,
+          ),
         };
       } catch (error) {
         return { ok: false as const, error: describeError(error) };

@@ -53,9 +53,15 @@ export class MigrationRuns {
     const target = this.providers.list.find((p) => p.name === body.target);
     const count = Number(body.count);
     if (!source || !target)
-      return { error: { name: 'Error', message: 'Pick a source and a target provider.' } };
+      return { error: { stage: 'refused', name: 'Error', message: 'Pick a source and a target provider.' } };
     if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
-      return { error: { name: 'Error', message: `count must be a whole number from 1 to ${MAX_COUNT}.` } };
+      return {
+        error: {
+          stage: 'refused',
+          name: 'Error',
+          message: `count must be a whole number from 1 to ${MAX_COUNT}.`,
+        },
+      };
     }
     const id = randomUUID();
     const run: Run = { events: [], listeners: new Set(), controller: new AbortController() };
@@ -92,6 +98,7 @@ export class MigrationRuns {
         emit('progress', {
           done: p.processed,
           total: count,
+          elapsedMs: now - started,
           rate: (p.processed * 1000) / Math.max(1, now - started),
           ...p,
         });
@@ -165,5 +172,6 @@ function summarize({ report, idMap }: MigrationResult) {
       failures: report.failures.slice(0, 5),
     },
     idMap: [...idMap].slice(0, ID_MAP_SHOWN),
+    idMapTotal: idMap.size,
   };
 }

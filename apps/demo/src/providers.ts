@@ -19,6 +19,7 @@ import { PAID_FAKE_DEFAULTS } from '@billbridge/paid/testing';
 import { PELCRO_FAKE_SITE_ID, pelcroFakeDefaultSites } from '@billbridge/pelcro/testing';
 import { type RunningFake, startFake } from '@billbridge/testing';
 import { WHOP_FAKE_DEFAULT_COMPANY, WHOP_FAKE_DEFAULT_MEMBER } from '@billbridge/whop/testing';
+import { WEBHOOK_SECRETS } from './webhook-feed';
 
 export const DEMO_CUSTOMER = 'cust-42';
 export const DEMO_EMAIL = 'ada@example.com';
@@ -120,20 +121,27 @@ export interface DemoProviders {
   close(): Promise<void>;
 }
 
-async function startOne(name: ProviderName) {
+/** Where the demo's own fakes deliver webhooks: `/webhooks/<provider>` on the demo server. */
+export type WebhookUrl = (provider: ProviderName) => string;
+
+async function startOne(name: ProviderName, webhookUrl?: WebhookUrl) {
   const entry = PROVIDERS[name];
   const settings = SETTINGS[name];
-  const fake: RunningFake<unknown> = await startFake(
-    entry.fake,
-    settings.seed === undefined ? {} : { seed: settings.seed },
-  );
+  const fake: RunningFake<unknown> = await startFake(await entry.loadFake(), {
+    ...(settings.seed === undefined ? {} : { seed: settings.seed }),
+    // Retries come fast on a laptop: a hundredth of each provider's schedule.
+    ...(webhookUrl
+      ? { webhooks: { url: webhookUrl(name), secret: WEBHOOK_SECRETS[name], retryScale: 0.01 } }
+      : {}),
+  });
   const baseUrl = `${fake.url.replace(/\/$/, '')}${entry.apiPrefix}`;
   const client = entry.createClient({ apiKey: settings.apiKey, baseUrl, ...settings.options });
   return { url: baseUrl, client, records: () => fake.records, close: () => fake.close() };
 }
 
-export async function startDemoProviders(): Promise<DemoProviders> {
-  const running = await Promise.all(PROVIDER_NAMES.map((name) => startOne(name)));
+/** The five fakes the page talks to; with `webhookUrl`, each delivers its webhooks there. */
+export async function startDemoProviders(webhookUrl?: WebhookUrl): Promise<DemoProviders> {
+  const running = await Promise.all(PROVIDER_NAMES.map((name) => startOne(name, webhookUrl)));
   const list = PROVIDER_NAMES.map((name, i): DemoProvider => {
     const fake = running[i]!;
     return {

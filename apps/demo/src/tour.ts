@@ -7,9 +7,19 @@ import { createApi } from './api';
 import { MigrationRuns } from './migration-runs';
 import { startDemoProviders } from './providers';
 
-const bold = (text: string) => `\u001b[1m${text}\u001b[22m`;
+/**
+ * Bold headings only on a terminal that wants them: not when the output is piped or redirected, nor with
+ * `NO_COLOR` (https://no-color.org) or `TERM=dumb`; `FORCE_COLOR` (not `0`) turns them on anyway.
+ */
+export function wantsColor(out: Writable & { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return out.isTTY === true && env.TERM !== 'dumb';
+}
 
-export async function runTour(out: Writable): Promise<number> {
+export async function runTour(out: Writable, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const color = wantsColor(out, env);
+  const bold = (text: string) => (color ? `\u001b[1m${text}\u001b[22m` : text);
   const say = (text = '') => out.write(`${text}\n`);
   const providers = await startDemoProviders();
   try {

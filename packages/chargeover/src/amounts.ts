@@ -23,3 +23,9 @@ export function chargeoverAmounts(rounding?: CurrencyRounding): AmountConvention
   }
   return convention;
 }
+
+/**
+ * The convention at ISO 4217 digits, named as the other providers' `<PROVIDER>_AMOUNTS` are. An account
+ * that rounds a currency otherwise needs `chargeoverAmounts(its table)`; clients read the table themselves.
+ */
+export const CHARGEOVER_AMOUNTS: AmountConvention = chargeoverAmounts();

@@ -1,5 +1,5 @@
 import type { Capabilities } from '@billbridge/core';
-import { chargeoverAmounts } from './amounts';
+import { CHARGEOVER_AMOUNTS } from './amounts';
 
 /**
  * What a ChargeOver invoice can carry, field by field, declared once. `supported` round-trips exactly
@@ -12,7 +12,7 @@ export const capabilities: Capabilities = {
   creates: 'invoice',
   amountUnit: { kind: 'major-decimal', encoding: 'json-number' },
   // ISO digits; a client uses the account's own rounding (chargeoverAmounts(account table)).
-  amounts: chargeoverAmounts(),
+  amounts: CHARGEOVER_AMOUNTS,
   // Dates on create; the read-only *_datetime fields are naive wall-clock times in the account zone.
   dateForm: 'YYYY-MM-DD',
   operations: { create: true, get: true, list: true },

@@ -58,6 +58,7 @@ const INVOICE_PATH = '/api/v3/invoice';
 /** Invoices fetched at once when `list` completes a page of query rows with their lines. */
 export const DEFAULT_LIST_CONCURRENCY = 4;
 
+/** Settings of {@link createChargeOverClient}: the credential, transport options (retries, timeouts, `verify`) and ChargeOver's account-specific ids. */
 export interface ChargeOverClientConfig
   extends ClientOptions,
     Omit<ChargeOverOptions, 'currencyIds' | 'currencyRounding'> {
@@ -138,6 +139,20 @@ export interface ChargeOverClient {
   currencies(options?: { signal?: AbortSignal }): Promise<AccountCurrencies>;
 }
 
+/**
+ * Creates a ChargeOver client: `create` maps a canonical document (Invoice or Order) to ChargeOver's invoices (v3 REST API), sends
+ * it with retries that never duplicate a record, checks what ChargeOver stored against what was sent, and
+ * returns the stored record mapped back (`value`), the raw answer (`raw`) and every mapping `warnings`.
+ * `get` and `list` read records back in the canonical model.
+ *
+ * Base URL: your account's own host (required); for an offline fake, `startFake(chargeoverFake)`'s `baseUrl` as it is.
+ *
+ * @example
+ * ```ts
+ * const chargeover = createChargeOverClient({ baseUrl: 'https://acme.chargeover.com', publicKey, privateKey, currencyIds: { USD: 1 } });
+ * const { value, warnings } = await chargeover.create(invoice);
+ * ```
+ */
 export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOverClient {
   // Credentials and transport settings are taken out, so `mapping` holds only the adapter's options.
   const {

@@ -14,7 +14,7 @@ export const chargeover = {
   fromProvider,
 } as const satisfies ProviderAdapter<InvoiceCreateRequest, ChargeOverOptions>;
 
-export { type CurrencyRounding, chargeoverAmounts } from './amounts';
+export { CHARGEOVER_AMOUNTS, type CurrencyRounding, chargeoverAmounts } from './amounts';
 export { capabilities } from './capabilities';
 export {
   type ChargeOverClient,

@@ -2,8 +2,10 @@
  * ChargeOver webhooks (WEBHOOKS.md): no signature and no timestamp, a shared token in `X-ChargeOver-Key`
  * and in the body's `security_token`, compared in constant time. Events are `context_str`/`event` pairs;
  * "paid" is `invoice`/`status` with `is_paid`. No event id: the key is the instance, the pair, the id and
- * the record's state (`invoice_status_str` or `mod_datetime`). Answer exactly 200 (receivers do).
+ * the record's state (`invoice_status_str` or `mod_datetime`, else a hash of the payload). Answer exactly
+ * 200 (receivers do).
  */
+import { createHash } from 'node:crypto';
 import {
   type BillingEvent,
   type BillingEventType,
@@ -12,6 +14,7 @@ import {
   parseWebhookJson,
   type RawBody,
   rawBodyBytes,
+  requireSecret,
   type WebhookHeaders,
   WebhookPayloadError,
   WebhookVerificationError,
@@ -34,9 +37,7 @@ export function verifyWebhook(
   _options: ChargeOverWebhookOptions = {},
 ): ChargeOverVerifiedWebhook {
   const body = rawBodyBytes(rawBody, 'chargeover');
-  if (typeof secret !== 'string' || secret === '') {
-    throw new WebhookVerificationError('chargeover', 'bad_secret', 'the shared secret token is empty');
-  }
+  requireSecret('chargeover', secret, 'the shared secret token');
   const bag = normalizeHeaders(headers);
   const headerToken = bag['x-chargeover-key'];
   const payload = parseWebhookJson('chargeover', body);
@@ -85,10 +86,20 @@ function typeOf(
   }
   if (context === 'transaction') {
     // "fires for failed payments too": gateway_status says which.
-    if (name === 'insert') return data.transaction?.gateway_status ? 'payment.succeeded' : 'payment.failed';
+    if (name === 'insert')
+      return gatewaySucceeded(data.transaction?.gateway_status) ? 'payment.succeeded' : 'payment.failed';
     if (name === 'apply') return 'payment.applied';
   }
   return 'other';
+}
+
+/**
+ * ChargeOver's own code reads `gateway_status` as PHP's `(bool)`, and its payloads carry values as
+ * strings: `"0"` and `""` are false there, as are 0, false and null.
+ */
+function gatewaySucceeded(status: unknown): boolean {
+  if (typeof status === 'string') return status !== '' && status !== '0';
+  return Boolean(status);
 }
 
 export async function parseWebhook(
@@ -116,7 +127,11 @@ export async function parseWebhook(
   const { security_token: _token, ...raw } = payload;
   const contextId = String(payload.context_id);
   const record = data[context];
-  const state = (record?.invoice_status_str ?? record?.mod_datetime ?? '') as string;
+  // ChargeOver sends no delivery id: the record's state tells one event from the next; without one, the
+  // payload itself does (a redelivery carries the same payload, another event does not).
+  const state = (record?.invoice_status_str ??
+    record?.mod_datetime ??
+    createHash('sha256').update(JSON.stringify(raw)).digest('hex').slice(0, 16)) as string;
   const event: BillingEvent = {
     type: typeOf(context, name, data),
     providerType: `${context}.${name}`,

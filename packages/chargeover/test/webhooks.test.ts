@@ -160,4 +160,38 @@ describe('ChargeOver verification', () => {
     const [event] = await parseWebhook(raw, { 'x-chargeover-key': TOKEN }, TOKEN, options);
     expect(event).toMatchObject({ type: 'payment.failed', paymentId: '77', invoiceId: '5' });
   });
+
+  it.each([
+    ['"0"', '0', 'payment.failed'],
+    ['""', '', 'payment.failed'],
+    ['"1"', '1', 'payment.succeeded'],
+  ])('reads gateway_status %s as PHP does', async (_, status, type) => {
+    const raw = JSON.stringify({
+      context_str: 'transaction',
+      context_id: 78,
+      event: 'insert',
+      data: { transaction: { transaction_id: 78, gateway_status: status, applied_to: [{ invoice_id: 5 }] } },
+      security_token: TOKEN,
+    });
+    const [event] = await parseWebhook(raw, { 'x-chargeover-key': TOKEN }, TOKEN, options);
+    expect(event?.type).toBe(type);
+  });
+
+  it('tells events of one record apart without a state, and a redelivery from a new event', async () => {
+    const delivery = (status: number) =>
+      JSON.stringify({
+        context_str: 'transaction',
+        context_id: 79,
+        event: 'insert',
+        data: {
+          transaction: { transaction_id: 79, gateway_status: status, applied_to: [{ invoice_id: 5 }] },
+        },
+        security_token: TOKEN,
+      });
+    const id = async (raw: string) =>
+      (await parseWebhook(raw, { 'x-chargeover-key': TOKEN }, TOKEN, options))[0]?.id;
+    expect(await id(delivery(1))).toBe(await id(delivery(1)));
+    expect(await id(delivery(1))).not.toBe(await id(delivery(0)));
+    expect(await id(delivery(1))).not.toContain(TOKEN);
+  });
 });

@@ -18,6 +18,7 @@ import {
   normalizeHeaders,
   signStandardWebhook,
   standardWebhookKey,
+  ValidationError,
   verifyStandardWebhook,
   WebhookPayloadError,
   WebhookVerificationError,
@@ -167,6 +168,8 @@ describe('receivers', () => {
         const text = typeof body === 'string' ? body : Buffer.from(body as Uint8Array).toString();
         if (text === 'forged') throw new WebhookVerificationError('whop', 'bad_signature', 'no match');
         if (text === 'garbled') throw new WebhookPayloadError('whop', '(body)', 'not JSON');
+        if (text === 'unmappable')
+          throw new ValidationError('Whop invoice', [{ path: 'total', message: 'x', code: 'x' }]);
         return [event(text)];
       },
       onEvent: (e) => {
@@ -176,6 +179,8 @@ describe('receivers', () => {
     });
     expect((await receiver.handle('forged', {})).status).toBe(401);
     expect((await receiver.handle('garbled', {})).status).toBe(400);
+    // A verified event whose invoice cannot be mapped fails the same way on every retry: not a 500.
+    expect((await receiver.handle('unmappable', {})).status).toBe(400);
     expect((await receiver.handle('evt_1', {})).status).toBe(500);
     fail = false;
     // The provider's retry of the failed delivery is processed (the claim was released).

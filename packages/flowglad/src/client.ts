@@ -18,6 +18,7 @@ import {
   ProviderError,
   parseCreateAnswer,
   parseWith,
+  type Transport,
   type TransportResponse,
   transportSettings,
   verifyCreate,
@@ -74,6 +75,7 @@ export const DEFAULT_BASE_URL = 'https://app.flowglad.com';
 const INVOICES = '/api/v1/invoices';
 const MAX_PAGE = 100;
 
+/** Settings of {@link createFlowgladClient}: the credential, transport options (retries, timeouts, `verify`) and Flowglad's account-specific ids. */
 export interface FlowgladClientConfig extends ClientOptions, Pick<FlowgladMappingOptions, 'customerIds'> {
   /** Secret key (`sk_test_…` / `sk_live_…`). */
   apiKey: string;
@@ -117,13 +119,9 @@ export interface FlowgladClient {
   list(params?: FlowgladListParams): AsyncIterable<FlowgladResult>;
 }
 
-export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClient {
-  if (typeof config.apiKey !== 'string' || config.apiKey.trim() === '') {
-    throw new TypeError(
-      'createFlowgladClient: apiKey is required (a Flowglad secret key, sk_test_… or sk_live_…).',
-    );
-  }
-  const transport = createTransport({
+/** The transport every Flowglad call goes through: the client's and the webhook resolver's reads alike. */
+export function flowgladTransport(config: FlowgladClientConfig): Transport {
+  return createTransport({
     provider: 'flowglad',
     baseUrl: config.baseUrl ?? DEFAULT_BASE_URL,
     headers: { authorization: config.apiKey },
@@ -131,6 +129,29 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
     mapError,
     ...transportSettings(config),
   });
+}
+
+/**
+ * Creates a Flowglad client: `create` maps a canonical document (Invoice or Order) to Flowglad's invoices, sends
+ * it with retries that never duplicate a record, checks what Flowglad stored against what was sent, and
+ * returns the stored record mapped back (`value`), the raw answer (`raw`) and every mapping `warnings`.
+ * `get` and `list` read records back in the canonical model.
+ *
+ * Base URL: `https://app.flowglad.com`; for an offline fake, `startFake(flowgladFake)`'s `baseUrl` as it is.
+ *
+ * @example
+ * ```ts
+ * const flowglad = createFlowgladClient({ apiKey: process.env.FLOWGLAD_SECRET_KEY! });
+ * const { value, warnings } = await flowglad.create(invoice);
+ * ```
+ */
+export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClient {
+  if (typeof config.apiKey !== 'string' || config.apiKey.trim() === '') {
+    throw new TypeError(
+      'createFlowgladClient: apiKey is required (a Flowglad secret key, sk_test_… or sk_live_…).',
+    );
+  }
+  const transport = flowgladTransport(config);
   const mapping = (strict: boolean | undefined): FlowgladMappingOptions => ({
     strict: strict ?? config.strict,
     ...(config.customerIds !== undefined && { customerIds: config.customerIds }),

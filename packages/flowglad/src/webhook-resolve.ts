@@ -3,14 +3,13 @@
  * payment (`GET /api/v1/payments/{id}`, which @flowglad/node 0.29.0 types as `{ payment }`) for its
  * status and `invoiceId`, then the invoice through the billbridge client.
  */
-import { createTransport, transportSettings, WebhookPayloadError } from '@billbridge/core';
+import { WebhookPayloadError } from '@billbridge/core';
 import {
   createFlowgladClient,
-  DEFAULT_BASE_URL,
   type FlowgladClientConfig,
   type FlowgladResult,
+  flowgladTransport,
 } from './client';
-import { mapError } from './errors';
 
 export interface FlowgladPayment {
   id: string;
@@ -28,14 +27,7 @@ export interface FlowgladWebhookResolver {
 
 export function createFlowgladResolver(config: FlowgladClientConfig): FlowgladWebhookResolver {
   const client = createFlowgladClient(config);
-  const transport = createTransport({
-    provider: 'flowglad',
-    baseUrl: config.baseUrl ?? DEFAULT_BASE_URL,
-    headers: { authorization: config.apiKey },
-    secrets: [config.apiKey],
-    mapError,
-    ...transportSettings(config),
-  });
+  const transport = flowgladTransport(config);
   return {
     async payment(id) {
       const response = await transport.request({

@@ -22,6 +22,11 @@ import { type MigrationReport, ReportBuilder, reasonOf } from './report';
 import { runIdentity } from './run-identity';
 import { settleUnanswered } from './settle';
 import { readSource } from './sources';
+import {
+  migrateWithStore,
+  type StoreMigrateOptions,
+  type StoreMigrationResult,
+} from './store/migrate-with-store';
 import type {
   CanonicalDoc,
   CanonicalInput,
@@ -140,7 +145,12 @@ function message(error: unknown): string {
  * Streams the source through fromProvider → id rewriting → transform → the target adapter (and, in a
  * real run, the target client), with bounded concurrency, a shared rate limit and the journal.
  */
-export async function migrate(options: MigrateOptions): Promise<MigrationResult> {
+export async function migrate(options: StoreMigrateOptions): Promise<StoreMigrationResult>;
+export async function migrate(options: MigrateOptions): Promise<MigrationResult>;
+export async function migrate(input: MigrateOptions | StoreMigrateOptions): Promise<MigrationResult> {
+  // A run kept in a shared store (PostgreSQL) instead of the journal file: see store/.
+  if ('store' in input && input.store !== undefined) return migrateWithStore(input);
+  const options = input as MigrateOptions;
   const { target, source } = options;
   const dryRun = options.dryRun ?? false;
   const concurrency = Math.max(1, options.concurrency ?? 16);

@@ -44,6 +44,24 @@ export { runIdentity } from './run-identity';
 export { type SettleResult, settleUnanswered } from './settle';
 export { countRecords, IncompleteSourceError, rawRecords, readSource, toCanonical } from './sources';
 export type {
+  StoreMigrateOptions,
+  StoreMigrationResult,
+  StoreRunOptions,
+} from './store/migrate-with-store';
+export { openRunStore } from './store/open-store';
+export { StoreError } from './store/postgres/connect';
+export { type RunReconcileResult, reconcileRun } from './store/reconcile-run';
+export type {
+  DocumentState,
+  RunDefinition,
+  RunInfo,
+  RunStatus,
+  RunStore,
+  WorkerStatus,
+} from './store/run-store';
+export { verifyStoredRun } from './store/verify-stored';
+export { runWorker, type WorkerOptions, type WorkerResult } from './store/worker';
+export type {
   CanonicalDoc,
   CanonicalInput,
   CreateResult,
@@ -56,4 +74,11 @@ export type {
   SourceSpec,
   TargetClient,
 } from './types';
-export { type VerifyOptions, type VerifyReport, verifyMigration } from './verify';
+export {
+  type CreatedDocument,
+  type VerifyOptions,
+  type VerifyReport,
+  verifyCreated,
+  verifyMigration,
+} from './verify';
+export { type WebhookParse, type WebhookSourceSettings, webhookParser } from './webhook-sources';

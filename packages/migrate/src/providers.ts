@@ -1,17 +1,13 @@
 /**
  * The five providers the CLI knows: adapter, client factory, fake, and where credentials come from. The
- * only file that imports the provider packages, so the engine itself stays provider-neutral.
+ * only file that imports the provider packages, so the engine itself stays provider-neutral. The fakes
+ * are imported only when asked for (`loadFake`), so running needs no test tooling.
  */
-import { chargeover, createChargeOverClient } from '@billbridge/chargeover';
-import { chargeoverFake } from '@billbridge/chargeover/testing';
+import { type ChargeOverClient, chargeover, createChargeOverClient } from '@billbridge/chargeover';
 import { createFlowgladClient, flowglad } from '@billbridge/flowglad';
-import { flowgladFake } from '@billbridge/flowglad/testing';
 import { createPaidClient, paid } from '@billbridge/paid';
-import { paidFake } from '@billbridge/paid/testing';
 import { createPelcroClient, pelcro } from '@billbridge/pelcro';
-import { pelcroFake } from '@billbridge/pelcro/testing';
 import { createWhopClient, whop } from '@billbridge/whop';
-import { whopFake } from '@billbridge/whop/testing';
 import { UsageError } from './cli/args';
 import type { ProviderEntry, ProviderRegistry } from './cli/registry-types';
 import type { SourceClient, TargetClient } from './types';
@@ -27,7 +23,7 @@ export const PROVIDERS: ProviderRegistry = {
     name: 'paid',
     apiPrefix: '/api/v2',
     adapter: paid,
-    fake: paidFake,
+    loadFake: async () => (await import('@billbridge/paid/testing')).paidFake,
     keyEnv: 'PAID_API_KEY',
     optionKeys: ['customerIds', 'productIds', 'currency'],
     createClient: (settings) =>
@@ -37,7 +33,7 @@ export const PROVIDERS: ProviderRegistry = {
     name: 'flowglad',
     apiPrefix: '',
     adapter: flowglad,
-    fake: flowgladFake,
+    loadFake: async () => (await import('@billbridge/flowglad/testing')).flowgladFake,
     keyEnv: 'FLOWGLAD_SECRET_KEY',
     optionKeys: ['customerIds'],
     createClient: (settings) =>
@@ -49,7 +45,7 @@ export const PROVIDERS: ProviderRegistry = {
     name: 'whop',
     apiPrefix: '/api/v1',
     adapter: whop,
-    fake: whopFake,
+    loadFake: async () => (await import('@billbridge/whop/testing')).whopFake,
     keyEnv: 'WHOP_API_KEY',
     optionKeys: ['companyId', 'appId'],
     createClient: (settings) => {
@@ -63,7 +59,7 @@ export const PROVIDERS: ProviderRegistry = {
     name: 'chargeover',
     apiPrefix: '',
     adapter: chargeover as ProviderEntry['adapter'],
-    fake: chargeoverFake,
+    loadFake: async () => (await import('@billbridge/chargeover/testing')).chargeoverFake,
     // ChargeOver authenticates with a key pair: the variable holds "<public key>:<private key>".
     keyEnv: 'CHARGEOVER_API_KEY',
     optionKeys: ['currencyIds', 'baseCurrency', 'timeZone', 'itemIds', 'customFields', 'countryFormat'],
@@ -71,24 +67,25 @@ export const PROVIDERS: ProviderRegistry = {
       const colon = apiKey.indexOf(':');
       if (colon <= 0) throw new UsageError('The ChargeOver credential must be "<public key>:<private key>".');
       need(settings, 'baseUrl', 'chargeover', "the account's URL: --target-url https://acme.chargeover.com");
-      need(
-        settings,
-        'currencyIds',
-        'chargeover',
-        'the currency table: --target-option \'currencyIds={"USD":1}\'',
-      );
+      // The currency table is read from the account (GET /api/v3/currency); a configured one is checked against it.
       return createChargeOverClient({
         ...(settings as unknown as Parameters<typeof createChargeOverClient>[0]),
         publicKey: apiKey.slice(0, colon),
         privateKey: apiKey.slice(colon + 1),
       }) as unknown as AnyClient;
     },
+    async accountOptions(client) {
+      // The client reads the account's table once and refuses a configured table that contradicts it
+      // (CurrencyTableError, before anything is sent); the account's ids and rounding are what apply.
+      const { ids, rounding } = await (client as unknown as ChargeOverClient).currencies();
+      return { currencyIds: ids, currencyRounding: rounding };
+    },
   },
   pelcro: {
     name: 'pelcro',
     apiPrefix: '',
     adapter: pelcro,
-    fake: pelcroFake,
+    loadFake: async () => (await import('@billbridge/pelcro/testing')).pelcroFake,
     keyEnv: 'PELCRO_API_KEY',
     optionKeys: ['siteId', 'customerIds'],
     createClient: (settings) => {

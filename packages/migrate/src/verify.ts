@@ -36,13 +36,25 @@ function complete(facts: CreateFacts, doc: CanonicalDoc): boolean {
   return facts.currency !== undefined && doc.lines.length > 0;
 }
 
+/** One created document to check: what was sent (prepared for the target) and the id it got. */
+export interface CreatedDocument {
+  key: string;
+  targetId: string;
+  /** The document as sent. */
+  sent: CanonicalDoc;
+}
+
 /**
- * Compares every created document with what the target stored: its currency, line count, line amounts
- * and total. The target's listing is read once where it carries those; records it does not describe
- * completely (or does not hold) are read by id.
+ * Compares created documents with what the target stored: their currency, line count, line amounts and
+ * total. The target's listing is read once where it carries those; records it does not describe
+ * completely (or does not hold) are read by id. `ids` are the target ids to look for in the listing.
  */
-export async function verifyMigration(options: VerifyOptions): Promise<VerifyReport> {
-  const ids = readJournalIdMap(options.journal);
+export async function verifyCreated(
+  documents: AsyncIterable<CreatedDocument | { notMigrated: true }>,
+  ids: ReadonlySet<string>,
+  client: TargetClient,
+  concurrency = 8,
+): Promise<VerifyReport> {
   const report: VerifyReport = {
     checked: 0,
     matched: 0,
@@ -51,11 +63,10 @@ export async function verifyMigration(options: VerifyOptions): Promise<VerifyRep
     notMigrated: 0,
     readBy: { listing: 0, id: 0 },
   };
-  const wanted = new Set(ids.values());
   const listed = new Map<string, CreateFacts>();
-  if (options.client.list) {
-    for await (const { value } of options.client.list()) {
-      if (value.id === undefined || !wanted.has(value.id)) continue;
+  if (client.list) {
+    for await (const { value } of client.list()) {
+      if (value.id === undefined || !ids.has(value.id)) continue;
       const facts = createFacts(value);
       if (complete(facts, value)) listed.set(value.id, facts);
     }
@@ -67,47 +78,64 @@ export async function verifyMigration(options: VerifyOptions): Promise<VerifyRep
       report.readBy.listing++;
       return fromList;
     }
-    if (!options.client.get) return undefined;
+    if (!client.get) return undefined;
     report.readBy.id++;
     try {
-      return createFacts((await options.client.get(id)).value);
+      return createFacts((await client.get(id)).value);
     } catch (error) {
       if ((error as { name?: string }).name === 'NotFoundError') return undefined;
       throw error;
     }
   };
 
-  const check = async (doc: CanonicalDoc, key: string, id: string) => {
-    const prepared = prepareForTarget(doc, options.idMaps);
-    quietDocument(prepared, {
-      notify: options.notify ?? false,
-      importedSupported: options.importedSupported ?? false,
-    });
+  const check = async ({ key, targetId: id, sent }: CreatedDocument) => {
     const facts = await stored(id);
     report.checked++;
     if (!facts) {
       report.missingOnTarget.push({ key, targetId: id });
       return;
     }
-    const differences = compareCreateFacts(createFacts(prepared), facts);
+    const differences = compareCreateFacts(createFacts(sent), facts);
     if (differences.length === 0) report.matched++;
     else report.mismatches.push({ key, targetId: id, differences: [...differences] });
   };
 
   const inflight = new Set<Promise<void>>();
-  const concurrency = Math.max(1, options.concurrency ?? 8);
-  for await (const item of readSource(options.source)) {
-    if (!item.ok) continue;
-    const key = sourceKey(item.doc, item.location);
-    const id = ids.get(key);
-    if (id === undefined) {
+  for await (const item of documents) {
+    if ('notMigrated' in item) {
       report.notMigrated++;
       continue;
     }
-    const task: Promise<void> = check(item.doc, key, id).finally(() => inflight.delete(task));
+    const task: Promise<void> = check(item).finally(() => inflight.delete(task));
     inflight.add(task);
-    if (inflight.size >= concurrency) await Promise.race(inflight);
+    if (inflight.size >= Math.max(1, concurrency)) await Promise.race(inflight);
   }
   await Promise.all(inflight);
   return report;
+}
+
+/**
+ * Compares every document the journal records as created with what the target stored (see
+ * verifyCreated): the source is read again and prepared exactly as the migration sent it.
+ */
+export async function verifyMigration(options: VerifyOptions): Promise<VerifyReport> {
+  const ids = readJournalIdMap(options.journal);
+  async function* documents(): AsyncIterable<CreatedDocument | { notMigrated: true }> {
+    for await (const item of readSource(options.source)) {
+      if (!item.ok) continue;
+      const key = sourceKey(item.doc, item.location);
+      const id = ids.get(key);
+      if (id === undefined) {
+        yield { notMigrated: true };
+        continue;
+      }
+      const prepared = prepareForTarget(item.doc, options.idMaps);
+      quietDocument(prepared, {
+        notify: options.notify ?? false,
+        importedSupported: options.importedSupported ?? false,
+      });
+      yield { key, targetId: id, sent: prepared };
+    }
+  }
+  return verifyCreated(documents(), new Set(ids.values()), options.client, options.concurrency);
 }

@@ -67,7 +67,7 @@ describe('verify', () => {
   });
 
   it('CLI: migrate verifies by default (exit 0), billbridge verify exits 4 on a planted mismatch and names it', async () => {
-    const fake = await startFake(PROVIDERS.chargeover.fake);
+    const fake = await startFake(await PROVIDERS.chargeover.loadFake());
     const dir = await mkdtemp(join(tmpdir(), 'bb-verify-cli-'));
     try {
       const input = join(dir, 'in.ndjson');

@@ -56,6 +56,7 @@ import {
   PaidOrder as PaidOrderSchema,
 } from './wire';
 
+/** Settings of {@link createPaidClient}: the credential, transport options (retries, timeouts, `verify`) and Paid's account-specific ids. */
 export interface PaidClientConfig
   extends ClientOptions,
     Pick<PaidOptions, 'productIds' | 'resolveProductId' | 'customerIds' | 'resolveCustomerId' | 'currency'> {
@@ -170,6 +171,20 @@ function checkInstant(value: string | Date | undefined, path: string): void {
     ]);
 }
 
+/**
+ * Creates a Paid client: `create` maps a canonical document (Invoice or Order) to Paid's orders (`POST /api/v2/orders/`); an invoice is sent as an order, sends
+ * it with retries that never duplicate a record, checks what Paid stored against what was sent, and
+ * returns the stored record mapped back (`value`), the raw answer (`raw`) and every mapping `warnings`.
+ * `get` and `list` read records back in the canonical model.
+ *
+ * Base URL: `https://api.agentpaid.io/api/v2`; for an offline fake, `startFake(paidFake)`'s `baseUrl` as it is.
+ *
+ * @example
+ * ```ts
+ * const paid = createPaidClient({ apiKey: process.env.PAID_API_KEY!, customerIds: { 'cust-42': 'cus_abc123' } });
+ * const { value, warnings } = await paid.create(invoice);
+ * ```
+ */
 export function createPaidClient(config: PaidClientConfig): PaidClient {
   const baseUrl = config.baseUrl ?? DEFAULT_BASE_URL;
   const transport = createTransport({

@@ -137,7 +137,7 @@ function ruleViolations(request: PaidCreateOrderRequest, state: PaidFakeState): 
 }
 
 /**
- * The order amount as this fake computes it (Paid's own rule is not documented: CONTRACT.md U6). Amounts
+ * The order amount as this fake computes it (Paid's own rule is not documented: CONTRACT.md U2). Amounts
  * are ISO minor units (P20): quantity × unitPrice per line attribute, exact, each rounded half away from
  * zero to a whole minor unit, then summed; a missing quantity counts as 1. Tiers are not priced (0).
  */
@@ -235,6 +235,7 @@ function notFound(id: string): FakeResponse {
 
 export const paidFake: FakeDefinition<PaidFakeState, PaidFakeSeed> = {
   provider: 'paid',
+  basePath: '/api/v2',
 
   createState(seed = {}) {
     const state: PaidFakeState = {

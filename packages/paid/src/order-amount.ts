@@ -1,6 +1,6 @@
 /**
  * The order amount this package expects Paid to compute for a create request. Paid does not document its
- * rule (CONTRACT.md U6, U7): the reading here is Σ round(quantity × unitPrice) per line attribute, each
+ * rule (CONTRACT.md U1, U2): the reading here is Σ round(quantity × unitPrice) per line attribute, each
  * rounded half away from zero to a whole minor unit, a missing quantity counting as 1; under the
  * `'all-terms'` reading of `totalAmount`, every charge but a one-time one repeats for each of the order's
  * `subscriptionTerms`. Used to verify a create and to compare candidates; the fake computes its own.

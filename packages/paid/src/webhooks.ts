@@ -15,6 +15,7 @@ import {
   parseWebhookJson,
   type RawBody,
   rawBodyBytes,
+  requireSecret,
   type ToleranceOptions,
   type WebhookHeaders,
   WebhookPayloadError,
@@ -52,9 +53,7 @@ export function verifyWebhook(
   options: PaidWebhookOptions = {},
 ): PaidVerifiedWebhook {
   const body = rawBodyBytes(rawBody, 'paid');
-  if (typeof secret !== 'string' || secret === '') {
-    throw new WebhookVerificationError('paid', 'bad_secret', 'the webhook signing secret is empty');
-  }
+  requireSecret('paid', secret, 'the webhook signing secret');
   const header = normalizeHeaders(headers)[PAID_SIGNATURE_HEADER];
   if (!header)
     throw new WebhookVerificationError('paid', 'missing_header', `no ${PAID_SIGNATURE_HEADER} header`);

@@ -15,7 +15,7 @@ import {
 export const PELCRO_ZERO_DECIMAL_CURRENCIES: readonly string[] = STRIPE_ZERO_DECIMAL_CURRENCIES;
 
 /** Canonical minor units ↔ Pelcro's amounts (`unit_price`, `total`, `amount_due` …). */
-export const pelcroAmounts = stripeMinorUnits(PELCRO_ZERO_DECIMAL_CURRENCIES, 'Pelcro');
+export const PELCRO_AMOUNTS = stripeMinorUnits(PELCRO_ZERO_DECIMAL_CURRENCIES, 'Pelcro');
 
 const PROVIDER = 'pelcro';
 
@@ -29,7 +29,7 @@ export function toPelcroAmount(
   path: string,
   warnings?: WarningCollector,
 ): number {
-  return pelcroAmounts.toProvider(minor, currency, {
+  return PELCRO_AMOUNTS.toProvider(minor, currency, {
     provider: PROVIDER,
     path,
     ...(warnings && { warnings }),
@@ -43,7 +43,7 @@ export function exactPelcroUnitPrice(
   path: string,
 ): number | undefined {
   try {
-    const value = pelcroAmounts.toProvider(minor, currency, { provider: PROVIDER, path, whole: false });
+    const value = PELCRO_AMOUNTS.toProvider(minor, currency, { provider: PROVIDER, path, whole: false });
     return typeof value === 'number' && Number.isSafeInteger(value) ? value : undefined;
   } catch (error) {
     if (AmountPrecisionError.isInstance(error)) return undefined;
@@ -61,7 +61,7 @@ export function fromPelcroAmount(
   path: string,
   warnings?: WarningCollector,
 ): number {
-  return pelcroAmounts.fromProvider(value, currency, {
+  return PELCRO_AMOUNTS.fromProvider(value, currency, {
     provider: PROVIDER,
     path,
     ...(warnings && { warnings }),
@@ -70,7 +70,7 @@ export function fromPelcroAmount(
 
 /** A Pelcro unit price → canonical: a minor-unit integer, or an exact Decimal string when finer. */
 export function fromPelcroUnitPrice(value: number, currency: string, path: string): number | string {
-  return pelcroAmounts.fromProvider(value, currency, { provider: PROVIDER, path, whole: false });
+  return PELCRO_AMOUNTS.fromProvider(value, currency, { provider: PROVIDER, path, whole: false });
 }
 
 /** A Pelcro amount in canonical minor units for comparing (rounded silently; never sent anywhere). */

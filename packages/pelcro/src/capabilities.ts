@@ -1,13 +1,13 @@
 /** What the Pelcro adapter carries, field by field (README table and conformance suite read this). */
 import type { Capabilities } from '@billbridge/core';
-import { pelcroAmounts } from './amounts';
+import { PELCRO_AMOUNTS } from './amounts';
 
 export const pelcroCapabilities: Capabilities = {
   provider: 'pelcro',
   creates: 'invoice',
   // Stripe-style minor units (amounts.ts): ISK in hundredths, MGA whole, KWD in hundredths (inexact fils warned).
-  amountUnit: { kind: 'provider-minor', rule: pelcroAmounts.description },
-  amounts: pelcroAmounts,
+  amountUnit: { kind: 'provider-minor', rule: PELCRO_AMOUNTS.description },
+  amounts: PELCRO_AMOUNTS,
   // Sent as whole epoch seconds; reads also accept ISO 8601 strings.
   dateForm: 'epoch-seconds',
   operations: { create: true, get: true, list: true },

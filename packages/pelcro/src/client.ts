@@ -29,6 +29,7 @@ import { readSiteId, toCreateRequest } from './to-provider';
 import { verifyStored } from './verify';
 import { type PelcroInvoice, PelcroInvoiceList, PelcroInvoiceResponse } from './wire';
 
+/** Settings of {@link createPelcroClient}: the credential, transport options (retries, timeouts, `verify`) and Pelcro's account-specific ids. */
 export interface PelcroClientConfig extends ClientOptions {
   /** A Pelcro API key (a JWT-like bearer token). Registered for redaction. */
   apiKey: string;
@@ -65,6 +66,20 @@ export interface PelcroClient {
   list(params?: PelcroListParams): AsyncIterable<PelcroResult>;
 }
 
+/**
+ * Creates a Pelcro client: `create` maps a canonical document (Invoice or Order) to Pelcro's invoices (`/api/v1/core/invoices`), sends
+ * it with retries that never duplicate a record, checks what Pelcro stored against what was sent, and
+ * returns the stored record mapped back (`value`), the raw answer (`raw`) and every mapping `warnings`.
+ * `get` and `list` read records back in the canonical model.
+ *
+ * Base URL: `https://www.pelcro.com`; for an offline fake, `startFake(pelcroFake)`'s `baseUrl` as it is.
+ *
+ * @example
+ * ```ts
+ * const pelcro = createPelcroClient({ apiKey: process.env.PELCRO_API_KEY!, siteId: 1234 });
+ * const { value, warnings } = await pelcro.create(invoice);
+ * ```
+ */
 export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
   // A wrong site id is a configuration error: say so now, not on the first call.
   const siteId = readSiteId(config.siteId);

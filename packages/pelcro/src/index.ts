@@ -19,7 +19,7 @@ export const pelcro: PelcroAdapter = {
   fromProvider,
 };
 
-export { PELCRO_ZERO_DECIMAL_CURRENCIES, pelcroAmounts } from './amounts';
+export { PELCRO_AMOUNTS, PELCRO_ZERO_DECIMAL_CURRENCIES } from './amounts';
 export { pelcroCapabilities } from './capabilities';
 export {
   createPelcroClient,

@@ -27,7 +27,7 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { toPelcroAddress } from './address';
-import { canonicalForComparison, exactPelcroUnitPrice, pelcroAmounts, toPelcroAmount } from './amounts';
+import { canonicalForComparison, exactPelcroUnitPrice, PELCRO_AMOUNTS, toPelcroAmount } from './amounts';
 import {
   EPOCH_SECONDS_MAX,
   EPOCH_SECONDS_MIN,
@@ -234,7 +234,7 @@ function lineItem(
     if (unitPrice === undefined) {
       w.approximated(
         `${path}.${unitField}`,
-        `Pelcro counts ${currency} in ${pelcroAmounts.digits(currency) === 0 ? 'whole units' : 'hundredths'}: a unit price of ${String(unit)} minor units has no exact form, so ${String(line.quantity)} × ${String(unit)} is ${sent}.`,
+        `Pelcro counts ${currency} in ${PELCRO_AMOUNTS.digits(currency) === 0 ? 'whole units' : 'hundredths'}: a unit price of ${String(unit)} minor units has no exact form, so ${String(line.quantity)} × ${String(unit)} is ${sent}.`,
       );
     }
   }

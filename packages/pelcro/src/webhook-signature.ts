@@ -6,16 +6,14 @@
  * - `utf8-key` (chosen): the webhook secret's own UTF-8 bytes, as Shopify-style `X-…-Hmac-SHA256` headers use.
  * - `base64-key`: the secret is base64 and its decoded bytes are the key.
  */
-import { decodeBase64, hmacSha256, WebhookVerificationError } from '@billbridge/core';
+import { decodeBase64, hmacSha256, requireSecret, WebhookVerificationError } from '@billbridge/core';
 
 export type PelcroSignatureReading = 'utf8-key' | 'base64-key';
 export const PELCRO_SIGNATURE_READING: PelcroSignatureReading = 'utf8-key';
 export const PELCRO_SIGNATURE_HEADER = 'x-pelcro-hmac-sha256';
 
 export function pelcroSigningKey(secret: string, reading: PelcroSignatureReading): Buffer {
-  if (typeof secret !== 'string' || secret === '') {
-    throw new WebhookVerificationError('pelcro', 'bad_secret', 'the webhook secret is empty');
-  }
+  requireSecret('pelcro', secret);
   if (reading === 'utf8-key') return Buffer.from(secret, 'utf8');
   const key = decodeBase64(secret);
   if (!key || key.length === 0) {

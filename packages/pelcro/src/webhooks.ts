@@ -110,7 +110,7 @@ export async function parseWebhook(
   };
   if (typeof payload.created === 'number') event.occurredAt = new Date(payload.created * 1000).toISOString();
   if (object?.object === 'invoice') {
-    event.invoiceId = String(object.id);
+    if (object.id !== undefined && object.id !== null) event.invoiceId = String(object.id);
     const {
       toleranceSeconds: _t,
       futureToleranceSeconds: _f,

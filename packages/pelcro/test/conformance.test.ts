@@ -11,7 +11,7 @@ import {
   RateLimitError,
 } from '@billbridge/core';
 import { describeAdapterConformance } from '@billbridge/testing/conformance';
-import { pelcroAmounts } from '../src/amounts';
+import { PELCRO_AMOUNTS } from '../src/amounts';
 import { createPelcroClient, PelcroCreateRequest, pelcro } from '../src/index';
 import {
   PELCRO_FAKE_CUSTOMER_ID,
@@ -69,7 +69,7 @@ function customizeInvoice(doc: Invoice): Invoice {
   withinInt32Epoch(out);
   // Canonical minor units per unit of Pelcro's: 10 fils per hundredth of a dinar, 1 cent per cent, and
   // 1/100 króna per hundredth; unit prices capped at 100,000 of Pelcro's units to stay inside int32.
-  const shift = minorUnitExponent(doc.currency) - pelcroAmounts.digits(doc.currency);
+  const shift = minorUnitExponent(doc.currency) - PELCRO_AMOUNTS.digits(doc.currency);
   const step = 10 ** Math.max(0, shift);
   const cap = 100_000 * 10 ** shift;
   out.lines = doc.lines.map((line) => {

@@ -172,8 +172,10 @@ export async function startFake<S, Seed = unknown>(
   });
   const { port } = server.address() as AddressInfo;
 
+  const url = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    baseUrl: `${url}${(definition.basePath ?? '').replace(/\/+$/, '')}`,
     get records() {
       return definition.records(state);
     },

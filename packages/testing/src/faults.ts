@@ -13,7 +13,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Delay of the `latency` fault when `latencyMs` is not given, in milliseconds. */
 export const DEFAULT_LATENCY_MS = 200;
+/** `Retry-After` of the `rate_limit` fault when `retryAfterSeconds` is not given, in seconds. */
 export const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
 /** Decides, request by request, which fault (if any) to inject. */

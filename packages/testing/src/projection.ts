@@ -29,6 +29,7 @@ const LINE_PRICE_KEYS = new Set(['lines.unitAmount', 'lines.subMinorUnitAmount']
 const LINE_QUANTITY_KEYS = new Set(['lines.quantity', 'lines.fractionalQuantity']);
 const CHARGE_PRICE_KEYS = new Set(['charges.unitAmount', 'charges.subMinorUnitAmount']);
 
+/** The value of one capability field (e.g. `lines.unitAmount`) in a canonical document, in the form the conformance suite compares. */
 export function projectField(doc: Doc, field: string): unknown {
   const d = doc as unknown as AnyRecord;
   const lines = (Array.isArray(d.lines) ? d.lines : []) as AnyRecord[];
@@ -64,12 +65,14 @@ export function projectField(doc: Doc, field: string): unknown {
   return value && typeof value === 'object' ? normalize((value as AnyRecord)[sub], sub) : undefined;
 }
 
+/** The values of several capability fields of a document: what the conformance suite compares before and after a round trip. */
 export function project(doc: Doc, fields: Iterable<string>): Projection {
   const out: Projection = {};
   for (const field of fields) out[field] = projectField(doc, field);
   return out;
 }
 
+/** A field whose value differs between two projections: the field, where (`at`), and the two values. */
 export interface ProjectionMismatch {
   field: string;
   /** e.g. `[2]` or `[0][1]` for line / charge entries */

@@ -1,5 +1,6 @@
 import type { FakeRoute } from './types';
 
+/** A fake route matched to a request, with the captured `:name` path segments. */
 export interface RouteMatch<S> {
   route: FakeRoute<S>;
   params: Record<string, string>;

@@ -25,8 +25,10 @@ export interface FakeResponse {
   headers?: Record<string, string>;
 }
 
+/** HTTP methods a fake route can answer. */
 export type FakeMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** One endpoint of a fake: method, path pattern and handler. */
 export interface FakeRoute<S> {
   method: FakeMethod;
   /** e.g. `/api/v2/orders/:id`; matched segment by segment, a trailing slash only matches if written. */
@@ -38,7 +40,14 @@ export interface FakeRoute<S> {
 
 /** One provider's fake API: routes, auth, storage and error shape. Each provider package ships one. */
 export interface FakeDefinition<S = unknown, Seed = unknown> {
+  /** Which provider this fake stands in for. */
   provider: ProviderName;
+  /**
+   * The path the provider's client base URL carries after the origin (Paid `/api/v2`, Whop `/api/v1`),
+   * without a trailing slash; omitted or `''` when the client's base URL is the bare origin.
+   * `startFake` adds it to `baseUrl`, so `createXClient({ baseUrl: fake.baseUrl })` works as it is.
+   */
+  basePath?: string;
   /** Fresh in-memory state holding the documented default data set, adjusted by `seed`. */
   createState(seed?: Seed): S;
   /** The provider's own 401/403 answer, or undefined when the credentials are acceptable. */
@@ -52,6 +61,7 @@ export interface FakeDefinition<S = unknown, Seed = unknown> {
   webhooks?: FakeWebhooks<S>;
 }
 
+/** A fault the fake can inject; see the README's table for what the client sees and whether the record is stored. */
 export type FaultKind =
   | 'latency'
   | 'rate_limit'
@@ -104,6 +114,7 @@ export interface InjectedFault {
   path: string;
 }
 
+/** Changes a running fake's faults and lists those injected. */
 export interface FaultControl {
   /** Replaces the fault options (and restarts the generator and the script). */
   set(options: FaultOptions): void;
@@ -113,6 +124,7 @@ export interface FaultControl {
   readonly injected: readonly InjectedFault[];
 }
 
+/** Options of {@link startFake}. */
 export interface StartFakeOptions<Seed = unknown> {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
@@ -134,9 +146,15 @@ export interface StartFakeOptions<Seed = unknown> {
   requestTimeoutMs?: number;
 }
 
+/** A fake provider API serving on 127.0.0.1, as returned by {@link startFake}. */
 export interface RunningFake<S> {
-  /** e.g. `http://127.0.0.1:53211`, no trailing slash. */
+  /** The server's origin, e.g. `http://127.0.0.1:53211`, no trailing slash. */
   url: string;
+  /**
+   * What to hand the provider's client as `baseUrl`: `url` plus the fake's `basePath`
+   * (e.g. `http://127.0.0.1:53211/api/v2` for Paid, the bare origin for Flowglad).
+   */
+  baseUrl: string;
   /** Records created so far (`definition.records(state)`). */
   readonly records: unknown[];
   state: S;

@@ -35,6 +35,7 @@ import {
   type WhopInvoiceStatus,
 } from './wire';
 
+/** Settings of {@link createWhopClient}: the credential, transport options (retries, timeouts, `verify`) and Whop's account-specific ids. */
 export interface WhopClientConfig extends ClientOptions {
   /** Company API key, company-scoped JWT, app API key or OAuth token; sent as `Bearer <apiKey>`. */
   apiKey: string;
@@ -119,6 +120,20 @@ function arrayQuery(params: WhopListParams): string {
 /** How many times an unreadable 2xx create answer is fetched again under the same key. */
 const UNREADABLE_RESENDS = 3;
 
+/**
+ * Creates a Whop client: `create` maps a canonical document (Invoice or Order) to Whop's invoices (`/api/v1/invoices`), sends
+ * it with retries that never duplicate a record, checks what Whop stored against what was sent, and
+ * returns the stored record mapped back (`value`), the raw answer (`raw`) and every mapping `warnings`.
+ * `get` and `list` read records back in the canonical model.
+ *
+ * Base URL: `https://api.whop.com/api/v1`; for an offline fake, `startFake(whopFake)`'s `baseUrl` as it is.
+ *
+ * @example
+ * ```ts
+ * const whop = createWhopClient({ apiKey: process.env.WHOP_API_KEY!, companyId: 'biz_…' });
+ * const { value, warnings } = await whop.create(invoice);
+ * ```
+ */
 export function createWhopClient(config: WhopClientConfig): WhopClient {
   if (!config.apiKey) throw new TypeError('createWhopClient: apiKey is required.');
   if (!config.companyId)

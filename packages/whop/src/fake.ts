@@ -383,6 +383,7 @@ function pageOf(
 
 export const whopFake: FakeDefinition<WhopFakeState, WhopFakeSeed> = {
   provider: 'whop',
+  basePath: '/api/v1',
   createState(seed = {}) {
     const members = seed.members ?? [WHOP_FAKE_DEFAULT_MEMBER];
     const state: WhopFakeState = {

@@ -1,7 +1,7 @@
 /**
  * Whop records → canonical Invoice. Two shapes: the `Invoice` object (create, retrieve, list) and the
  * create request itself. The response carries little (no company, member, product, collection method or
- * numeric total), so a created invoice is best described by merging both (`mergeCreated`).
+ * numeric total); the client compares the two (verifyCreate) and returns what Whop stored.
  */
 import {
   type Customer,
@@ -267,6 +267,8 @@ function requestCustomer(request: WhopInvoiceCreateRequest, whop: WhopProviderOp
 /**
  * A created invoice: Whop's answer (id, number, status, dates, lines as stored) over what was asked
  * (customer id and address, collection, recurrence, product, Whop-only options), which the answer omits.
+ * @deprecated Unused since `client.create` returns what Whop stored (checked against what was sent)
+ * instead of a merge that could pass off the request as the record; kept only because it was public.
  */
 export function mergeCreated(asked: Invoice, answered: Invoice): Invoice {
   const lines = answered.lines.map((line, i) => {

@@ -16,6 +16,7 @@ export const whop: ProviderAdapter<WhopInvoiceCreateRequest, WhopMappingOptions>
   fromProvider: fromWhop,
 };
 
+export { WHOP_AMOUNTS } from './amounts';
 export { whopCapabilities } from './capabilities';
 export {
   createWhopClient,

@@ -254,7 +254,7 @@ function mapCollection(invoice: Invoice, draft: boolean | undefined, w: WarningC
 const UNSUPPORTED_INVOICE_FIELDS = [
   [
     'externalId',
-    'Whop has no external reference on invoices (and no idempotency key), so it cannot deduplicate creates.',
+    "Whop stores no external reference on invoices; the client uses externalId only to derive the create's Idempotency-Key.",
   ],
   ['number', 'Whop numbers invoices itself.'],
   ['issuedAt', 'Whop sets the invoice date at creation.'],

@@ -19,7 +19,8 @@ import {
 import { fromWhop } from './from-provider';
 import type { WhopMappingOptions } from './options';
 
-export interface WhopWebhookOptions extends ToleranceOptions, WhopMappingOptions {
+/** Mapping options apply to the invoice an event carries; `strict` does not (the invoice exists already). */
+export interface WhopWebhookOptions extends ToleranceOptions, Omit<WhopMappingOptions, 'strict'> {
   /**
    * How the secret becomes the key (default `raw`: the dashboard secret as given). `whsec` for a
    * `whsec_<base64>` secret. The one place this reading lives (WEBHOOKS.md WW4).

@@ -22,6 +22,16 @@ function docFor(i: number): InvoiceInput {
   };
 }
 
+/** A client of the fake's default company (a fresh one is a resumed run: nothing shared but the key). */
+function clientFor(fake: { url: string }, options: { maxRetries?: number } = {}) {
+  return createWhopClient({
+    apiKey,
+    companyId: WHOP_FAKE_DEFAULT_COMPANY,
+    baseUrl: `${fake.url}/api/v1`,
+    ...options,
+  });
+}
+
 /** Runs `work` over `items` with at most `limit` in flight. */
 async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -42,12 +52,7 @@ describe('Whop creates with Idempotency-Key', () => {
       faults: { rate: 0.2, seed: 20261130, kinds: [...ALL_FAULT_KINDS], latencyMs: 5, retryAfterSeconds: 0 },
     });
     try {
-      const client = createWhopClient({
-        apiKey,
-        companyId: WHOP_FAKE_DEFAULT_COMPANY,
-        baseUrl: `${fake.url}/api/v1`,
-        maxRetries: 6,
-      });
+      const client = clientFor(fake, { maxRetries: 6 });
       const docs = Array.from({ length: 1_000 }, (_, i) => docFor(i));
       const results = await pool(docs, 50, (doc) => client.create(doc));
 
@@ -80,17 +85,9 @@ describe('Whop creates with Idempotency-Key', () => {
   it('a resumed run sends the same keys: nothing is created twice', async () => {
     const fake = await startFake(whopFake);
     try {
-      const client = createWhopClient({
-        apiKey,
-        companyId: WHOP_FAKE_DEFAULT_COMPANY,
-        baseUrl: `${fake.url}/api/v1`,
-      });
+      const client = clientFor(fake);
       const first = await client.create(docFor(1));
-      const resumed = createWhopClient({
-        apiKey,
-        companyId: WHOP_FAKE_DEFAULT_COMPANY,
-        baseUrl: `${fake.url}/api/v1`,
-      });
+      const resumed = clientFor(fake);
       const again = await resumed.create(docFor(1));
       expect(again.raw).toEqual(first.raw);
       expect(fake.records).toHaveLength(1);
@@ -105,11 +102,7 @@ describe('Whop creates with Idempotency-Key', () => {
   it('a key reused with another request is a ConflictError, and nothing is created', async () => {
     const fake = await startFake(whopFake);
     try {
-      const client = createWhopClient({
-        apiKey,
-        companyId: WHOP_FAKE_DEFAULT_COMPANY,
-        baseUrl: `${fake.url}/api/v1`,
-      });
+      const client = clientFor(fake);
       await client.create(docFor(6), { idempotencyKey: 'caller-key-6' });
       const changed = { ...docFor(6), lines: [{ description: 'Seat 6', quantity: 9, unitAmount: 1_006 }] };
       const error = await client.create(changed, { idempotencyKey: 'caller-key-6' }).catch((e: unknown) => e);
@@ -124,11 +117,7 @@ describe('Whop creates with Idempotency-Key', () => {
   it('documents without a reference are never merged: each call has its own key', async () => {
     const fake = await startFake(whopFake);
     try {
-      const client = createWhopClient({
-        apiKey,
-        companyId: WHOP_FAKE_DEFAULT_COMPANY,
-        baseUrl: `${fake.url}/api/v1`,
-      });
+      const client = clientFor(fake);
       const { externalId: _drop, ...noRef } = docFor(2);
       await client.create(noRef);
       await client.create(noRef);
@@ -141,11 +130,7 @@ describe('Whop creates with Idempotency-Key', () => {
   it('an unreadable 2xx is fetched again under the same key, not created again', async () => {
     const fake = await startFake(whopFake);
     try {
-      const client = createWhopClient({
-        apiKey,
-        companyId: WHOP_FAKE_DEFAULT_COMPANY,
-        baseUrl: `${fake.url}/api/v1`,
-      });
+      const client = clientFor(fake);
       fake.faults.set({ script: ['created_then_garbled'] });
       const created = await client.create(docFor(3));
       expect(fake.records).toHaveLength(1);
@@ -158,11 +143,7 @@ describe('Whop creates with Idempotency-Key', () => {
   it('a stored invoice that differs from what was sent is an IntegrityError naming it', async () => {
     const fake = await startFake(whopFake);
     try {
-      const client = createWhopClient({
-        apiKey,
-        companyId: WHOP_FAKE_DEFAULT_COMPANY,
-        baseUrl: `${fake.url}/api/v1`,
-      });
+      const client = clientFor(fake);
       // A deployment that stores another price than it was sent (here: the fake's stored answer is altered).
       const original = whopFake.routes[0]!.handle;
       const route = whopFake.routes[0]!;
@@ -191,11 +172,7 @@ describe('collection.finalizeAt with send_invoice', () => {
   it('goes out as automatically_finalizes_at (a scheduled send) and reaches the fake', async () => {
     const fake = await startFake(whopFake);
     try {
-      const client = createWhopClient({
-        apiKey,
-        companyId: WHOP_FAKE_DEFAULT_COMPANY,
-        baseUrl: `${fake.url}/api/v1`,
-      });
+      const client = clientFor(fake);
       const created = await client.create({
         ...docFor(5),
         collection: { method: 'send_invoice', finalizeAt: '2026-02-15T09:00:00Z' },

@@ -6,6 +6,7 @@ const MARKER = Symbol.for('@billbridge/core/error');
 /** Nesting kept by toJSON (raw bodies deeper than this are cut with a marker). */
 const JSON_DEPTH = 64;
 
+/** What every billbridge error may carry besides its message. */
 export interface BillbridgeErrorOptions {
   cause?: unknown;
   /** Which provider answered, for errors that come from a provider call. */
@@ -20,6 +21,7 @@ export interface BillbridgeErrorOptions {
   raw?: unknown;
 }
 
+/** The base of every error billbridge throws. Test with `BillbridgeError.isInstance(e)` (or a subclass's `isInstance`), which also works across two installed copies of the package; `retryable` says whether the same call may be made again. Messages, `raw` and `util.inspect` output never contain API keys. */
 export class BillbridgeError extends Error {
   static readonly kind: string = 'BillbridgeError';
   declare readonly [MARKER]: readonly string[];

@@ -6,6 +6,7 @@ import { redactDeep, redactSecrets } from './secrets';
 /** Issues written out in a ValidationError's message. */
 const MAX_ISSUES_LISTED = 20;
 
+/** One problem in a document: where (`path`, e.g. `lines[2].unitAmount`), which rule (`code`), and what to do (`message`). */
 export interface ValidationIssue {
   /** Where the problem is, e.g. `lines[2].unitAmount`. */
   path: string;

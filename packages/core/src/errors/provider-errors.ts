@@ -6,20 +6,24 @@ export class ProviderError extends BillbridgeError {
   static override readonly kind: string = 'ProviderError';
 }
 
+/** The provider refused the credential (HTTP 401): check the API key. Not retryable. */
 export class AuthenticationError extends ProviderError {
   static override readonly kind: string = 'AuthenticationError';
 }
 
+/** The credential is valid but may not do this (HTTP 403): check the key's scopes or the account. Not retryable. */
 export class PermissionError extends ProviderError {
   static override readonly kind: string = 'PermissionError';
 }
 
+/** A provider's complaint about one field of the request, as the provider reported it. */
 export interface FieldIssue {
   /** The provider's field name as it reported it, e.g. `line_items.0.unit_price`. */
   field: string;
   message: string;
 }
 
+/** The provider rejected the request as invalid (HTTP 400/422); `fieldIssues` lists what it named. Nothing was created; fix the document and send again. */
 export class InvalidRequestError extends ProviderError {
   static override readonly kind: string = 'InvalidRequestError';
   readonly fieldIssues: readonly FieldIssue[];
@@ -32,14 +36,17 @@ export class InvalidRequestError extends ProviderError {
   }
 }
 
+/** The record (or a record the request refers to, such as a customer) does not exist on the provider (HTTP 404). */
 export class NotFoundError extends ProviderError {
   static override readonly kind: string = 'NotFoundError';
 }
 
+/** The provider refused because of the current state (HTTP 409), e.g. a duplicate external key. */
 export class ConflictError extends ProviderError {
   static override readonly kind: string = 'ConflictError';
 }
 
+/** Too many requests (HTTP 429), after the client's own retries; `retryAfterMs` is the provider's requested wait. Retryable. */
 export class RateLimitError extends ProviderError {
   static override readonly kind: string = 'RateLimitError';
   /** How long the provider asked us to wait, when it said (Retry-After). */
@@ -51,6 +58,7 @@ export class RateLimitError extends ProviderError {
   }
 }
 
+/** The provider failed (HTTP 5xx). Retryable; on a create the provider may have stored anyway, it arrives as the `cause` of an {@link AmbiguousResultError}. */
 export class ProviderServerError extends ProviderError {
   static override readonly kind: string = 'ProviderServerError';
 }
@@ -60,10 +68,12 @@ export class ConnectionError extends BillbridgeError {
   static override readonly kind: string = 'ConnectionError';
 }
 
+/** No complete answer within the configured `timeoutMs` (per attempt) or `deadlineMs` (overall). On a create that may have reached the provider it arrives as the `cause` of an {@link AmbiguousResultError}. */
 export class TimeoutError extends BillbridgeError {
   static override readonly kind: string = 'TimeoutError';
 }
 
+/** The create whose outcome is unknown, as sent (secrets redacted): what is needed to look it up on the provider. */
 export interface AmbiguousRequest {
   method: string;
   url: string;
@@ -90,6 +100,7 @@ export class AmbiguousResultError extends BillbridgeError {
   }
 }
 
+/** What a provider package hands {@link errorFromStatus} to build the matching error. */
 export interface ProviderErrorInput {
   provider: string;
   status: number;

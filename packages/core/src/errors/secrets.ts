@@ -76,6 +76,7 @@ function base64Forms(secret: string): string[] {
   return out.flatMap((form) => [form, form.replaceAll('+', '-').replaceAll('/', '_')]);
 }
 
+/** Replaces every registered credential (see {@link registerSecret}) in `text` with `[REDACTED]`. */
 export function redactSecrets(text: string): string {
   let out = text;
   for (const needle of needles) {

@@ -21,11 +21,6 @@ export function isBoundedDecimalText(value: string): boolean {
   return whole.length < 16 || (whole.length === 16 && Number(whole) <= MAX_SAFE);
 }
 
-/** A finite number within ±(2^53 - 1). */
-export function isSafeMagnitude(value: number): boolean {
-  return Number.isFinite(value) && Math.abs(value) <= MAX_SAFE;
-}
-
 /**
  * The path of the first place nested deeper than `maxDepth` (objects and arrays), or undefined. Iterative,
  * so it cannot itself run out of stack; each container is visited once (shared references are not

@@ -2,13 +2,21 @@ import { z } from 'zod';
 import { CountryCode } from './primitives';
 
 export const Address = z.strictObject({
+  /** Addressee. */
   name: z.string().optional(),
+  /** First street line. */
   line1: z.string().optional(),
+  /** Second street line. */
   line2: z.string().optional(),
+  /** Third street line. */
   line3: z.string().optional(),
+  /** City or locality. */
   city: z.string().optional(),
+  /** State, province or region. */
   state: z.string().optional(),
+  /** Postal or ZIP code. */
   postalCode: z.string().optional(),
+  /** ISO 3166-1 alpha-2 code in upper case, e.g. `US`. */
   country: CountryCode.optional(),
 });
 
@@ -23,15 +31,22 @@ export const Customer = z
     id: z.string().optional(),
     /** The customer's id in another system. */
     externalId: z.string().optional(),
+    /** E-mail address; also identifies the customer on providers that look customers up by e-mail. */
     email: z.string().optional(),
+    /** Full name or company name. */
     name: z.string().optional(),
+    /** Phone number, as written. */
     phone: z.string().optional(),
+    /** Where invoices are addressed. */
     billingAddress: Address.optional(),
+    /** Where goods are delivered. */
     shippingAddress: Address.optional(),
   })
   .refine(isIdentifiedCustomer, {
     message: 'A customer needs at least one of id, externalId or email.',
   });
 
+/** A postal address (every field optional). */
 export type Address = z.output<typeof Address>;
+/** Who a document is for: identified by at least one of `id`, `externalId` or `email`. */
 export type Customer = z.output<typeof Customer>;

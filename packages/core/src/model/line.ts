@@ -52,19 +52,29 @@ export function productOutOfRange(priced: { unitAmountDecimal?: unknown }): stri
 
 export const Line = z
   .strictObject({
+    /** Text of the line as shown to the customer. */
     description: z.string().optional(),
+    /** How many units: ≥ 0, fractional allowed, as a decimal string (`"2.5"`) or a finite number. */
     quantity: Quantity,
+    /** Price of one unit in minor units of the document currency (integer; 1234 = 12.34 USD, 1500 = ¥1500). Exactly one of `unitAmount` and `unitAmountDecimal` is given. */
     unitAmount: MinorAmount.optional(),
     /** Unit price in minor units with more precision: "0.04" is $0.0004. */
     unitAmountDecimal: Decimal.optional(),
     /** quantity × unit price, rounded once, half away from zero. */
     amount: MinorAmount.optional(),
+    /** `one_time`, `recurring` or `usage`. */
     kind: z.enum(LINE_KINDS).optional(),
+    /** The product sold (Paid `productId`, ChargeOver `item_id`, Whop product). */
     product: ProductReference.optional(),
+    /** Flowglad price id. */
     priceId: z.string().optional(),
+    /** The service period of this line; `end` ≥ `start`. */
     period: Period.optional(),
+    /** Billing cycle of a recurring line. */
     recurrence: Recurrence.optional(),
+    /** Line-level tax. */
     tax: Tax.optional(),
+    /** Free key/values, as on the invoice. */
     metadata: Metadata.optional(),
   })
   .superRefine((line, ctx) => {
@@ -96,5 +106,7 @@ export const Line = z
     }
   });
 
+/** One invoice line: quantity × unit price, in minor units of the invoice currency. */
 export type Line = z.output<typeof Line>;
+/** A {@link Line} as written, before parsing. */
 export type LineInput = z.input<typeof Line>;

@@ -5,8 +5,8 @@ import { ValidationError, type ValidationIssue } from '../errors/mapping-errors'
 import { assertNesting } from './bounds';
 import { fastParseInvoice } from './fast-invoice';
 import { fastParseOrder } from './fast-order';
-import { Invoice } from './invoice';
-import { Order } from './order';
+import { Invoice, type InvoiceInput } from './invoice';
+import { Order, type OrderInput } from './order';
 import { formatPath } from './path';
 
 export { formatPath };
@@ -53,13 +53,40 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, subjec
 }
 
 /**
- * A plainly valid document takes the hand-written path (same output, several times faster); anything
- * else goes through the zod schema, which reports every issue with its path.
+ * Validates and normalises a canonical invoice: instants to UTC, `amount`s checked against quantity × unit
+ * price, unknown keys refused (outside `metadata` and `providerOptions`).
+ *
+ * @param input - An {@link InvoiceInput} written in code (typed: the editor completes and checks the
+ *   fields), or untrusted data such as parsed JSON (`unknown`: checked at run time).
+ * @returns The parsed {@link Invoice}; amounts stay integers in the currency's minor unit.
+ * @throws {@link ValidationError} listing every issue with its path (`lines[2].unitAmount`) and the fix.
+ *
+ * @example
+ * ```ts
+ * const invoice = parseInvoice({
+ *   currency: 'USD',
+ *   customer: { email: 'ada@example.com' },
+ *   lines: [{ description: 'Consulting', quantity: '2.5', unitAmount: 2990 }], // $29.90 an hour
+ * });
+ * ```
  */
+export function parseInvoice(input: InvoiceInput): Invoice;
+export function parseInvoice(input: unknown): Invoice;
 export function parseInvoice(input: unknown): Invoice {
+  // A plainly valid document takes the hand-written path (same output, several times faster); anything
+  // else goes through the zod schema, which reports every issue with its path.
   return fastParseInvoice(input) ?? parseWith(Invoice, input, 'Invoice');
 }
 
+/**
+ * Validates and normalises a canonical order (Paid's native document), as {@link parseInvoice} does.
+ *
+ * @param input - An {@link OrderInput} written in code, or untrusted data (`unknown`).
+ * @returns The parsed {@link Order}.
+ * @throws {@link ValidationError} listing every issue with its path and the fix.
+ */
+export function parseOrder(input: OrderInput): Order;
+export function parseOrder(input: unknown): Order;
 export function parseOrder(input: unknown): Order {
   return fastParseOrder(input) ?? parseWith(Order, input, 'Order');
 }
@@ -93,6 +120,7 @@ export function documentKind(input: unknown): 'invoice' | 'order' {
   return 'invoice';
 }
 
+/** A parsed canonical document, tagged with its kind. */
 export type CanonicalDocument = { kind: 'invoice'; value: Invoice } | { kind: 'order'; value: Order };
 
 /** Parses an Invoice or an Order, whichever the shape says it is. */

@@ -111,7 +111,9 @@ export function copyOwnKeys<T extends object>(value: T): T {
 }
 
 export const Recurrence = z.strictObject({
+  /** Unit of the cycle: `day`, `week`, `month` or `year`. */
   interval: z.enum(['day', 'week', 'month', 'year']),
+  /** Units per cycle (integer ≥ 1): every 2 weeks is `{ interval: "week", count: 2 }`. */
   count: z.int().min(1),
 });
 
@@ -144,24 +146,38 @@ export const TAX_TYPES = [
 ] as const;
 
 export const Tax = z.strictObject({
+  /** Kind of tax (`vat`, `gst`, `sales_tax`, …; `none` for exempt). */
   type: z.enum(TAX_TYPES).optional(),
+  /** Label, e.g. "GST". */
   name: z.string().optional(),
+  /** Rate in percent as a decimal string: `"13"` is 13 %, `"7.5"` is 7.5 %. */
   ratePercent: Decimal.optional(),
+  /** Tax amount in minor units of the document currency (integer; 1234 = 12.34 USD, 1500 = ¥1500). */
   amount: MinorAmount.optional(),
+  /** ISO 3166-1 alpha-2 country the tax belongs to. */
   country: CountryCode.optional(),
+  /** State or province the tax belongs to. */
   state: z.string().optional(),
+  /** The prices already include this tax. */
   inclusive: z.boolean().optional(),
 });
 
 export const ProductReference = z.strictObject({
+  /** The target provider's product id. */
   id: z.string().optional(),
+  /** The product's id in another system (e.g. your SKU). */
   externalId: z.string().optional(),
+  /** Product name. */
   name: z.string().optional(),
 });
 
 export const ProviderOptions = z.record(z.string(), z.record(z.string(), z.unknown()));
 
+/** A billing cycle: every `count` `interval`s. */
 export type Recurrence = z.output<typeof Recurrence>;
+/** A tax on an invoice or a line. */
 export type Tax = z.output<typeof Tax>;
+/** Free key/values: strings, finite numbers, booleans or null. */
 export type Metadata = z.output<typeof Metadata>;
+/** A product, by the provider's id, your own id, or its name. */
 export type ProductReference = z.output<typeof ProductReference>;

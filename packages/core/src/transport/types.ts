@@ -39,7 +39,7 @@ export interface TransportConfig {
   retryCapMs?: number;
   /** Longest Retry-After honoured; longer values are clamped to it (default 60_000). */
   maxRetryAfterMs?: number;
-  /** Provider error response → billbridge error; each provider's src/errors.ts supplies this. */
+  /** Provider error response → billbridge error; each provider package supplies its own. */
   mapError(response: TransportResponse): BillbridgeError;
   /** Redacted log hook: attempts, responses, retries and failures. Never carries headers. */
   onEvent?(event: TransportEvent): void;

@@ -19,6 +19,17 @@ export function rawBodyBytes(body: unknown, provider: string): Buffer {
   );
 }
 
+/** Refuses a missing or empty secret before anything is compared with it (`what` names it in the message). */
+export function requireSecret(
+  provider: string,
+  secret: unknown,
+  what = 'the webhook secret',
+): asserts secret is string {
+  if (typeof secret !== 'string' || secret === '') {
+    throw new WebhookVerificationError(provider, 'bad_secret', `${what} is empty`);
+  }
+}
+
 export function hmacSha256(key: Uint8Array | string, ...parts: Array<Uint8Array | string>): Buffer {
   const mac = createHmac('sha256', key);
   for (const part of parts) mac.update(part);

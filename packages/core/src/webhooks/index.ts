@@ -1,4 +1,11 @@
-export { constantTimeEqual, decodeBase64, hmacSha256, type RawBody, rawBodyBytes } from './crypto';
+export {
+  constantTimeEqual,
+  decodeBase64,
+  hmacSha256,
+  type RawBody,
+  rawBodyBytes,
+  requireSecret,
+} from './crypto';
 export { WebhookPayloadError, WebhookVerificationError, type WebhookVerificationReason } from './errors';
 export {
   BILLING_EVENT_TYPES,

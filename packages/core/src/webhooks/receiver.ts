@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BillbridgeError } from '../errors/billbridge-error';
+import { ValidationError } from '../errors/mapping-errors';
 import type { RawBody } from './crypto';
 import { WebhookPayloadError, WebhookVerificationError } from './errors';
 import type { BillingEvent, WebhookHeaders } from './event';
@@ -41,7 +42,9 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
         const status = error.reason === 'parsed_body' ? 500 : 401;
         return { status, body: { error: error.message, reason: error.reason }, events: [], error };
       }
-      if (WebhookPayloadError.isInstance(error)) {
+      // A body that is not the documented shape, or whose invoice cannot be mapped, fails the same way
+      // every time: 400, not a 500 that asks the provider to retry forever.
+      if (WebhookPayloadError.isInstance(error) || ValidationError.isInstance(error)) {
         return { status: 400, body: { error: error.message }, events: [], error };
       }
       // A failed `resolve` (the provider's API was down): let the provider retry.

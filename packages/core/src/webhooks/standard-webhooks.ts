@@ -3,7 +3,14 @@
  * `${id}.${timestamp}.${body}`, base64, sent as a space-separated list of `v1,<signature>` so a rotated
  * secret can overlap. One verifier serves Whop (`webhook-*` headers) and Flowglad (`svix-*` headers).
  */
-import { constantTimeEqual, decodeBase64, hmacSha256, type RawBody, rawBodyBytes } from './crypto';
+import {
+  constantTimeEqual,
+  decodeBase64,
+  hmacSha256,
+  type RawBody,
+  rawBodyBytes,
+  requireSecret,
+} from './crypto';
 import { WebhookVerificationError } from './errors';
 import { normalizeHeaders, type WebhookHeaders } from './event';
 import { checkTimestamp, type ToleranceOptions } from './timestamp';
@@ -19,9 +26,7 @@ export type StandardHeaderPrefix = 'webhook' | 'svix';
 export type StandardKeyEncoding = 'whsec' | 'raw';
 
 export function standardWebhookKey(provider: string, secret: string, encoding: StandardKeyEncoding): Buffer {
-  if (typeof secret !== 'string' || secret === '') {
-    throw new WebhookVerificationError(provider, 'bad_secret', 'the webhook secret is empty');
-  }
+  requireSecret(provider, secret);
   if (encoding === 'raw') return Buffer.from(secret, 'utf8');
   if (!secret.startsWith('whsec_')) {
     throw new WebhookVerificationError(

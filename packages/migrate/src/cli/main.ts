@@ -1,4 +1,6 @@
 import { BillbridgeError, redactSecrets } from '@billbridge/core';
+// Bundled into dist/cli.js at build time, so the version printed is the one published.
+import pkg from '../../package.json' with { type: 'json' };
 import { UsageError } from './args';
 import { CAPABILITIES_HELP, runCapabilities } from './capabilities-command';
 import { CONVERT_HELP, runConvert } from './convert-command';
@@ -8,6 +10,7 @@ import { MIGRATE_HELP, runMigrate } from './migrate-command';
 import { RECONCILE_HELP, runReconcile } from './reconcile-command';
 import type { ProviderRegistry } from './registry-types';
 import { runSandbox, SANDBOX_HELP } from './sandbox-command';
+import { runStatus, STATUS_HELP } from './status-command';
 import { runValidate, VALIDATE_HELP } from './validate-command';
 import { runVerify, VERIFY_HELP } from './verify-command';
 
@@ -23,6 +26,11 @@ export const COMMANDS: Record<string, { run: Command; help: string; summary: str
     run: runVerify,
     help: VERIFY_HELP,
     summary: 'compare every created invoice with what the target stored',
+  },
+  status: {
+    run: runStatus,
+    help: STATUS_HELP,
+    summary: 'a run kept in PostgreSQL: counts by state, rate, ETA, workers alive',
   },
   reconcile: {
     run: runReconcile,
@@ -71,7 +79,7 @@ export async function runCli(
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    io.out.write('billbridge 0.1.0\n');
+    io.out.write(`billbridge ${pkg.version}\n`);
     return EXIT.ok;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

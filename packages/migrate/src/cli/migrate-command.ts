@@ -19,6 +19,7 @@ import { type CliIO, EXIT } from './io';
 import { ProgressReporter } from './progress';
 import type { ProviderRegistry } from './registry-types';
 import { RUN_FLAGS, runSetup, shellWord } from './run-setup';
+import { runStoreMigrate, STORE_FLAGS, STORE_MIGRATE_FLAGS } from './store-run';
 
 export const MIGRATE_FLAGS: FlagSpec[] = [
   ...RUN_FLAGS,
@@ -80,6 +81,8 @@ export const MIGRATE_FLAGS: FlagSpec[] = [
     value: '<seconds>',
     description: 'progress line period when not on a terminal (default 5)',
   },
+  ...STORE_FLAGS,
+  ...STORE_MIGRATE_FLAGS,
   { name: 'help', short: 'h', type: 'boolean', description: 'show this help' },
 ];
 
@@ -95,6 +98,8 @@ Examples:
   WHOP_API_KEY=... billbridge migrate --source flowglad --input flowglad.ndjson --target whop \\
     --target-option companyId=biz_123 --id-map ids.csv --id-map-out migrated.csv
   billbridge migrate ... --resume            # after an interruption
+  billbridge migrate ... --store postgres://bb@db/billbridge --run march   # creates the run, loads, works
+  billbridge migrate --store postgres://bb@db/billbridge --run march --target whop ...   # more workers
 
 Exit status: 0 all migrated, 1 some documents failed/invalid/unmapped, 2 bad usage, 3 some ambiguous,
 4 verify found created invoices that differ from their source, 130 interrupted (Ctrl-C; --resume continues).`,
@@ -116,6 +121,7 @@ export async function runMigrate(
     io.out.write(MIGRATE_HELP);
     return EXIT.ok;
   }
+  if (str(flags, 'store') !== undefined) return runStoreMigrate(flags, positionals, io, registry);
   const dryRun = bool(flags, 'dry-run');
   if (bool(flags, 'resume') && bool(flags, 'fresh'))
     throw new UsageError('--resume continues the journal, --fresh starts over: give one of them.');

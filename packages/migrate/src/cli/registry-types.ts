@@ -16,8 +16,12 @@ export interface ProviderEntry {
   name: ProviderName;
   // biome-ignore lint/suspicious/noExplicitAny: adapters differ in request and option types; the CLI passes options through
   adapter: ProviderAdapter<unknown, any>;
+  /**
+   * Loads the provider's offline fake (its `./testing` entry) on demand, so nothing outside
+   * `billbridge sandbox` and tests needs `@billbridge/testing` installed.
+   */
   // biome-ignore lint/suspicious/noExplicitAny: each fake has its own state and seed types
-  fake: FakeDefinition<any, any>;
+  loadFake(): Promise<FakeDefinition<any, any>>;
   /** Path the client's base URL adds to the server's origin (Paid `/api/v2`, Whop `/api/v1`, others none). */
   apiPrefix: string;
   /** Environment variable read for the credential when no --*-key-env is given. */
@@ -25,6 +29,11 @@ export interface ProviderEntry {
   /** Adapter/client option keys worth knowing about (shown in help). */
   optionKeys: readonly string[];
   createClient(settings: ClientSettings): TargetClient & SourceClient;
+  /**
+   * Adapter options read from the account itself rather than typed in (ChargeOver's currency table), so
+   * the engine maps documents as the account will.
+   */
+  accountOptions?(client: TargetClient & SourceClient): Promise<Record<string, unknown>>;
 }
 
 export type ProviderRegistry = Readonly<Record<ProviderName, ProviderEntry>>;

@@ -165,20 +165,23 @@ export async function runSetup(
   }
   const delimiter = str(flags, 'id-map-delimiter');
   const targetUrl = str(flags, 'target-url');
+  const targetOptions = keyValues(list(flags, 'target-option'), 'target-option');
+  const client = options.needClient
+    ? target.createClient(clientSettings(target, flags, 'target', io, { ...transport, strict }))
+    : undefined;
+  if (client && target.accountOptions) Object.assign(targetOptions, await target.accountOptions(client));
   return {
     source,
     ...(total === undefined ? {} : { total }),
     sourceLabel: input ?? `${sourceEntry?.name} ${str(flags, 'source-url') ?? ''} (live)`.replace('  ', ' '),
     target,
     ...(targetUrl === undefined ? {} : { targetUrl }),
-    targetOptions: keyValues(list(flags, 'target-option'), 'target-option'),
+    targetOptions,
     idMaps: await idMapsFrom(flags, delimiter === undefined ? {} : { delimiter }),
     journal: str(flags, 'journal') ?? 'billbridge-journal.ndjson',
     notify: bool(flags, 'notify'),
     strict,
-    ...(options.needClient
-      ? { client: target.createClient(clientSettings(target, flags, 'target', io, { ...transport, strict })) }
-      : {}),
+    ...(client ? { client } : {}),
   };
 }
 

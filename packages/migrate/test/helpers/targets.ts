@@ -34,7 +34,7 @@ const withProduct =
 export async function startTarget(name: Exclude<ProviderName, 'flowglad'>): Promise<TargetSetup> {
   const entry = PROVIDERS[name];
   if (name === 'paid') {
-    const fake = await startFake(entry.fake);
+    const fake = await startFake(await entry.loadFake());
     const url = `${fake.url}${entry.apiPrefix}`;
     const key = 'paid_test_key';
     return {
@@ -50,7 +50,7 @@ export async function startTarget(name: Exclude<ProviderName, 'flowglad'>): Prom
     };
   }
   if (name === 'whop') {
-    const fake = await startFake(entry.fake);
+    const fake = await startFake(await entry.loadFake());
     const url = `${fake.url}${entry.apiPrefix}`;
     const key = 'whop_test_key';
     const options = { companyId: WHOP_FAKE_DEFAULT_COMPANY };
@@ -67,7 +67,7 @@ export async function startTarget(name: Exclude<ProviderName, 'flowglad'>): Prom
     };
   }
   if (name === 'chargeover') {
-    const fake = await startFake(entry.fake);
+    const fake = await startFake(await entry.loadFake());
     const key = 'pubkey:privkey';
     const options = { currencyIds: DEFAULT_CURRENCY_IDS };
     return {
@@ -88,7 +88,7 @@ export async function startTarget(name: Exclude<ProviderName, 'flowglad'>): Prom
     { id: 500001, old_provider_id: 'cust_test_1' },
     { id: 500002, old_provider_id: 'cust_test_2' },
   );
-  const fake = await startFake(entry.fake, { seed: { sites } });
+  const fake = await startFake(await entry.loadFake(), { seed: { sites } });
   const key = 'pelcro_test_key';
   const options = { siteId: PELCRO_FAKE_SITE_ID };
   return {

@@ -42,7 +42,7 @@ export interface DocumentedError {
   name?: string;
 }
 
-/** Anything with zod's `safeParse`: the provider's own create-request schema from `src/wire.ts`. */
+/** Anything with zod's `safeParse`: the provider package's own create-request schema. */
 export interface RequestSchema {
   safeParse(value: unknown): { success: boolean; error?: unknown };
 }
