@@ -1,19 +1,13 @@
 import {
   AmbiguousResultError,
-  AuthenticationError,
   ConflictError,
   IntegrityError,
-  InvalidRequestError,
-  LossyMappingError,
-  MissingRequiredFieldError,
-  NotFoundError,
-  PermissionError,
   type ProviderAdapter,
   RateLimitError,
-  ValidationError,
 } from '@billbridge/core';
 import { Journal, type JournalEntry, JournalError, readJournalIdMap } from './journal';
 import { KeySet } from './key-set';
+import { definitelyNotCreated } from './not-created';
 import { prepareForTarget, sourceKey } from './prepare';
 import { quietDocument } from './quiet';
 import { RateLimiter } from './rate-limit';
@@ -122,19 +116,6 @@ export interface MigrationResult {
    * read from the journal file when first accessed (the run itself keeps no per-document ids in memory).
    */
   idMap: Map<string, string>;
-}
-
-/** Errors that are answers: the target refused the document, so nothing was created. */
-function definitelyNotCreated(error: unknown): boolean {
-  return (
-    ValidationError.isInstance(error) ||
-    MissingRequiredFieldError.isInstance(error) ||
-    LossyMappingError.isInstance(error) ||
-    InvalidRequestError.isInstance(error) ||
-    AuthenticationError.isInstance(error) ||
-    PermissionError.isInstance(error) ||
-    NotFoundError.isInstance(error)
-  );
 }
 
 function message(error: unknown): string {

@@ -18,7 +18,7 @@ async function fileHash(path: string): Promise<string> {
 }
 
 /** JSON with sorted keys, so equal options hash equal whatever their order. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -3,10 +3,10 @@ import { runIdentity } from '../run-identity';
 import { settleUnanswered } from '../settle';
 import { bool, type FlagSpec, helpText, parseArgs, str } from './args';
 import { PROVIDERS_HELP } from './common';
-import { table } from './format';
 import { type CliIO, EXIT } from './io';
 import type { ProviderRegistry } from './registry-types';
 import { RUN_FLAGS, runSetup } from './run-setup';
+import { writeSettled } from './settled-report';
 import { STORE_FLAGS, storeReconcile } from './store-run';
 
 export const RECONCILE_FLAGS: FlagSpec[] = [
@@ -55,26 +55,10 @@ export async function runReconcile(
   try {
     const deduplicates = run.target.adapter.capabilities.deduplication.kind !== 'none';
     const result = await settleUnanswered(journal, client, deduplicates);
-    const total = result.found.length + result.absent.length + result.unknown.length;
-    if (total === 0) {
-      io.out.write(`${run.journal}: no ambiguous or unanswered documents.\n`);
-      return EXIT.ok;
-    }
-    io.out.write(
-      `${table(
-        ['', 'documents'],
-        [
-          ['created (found on the target)', String(result.found.length)],
-          ['absent (migrate --resume sends them)', String(result.absent.length)],
-          ['still unknown', String(result.unknown.length)],
-        ],
-      )}\n`,
-    );
-    for (const f of result.found.slice(0, 20))
-      io.out.write(`  created: ${f.key} → ${f.targetId ?? '?'} (${f.how})\n`);
-    for (const a of result.absent.slice(0, 20)) io.out.write(`  absent: ${a.key} (${a.why})\n`);
-    for (const u of result.unknown.slice(0, 20)) io.out.write(`  unknown: ${u.key} (${u.why})\n`);
-    return result.unknown.length > 0 ? EXIT.ambiguous : EXIT.ok;
+    return writeSettled(io, result, {
+      subject: run.journal,
+      absent: 'migrate --resume sends them',
+    });
   } finally {
     await journal.close();
   }

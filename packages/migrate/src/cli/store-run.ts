@@ -24,6 +24,7 @@ import { type CliIO, EXIT } from './io';
 import { ProgressReporter } from './progress';
 import type { ProviderEntry, ProviderRegistry } from './registry-types';
 import { runSetup, shellWord } from './run-setup';
+import { writeSettled } from './settled-report';
 
 /** The flags that name a run kept in PostgreSQL, shared by migrate, status, verify and reconcile. */
 export const STORE_FLAGS: FlagSpec[] = [
@@ -321,25 +322,9 @@ export async function storeReconcile(
       client,
       target.adapter.capabilities.deduplication.kind !== 'none',
     );
-    const total = result.found.length + result.absent.length + result.unknown.length;
-    if (total === 0) {
-      io.out.write(`run ${store.runId}: no ambiguous or unanswered documents.\n`);
-      return EXIT.ok;
-    }
-    io.out.write(
-      `${table(
-        ['', 'documents'],
-        [
-          ['created (found on the target)', String(result.found.length)],
-          ['absent (the next worker of the run sends them)', String(result.absent.length)],
-          ['still unknown', String(result.unknown.length)],
-        ],
-      )}\n`,
-    );
-    for (const f of result.found.slice(0, 20))
-      io.out.write(`  created: ${f.key} → ${f.targetId ?? '?'} (${f.how})\n`);
-    for (const a of result.absent.slice(0, 20)) io.out.write(`  absent: ${a.key} (${a.why})\n`);
-    for (const u of result.unknown.slice(0, 20)) io.out.write(`  unknown: ${u.key} (${u.why})\n`);
-    return result.unknown.length > 0 ? EXIT.ambiguous : EXIT.ok;
+    return writeSettled(io, result, {
+      subject: `run ${store.runId}`,
+      absent: 'the next worker of the run sends them',
+    });
   });
 }

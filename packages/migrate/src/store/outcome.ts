@@ -1,17 +1,11 @@
 import {
   AmbiguousResultError,
-  AuthenticationError,
   ConflictError,
   type IntegrityDifference,
   IntegrityError,
-  InvalidRequestError,
-  LossyMappingError,
-  MissingRequiredFieldError,
-  NotFoundError,
-  PermissionError,
   RateLimitError,
-  ValidationError,
 } from '@billbridge/core';
+import { definitelyNotCreated } from '../not-created';
 import { reasonOf } from '../report';
 
 function message(error: unknown): string {
@@ -41,16 +35,7 @@ export function classifyCreateFailure(error: unknown): CreateFailure {
       differences: [...error.differences],
       why: `stored differently from what was sent: ${error.differences.map((d) => `${d.path} sent ${String(d.expected)}, stored ${String(d.actual)}`).join('; ')}`,
     };
-  if (
-    ValidationError.isInstance(error) ||
-    MissingRequiredFieldError.isInstance(error) ||
-    LossyMappingError.isInstance(error) ||
-    InvalidRequestError.isInstance(error) ||
-    AuthenticationError.isInstance(error) ||
-    PermissionError.isInstance(error) ||
-    NotFoundError.isInstance(error)
-  )
-    return { kind: 'failed', why: `${reasonOf(error)}: ${message(error)}` };
+  if (definitelyNotCreated(error)) return { kind: 'failed', why: `${reasonOf(error)}: ${message(error)}` };
   if (ConflictError.isInstance(error))
     return { kind: 'ambiguous', why: `the target says the document already exists (${message(error)})` };
   if (AmbiguousResultError.isInstance(error)) return { kind: 'ambiguous', why: message(error) };
