@@ -4,9 +4,18 @@
  * streams to the page as server-sent events.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { InvoiceInput } from '@billbridge/core';
-import { type MigrationResult, migrate, type Progress } from '@billbridge/migrate';
+import {
+  type MigrationResult,
+  migrate,
+  type Progress,
+  type VerifyReport,
+  verifyMigration,
+} from '@billbridge/migrate';
 import { describeError } from './describe-error';
 import type { DemoProviders } from './providers';
 import { DEMO_CUSTOMER, DEMO_CUSTOMER_IDS, DEMO_EMAIL } from './providers';
@@ -84,9 +93,11 @@ export class MigrationRuns {
     count: number,
     signal: AbortSignal,
     emit: (event: string, data: unknown) => void,
-  ): Promise<MigrationResult> {
+  ): Promise<MigrationResult & { verify: VerifyReport }> {
     const from = await source.startFake();
     const to = await target.startFake();
+    // A journal, so the run can be verified afterwards exactly as `billbridge verify` does.
+    const dir = await mkdtemp(join(tmpdir(), 'billbridge-demo-'));
     try {
       for (let n = 1; n <= count; n++) await from.client.create(generatedInvoice(n));
       const started = Date.now();
@@ -108,18 +119,30 @@ export class MigrationRuns {
       const customers = Object.fromEntries(
         [...Object.values(DEMO_CUSTOMER_IDS), DEMO_CUSTOMER, DEMO_EMAIL].map((id) => [id, targetCustomer]),
       );
-      return await migrate({
-        source: { kind: 'list', client: from.client },
+      const journal = join(dir, 'journal.ndjson');
+      const sourceSpec = { kind: 'list', client: from.client } as const;
+      const result = await migrate({
+        source: sourceSpec,
         idMaps: { customers },
         target: { adapter: target.adapter, client: to.client, options: target.mappingOptions },
+        journal,
         concurrency: 16,
         total: count,
         onProgress,
         signal,
         sourceLabel: `${source.name} fake`,
       });
+      const verify = await verifyMigration({
+        source: sourceSpec,
+        journal,
+        client: to.client,
+        idMaps: { customers },
+        importedSupported: target.adapter.capabilities.invoice.imported !== 'unsupported',
+      });
+      // The id map is read from the journal when first used: read it before the journal goes.
+      return { report: result.report, idMap: new Map(result.idMap), verify };
     } finally {
-      await Promise.all([from.close(), to.close()]);
+      await Promise.all([from.close(), to.close(), rm(dir, { recursive: true, force: true })]);
     }
   }
 
@@ -157,9 +180,14 @@ export class MigrationRuns {
   }
 }
 
-function summarize({ report, idMap }: MigrationResult) {
+function summarize({ report, idMap, verify }: MigrationResult & { verify: VerifyReport }) {
   return {
     summary: {
+      verify: {
+        matched: verify.matched,
+        mismatched: verify.mismatches.length + verify.missingOnTarget.length,
+        mismatches: verify.mismatches.slice(0, 5),
+      },
       counts: {
         created: report.created,
         skipped: report.skipped,

@@ -249,6 +249,10 @@ describe.each([1366, 390])('the demo page at %i px', (width) => {
     expect(outcomes).toContainEqual(['Created', '40']);
     expect(outcomes.map(([label]) => label)).not.toContain('missingReferences');
     expect(await page.getByTestId('migration-chart').locator('polyline').count()).toBe(1);
+    // Every created invoice compared with its source on the target, as `billbridge verify` does.
+    expect(await page.getByTestId('migration-verify').textContent()).toBe(
+      'Verified on the target: 40 match, 0 differ.',
+    );
     expect(
       await page.getByTestId('migration-summary').locator('summary', { hasText: 'of 40 shown' }).count(),
     ).toBe(1);
