@@ -10,12 +10,14 @@ export {
   type Transform,
   type TransformContext,
 } from './engine';
-export { IdMapError, loadIdMaps, mergeIdMaps, writeIdMap } from './id-map';
+export { IdMapError, type IdMapReadOptions, loadIdMaps, mergeIdMaps, writeIdMap } from './id-map';
 export {
   Journal,
   type JournalEntry,
   JournalError,
+  type JournalFacts,
   type JournalMode,
+  type JournalOpenOptions,
   type JournalRecord,
   JournalState,
   type JournalStatus,
@@ -39,8 +41,9 @@ export {
   type MissingReferenceRow,
   normalizePath,
   type QuietRow,
+  ReportBuilder,
 } from './report';
-export { runIdentity } from './run-identity';
+export { type IdentityInput, runIdentity } from './run-identity';
 export { type SettleResult, settleUnanswered } from './settle';
 export { countRecords, IncompleteSourceError, rawRecords, readSource, toCanonical } from './sources';
 export type {
@@ -52,11 +55,18 @@ export { openRunStore } from './store/open-store';
 export { StoreError } from './store/postgres/connect';
 export { type RunReconcileResult, reconcileRun } from './store/reconcile-run';
 export type {
+  ChunkClaim,
+  ClaimResult,
   DocumentState,
+  DoneDocument,
+  LoadItem,
+  Outcome,
+  RateBudget,
   RunDefinition,
   RunInfo,
   RunStatus,
   RunStore,
+  StoredDocument,
   WorkerStatus,
 } from './store/run-store';
 export { verifyStoredRun } from './store/verify-stored';

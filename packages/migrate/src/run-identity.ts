@@ -3,7 +3,8 @@ import { createReadStream } from 'node:fs';
 import type { RunIdentity } from './journal-file';
 import type { SourceSpec } from './types';
 
-interface IdentityInput {
+/** What names a run: its source, target and the options that change what is sent. */
+export interface IdentityInput {
   source: SourceSpec;
   target: { adapter: { provider: string }; options?: Record<string, unknown>; url?: string };
   idMaps?: unknown;

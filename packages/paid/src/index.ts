@@ -41,6 +41,7 @@ export {
   type TotalAmountCovers,
 } from './options';
 export type { PaidProviderOptions } from './provider-options';
+export type { SentOrder } from './sent-orders';
 export { toCreateRequest } from './to-provider';
 export { fromPaidInvoice, type PaidApiInvoice } from './webhook-invoice';
 export {

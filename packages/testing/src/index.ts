@@ -27,7 +27,7 @@ export {
   type StartFakeOptions,
 } from './types';
 export { WebhookDispatcher } from './webhook-dispatcher';
-export { type ReceivedDelivery, startWebhookSink, type WebhookSink } from './webhook-sink';
+export { type NodeHandler, type ReceivedDelivery, startWebhookSink, type WebhookSink } from './webhook-sink';
 export type {
   FakeWebhookControl,
   FakeWebhookMessage,

@@ -16,7 +16,8 @@ export interface WebhookSink {
   close(): Promise<void>;
 }
 
-type NodeHandler = (req: IncomingMessage & { rawBody?: unknown }, res: ServerResponse) => unknown;
+/** A receiver of the sink's deliveries: `(req, res)` as `node:http` calls it. */
+export type NodeHandler = (req: IncomingMessage & { rawBody?: unknown }, res: ServerResponse) => unknown;
 
 export async function startWebhookSink(handler?: NodeHandler): Promise<WebhookSink> {
   const received: ReceivedDelivery[] = [];

@@ -56,7 +56,7 @@ export interface WhopFakeStoredInvoice {
 }
 
 /** A stored answer to a keyed POST, replayed for 24 hours (CONTRACT.md W20–W22). */
-interface StoredAnswer {
+export interface StoredAnswer {
   fingerprint: string;
   answer: FakeResponse;
 }

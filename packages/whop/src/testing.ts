@@ -1,5 +1,6 @@
 /** `@billbridge/whop/testing`: the Whop fake for `startFake(whopFake)` and its default data set. */
 export {
+  type StoredAnswer,
   WHOP_FAKE_DEFAULT_COMPANY,
   WHOP_FAKE_DEFAULT_MEMBER,
   type WhopFakeMember,

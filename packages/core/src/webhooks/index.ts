@@ -21,6 +21,7 @@ export {
   createFetchWebhookHandler,
   createNodeWebhookHandler,
   createWebhookReceiver,
+  type NodeRequest,
   type WebhookOutcome,
   type WebhookReceiverOptions,
 } from './receiver';

@@ -74,7 +74,8 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
   return { handle, store };
 }
 
-type NodeRequest = IncomingMessage & { body?: unknown; rawBody?: unknown };
+/** A `node:http` request, or Express's with `rawBody` / a Buffer `body` from `express.raw`. */
+export type NodeRequest = IncomingMessage & { body?: unknown; rawBody?: unknown };
 
 /**
  * `(req, res)` for `node:http` and Express. Reads the body stream, or takes `req.rawBody` /
