@@ -438,12 +438,9 @@ function drawChart(samples) {
     `${x(rates[0].t).toFixed(1)},${height - 8} ${points} ${x(rates.at(-1).t).toFixed(1)},${height - 8}`,
   );
   area.setAttribute('class', 'rate-area');
-  const label = document.createElementNS(ns, 'text');
-  label.setAttribute('x', '8');
-  label.setAttribute('y', '14');
-  label.setAttribute('class', 'chart-label');
-  label.textContent = `peak ${Math.round(maxRate)}/s`;
-  svg.replaceChildren(area, line, label);
+  svg.replaceChildren(area, line);
+  // The SVG stretches to the panel's width, so its words live in the caption, not inside it.
+  $('#migration-caption').textContent = `Invoices per second over the run · peak ${Math.round(maxRate)}/s`;
 }
 
 function outcomeBars(counts, total) {
