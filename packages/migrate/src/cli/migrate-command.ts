@@ -15,6 +15,7 @@ import {
 } from './args';
 import { PROVIDERS_HELP } from './common';
 import { renderReport, renderVerify, verifyClean } from './format';
+import { onInterrupt } from './interrupt';
 import { type CliIO, EXIT } from './io';
 import { ProgressReporter } from './progress';
 import type { ProviderRegistry } from './registry-types';
@@ -130,18 +131,7 @@ export async function runMigrate(
   const client = run.client;
   const progressInterval = positiveNumber(flags, 'progress-interval') ?? 5;
   const progress = new ProgressReporter(io.err, progressInterval * 1000);
-  const abort = new AbortController();
-  let interrupts = 0;
-  const onSignal = () => {
-    interrupts++;
-    if (interrupts > 1) process.exit(EXIT.interrupted);
-    io.err.write(
-      '\nStopping: finishing the documents in flight and writing the journal (Ctrl-C again to quit now)…\n',
-    );
-    abort.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupt = onInterrupt(io, 'finishing the documents in flight and writing the journal');
   try {
     const concurrency = int(flags, 'concurrency', 1);
     const rps = positiveNumber(flags, 'rps');
@@ -167,7 +157,7 @@ export async function runMigrate(
       ...(run.total === undefined ? {} : { total: run.total }),
       onProgress: (p) => progress.update(p),
       sourceLabel: run.sourceLabel,
-      signal: abort.signal,
+      signal: interrupt.signal,
     });
     progress.finish();
     io.out.write(renderReport(report));
@@ -210,7 +200,6 @@ export async function runMigrate(
     if (report.mismatches.length > 0 || (verified && !verifyClean(verified))) return EXIT.mismatch;
     return EXIT.ok;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
 }

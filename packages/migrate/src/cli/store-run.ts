@@ -20,6 +20,7 @@ import {
 } from './args';
 import { clientSettings, providerOf } from './common';
 import { renderReport, renderVerify, table, verifyClean } from './format';
+import { onInterrupt } from './interrupt';
 import { type CliIO, EXIT } from './io';
 import { ProgressReporter } from './progress';
 import type { ProviderEntry, ProviderRegistry } from './registry-types';
@@ -194,18 +195,7 @@ export async function runStoreMigrate(
   const lease = positiveNumber(flags, 'lease');
   const chunkSize = int(flags, 'chunk-size', 1);
   const progress = new ProgressReporter(io.err, (positiveNumber(flags, 'progress-interval') ?? 5) * 1000);
-  const abort = new AbortController();
-  let interrupts = 0;
-  const onSignal = () => {
-    interrupts++;
-    if (interrupts > 1) process.exit(EXIT.interrupted);
-    io.err.write(
-      '\nStopping: finishing the documents in flight and handing back the chunks (Ctrl-C again to quit now)…\n',
-    );
-    abort.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupt = onInterrupt(io, 'finishing the documents in flight and handing back the chunks');
   let command = '';
   try {
     const result = await migrateWithStore({
@@ -226,7 +216,7 @@ export async function runStoreMigrate(
       ...(lease === undefined ? {} : { leaseMs: Math.round(lease * 1000) }),
       ...(chunkSize === undefined ? {} : { chunkSize }),
       ...(setup.sourceLabel === undefined ? {} : { sourceLabel: setup.sourceLabel }),
-      signal: abort.signal,
+      signal: interrupt.signal,
       onProgress: (p) => progress.update(p),
       onRun: (run, created) => {
         command = workerCommand(flags, run.runId);
@@ -243,7 +233,7 @@ export async function runStoreMigrate(
       await writeIdMap(idMapOut, result.idMap);
       io.out.write(`Id map (${result.idMap.size} documents) written to ${idMapOut}\n`);
     }
-    if (abort.signal.aborted) {
+    if (interrupt.signal.aborted) {
       io.err.write(
         `interrupted: this worker stopped; the run goes on with the others, or start one with:\n  ${command}\n`,
       );
@@ -270,8 +260,7 @@ export async function runStoreMigrate(
       );
     return exitFor(result.status, verified);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
 }
 
