@@ -5,42 +5,17 @@ import { fileURLToPath } from 'node:url';
 import { PROVIDER_NAMES } from '@billbridge/core';
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../src/cli/args';
-import type { CliIO } from '../src/cli/io';
 import { COMMANDS, MAIN_HELP, runCli } from '../src/cli/main';
 import { runSandbox } from '../src/cli/sandbox-command';
 import { PROVIDERS } from '../src/providers';
+import { captureIO } from './helpers/capture-io';
 import { runCli as spawnRun } from './helpers/run-cli';
-
-function capture(env: Record<string, string> = {}): CliIO & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  const stream = (append: (s: string) => void) =>
-    ({
-      write: (s: string) => {
-        append(s);
-        return true;
-      },
-      once: () => undefined,
-      isTTY: false,
-    }) as unknown as CliIO['out'];
-  return {
-    out: stream((s) => {
-      out += s;
-    }),
-    err: stream((s) => {
-      err += s;
-    }),
-    env,
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
 
 const fixture = fileURLToPath(new URL('./fixtures/canonical.ndjson', import.meta.url));
 
 describe('billbridge --help', () => {
   it('lists every command', async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await runCli(['--help'], io, PROVIDERS)).toBe(0);
     for (const name of ['migrate', 'convert', 'validate', 'capabilities', 'sandbox'])
       expect(io.stdout()).toContain(name);
@@ -48,7 +23,7 @@ describe('billbridge --help', () => {
 
   for (const name of Object.keys(COMMANDS)) {
     it(`billbridge ${name} --help describes its usage and every option`, async () => {
-      const io = capture();
+      const io = captureIO();
       expect(await runCli([name, '--help'], io, PROVIDERS)).toBe(0);
       expect(io.stdout()).toMatch(new RegExp(`^Usage: billbridge ${name}`));
       expect(io.stdout()).toContain('--help');
@@ -66,10 +41,10 @@ describe('billbridge --help', () => {
   }, 60_000);
 
   it('rejects an unknown command or option with exit status 2', async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await runCli(['migrat'], io, PROVIDERS)).toBe(2);
     expect(io.stderr()).toContain('unknown command "migrat"');
-    const io2 = capture();
+    const io2 = captureIO();
     expect(await runCli(['migrate', '--targt', 'whop'], io2, PROVIDERS)).toBe(2);
     expect(io2.stderr()).toContain('Unknown option --targt');
   });
@@ -97,11 +72,11 @@ describe('argument parsing', () => {
 
 describe('billbridge commands (in process)', () => {
   it('capabilities prints one column per provider and one row per invoice field', async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await runCli(['capabilities'], io, PROVIDERS)).toBe(0);
     for (const p of PROVIDER_NAMES) expect(io.stdout()).toContain(p);
     expect(io.stdout()).toMatch(/lines\.unitAmount/);
-    const json = capture();
+    const json = captureIO();
     await runCli(['capabilities', '--json'], json, PROVIDERS);
     expect((JSON.parse(json.stdout()) as Array<{ provider: string }>).map((c) => c.provider)).toEqual([
       ...PROVIDER_NAMES,
@@ -109,7 +84,7 @@ describe('billbridge commands (in process)', () => {
   });
 
   it('validate names the file, line and path of every invalid document', async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await runCli(['validate', fixture], io, PROVIDERS)).toBe(1);
     expect(io.stdout()).toContain(`${fixture}:3 (bad-currency): Invoice is invalid`);
     expect(io.stdout()).toContain('currency');
@@ -120,7 +95,7 @@ describe('billbridge commands (in process)', () => {
   it('convert writes the target payloads to --out only when complete, warnings on stderr', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bb-convert-'));
     const out = join(dir, 'pelcro.ndjson');
-    const io = capture();
+    const io = captureIO();
     const code = await runCli(
       ['convert', '--to', 'pelcro', fixture, '--out', out, '--option', 'siteId=1234'],
       io,
@@ -137,7 +112,7 @@ describe('billbridge commands (in process)', () => {
     expect(io.stderr()).toMatch(/error .*canonical\.ndjson:4: not valid JSON/);
 
     const stopped = join(dir, 'stopped.ndjson');
-    const io2 = capture();
+    const io2 = captureIO();
     expect(
       await runCli(
         [
@@ -162,7 +137,7 @@ describe('billbridge commands (in process)', () => {
   it('migrate --dry-run prints the table and writes the JSON report; a real run needs the key variable', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bb-dry-'));
     const report = join(dir, 'report.json');
-    const io = capture();
+    const io = captureIO();
     const code = await runCli(
       [
         'migrate',
@@ -185,7 +160,7 @@ describe('billbridge commands (in process)', () => {
     const json = JSON.parse(await readFile(report, 'utf8'));
     expect(json).toMatchObject({ dryRun: true, read: 4, created: 2, invalid: 1, failed: 1 });
 
-    const io2 = capture({});
+    const io2 = captureIO({});
     expect(
       await runCli(
         ['migrate', '--input', fixture, '--target', 'pelcro', '--target-option', 'siteId=1234'],
@@ -197,7 +172,7 @@ describe('billbridge commands (in process)', () => {
   });
 
   it('sandbox starts the five fakes, prints their URLs, and stops them', async () => {
-    const io = capture();
+    const io = captureIO();
     let stop: () => void = () => undefined;
     const until = new Promise<void>((resolve) => {
       stop = resolve;

@@ -6,41 +6,16 @@ import { createPelcroClient } from '@billbridge/pelcro';
 import { pelcroFake } from '@billbridge/pelcro/testing';
 import { startFake } from '@billbridge/testing';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../src/cli/io';
 import { runListen } from '../src/cli/listen-command';
 import { runCli } from '../src/cli/main';
 import { PROVIDERS } from '../src/providers';
-
-function capture(env: Record<string, string>): CliIO & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  const stream = (append: (s: string) => void) =>
-    ({
-      write: (s: string) => {
-        append(s);
-        return true;
-      },
-      once: () => undefined,
-      isTTY: false,
-    }) as unknown as CliIO['out'];
-  return {
-    out: stream((s) => {
-      out += s;
-    }),
-    err: stream((s) => {
-      err += s;
-    }),
-    env,
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
+import { captureIO } from './helpers/capture-io';
 
 const SECRET = 'pelcro-listen-secret-0001';
 
 describe('billbridge listen', () => {
   it('prints each normalised event from the Pelcro fake once, and refuses a forgery', async () => {
-    const io = capture({ PELCRO_WEBHOOK_SECRET: SECRET });
+    const io = captureIO({ PELCRO_WEBHOOK_SECRET: SECRET });
     let stop: () => void = () => undefined;
     const until = new Promise<void>((resolve) => {
       stop = resolve;
@@ -97,12 +72,12 @@ describe('billbridge listen', () => {
   });
 
   it('needs the secret variable, and prints its help through the CLI', async () => {
-    const io = capture({});
+    const io = captureIO({});
     expect(
       await runCli(['listen', '--provider', 'whop', '--secret-env', 'MISSING_SECRET'], io, PROVIDERS),
     ).toBe(2);
     expect(io.stderr()).toContain('set the environment variable MISSING_SECRET');
-    const help = capture({});
+    const help = captureIO({});
     expect(await runCli(['listen', '--help'], help, PROVIDERS)).toBe(0);
     expect(help.stdout()).toContain('--secret-env');
   });

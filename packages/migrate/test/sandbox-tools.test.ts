@@ -1,32 +1,9 @@
 import { PROVIDER_NAMES } from '@billbridge/core';
 import { describe, expect, it } from 'vitest';
-import type { CliIO } from '../src/cli/io';
 import { runSandbox } from '../src/cli/sandbox-command';
 import { loadSandboxTools, SandboxToolsMissingError } from '../src/cli/sandbox-tools';
 import { PROVIDERS } from '../src/providers';
-
-function capture(): CliIO & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  const stream = (append: (s: string) => void) =>
-    ({
-      write: (s: string) => {
-        append(s);
-        return true;
-      },
-    }) as unknown as NodeJS.WritableStream;
-  return {
-    out: stream((s) => {
-      out += s;
-    }),
-    err: stream((s) => {
-      err += s;
-    }),
-    env: {},
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
+import { captureIO } from './helpers/capture-io';
 
 /** Plays a machine where @billbridge/testing is not installed, as Node reports it. */
 const missing = async (specifier: string): Promise<unknown> => {
@@ -49,7 +26,7 @@ describe('billbridge sandbox loads the fakes only when asked', () => {
   });
 
   it('the command prints that message and exits 1, starting nothing', async () => {
-    const io = capture();
+    const io = captureIO();
     expect(await runSandbox([], io, PROVIDERS, Promise.resolve(), missing)).toBe(1);
     expect(io.stderr()).toMatch(
       /^billbridge sandbox: the sandbox runs the provider fakes from @billbridge\/testing, which is not installed\. Add it next to @billbridge\/migrate: npm install --save-dev @billbridge\/testing \(Cannot find package/,
@@ -65,7 +42,7 @@ describe('billbridge sandbox loads the fakes only when asked', () => {
   });
 
   it('prints base URLs each client accepts as they are (with the API prefix)', async () => {
-    const io = capture();
+    const io = captureIO();
     let stop: () => void = () => undefined;
     const until = new Promise<void>((resolve) => {
       stop = resolve;
