@@ -11,7 +11,7 @@ import { chargeoverFake, DEFAULT_CURRENCY_IDS } from '@billbridge/chargeover/tes
 import { startFake } from '@billbridge/testing';
 import { describe, expect, it } from 'vitest';
 import { loadJournal } from '../src/journal';
-import { collect, spawnCli } from './helpers/run-cli';
+import { collect, shellSplit, spawnCli } from './helpers/run-cli';
 
 const COUNT = 600;
 
@@ -21,16 +21,6 @@ function lines(path: string): number {
   } catch {
     return 0;
   }
-}
-
-/** Splits a command line printed for a POSIX shell (plain words and '…' quoting, as the CLI prints it). */
-function shellSplit(command: string): string[] {
-  const words: string[] = [];
-  const pattern = /'((?:[^']|'\\'')*)'|(\S+)/g;
-  for (const match of command.matchAll(pattern)) {
-    words.push(match[1] !== undefined ? match[1].replace(/'\\''/g, "'") : (match[2] as string));
-  }
-  return words;
 }
 
 describe('billbridge migrate and Ctrl-C', () => {

@@ -12,7 +12,7 @@ import { startFake } from '@billbridge/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from './helpers/postgres';
-import { collect, runCli, spawnCli } from './helpers/run-cli';
+import { collect, runCli, shellSplit, spawnCli } from './helpers/run-cli';
 
 const COUNT = 600;
 
@@ -23,14 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await postgres?.stop();
 });
-
-/** Splits a printed command line into words (plain words and single-quoted ones, as shellWord writes). */
-function words(line: string): string[] {
-  const out: string[] = [];
-  for (const match of line.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g))
-    out.push(match[1] !== undefined ? match[1].replace(/'\\''/g, "'") : (match[2] as string));
-  return out;
-}
 
 describe('billbridge migrate --store postgres://', () => {
   it('runs two workers from the printed command; status, verify and reconcile read the run', async () => {
@@ -95,7 +87,7 @@ describe('billbridge migrate --store postgres://', () => {
       const line = /Start more workers[^\n]*\n {2}billbridge ([^\n]+)\n/.exec(stderr)?.[1];
       expect(line, stderr).toBeDefined();
       expect(stderr).toMatch(/Created run march .*: 600 documents/);
-      const printed = words(line as string);
+      const printed = shellSplit(line as string);
       expect(printed).not.toContain('--input');
       expect(printed).toEqual(
         expect.arrayContaining(['--run', 'march', '--target-option', 'currencyIds={"USD":1}']),

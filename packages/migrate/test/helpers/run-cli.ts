@@ -44,3 +44,11 @@ export function collect(child: ChildProcess): Promise<CliResult> {
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return collect(spawnCli(args, env));
 }
+
+/** Splits a command line the CLI printed for a POSIX shell into words (plain words and '…' quoting, as `shellWord` writes). */
+export function shellSplit(command: string): string[] {
+  const words: string[] = [];
+  for (const match of command.matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g))
+    words.push(match[1] !== undefined ? match[1].replace(/'\\''/g, "'") : (match[2] as string));
+  return words;
+}
