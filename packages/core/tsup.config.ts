@@ -7,4 +7,6 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
+  // import.meta.url in the CommonJS build too: schema/lazy.ts requires zod relative to itself.
+  shims: true,
 });

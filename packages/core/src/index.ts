@@ -164,6 +164,9 @@ export { FULL_SELF_CHECK } from './spec/self-check';
 export { WarningCollector } from './spec/warnings';
 export * from './transport/index';
 // Verified creates
+// Schemas: zod loaded on first use; readers for the valid case
+export * as fastRead from './schema/fast-read';
+export { isZodLoaded, lazySchema, loadZod, type Zod } from './schema/lazy';
 export { type CreateAnswerContext, parseCreateAnswer } from './verify/create-answer';
 export {
   type CreateFacts,

@@ -1,0 +1,34 @@
+/**
+ * The building blocks of hand-written readers, for adapter packages reading provider records.
+ *
+ * A reader takes a plainly valid value and answers exactly what its zod schema would output, or undefined
+ * whenever it is unsure; the caller then falls back to the schema (`parseWith`), which owns every error
+ * message. Field counters answer 0 (absent), 1 (valid) or NaN (anything else); their sum must equal
+ * `countKnownKeys(record, KEYS)`, which rejects unknown keys for strict objects. For non-strict
+ * (passthrough or strip) objects, count nothing and copy only the fields the schema keeps.
+ * See core's own readers (model/fast-invoice.ts) for the pattern.
+ */
+export {
+  asPlainObject,
+  bool,
+  countKnownKeys,
+  currency,
+  decimal,
+  type Input,
+  instant,
+  int,
+  metadata,
+  minor,
+  nested,
+  type Output,
+  oneOf,
+  parsed,
+  type Reader,
+  readList,
+  str,
+} from '../model/fast-checks';
+
+/** The field names of an object schema, written out so a reader needs no schema at import. */
+export function keySet(...keys: string[]): ReadonlySet<string> {
+  return new Set(keys);
+}
