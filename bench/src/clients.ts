@@ -22,7 +22,7 @@ import Flowglad from 'flowglad-node-0-29';
 import { request } from 'undici';
 import { ADAPTERS } from './adapters';
 import type { Canned } from './canned';
-import { ADAPTER_OPTIONS, invoiceFor, PROVIDERS, type Provider } from './docs';
+import { ADAPTER_OPTIONS, invoiceFor, type Provider } from './docs';
 import { measureConcurrent } from './measure';
 import type { Settings } from './settings';
 import { fmtRate, fmtRatio, type Row, type Section } from './table';
@@ -142,7 +142,7 @@ interface Group {
 }
 
 export async function clientBench(settings: Settings, origin: string, canned: Canned): Promise<Section[]> {
-  const groups: Group[] = PROVIDERS.map((provider) => ({
+  const groups: Group[] = settings.providers.map((provider) => ({
     label: `${provider} create`,
     cases: {
       billbridge: billbridgeCreate(provider, origin),
@@ -151,7 +151,8 @@ export async function clientBench(settings: Settings, origin: string, canned: Ca
       ...(provider === 'paid' || provider === 'whop' ? { sdk: sdkCreate(provider, origin) } : {}),
     },
   }));
-  groups.push({ label: 'flowglad get (reads)', cases: flowgladReads(origin, canned.flowgladId) });
+  if (settings.providers.includes('flowglad'))
+    groups.push({ label: 'flowglad get (reads)', cases: flowgladReads(origin, canned.flowgladId) });
 
   // Rounds interleave the cases, so a burst of load from elsewhere does not land on one case only.
   const best = new Map<string, number>();

@@ -5,7 +5,7 @@
  * adapter's `fromProvider` reads it), so both directions handle the same data.
  */
 import { ADAPTERS } from './adapters';
-import { ADAPTER_OPTIONS, invoiceFor, PROVIDERS } from './docs';
+import { ADAPTER_OPTIONS, invoiceFor } from './docs';
 import { measureSync } from './measure';
 import type { Settings } from './settings';
 import { fmtRate, fmtRatio, type Row, type Section } from './table';
@@ -13,7 +13,7 @@ import { fmtRate, fmtRatio, type Row, type Section } from './table';
 export function mappingBench(settings: Settings): Section[] {
   const toRows: Row[] = [];
   const fromRows: Row[] = [];
-  for (const provider of PROVIDERS) {
+  for (const provider of settings.providers) {
     const adapter = ADAPTERS[provider];
     const options = ADAPTER_OPTIONS[provider];
     for (const lines of [1, 50]) {

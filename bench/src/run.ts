@@ -2,6 +2,7 @@
  * `pnpm bench`: every benchmark, one markdown report on stdout.
  *   --smoke          tiny sizes and durations (CI): proves the benches work, never fails on a missed target
  *   --only=a,b       run some sections: mapping, clients, migration, footprint, journal, store
+ *   --providers=a,b  only these providers in the mapping and client sections
  *   --fail-on-miss   exit 1 when a target is missed (full runs only)
  *   --migration-large=N  the larger migration run (default 100,000; 1,000,000 shows memory flat to 1M)
  * Exits 1 when a bench itself fails (an error, a sink that answered wrongly).
@@ -12,6 +13,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { captureCanned } from './canned';
 import { clientBench, clientErrors } from './clients';
+import { PROVIDERS, type Provider } from './docs';
 import { footprintBench } from './footprint';
 import { journalResumeBench } from './journal-resume';
 import { mappingBench } from './mapping';
@@ -30,7 +32,16 @@ const only = args
   ?.slice('--only='.length)
   .split(',');
 const wanted = (name: (typeof SECTIONS)[number]) => !only || only.includes(name);
-const settings = settingsFor(smoke);
+// --providers=paid,whop: only these providers in the mapping and client sections.
+const providersArg = args
+  .find((a) => a.startsWith('--providers='))
+  ?.slice('--providers='.length)
+  .split(',');
+for (const name of providersArg ?? []) {
+  if (!PROVIDERS.includes(name as Provider))
+    throw new Error(`--providers: unknown provider ${name} (${PROVIDERS.join(', ')})`);
+}
+const settings = settingsFor(smoke, (providersArg as Provider[] | undefined) ?? PROVIDERS);
 // --migration-large=1000000: the larger migration run (default 100,000), e.g. to show memory flat to 1M.
 const migrationLarge = args
   .find((a) => a.startsWith('--migration-large='))

@@ -1,3 +1,4 @@
+import { PROVIDERS, type Provider } from './docs';
 /** Durations and sizes: the full run, and a smoke run that only proves every bench still works. */
 export interface Settings {
   smoke: boolean;
@@ -12,9 +13,11 @@ export interface Settings {
   concurrency: number;
   migrationSizes: { small: number; large: number };
   importRuns: number;
+  /** The providers the mapping and client sections run (`--providers=paid,whop`; all by default). */
+  providers: readonly Provider[];
 }
 
-export function settingsFor(smoke: boolean): Settings {
+export function settingsFor(smoke: boolean, providers: readonly Provider[] = PROVIDERS): Settings {
   return smoke
     ? {
         smoke,
@@ -27,6 +30,7 @@ export function settingsFor(smoke: boolean): Settings {
         concurrency: 64,
         migrationSizes: { small: 200, large: 1000 },
         importRuns: 1,
+        providers,
       }
     : {
         smoke,
@@ -39,5 +43,6 @@ export function settingsFor(smoke: boolean): Settings {
         concurrency: 64,
         migrationSizes: { small: 10_000, large: 100_000 },
         importRuns: 7,
+        providers,
       };
 }
