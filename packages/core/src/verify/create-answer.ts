@@ -25,8 +25,17 @@ export function parseCreateAnswer<S extends z.ZodType>(
   schema: S,
   response: Pick<TransportResponse, 'status' | 'body' | 'text' | 'requestId'>,
   context: CreateAnswerContext,
+  /**
+   * The schema's hand-written reader (see `fastRead`): the schema's output for a plainly valid body, or
+   * undefined, and then the schema decides. It walks a fixed shape, so it needs no nesting guard.
+   */
+  read?: (body: unknown) => z.output<S> | undefined,
 ): z.output<S> {
   const readable = response.body !== undefined && typeof response.body !== 'string';
+  if (readable && read !== undefined) {
+    const fast = read(response.body);
+    if (fast !== undefined) return fast;
+  }
   // Too deep a body, or a schema that throws on it, is as unreadable as HTML: the record may still exist.
   const tooDeep = readable && tooDeepAt(response.body) !== undefined;
   let result: ReturnType<S['safeParse']> | undefined;
