@@ -135,6 +135,10 @@ export {
   toDecimal,
 } from './money/decimal';
 export { computeTotals, exactLineAmount, lineAmount, sumMinor, type Totals } from './money/totals';
+// Verified creates
+// Schemas: zod loaded on first use; readers for the valid case
+export * as fastRead from './schema/fast-read';
+export { builtSchema, isZodLoaded, lazySchema, loadZod, type Zod } from './schema/lazy';
 // Adapter spec
 export {
   type AmountUnit,
@@ -163,10 +167,6 @@ export type {
 export { FULL_SELF_CHECK } from './spec/self-check';
 export { WarningCollector } from './spec/warnings';
 export * from './transport/index';
-// Verified creates
-// Schemas: zod loaded on first use; readers for the valid case
-export * as fastRead from './schema/fast-read';
-export { isZodLoaded, lazySchema, loadZod, type Zod } from './schema/lazy';
 export { type CreateAnswerContext, parseCreateAnswer } from './verify/create-answer';
 export {
   type CreateFacts,

@@ -12,24 +12,30 @@
  * Transformed fields (instants, metadata, nested objects) are read first into `undefined` (absent), the
  * parsed value, or `null` (invalid), and counted with `parsed`.
  */
+
 import { readInstant } from '../dates/instant';
 import { isCurrencyCode } from '../money/currencies';
 import { DECIMAL_PATTERN } from '../money/decimal';
 import { isBoundedDecimalText, MAX_DECIMAL_LENGTH, MAX_DEPTH, MAX_SAFE, tooDeepAt } from './bounds';
-import { Address, Customer, isIdentifiedCustomer } from './customer';
-import { PaymentTerms } from './invoice';
+import { isIdentifiedCustomer } from './customer';
 import {
   COUNTRY_CODE_PATTERN,
   copyOwnKeys,
   instantsInOrder,
   isMetadata,
   isNonNegativeDecimalText,
-  Period,
-  ProductReference,
-  Recurrence,
+  RECURRENCE_INTERVALS,
   TAX_TYPES,
-  Tax,
 } from './primitives';
+import {
+  ADDRESS_KEYS,
+  CUSTOMER_KEYS,
+  PAYMENT_TERMS_KEYS,
+  PERIOD_KEYS,
+  PRODUCT_REFERENCE_KEYS,
+  RECURRENCE_KEYS,
+  TAX_KEYS,
+} from './schema-keys';
 
 export type Input = Record<string, unknown>;
 export type Output = Record<string, unknown>;
@@ -43,11 +49,6 @@ export function asPlainObject(value: unknown): Input | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const proto = Object.getPrototypeOf(value);
   return proto === OBJECT_PROTOTYPE || proto === null ? (value as Input) : undefined;
-}
-
-/** The keys a strict object schema knows, taken from the schema itself so the two cannot drift apart. */
-export function shapeKeys(schema: { shape: object }): ReadonlySet<string> {
-  return new Set(Object.keys(schema.shape));
 }
 
 /** Keys `for...in` yields (zod's unknown-key scan), or NaN as soon as one is not in `known`. */
@@ -168,8 +169,7 @@ export function readList(value: unknown, reader: Reader): unknown[] | undefined 
 
 // ---- nested readers shared by invoices and orders ----
 
-const RECURRENCE_KEYS: ReadonlySet<string> = shapeKeys(Recurrence);
-const INTERVALS: ReadonlySet<string> = new Set(Recurrence.shape.interval.options);
+const INTERVALS: ReadonlySet<string> = new Set(RECURRENCE_INTERVALS);
 
 export function readRecurrence(value: unknown): Output | undefined {
   const input = asPlainObject(value);
@@ -180,7 +180,6 @@ export function readRecurrence(value: unknown): Output | undefined {
   return { interval, count };
 }
 
-const TAX_KEYS: ReadonlySet<string> = shapeKeys(Tax);
 const TAX_TYPE_SET: ReadonlySet<string> = new Set(TAX_TYPES);
 
 export function readTax(value: unknown): Output | undefined {
@@ -207,7 +206,7 @@ export function readTax(value: unknown): Output | undefined {
   return out;
 }
 
-const PRODUCT_KEYS: ReadonlySet<string> = shapeKeys(ProductReference);
+const PRODUCT_KEYS: ReadonlySet<string> = PRODUCT_REFERENCE_KEYS;
 
 export function readProductReference(value: unknown): Output | undefined {
   const input = asPlainObject(value);
@@ -221,8 +220,6 @@ export function readProductReference(value: unknown): Output | undefined {
   return out;
 }
 
-const PERIOD_KEYS: ReadonlySet<string> = shapeKeys(Period);
-
 export function readPeriod(value: unknown): Output | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
@@ -232,8 +229,6 @@ export function readPeriod(value: unknown): Output | undefined {
   if (countKnownKeys(input, PERIOD_KEYS) !== 2) return undefined;
   return instantsInOrder(start, end) ? { start, end } : undefined;
 }
-
-const ADDRESS_KEYS: ReadonlySet<string> = shapeKeys(Address);
 
 export function readAddress(value: unknown): Output | undefined {
   const input = asPlainObject(value);
@@ -261,8 +256,6 @@ export function readAddress(value: unknown): Output | undefined {
   return out;
 }
 
-const CUSTOMER_KEYS: ReadonlySet<string> = shapeKeys(Customer);
-
 export function readCustomer(value: unknown): Output | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
@@ -288,8 +281,6 @@ export function readCustomer(value: unknown): Output | undefined {
   if (shippingAddress !== undefined) out.shippingAddress = shippingAddress;
   return isIdentifiedCustomer(out) ? out : undefined;
 }
-
-const PAYMENT_TERMS_KEYS: ReadonlySet<string> = shapeKeys(PaymentTerms);
 
 export function readPaymentTerms(value: unknown): Output | undefined {
   const input = asPlainObject(value);

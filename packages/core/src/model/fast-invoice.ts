@@ -4,6 +4,7 @@
  * zod for the path-by-path issues. Internal: parse.ts uses it; it is not exported from the package.
  * How the readers count fields: see fast-checks.ts.
  */
+
 import {
   asPlainObject,
   bool,
@@ -28,21 +29,19 @@ import {
   readRecurrence,
   readTax,
   roughProduct,
-  shapeKeys,
   str,
   surelySafe,
 } from './fast-checks';
 import {
   BILLING_REASONS,
-  Collection,
+  COLLECTION_METHODS,
   hasLinesOrTotal,
   INVOICE_STATUSES,
-  Invoice,
-  SubscriptionReference,
+  type Invoice,
 } from './invoice';
-import { expectedLineAmount, LINE_KINDS, Line, unitPriceCount } from './line';
+import { expectedLineAmount, LINE_KINDS, unitPriceCount } from './line';
+import { COLLECTION_KEYS, INVOICE_KEYS, LINE_KEYS, SUBSCRIPTION_REFERENCE_KEYS } from './schema-keys';
 
-const LINE_KEYS: ReadonlySet<string> = shapeKeys(Line);
 const LINE_KIND_SET: ReadonlySet<string> = new Set(LINE_KINDS);
 
 export function fastLine(value: unknown): Output | undefined {
@@ -94,8 +93,7 @@ export function fastLine(value: unknown): Output | undefined {
   return out;
 }
 
-const COLLECTION_KEYS: ReadonlySet<string> = shapeKeys(Collection);
-const COLLECTION_METHODS: ReadonlySet<string> = new Set(Collection.shape.method.options);
+const COLLECTION_METHOD_SET: ReadonlySet<string> = new Set(COLLECTION_METHODS);
 
 function readCollection(value: unknown): Output | undefined {
   const input = asPlainObject(value);
@@ -103,7 +101,8 @@ function readCollection(value: unknown): Output | undefined {
   const { method, paymentMethodId, autoSend } = input;
   if (method === undefined) return undefined;
   const finalizeAt = instant(input.finalizeAt);
-  const used = oneOf(method, COLLECTION_METHODS) + str(paymentMethodId) + bool(autoSend) + parsed(finalizeAt);
+  const used =
+    oneOf(method, COLLECTION_METHOD_SET) + str(paymentMethodId) + bool(autoSend) + parsed(finalizeAt);
   if (used !== countKnownKeys(input, COLLECTION_KEYS)) return undefined;
   const out: Output = { method };
   if (paymentMethodId !== undefined) out.paymentMethodId = paymentMethodId;
@@ -112,7 +111,7 @@ function readCollection(value: unknown): Output | undefined {
   return out;
 }
 
-const SUBSCRIPTION_KEYS: ReadonlySet<string> = shapeKeys(SubscriptionReference);
+const SUBSCRIPTION_KEYS: ReadonlySet<string> = SUBSCRIPTION_REFERENCE_KEYS;
 
 function readSubscription(value: unknown): Output | undefined {
   const input = asPlainObject(value);
@@ -135,7 +134,6 @@ function roughTotal(lines: Output[], tax: Output | undefined): number {
   return sum;
 }
 
-const INVOICE_KEYS: ReadonlySet<string> = shapeKeys(Invoice);
 const STATUS_SET: ReadonlySet<string> = new Set(INVOICE_STATUSES);
 const BILLING_REASON_SET: ReadonlySet<string> = new Set(BILLING_REASONS);
 

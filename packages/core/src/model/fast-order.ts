@@ -4,6 +4,7 @@
  * zod for the path-by-path issues. Internal: parse.ts uses it; it is not exported from the package.
  * How the readers count fields: see fast-checks.ts.
  */
+
 import {
   asPlainObject,
   bool,
@@ -27,22 +28,19 @@ import {
   readProviderOptions,
   readRecurrence,
   roughProduct,
-  shapeKeys,
   str,
   surelySafe,
 } from './fast-checks';
 import {
+  BILLING_TIMINGS,
   CHARGE_TYPES,
-  Charge,
   hasAtMostOneUnitPrice,
-  Order,
-  OrderLine,
+  ORDER_STATUSES,
+  type Order,
   orderDatesInOrder,
   PRICING_MODELS,
-  Tier,
 } from './order';
-
-const TIER_KEYS: ReadonlySet<string> = shapeKeys(Tier);
+import { CHARGE_KEYS, ORDER_KEYS, ORDER_LINE_KEYS, TIER_KEYS } from './schema-keys';
 
 function readTier(value: unknown): Output | undefined {
   const input = asPlainObject(value);
@@ -66,9 +64,8 @@ function readTier(value: unknown): Output | undefined {
 
 const readTiers = (value: unknown) => readList(value, readTier);
 
-const CHARGE_KEYS: ReadonlySet<string> = shapeKeys(Charge);
 const CHARGE_TYPE_SET: ReadonlySet<string> = new Set(CHARGE_TYPES);
-const BILLING_TIMINGS: ReadonlySet<string> = new Set(Charge.shape.billingTiming.unwrap().options);
+const BILLING_TIMING_SET: ReadonlySet<string> = new Set(BILLING_TIMINGS);
 const PRICING_MODEL_SET: ReadonlySet<string> = new Set(PRICING_MODELS);
 
 function readCharge(value: unknown): Output | undefined {
@@ -86,7 +83,7 @@ function readCharge(value: unknown): Output | undefined {
     minor(unitAmount) +
     decimal(unitAmountDecimal) +
     parsed(recurrence) +
-    oneOf(billingTiming, BILLING_TIMINGS) +
+    oneOf(billingTiming, BILLING_TIMING_SET) +
     oneOf(pricingModel, PRICING_MODEL_SET) +
     parsed(tiers) +
     str(eventName);
@@ -106,8 +103,6 @@ function readCharge(value: unknown): Output | undefined {
   if (eventName !== undefined) out.eventName = eventName;
   return out;
 }
-
-const ORDER_LINE_KEYS: ReadonlySet<string> = shapeKeys(OrderLine);
 
 export function fastOrderLine(value: unknown): Output | undefined {
   const input = asPlainObject(value);
@@ -130,8 +125,7 @@ export function fastOrderLine(value: unknown): Output | undefined {
   return out;
 }
 
-const ORDER_KEYS: ReadonlySet<string> = shapeKeys(Order);
-const ORDER_STATUSES: ReadonlySet<string> = new Set(Order.shape.status.unwrap().options);
+const ORDER_STATUS_SET: ReadonlySet<string> = new Set(ORDER_STATUSES);
 
 function readOrder(input: Input): Output | undefined {
   const { id, provider, externalId, number, name, status, currency, termCount, billingAnchorDay } = input;
@@ -154,7 +148,7 @@ function readOrder(input: Input): Output | undefined {
     str(externalId) +
     str(number) +
     str(name) +
-    oneOf(status, ORDER_STATUSES) +
+    oneOf(status, ORDER_STATUS_SET) +
     currencyCount(currency) +
     2 + // customer and lines, read above
     parsed(billingCustomer) +

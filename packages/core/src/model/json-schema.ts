@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { builtSchema, loadZod } from '../schema/lazy';
 import { Invoice } from './invoice';
 import { Order } from './order';
 import { Metadata, MetadataValue } from './primitives';
@@ -8,11 +9,13 @@ import { Metadata, MetadataValue } from './primitives';
  * custom zod check (it keeps `__proto__` keys), so it is described here as the record it is.
  */
 function toJsonSchema(schema: z.ZodType, id: string): Record<string, unknown> {
+  const z = loadZod();
+  const metadata = builtSchema(Metadata);
   const out = z.toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
     override: (ctx) => {
-      if (ctx.zodSchema === Metadata) {
+      if (ctx.zodSchema === metadata) {
         Object.assign(ctx.jsonSchema, {
           type: 'object',
           additionalProperties: z.toJSONSchema(MetadataValue),

@@ -14,6 +14,9 @@ export type Zod = typeof Z;
 
 let zod: Zod | undefined;
 
+/** Asked of a stand-in, answers the schema it stands for (see builtSchema). */
+const BUILT = Symbol('billbridge.builtSchema');
+
 /** The zod namespace (`z`), required synchronously the first time it is asked for. */
 export function loadZod(): Zod {
   if (zod === undefined) zod = (createRequire(import.meta.url)('zod') as { z: Zod }).z;
@@ -23,7 +26,8 @@ export function loadZod(): Zod {
 /**
  * A schema built by `build` on first touch and answered for ever after. What it returns stands for the
  * schema everywhere: parse, safeParse, shape, composition into other schemas, JSON Schema export. Only
- * identity differs (the stand-in is not `===` the built schema), which zod never relies on across calls.
+ * identity differs: the stand-in is not `===` the built schema, which is what zod hands to callbacks such as
+ * `toJSONSchema`'s `override`; compare with `builtSchema(stand-in)` there.
  */
 export function lazySchema<T extends object>(build: (z: Zod) => T): T {
   let schema: T | undefined;
@@ -32,7 +36,7 @@ export function lazySchema<T extends object>(build: (z: Zod) => T): T {
     return schema;
   };
   return new Proxy({} as T, {
-    get: (_target, key) => Reflect.get(real(), key),
+    get: (_target, key) => (key === BUILT ? real() : Reflect.get(real(), key)),
     has: (_target, key) => Reflect.has(real(), key),
     set: (_target, key, value) => Reflect.set(real(), key, value),
     ownKeys: () => Reflect.ownKeys(real()),
@@ -46,6 +50,11 @@ export function lazySchema<T extends object>(build: (z: Zod) => T): T {
     defineProperty: (_target, key, descriptor) => Reflect.defineProperty(real(), key, descriptor),
     deleteProperty: (_target, key) => Reflect.deleteProperty(real(), key),
   });
+}
+
+/** The schema a `lazySchema` stand-in stands for (building it if need be); any other value as it is. */
+export function builtSchema<T>(schema: T): T {
+  return ((schema as { [BUILT]?: T })[BUILT] ?? schema) as T;
 }
 
 /** Whether zod has been loaded yet (for the test that keeps it off the import path). */
