@@ -96,7 +96,7 @@ function rawCreate(provider: Provider, origin: string, kind: 'undici' | 'fetch')
   };
 }
 
-function sdkCreate(provider: 'paid' | 'whop', origin: string): Call {
+export function sdkCreate(provider: 'paid' | 'whop', origin: string): Call {
   const { request: mapped } = ADAPTERS[provider].toCreateRequest(
     invoiceFor(provider, 1),
     ADAPTER_OPTIONS[provider],

@@ -1,6 +1,6 @@
 /**
  * CPU cost per call, in this process only (process.cpuUsage), of a client create against the sink, of
- * core's transport alone with the already-mapped body, and of raw undici: steadier than calls/s on a
+ * core's transport alone with the already-mapped body, of raw undici, and of the official SDK (Paid, Whop): steadier than calls/s on a
  * loaded machine, since time spent waiting for a core does not count.
  * Usage: npx tsx --conditions=billbridge-source src/profile/cpu.ts <provider> [calls] [rounds]
  */
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createTransport } from '@billbridge/core';
 import { ADAPTERS } from '../adapters';
 import { captureCanned } from '../canned';
-import { clientCall } from '../clients';
+import { clientCall, sdkCreate } from '../clients';
 import { ADAPTER_OPTIONS, invoiceFor, PROVIDERS, type Provider } from '../docs';
 import { startSink } from '../sink';
 import { baseUrlFor, createCall } from '../wire';
@@ -56,6 +56,7 @@ try {
     transport: () =>
       transport.request({ method: 'POST', path, body: wire.body, operation: 'create', deduplicated: true }),
     billbridge: clientCall(provider, sink.origin, 'billbridge'),
+    ...(provider === 'paid' || provider === 'whop' ? { sdk: sdkCreate(provider, sink.origin) } : {}),
   };
   const best: Record<string, number> = {};
   for (let round = 0; round < Number(roundsArg); round++) {
@@ -68,7 +69,7 @@ try {
     .map(([name, us]) => `${name} ${us.toFixed(0)} µs`)
     .join(', ');
   console.log(
-    `${provider} CPU per call (best of ${roundsArg} × ${calls}): ${line}; undici/billbridge ${(best.undici! / best.billbridge!).toFixed(2)}×`,
+    `${provider} CPU per call (best of ${roundsArg} × ${calls}): ${line}; undici/billbridge ${(best.undici! / best.billbridge!).toFixed(2)}×${best.sdk !== undefined ? `, sdk/billbridge ${(best.sdk / best.billbridge!).toFixed(2)}×` : ''}`,
   );
 } finally {
   await sink.close();
