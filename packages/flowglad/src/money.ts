@@ -26,6 +26,9 @@ export interface UnitConversion {
 
 type Direction = typeof FLOWGLAD_AMOUNTS.toProvider;
 
+/** The context of an exact (unrounded) conversion, built once. */
+const EXACT = { provider: 'flowglad', path: 'amount', whole: false } as const;
+
 function convert(direction: Direction, amount: number | string, currency: string): UnitConversion {
   // Fast path: a whole amount where both sides count the same digits (USD, JPY) passes unchanged.
   if (
@@ -36,10 +39,19 @@ function convert(direction: Direction, amount: number | string, currency: string
     const value = amount === 0 ? 0 : amount;
     return { value, exact: String(value), lossless: true };
   }
-  const context = { provider: 'flowglad', path: 'amount' };
-  const exact = direction(amount, currency, { ...context, whole: false });
+  // The exact value first: when it is whole, it is the answer (no rounding, so no warning); only a value
+  // finer than the unit is converted a second time, rounded, through a collector.
+  const exact = direction(amount, currency, EXACT);
+  if (typeof exact === 'number' && Number.isInteger(exact)) {
+    const value = exact === 0 ? 0 : exact;
+    return { value, exact: String(value), lossless: true };
+  }
   const collector = new WarningCollector('flowglad');
-  const value = direction(amount, currency, { ...context, warnings: collector }) as number;
+  const value = direction(amount, currency, {
+    provider: 'flowglad',
+    path: 'amount',
+    warnings: collector,
+  }) as number;
   return {
     value: value === 0 ? 0 : value,
     exact: String(exact),

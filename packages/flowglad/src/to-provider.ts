@@ -22,6 +22,7 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { type FlowgladCurrency, type FlowgladStatus, isCreateEraCountry, isFlowgladCurrency } from './enums';
+import { readProviderOptions } from './fast-options';
 import { flowgladExponent, isInt32, minorToFlowglad } from './money';
 import { type FlowgladMappingOptions, FlowgladProviderOptions } from './options';
 import { canonicalStatusOf } from './status';
@@ -33,6 +34,8 @@ import type {
 } from './wire';
 
 const PROVIDER = 'flowglad';
+/** The options of a document without `providerOptions.flowglad` (only read, never written). */
+const NO_OPTIONS: FlowgladProviderOptions = Object.freeze({});
 
 export function toCreateRequest(
   doc: Invoice | Order | InvoiceInput | OrderInput,
@@ -62,7 +65,9 @@ function mapInvoice(
   // No Flowglad options (the usual case) parse to an empty object; the schema runs only on what was given.
   const given = invoice.providerOptions?.flowglad;
   const po: FlowgladProviderOptions =
-    given === undefined ? {} : parseWith(FlowgladProviderOptions, given, 'providerOptions.flowglad');
+    given === undefined
+      ? NO_OPTIONS
+      : (readProviderOptions(given) ?? parseWith(FlowgladProviderOptions, given, 'providerOptions.flowglad'));
   w.otherProvidersOptions(invoice.providerOptions);
   const currency = mapCurrency(invoice.currency, w);
   const lineItems = invoice.lines.map((line, i) => mapLine(line, i, invoice.currency, w));
