@@ -3,16 +3,17 @@
  * - the facts a create is verified on, computed from the request, equal those of the request mapped back
  *   through fromProvider (what the client used before);
  * - a unit conversion that converts once when exact equals the one that always converted twice;
+ * - a line quantity read as a whole count directly equals its reading through toDecimal;
  * - the country-code pattern of the read side equals core's CountryCode schema.
  */
-import { CountryCode, createFacts, type InvoiceInput, WarningCollector } from '@billbridge/core';
+import { CountryCode, createFacts, type InvoiceInput, toDecimal, WarningCollector } from '@billbridge/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FLOWGLAD_AMOUNTS } from '../src/amounts';
 import { COUNTRY_CODE, fromProvider } from '../src/from-provider';
 import { flowgladToMinor, minorToFlowglad, type UnitConversion } from '../src/money';
 import { requestFacts } from '../src/request-facts';
-import { toCreateRequest } from '../src/to-provider';
+import { toCreateRequest, wholeCount } from '../src/to-provider';
 
 /**
  * Flowglad currencies of every unit relation (same digits, finer: ISK, coarser: MGA). The others (KWD, …)
@@ -137,6 +138,40 @@ describe('country codes on the read side', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('whole quantities', () => {
+  it('wholeCount reads a quantity as toDecimal does: whole and ≥ 1 gives the count, else nothing', () => {
+    const viaDecimal = (quantity: number | string): unknown => {
+      try {
+        const exact = toDecimal(quantity);
+        return exact.scale === 0 && exact.coefficient >= 1n ? Number(exact.coefficient) : undefined;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const direct = (quantity: number | string): unknown => {
+      try {
+        return wholeCount(quantity);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer(),
+          fc.double(),
+          fc.constantFrom(0, -0, 1, 2 ** 53, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER, 1e21, 0.5, 3.0000001),
+          fc.constantFrom('1', '2.0', '0.5', '3', '007', '1e2', '-1', '0', 'x', ''),
+        ),
+        (quantity) => {
+          expect(direct(quantity)).toStrictEqual(viaDecimal(quantity));
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
