@@ -459,6 +459,30 @@ const INVOICE_FIELDS = [
 ] as const;
 
 function reportUnsupported(invoice: Invoice, w: WarningCollector): void {
+  const c = invoice.customer;
+  // Named checks first: the keyed loops below run only when one of their fields is there.
+  const customerExtras =
+    c.externalId !== undefined ||
+    c.email !== undefined ||
+    c.name !== undefined ||
+    c.phone !== undefined ||
+    c.billingAddress !== undefined ||
+    c.shippingAddress !== undefined;
+  const invoiceExtras =
+    invoice.billingReason !== undefined ||
+    invoice.recurrence !== undefined ||
+    invoice.paymentTerms !== undefined ||
+    invoice.purchaseOrder !== undefined ||
+    invoice.footer !== undefined ||
+    invoice.metadata !== undefined ||
+    invoice.imported !== undefined;
+  if (customerExtras) reportFields(invoice, w);
+  if (invoiceExtras) reportInvoiceFields(invoice, w);
+  const collection = invoice.collection;
+  if (collection !== undefined) reportCollection(collection, w);
+}
+
+function reportFields(invoice: Invoice, w: WarningCollector): void {
   for (const key of CUSTOMER_FIELDS) {
     if (invoice.customer[key] !== undefined) {
       w.unsupported(
@@ -467,20 +491,25 @@ function reportUnsupported(invoice: Invoice, w: WarningCollector): void {
       );
     }
   }
+}
+
+function reportInvoiceFields(invoice: Invoice, w: WarningCollector): void {
   for (const key of INVOICE_FIELDS) {
     if (invoice[key] !== undefined) w.unsupported(key, `Flowglad invoices have no ${key}; it is not sent.`);
   }
-  const collection = invoice.collection;
-  if (collection?.method === 'charge_automatically') {
+}
+
+function reportCollection(collection: NonNullable<Invoice['collection']>, w: WarningCollector): void {
+  if (collection.method === 'charge_automatically') {
     w.unsupported(
       'collection.method',
       'Flowglad invoices are sent to the customer; automatic charging cannot be requested.',
     );
   }
-  if (collection?.paymentMethodId !== undefined) {
+  if (collection.paymentMethodId !== undefined) {
     w.unsupported('collection.paymentMethodId', 'A Flowglad invoice has no payment method field.');
   }
-  if (collection?.finalizeAt !== undefined) {
+  if (collection.finalizeAt !== undefined) {
     w.unsupported('collection.finalizeAt', 'A Flowglad invoice has no finalisation time.');
   }
 }
