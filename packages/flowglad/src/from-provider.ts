@@ -113,7 +113,7 @@ export function fromCheckedRecord(
  * billingAnchorDate; Flowglad dropped those columns (card §0). Old exports still have them: the interval
  * becomes the canonical recurrence, the anchor date has no place and is reported.
  */
-const LegacyBilling = lazySchema((z) =>
+export const LegacyBilling = lazySchema((z) =>
   z.object({
     billingInterval: z.enum(['day', 'week', 'month', 'year']).optional().catch(undefined),
     billingIntervalCount: z.int().min(1).optional().catch(undefined),

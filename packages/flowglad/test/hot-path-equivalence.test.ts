@@ -4,13 +4,14 @@
  *   through fromProvider (what the client used before);
  * - a unit conversion that converts once when exact equals the one that always converted twice;
  * - a line quantity read as a whole count directly equals its reading through toDecimal;
+ * - skipping the legacy billing schema when a record has none of its three fields loses nothing;
  * - the country-code pattern of the read side equals core's CountryCode schema.
  */
 import { CountryCode, createFacts, type InvoiceInput, toDecimal, WarningCollector } from '@billbridge/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FLOWGLAD_AMOUNTS } from '../src/amounts';
-import { COUNTRY_CODE, fromProvider } from '../src/from-provider';
+import { COUNTRY_CODE, fromProvider, LegacyBilling } from '../src/from-provider';
 import { flowgladToMinor, minorToFlowglad, type UnitConversion } from '../src/money';
 import { requestFacts } from '../src/request-facts';
 import { toCreateRequest, wholeCount } from '../src/to-provider';
@@ -172,6 +173,30 @@ describe('whole quantities', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('legacy billing fields', () => {
+  it('a record without billingInterval, billingIntervalCount or billingAnchorDate reads as none of them', () => {
+    // fromProvider skips LegacyBilling for such a record; the schema would have found nothing in it either.
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 8 }), fc.anything({ maxDepth: 1 }), { maxKeys: 6 }),
+        fc.subarray(['billingInterval', 'billingIntervalCount', 'billingAnchorDate']),
+        (record, undefinedKeys) => {
+          const value: Record<string, unknown> = { ...record };
+          for (const key of ['billingInterval', 'billingIntervalCount', 'billingAnchorDate'])
+            delete value[key];
+          for (const key of undefinedKeys) value[key] = undefined;
+          const legacy = LegacyBilling.safeParse(value);
+          expect(legacy.success).toBe(true);
+          expect(legacy.data?.billingInterval).toBeUndefined();
+          expect(legacy.data?.billingIntervalCount).toBeUndefined();
+          expect(legacy.data?.billingAnchorDate).toBeUndefined();
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
