@@ -7,6 +7,7 @@ import {
   type BillbridgeError,
   type ClientOptions,
   ConflictError,
+  type CreateFacts,
   createFacts,
   createTransport,
   type Invoice,
@@ -31,8 +32,10 @@ import {
   UnknownReferenceError,
   withdrawnError,
 } from './errors';
+import { readInvoiceListPage, readInvoiceWithLineItems } from './fast-record';
 import { fromCheckedRecord, fromProvider } from './from-provider';
 import type { FlowgladMappingOptions } from './options';
+import { requestFacts } from './request-facts';
 import { toCreateRequest } from './to-provider';
 import {
   type FlowgladCreateRequest,
@@ -152,10 +155,16 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
     );
   }
   const transport = flowgladTransport(config);
-  const mapping = (strict: boolean | undefined): FlowgladMappingOptions => ({
-    strict: strict ?? config.strict,
-    ...(config.customerIds !== undefined && { customerIds: config.customerIds }),
-  });
+  // The mapping options for each `strict` a call can ask for, built once rather than per call.
+  const mappingFor = (strict: boolean | undefined): FlowgladMappingOptions => {
+    const options: FlowgladMappingOptions = { strict: strict ?? config.strict };
+    if (config.customerIds !== undefined) options.customerIds = config.customerIds;
+    return options;
+  };
+  const byStrict = { true: mappingFor(true), false: mappingFor(false), default: mappingFor(undefined) };
+  const mapping = (strict: boolean | undefined): FlowgladMappingOptions =>
+    strict === undefined ? byStrict.default : strict ? byStrict.true : byStrict.false;
+  const createUrl = `${transport.baseUrl}${INVOICES}`;
 
   async function get(id: string, options: { signal?: AbortSignal } = {}): Promise<FlowgladResult> {
     const response = await transport.request({
@@ -164,7 +173,7 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
       operation: 'read',
       ...(options.signal && { signal: options.signal }),
     });
-    return readBack(response.body, [], config.strict);
+    return readBack(response.body, config.strict);
   }
 
   async function create(
@@ -173,7 +182,6 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
   ): Promise<FlowgladResult> {
     const { request, warnings } = toCreateRequest(doc, mapping(options.strict));
     const number = request.invoice.invoiceNumber;
-    const context = answerContext(request);
     let response: TransportResponse;
     try {
       response = await transport.request({
@@ -184,7 +192,7 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
         // invoiceNumber is UNIQUE across Flowglad: a retried create cannot make a second invoice.
         deduplicated: true,
         externalId: number,
-        ...(options.signal && { signal: options.signal }),
+        signal: options.signal,
       });
     } catch (error) {
       if (!ProviderError.isInstance(error)) throw error;
@@ -202,7 +210,12 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
       }
       throw error;
     }
-    const body = parseCreateAnswer(InvoiceWithLineItems, response, context);
+    const body = parseCreateAnswer(
+      InvoiceWithLineItems,
+      response,
+      answerContext(request),
+      readInvoiceWithLineItems,
+    );
     return verified(
       request,
       body,
@@ -218,7 +231,7 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
       provider: 'flowglad',
       subject: 'Flowglad create-invoice response',
       method: 'POST',
-      url: `${transport.baseUrl}${INVOICES}`,
+      url: createUrl,
       body: request,
       externalId: request.invoice.invoiceNumber,
     };
@@ -282,7 +295,12 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
       ...(signal && { signal }),
     });
     // The record exists, so an unreadable answer here is as ambiguous as one to the create itself.
-    const existing = parseCreateAnswer(InvoiceWithLineItems, response, answerContext(request));
+    const existing = parseCreateAnswer(
+      InvoiceWithLineItems,
+      response,
+      answerContext(request),
+      readInvoiceWithLineItems,
+    );
     const mismatch = differences(request, existing);
     if (mismatch.length > 0) {
       throw new ConflictError(
@@ -302,17 +320,17 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
     strict: boolean | undefined,
     requestId: string | undefined,
   ): FlowgladResult {
-    const asked = fromProvider(request).value;
-    const { value, warnings } = fromCheckedRecord(stored, { strict });
+    const { value, warnings } = fromCheckedRecord(stored, mapping(strict));
+    const facts: CreateFacts = requestFacts(request);
     verifyCreate({
       provider: 'flowglad',
       createdId: stored.invoice.id,
-      sent: createFacts(asked),
+      sent: facts,
       stored: createFacts(value),
       raw,
-      ...(requestId !== undefined && { requestId }),
+      requestId,
     });
-    return { value, raw, warnings: [...sent, ...warnings], requestWarnings: sent };
+    return { value, raw, warnings: joined(sent, warnings), requestWarnings: sent };
   }
 
   /**
@@ -331,7 +349,7 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
       operation: 'read',
       ...(signal && { signal }),
     });
-    const page = parseWith(InvoiceListPageSchema, response.body, 'Flowglad invoice list');
+    const page = readPage(response.body);
     const record = page.data.find((r) => r.invoiceNumber === number);
     const conclusive = page.data.every((r) => r.invoiceNumber === number);
     return record ? { record, conclusive } : { conclusive };
@@ -370,7 +388,7 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
         operation: 'read',
         ...(params.signal && { signal: params.signal }),
       });
-      const page = parseWith(InvoiceListPageSchema, response.body, 'Flowglad invoice list');
+      const page = readPage(response.body);
       yield page;
       if (!page.hasMore || !page.nextCursor) return;
       if (seen.has(page.nextCursor)) {
@@ -404,10 +422,23 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
   return { create, get, list };
 }
 
-function readBack(body: unknown, sent: MappingWarning[], strict: boolean | undefined): FlowgladResult {
-  const parsed = parseWith(InvoiceWithLineItems, body, 'Flowglad invoice response');
-  const { value, warnings } = fromProvider(parsed, { strict });
-  return { value, raw: body, warnings: [...sent, ...warnings], requestWarnings: sent };
+function readBack(body: unknown, strict: boolean | undefined): FlowgladResult {
+  const parsed =
+    readInvoiceWithLineItems(body) ?? parseWith(InvoiceWithLineItems, body, 'Flowglad invoice response');
+  // Parsed above, so mapped without a second schema pass (fromProvider's 'record' branch otherwise).
+  const { value, warnings } = fromCheckedRecord(parsed, { strict });
+  return { value, raw: body, warnings, requestWarnings: [] };
+}
+
+function readPage(body: unknown): InvoiceListPage {
+  return readInvoiceListPage(body) ?? parseWith(InvoiceListPageSchema, body, 'Flowglad invoice list');
+}
+
+/** Both lists in order; a fresh array only when both have entries. */
+function joined(first: MappingWarning[], second: MappingWarning[]): MappingWarning[] {
+  if (first.length === 0) return second;
+  if (second.length === 0) return first.slice();
+  return [...first, ...second];
 }
 
 /** What must agree for an existing invoice to count as the one this request would have created. */

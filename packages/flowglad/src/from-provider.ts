@@ -4,12 +4,12 @@
  * response, and the create request itself. Pure.
  */
 import {
-  CountryCode,
   DECIMAL_PATTERN,
   epochMsToInstant,
   type Invoice,
   isCurrencyCode,
   type Line,
+  lazySchema,
   type MappingResult,
   normalizeInstant,
   parseWith,
@@ -17,8 +17,9 @@ import {
   ValidationError,
   WarningCollector,
 } from '@billbridge/core';
-import { z } from 'zod';
 import { FLOWGLAD_TAX_TYPES } from './enums';
+import { readInvoiceCreateBody } from './fast-create-body';
+import { readInvoiceRecord, readInvoiceWithLineItems } from './fast-record';
 import { flowgladToMinor } from './money';
 import type { FlowgladMappingOptions, FlowgladProviderOptions } from './options';
 import { canonicalStatusOf, isCanonicalWord, isFlowgladStatus } from './status';
@@ -27,7 +28,7 @@ import { InvoiceCreateBody, InvoiceRecord, InvoiceWithLineItems } from './wire';
 const PROVIDER = 'flowglad';
 
 /** The fields both the read records and the create body share, after parsing. */
-interface InvoiceFields {
+export interface InvoiceFields {
   id?: string;
   type: 'purchase' | 'subscription' | 'standalone';
   customerId: string;
@@ -58,7 +59,7 @@ interface InvoiceFields {
   updatedAt?: number | string | null | undefined;
 }
 
-interface LineFields {
+export interface LineFields {
   type: 'static' | 'usage';
   quantity: number;
   price: number;
@@ -69,17 +70,22 @@ interface LineFields {
 export function fromProvider(record: unknown, options: FlowgladMappingOptions = {}): MappingResult<Invoice> {
   const w = new WarningCollector(PROVIDER);
   const shape = classify(record);
-  record = withLineTypes(record);
+  // A plainly valid record is read by hand (fast-*.ts); anything else goes through the schema, after the
+  // untyped lines of older docs are given their type.
   let value: Invoice;
   if (shape === 'create-request') {
-    const body = parseWith(InvoiceCreateBody, record, 'Flowglad create request');
+    const body =
+      readInvoiceCreateBody(record) ??
+      parseWith(InvoiceCreateBody, withLineTypes(record), 'Flowglad create request');
     value = mapInvoice(body.invoice, body.invoiceLineItems, w);
     if (body.autoSend !== undefined) value.collection = { method: 'send_invoice', autoSend: body.autoSend };
   } else if (shape === 'record') {
-    const body = parseWith(InvoiceWithLineItems, record, 'Flowglad invoice');
+    const body =
+      readInvoiceWithLineItems(record) ??
+      parseWith(InvoiceWithLineItems, withLineTypes(record), 'Flowglad invoice');
     value = mapInvoice(body.invoice, body.invoiceLineItems, w);
   } else {
-    const invoice = parseWith(InvoiceRecord, record, 'Flowglad invoice record');
+    const invoice = readInvoiceRecord(record) ?? parseWith(InvoiceRecord, record, 'Flowglad invoice record');
     w.unsupported('lines', 'A Flowglad list record carries no line items; fetch the invoice to read them.');
     value = mapInvoice(invoice, undefined, w);
   }
@@ -107,13 +113,25 @@ export function fromCheckedRecord(
  * billingAnchorDate; Flowglad dropped those columns (card §0). Old exports still have them: the interval
  * becomes the canonical recurrence, the anchor date has no place and is reported.
  */
-const LegacyBilling = z.object({
-  billingInterval: z.enum(['day', 'week', 'month', 'year']).optional().catch(undefined),
-  billingIntervalCount: z.int().min(1).optional().catch(undefined),
-  billingAnchorDate: z.unknown().optional(),
-});
+export const LegacyBilling = lazySchema((z) =>
+  z.object({
+    billingInterval: z.enum(['day', 'week', 'month', 'year']).optional().catch(undefined),
+    billingIntervalCount: z.int().min(1).optional().catch(undefined),
+    billingAnchorDate: z.unknown().optional(),
+  }),
+);
 
 function readLegacyBilling(invoice: unknown, value: Invoice, w: WarningCollector): void {
+  // Current records carry none of the three: nothing to read, and no schema to build for it.
+  if (invoice !== null && typeof invoice === 'object') {
+    const r = invoice as Record<string, unknown>;
+    if (
+      r.billingInterval === undefined &&
+      r.billingIntervalCount === undefined &&
+      r.billingAnchorDate === undefined
+    )
+      return;
+  }
   const legacy = LegacyBilling.safeParse(invoice);
   if (!legacy.success) return;
   const { billingInterval, billingIntervalCount, billingAnchorDate } = legacy.data;
@@ -208,7 +226,7 @@ function present(value: string | null | undefined): value is string {
   return typeof value === 'string' && value !== 'null' && value !== '';
 }
 
-function mapLine(item: LineFields, currency: string): Line {
+export function mapLine(item: LineFields, currency: string): Line {
   const line: Line = { quantity: item.quantity };
   const unit = flowgladToMinor(item.price, currency);
   // A price finer than an ISO minor unit (ISK is counted in 1/100 by Flowglad) stays exact as a decimal.
@@ -227,7 +245,7 @@ function mapLine(item: LineFields, currency: string): Line {
  * which overstates an invoice whose subscription carries a discount (`calculateInvoiceTotalsWithDiscounts`
  * subtracts it before tax, F13), so a subscription invoice read that way is flagged at `total`.
  */
-function readTotal(
+export function readTotal(
   inv: InvoiceFields,
   items: LineFields[] | undefined,
   currency: string,
@@ -257,6 +275,9 @@ function readTotal(
   return minor.value;
 }
 
+/** Core's CountryCode rule (ISO 3166-1 alpha-2, upper case), as a pattern: no schema on the read path. */
+export const COUNTRY_CODE = /^[A-Z]{2}$/;
+
 function readTax(inv: InvoiceFields, currency: string, w: WarningCollector): Tax | undefined {
   const tax: Tax = {};
   if (inv.taxType != null) {
@@ -265,7 +286,7 @@ function readTax(inv: InvoiceFields, currency: string, w: WarningCollector): Tax
     else w.unrecognized('tax.type', `Flowglad tax type "${inv.taxType}" is not documented; it is not kept.`);
   }
   if (inv.taxCountry != null) {
-    if (CountryCode.safeParse(inv.taxCountry).success) tax.country = inv.taxCountry;
+    if (COUNTRY_CODE.test(inv.taxCountry)) tax.country = inv.taxCountry;
     else w.unrecognized('tax.country', `"${inv.taxCountry}" is not an alpha-2 country code; it is not kept.`);
   }
   if (inv.taxState != null) tax.state = inv.taxState;

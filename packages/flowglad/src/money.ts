@@ -26,20 +26,41 @@ export interface UnitConversion {
 
 type Direction = typeof FLOWGLAD_AMOUNTS.toProvider;
 
+// The last currency asked about: a document's lines share one, so each line need not look it up again.
+let lastCurrency = '';
+let lastSame = false;
+
+/** Whether Flowglad and ISO 4217 count `currency` in the same digits (USD, JPY), so amounts pass unchanged. */
+function sameDigits(currency: string): boolean {
+  if (currency !== lastCurrency) {
+    lastSame = FLOWGLAD_AMOUNTS.digits(currency) === minorUnitExponent(currency);
+    lastCurrency = currency;
+  }
+  return lastSame;
+}
+
+/** The context of an exact (unrounded) conversion, built once. */
+const EXACT = { provider: 'flowglad', path: 'amount', whole: false } as const;
+
 function convert(direction: Direction, amount: number | string, currency: string): UnitConversion {
   // Fast path: a whole amount where both sides count the same digits (USD, JPY) passes unchanged.
-  if (
-    typeof amount === 'number' &&
-    Number.isSafeInteger(amount) &&
-    FLOWGLAD_AMOUNTS.digits(currency) === minorUnitExponent(currency)
-  ) {
+  if (typeof amount === 'number' && Number.isSafeInteger(amount) && sameDigits(currency)) {
     const value = amount === 0 ? 0 : amount;
     return { value, exact: String(value), lossless: true };
   }
-  const context = { provider: 'flowglad', path: 'amount' };
-  const exact = direction(amount, currency, { ...context, whole: false });
+  // The exact value first: when it is whole, it is the answer (no rounding, so no warning); only a value
+  // finer than the unit is converted a second time, rounded, through a collector.
+  const exact = direction(amount, currency, EXACT);
+  if (typeof exact === 'number' && Number.isInteger(exact)) {
+    const value = exact === 0 ? 0 : exact;
+    return { value, exact: String(value), lossless: true };
+  }
   const collector = new WarningCollector('flowglad');
-  const value = direction(amount, currency, { ...context, warnings: collector }) as number;
+  const value = direction(amount, currency, {
+    provider: 'flowglad',
+    path: 'amount',
+    warnings: collector,
+  }) as number;
   return {
     value: value === 0 ? 0 : value,
     exact: String(exact),

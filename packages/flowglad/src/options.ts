@@ -1,5 +1,5 @@
-import type { Customer, MappingOptions } from '@billbridge/core';
-import { z } from 'zod';
+import { type Customer, lazySchema, type MappingOptions } from '@billbridge/core';
+import type { z } from 'zod';
 import { FLOWGLAD_STATUSES, INVOICE_TYPES } from './enums';
 
 /** Options of `flowglad.toCreateRequest` / `fromProvider` (and of the client's mapping). */
@@ -18,26 +18,28 @@ export interface FlowgladMappingOptions extends MappingOptions {
  * created again unchanged; `toCreateRequest` validates it (unknown keys are refused: a typo must not
  * vanish).
  */
-export const FlowgladProviderOptions = z.strictObject({
-  /** Invoice variant. Default: `subscription` when the document has a subscription reference, `purchase`
-   * when `purchaseId` is given, else `standalone`. */
-  type: z.enum(INVOICE_TYPES).optional(),
-  /** Required for purchase invoices (`prch_…`). */
-  purchaseId: z.string().min(1).optional(),
-  /** Subscription invoices: overrides `subscription.id`. */
-  subscriptionId: z.string().min(1).optional(),
-  /** Required for subscription invoices (`billing_period_…`). */
-  billingPeriodId: z.string().min(1).optional(),
-  /** One of Flowglad's eight statuses; wins over the canonical `status` (e.g. `refunded`). */
-  status: z.enum(FLOWGLAD_STATUSES).optional(),
-  bankPaymentOnly: z.boolean().optional(),
-  billingRunId: z.string().min(1).optional(),
-  ownerMembershipId: z.string().min(1).optional(),
-  pdfURL: z.url().optional(),
-  receiptPdfURL: z.url().optional(),
-  /** Read only (from the API key on create); kept so a read invoice says where it came from. */
-  livemode: z.boolean().optional(),
-});
+export const FlowgladProviderOptions = lazySchema((z) =>
+  z.strictObject({
+    /** Invoice variant. Default: `subscription` when the document has a subscription reference, `purchase`
+     * when `purchaseId` is given, else `standalone`. */
+    type: z.enum(INVOICE_TYPES).optional(),
+    /** Required for purchase invoices (`prch_…`). */
+    purchaseId: z.string().min(1).optional(),
+    /** Subscription invoices: overrides `subscription.id`. */
+    subscriptionId: z.string().min(1).optional(),
+    /** Required for subscription invoices (`billing_period_…`). */
+    billingPeriodId: z.string().min(1).optional(),
+    /** One of Flowglad's eight statuses; wins over the canonical `status` (e.g. `refunded`). */
+    status: z.enum(FLOWGLAD_STATUSES).optional(),
+    bankPaymentOnly: z.boolean().optional(),
+    billingRunId: z.string().min(1).optional(),
+    ownerMembershipId: z.string().min(1).optional(),
+    pdfURL: z.url().optional(),
+    receiptPdfURL: z.url().optional(),
+    /** Read only (from the API key on create); kept so a read invoice says where it came from. */
+    livemode: z.boolean().optional(),
+  }),
+);
 export type FlowgladProviderOptions = z.output<typeof FlowgladProviderOptions>;
 
 /**

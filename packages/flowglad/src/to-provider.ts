@@ -22,6 +22,7 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { type FlowgladCurrency, type FlowgladStatus, isCreateEraCountry, isFlowgladCurrency } from './enums';
+import { readProviderOptions } from './fast-options';
 import { flowgladExponent, isInt32, minorToFlowglad } from './money';
 import { type FlowgladMappingOptions, FlowgladProviderOptions } from './options';
 import { canonicalStatusOf } from './status';
@@ -33,6 +34,8 @@ import type {
 } from './wire';
 
 const PROVIDER = 'flowglad';
+/** The options of a document without `providerOptions.flowglad` (only read, never written). */
+const NO_OPTIONS: FlowgladProviderOptions = Object.freeze({});
 
 export function toCreateRequest(
   doc: Invoice | Order | InvoiceInput | OrderInput,
@@ -62,10 +65,14 @@ function mapInvoice(
   // No Flowglad options (the usual case) parse to an empty object; the schema runs only on what was given.
   const given = invoice.providerOptions?.flowglad;
   const po: FlowgladProviderOptions =
-    given === undefined ? {} : parseWith(FlowgladProviderOptions, given, 'providerOptions.flowglad');
+    given === undefined
+      ? NO_OPTIONS
+      : (readProviderOptions(given) ?? parseWith(FlowgladProviderOptions, given, 'providerOptions.flowglad'));
   w.otherProvidersOptions(invoice.providerOptions);
   const currency = mapCurrency(invoice.currency, w);
-  const lineItems = invoice.lines.map((line, i) => mapLine(line, i, invoice.currency, w));
+  const lines = invoice.lines;
+  const lineItems = new Array<FlowgladLineItemInsert>(lines.length);
+  for (let i = 0; i < lines.length; i++) lineItems[i] = mapLine(lines[i] as Line, i, invoice.currency, w);
 
   const subscriptionId = po.subscriptionId ?? invoice.subscription?.id;
   const type =
@@ -246,20 +253,31 @@ function resolveStatus(
   return 'draft';
 }
 
+/**
+ * A quantity Flowglad can carry as it is: a whole number ≥ 1, as a count; undefined otherwise. A safe
+ * integer is read directly (what toDecimal would make of it: itself at scale 0); anything else through
+ * toDecimal (a property test holds the two readings equal).
+ */
+export function wholeCount(quantity: number | string): number | undefined {
+  if (typeof quantity === 'number' && Number.isSafeInteger(quantity))
+    return quantity >= 1 ? quantity : undefined;
+  const exact = toDecimal(quantity);
+  return exact.scale === 0 && exact.coefficient >= 1n ? Number(exact.coefficient) : undefined;
+}
+
 /** Flowglad quantities are positive integers: a fractional (or zero) quantity becomes one unit at the line amount. */
 function mapLine(line: Line, i: number, currency: string, w: WarningCollector): FlowgladLineItemInsert {
-  const path = `lines[${i}]`;
   const unit = line.unitAmountDecimal ?? line.unitAmount ?? 0;
-  const unitPath = line.unitAmountDecimal !== undefined ? `${path}.unitAmountDecimal` : `${path}.unitAmount`;
-  const quantity = toDecimal(line.quantity);
-  const wholePositive = quantity.scale === 0 && quantity.coefficient >= 1n;
+  const whole = wholeCount(line.quantity);
 
   let price: number;
   let count: number;
-  if (wholePositive) {
-    count = Number(quantity.coefficient);
+  if (whole !== undefined) {
+    count = whole;
     const converted = minorToFlowglad(unit, currency);
     if (!converted.lossless) {
+      const unitPath =
+        line.unitAmountDecimal !== undefined ? `lines[${i}].unitAmountDecimal` : `lines[${i}].unitAmount`;
       w.approximated(
         unitPath,
         `${unit} ${currency} minor units are ${converted.exact} Flowglad units (Flowglad counts ${currency} in ${flowgladExponent(currency) === 0 ? 'whole units' : 'hundredths'}); sent as ${converted.value}.`,
@@ -267,12 +285,13 @@ function mapLine(line: Line, i: number, currency: string, w: WarningCollector): 
     }
     price = converted.value;
   } else {
+    const quantity = toDecimal(line.quantity);
     const amount = formatDecimal(multiplyDecimal(quantity, toDecimal(unit)));
     const converted = minorToFlowglad(amount, currency);
     count = 1;
     price = converted.value;
     w.approximated(
-      `${path}.quantity`,
+      `lines[${i}].quantity`,
       `Flowglad quantities are positive integers: quantity ${formatDecimal(quantity)} × unit price ${unit} is sent as quantity 1 at ${price} Flowglad units` +
         (converted.lossless ? '.' : ` (the exact amount, ${converted.exact}, rounded).`),
     );
@@ -280,7 +299,7 @@ function mapLine(line: Line, i: number, currency: string, w: WarningCollector): 
   if (!isInt32(price) || !isInt32(count) || !isInt32(price * count)) {
     throw new ValidationError('Invoice', [
       {
-        path,
+        path: `lines[${i}]`,
         code: 'too_big',
         message: `Flowglad stores amounts as 32-bit integers; ${count} × ${price} does not fit.`,
       },
@@ -289,13 +308,21 @@ function mapLine(line: Line, i: number, currency: string, w: WarningCollector): 
 
   if (line.kind === 'usage' || line.kind === 'recurring') {
     w.unsupported(
-      `${path}.kind`,
+      `lines[${i}].kind`,
       `Flowglad's create accepts only static lines; a ${line.kind} line is sent as static.`,
     );
   }
-  for (const key of ['product', 'period', 'recurrence', 'tax', 'metadata'] as const) {
-    if (line[key] !== undefined)
-      w.unsupported(`${path}.${key}`, `A Flowglad line item has no ${key}; it is not sent.`);
+  if (
+    line.product !== undefined ||
+    line.period !== undefined ||
+    line.recurrence !== undefined ||
+    line.tax !== undefined ||
+    line.metadata !== undefined
+  ) {
+    for (const key of LINE_FIELDS_NOT_SENT) {
+      if (line[key] !== undefined)
+        w.unsupported(`lines[${i}].${key}`, `A Flowglad line item has no ${key}; it is not sent.`);
+    }
   }
   return {
     type: 'static',
@@ -305,6 +332,8 @@ function mapLine(line: Line, i: number, currency: string, w: WarningCollector): 
     description: line.description ?? null,
   };
 }
+
+const LINE_FIELDS_NOT_SENT = ['product', 'period', 'recurrence', 'tax', 'metadata'] as const;
 
 /** Σ price × quantity in Flowglad units, or (no lines) the document total less any tax sent beside it. */
 function subtotalOf(
@@ -430,6 +459,30 @@ const INVOICE_FIELDS = [
 ] as const;
 
 function reportUnsupported(invoice: Invoice, w: WarningCollector): void {
+  const c = invoice.customer;
+  // Named checks first: the keyed loops below run only when one of their fields is there.
+  const customerExtras =
+    c.externalId !== undefined ||
+    c.email !== undefined ||
+    c.name !== undefined ||
+    c.phone !== undefined ||
+    c.billingAddress !== undefined ||
+    c.shippingAddress !== undefined;
+  const invoiceExtras =
+    invoice.billingReason !== undefined ||
+    invoice.recurrence !== undefined ||
+    invoice.paymentTerms !== undefined ||
+    invoice.purchaseOrder !== undefined ||
+    invoice.footer !== undefined ||
+    invoice.metadata !== undefined ||
+    invoice.imported !== undefined;
+  if (customerExtras) reportFields(invoice, w);
+  if (invoiceExtras) reportInvoiceFields(invoice, w);
+  const collection = invoice.collection;
+  if (collection !== undefined) reportCollection(collection, w);
+}
+
+function reportFields(invoice: Invoice, w: WarningCollector): void {
   for (const key of CUSTOMER_FIELDS) {
     if (invoice.customer[key] !== undefined) {
       w.unsupported(
@@ -438,20 +491,25 @@ function reportUnsupported(invoice: Invoice, w: WarningCollector): void {
       );
     }
   }
+}
+
+function reportInvoiceFields(invoice: Invoice, w: WarningCollector): void {
   for (const key of INVOICE_FIELDS) {
     if (invoice[key] !== undefined) w.unsupported(key, `Flowglad invoices have no ${key}; it is not sent.`);
   }
-  const collection = invoice.collection;
-  if (collection?.method === 'charge_automatically') {
+}
+
+function reportCollection(collection: NonNullable<Invoice['collection']>, w: WarningCollector): void {
+  if (collection.method === 'charge_automatically') {
     w.unsupported(
       'collection.method',
       'Flowglad invoices are sent to the customer; automatic charging cannot be requested.',
     );
   }
-  if (collection?.paymentMethodId !== undefined) {
+  if (collection.paymentMethodId !== undefined) {
     w.unsupported('collection.paymentMethodId', 'A Flowglad invoice has no payment method field.');
   }
-  if (collection?.finalizeAt !== undefined) {
+  if (collection.finalizeAt !== undefined) {
     w.unsupported('collection.finalizeAt', 'A Flowglad invoice has no finalisation time.');
   }
 }

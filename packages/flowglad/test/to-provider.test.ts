@@ -212,6 +212,49 @@ describe('toCreateRequest: the documented create body', () => {
     ).toThrow(/32-bit/);
   });
 
+  it('each field Flowglad cannot hold is reported when it is the only one', () => {
+    const alone: Array<[string, Record<string, unknown>]> = [
+      ['customer.externalId', { customer: { id: 'cust_test_1', externalId: 'c-1' } }],
+      ['customer.email', { customer: { id: 'cust_test_1', email: 'x@example.com' } }],
+      ['customer.name', { customer: { id: 'cust_test_1', name: 'Ada' } }],
+      ['customer.phone', { customer: { id: 'cust_test_1', phone: '+3541234567' } }],
+      ['customer.billingAddress', { customer: { id: 'cust_test_1', billingAddress: { country: 'IS' } } }],
+      ['customer.shippingAddress', { customer: { id: 'cust_test_1', shippingAddress: { country: 'IS' } } }],
+      ['billingReason', { billingReason: 'manual' }],
+      ['recurrence', { recurrence: { interval: 'month', count: 1 } }],
+      ['paymentTerms', { paymentTerms: { days: 30 } }],
+      ['purchaseOrder', { purchaseOrder: 'PO-1' }],
+      ['footer', { footer: 'f' }],
+      ['metadata', { metadata: { a: 1 } }],
+      ['imported', { imported: true }],
+      [
+        'collection.finalizeAt',
+        { collection: { method: 'send_invoice', finalizeAt: '2026-01-06T00:00:00Z' } },
+      ],
+      [
+        'lines[0].period',
+        {
+          lines: [
+            {
+              quantity: 1,
+              unitAmount: 100,
+              period: { start: '2026-01-01T00:00:00Z', end: '2026-02-01T00:00:00Z' },
+            },
+          ],
+        },
+      ],
+      [
+        'lines[0].recurrence',
+        { lines: [{ quantity: 1, unitAmount: 100, recurrence: { interval: 'month', count: 1 } }] },
+      ],
+      ['lines[0].metadata', { lines: [{ quantity: 1, unitAmount: 100, metadata: { a: 1 } }] }],
+    ];
+    for (const [path, overrides] of alone) {
+      const { warnings } = flowglad.toCreateRequest(invoice(overrides));
+      expect(paths(warnings)).toEqual([`unsupported:${path}`]);
+    }
+  });
+
   it('everything Flowglad cannot hold is reported with its path', () => {
     const { warnings } = flowglad.toCreateRequest(
       invoice({
