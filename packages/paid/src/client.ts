@@ -33,6 +33,7 @@ import {
   rankCandidates,
 } from './candidates';
 import { mapPaidError } from './errors';
+import { readPaidOrder, readPaidOrderLinesResponse, readPaidOrderListResponse } from './fast-wire';
 import { fromCheckedRecord, fromProvider } from './from-provider';
 import {
   DEFAULT_BASE_URL,
@@ -233,7 +234,7 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
       operation: 'read',
       ...(signal ? { signal } : {}),
     });
-    return parseWith(PaidOrderSchema, response.body, 'Paid order response');
+    return readPaidOrder(response.body) ?? parseWith(PaidOrderSchema, response.body, 'Paid order response');
   }
 
   async function fetchLines(id: string, signal: AbortSignal | undefined): Promise<PaidOrderLine[]> {
@@ -246,7 +247,9 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
         operation: 'read',
         ...(signal ? { signal } : {}),
       });
-      const page = parseWith(PaidOrderLinesResponse, response.body, 'Paid order lines response');
+      const page =
+        readPaidOrderLinesResponse(response.body) ??
+        parseWith(PaidOrderLinesResponse, response.body, 'Paid order lines response');
       lines.push(...page.data);
       if (!page.pagination.hasMore || page.data.length === 0) return lines;
       offset += page.data.length;
@@ -263,7 +266,9 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
         operation: 'read',
         ...(signal ? { signal } : {}),
       });
-      const page = parseWith(PaidOrderListResponse, response.body, 'Paid order list response');
+      const page =
+        readPaidOrderListResponse(response.body) ??
+        parseWith(PaidOrderListResponse, response.body, 'Paid order list response');
       yield* page.data;
       if (!page.pagination.hasMore || page.data.length === 0) return;
       offset += page.data.length;
@@ -321,14 +326,19 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
       const response = await transport.request(post);
       requestId = response.requestId;
       // A 2xx that cannot be read (HTML, empty, wrong shape) may still have created the order.
-      order = parseCreateAnswer(PaidOrderSchema, response, {
-        provider: PROVIDER,
-        subject: 'Paid create-order response',
-        method: 'POST',
-        url: `${baseUrl}${ORDERS_PATH}`,
-        body: request,
-        ...(request.externalId !== undefined ? { externalId: request.externalId } : {}),
-      });
+      order = parseCreateAnswer(
+        PaidOrderSchema,
+        response,
+        {
+          provider: PROVIDER,
+          subject: 'Paid create-order response',
+          method: 'POST',
+          url: `${baseUrl}${ORDERS_PATH}`,
+          body: request,
+          ...(request.externalId !== undefined ? { externalId: request.externalId } : {}),
+        },
+        readPaidOrder,
+      );
     } catch (error) {
       if (AmbiguousResultError.isInstance(error)) throw withRecoveryHint(error, createdAfter);
       throw error;

@@ -22,6 +22,7 @@ import {
 } from '@billbridge/core';
 import { fromPaidTotal, fromPaidUnitPrice } from './amounts';
 import { CHARGE_TYPE_FROM_PAID, PRICING_MODEL_FROM_PAID, recurrenceFromPaid } from './enums';
+import { readPaidCreateOrderRequest, readPaidOrderRecord } from './fast-wire';
 import { PAYMENT_TERMS_NET, type PaidOptions, PROVIDER } from './options';
 import type { PaidProviderOptions } from './provider-options';
 import {
@@ -38,8 +39,17 @@ type RecordFields = PaidOrderRecord;
 export function fromProvider(record: unknown, options: PaidOptions = {}): MappingResult<Order | Invoice> {
   const w = new WarningCollector(PROVIDER);
   const order = isReadRecord(record)
-    ? recordToOrder(parseWith(PaidOrderRecord, record, 'Paid order'), options, w)
-    : requestToOrder(parseWith(PaidCreateOrderRequest, record, 'Paid create-order request'), options, w);
+    ? recordToOrder(
+        readPaidOrderRecord(record) ?? parseWith(PaidOrderRecord, record, 'Paid order'),
+        options,
+        w,
+      )
+    : requestToOrder(
+        readPaidCreateOrderRequest(record) ??
+          parseWith(PaidCreateOrderRequest, record, 'Paid create-order request'),
+        options,
+        w,
+      );
   return finishResult(order, options, w);
 }
 

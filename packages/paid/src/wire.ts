@@ -20,6 +20,11 @@ export const BILLING_TYPES = ['advance', 'arrears'] as const;
 export const SIGNAL_TYPES = ['activity', 'outcome'] as const;
 export const TIER_BILLING_TYPES = ['flat', 'perUnit'] as const;
 export const CREATION_STATES = ['draft', 'active'] as const;
+export const CREDIT_RECIPIENTS = ['organization', 'seat'] as const;
+export const ROLLOVER_DURATION_UNITS = ['days', 'months'] as const;
+export const ALLOCATION_CADENCES = ['upfront', 'monthly'] as const;
+// snake_case, unlike every other enum of the order API
+export const CREDIT_GRANT_TIMINGS = ['on_payment', 'on_order_activation'] as const;
 
 export type PaidChargeType = (typeof CHARGE_TYPES)[number];
 export type PaidPricingModel = (typeof PRICING_MODELS)[number];
@@ -62,14 +67,13 @@ export const PaidCreditBenefit = lazySchema((z) =>
   z.object({
     id: z.string(),
     creditsCurrencyId: z.string().optional(),
-    recipient: z.enum(['organization', 'seat']).optional(),
+    recipient: z.enum(CREDIT_RECIPIENTS).optional(),
     amount: z.number(),
     rolloverAmount: z.number().optional(),
     rolloverDuration: z.number().optional(),
-    rolloverDurationUnit: z.enum(['days', 'months']).optional(),
-    allocationCadence: z.enum(['upfront', 'monthly']).optional(),
-    // snake_case, unlike every other enum of the order API
-    creditGrantTiming: z.enum(['on_payment', 'on_order_activation']).optional(),
+    rolloverDurationUnit: z.enum(ROLLOVER_DURATION_UNITS).optional(),
+    allocationCadence: z.enum(ALLOCATION_CADENCES).optional(),
+    creditGrantTiming: z.enum(CREDIT_GRANT_TIMINGS).optional(),
   }),
 );
 
