@@ -8,7 +8,6 @@ import {
   decimalToExactNumber,
   type Invoice,
   type InvoiceInput,
-  invoiceToOrder,
   type Order,
   type OrderInput,
   type OrderLine,
@@ -20,6 +19,7 @@ import {
 } from '@billbridge/core';
 import { toPaidAmount } from './amounts';
 import { CHARGE_TYPE_TO_PAID, PRICING_MODEL_TO_PAID, recurrenceToPaid } from './enums';
+import { invoiceToOrderInto } from './invoice-to-order';
 import { netTermsName, PAYMENT_TERMS_NET, type PaidOptions, PROVIDER } from './options';
 import { readonlyProviderOptionKeys } from './provider-options';
 import { resolveCustomerId, resolveProductId } from './references';
@@ -32,22 +32,27 @@ import type {
   PaidTier,
 } from './wire';
 
+const NO_OPTIONS: PaidOptions = {};
+
 export function toCreateRequest(
   doc: Invoice | Order | InvoiceInput | OrderInput,
-  options: PaidOptions = {},
+  options: PaidOptions = NO_OPTIONS,
 ): CreateRequestResult<PaidCreateOrderRequest> {
+  const mapped = mapDocument(doc, options);
+  return { request: mapped.request, warnings: mapped.warnings };
+}
+
+/** toCreateRequest, also saying which kind of document it read (the client's create needs both). */
+export function mapDocument(
+  doc: Invoice | Order | InvoiceInput | OrderInput,
+  options: PaidOptions,
+): CreateRequestResult<PaidCreateOrderRequest> & { kind: 'invoice' | 'order' } {
   const w = new WarningCollector(PROVIDER);
   const parsed = parseDocument(doc);
-  let order: Order;
-  if (parsed.kind === 'invoice') {
-    const converted = invoiceToOrder(parsed.value);
-    for (const warning of converted.warnings) w.add(warning.code, warning.path, warning.message);
-    order = converted.value;
-  } else {
-    order = parsed.value;
-  }
+  // The invoice → order conversion is core's invoiceToOrder, restated to write into `w` (see the file).
+  const order = parsed.kind === 'invoice' ? invoiceToOrderInto(parsed.value, w) : parsed.value;
   const request = orderToRequest(order, options, w);
-  return { request, warnings: w.finish(options.strict) };
+  return { request, warnings: w.finish(options.strict), kind: parsed.kind };
 }
 
 function orderToRequest(order: Order, options: PaidOptions, w: WarningCollector): PaidCreateOrderRequest {
