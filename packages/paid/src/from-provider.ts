@@ -301,14 +301,9 @@ function standInCharge(line: OrderLine, path: string, w: WarningCollector): void
   );
 }
 
-const UNMAPPED_PRICING = [
-  'signalType',
-  'creditsCurrencyId',
-  'creditCost',
-  'overageUnitPrice',
-  'creditRolloverAmount',
-  'creditBenefits',
-] as const;
+function unmapped(path: string, key: string, w: WarningCollector): void {
+  w.unsupported(path, `A canonical charge has no ${key}; it is not kept.`);
+}
 
 function chargeFromPaid(
   attribute: PaidLineAttribute,
@@ -322,8 +317,11 @@ function chargeFromPaid(
   if (attribute.quantity !== undefined) charge.quantity = attribute.quantity;
   const tiers = points.tiers ?? [];
   // A tiered price sends unitPrice 0 because Paid requires the field; the tiers carry the prices.
-  if (!(tiers.length > 0 && points.unitPrice === 0))
-    Object.assign(charge, fromPaidUnitPrice(points.unitPrice, currency, `${path}.unitAmount`));
+  if (!(tiers.length > 0 && points.unitPrice === 0)) {
+    const price = fromPaidUnitPrice(points.unitPrice, currency, `${path}.unitAmount`);
+    if ('unitAmount' in price) charge.unitAmount = price.unitAmount;
+    else charge.unitAmountDecimal = price.unitAmountDecimal;
+  }
   if (tiers.length > 0) {
     charge.tiers = [...tiers]
       .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
@@ -357,22 +355,24 @@ function chargeFromPaid(
       `Price point currency ${points.currency} differs from the order currency ${currency}; read as ${currency}.`,
     );
   }
-  for (const key of ['minQuantity', 'includedQuantity'] as const) {
-    if (points[key] !== undefined)
-      w.unsupported(`${path}.${key}`, `A canonical charge has no ${key}; it is not kept.`);
+  // Field by field rather than over key lists: this runs for every charge read.
+  if (points.minQuantity !== undefined) unmapped(`${path}.minQuantity`, 'minQuantity', w);
+  if (points.includedQuantity !== undefined) unmapped(`${path}.includedQuantity`, 'includedQuantity', w);
+  if (pricing.signalType !== undefined) unmapped(`${path}.signalType`, 'signalType', w);
+  if (pricing.creditsCurrencyId !== undefined) unmapped(`${path}.creditsCurrencyId`, 'creditsCurrencyId', w);
+  if (pricing.creditCost !== undefined) unmapped(`${path}.creditCost`, 'creditCost', w);
+  if (pricing.overageUnitPrice !== undefined) {
+    // Read in minor units like every Paid price, so the warning states the amount that is dropped.
+    const price = fromPaidUnitPrice(pricing.overageUnitPrice, currency, `${path}.overageUnitPrice`);
+    const minor = 'unitAmount' in price ? price.unitAmount : price.unitAmountDecimal;
+    w.unsupported(
+      `${path}.overageUnitPrice`,
+      `A canonical charge has no overage price; ${minor} minor units of ${currency} per unit is not kept.`,
+    );
   }
-  for (const key of UNMAPPED_PRICING) {
-    if (pricing[key] === undefined) continue;
-    if (key === 'overageUnitPrice' && pricing.overageUnitPrice !== undefined) {
-      // Read in minor units like every Paid price, so the warning states the amount that is dropped.
-      const price = fromPaidUnitPrice(pricing.overageUnitPrice, currency, `${path}.${key}`);
-      const minor = 'unitAmount' in price ? price.unitAmount : price.unitAmountDecimal;
-      w.unsupported(
-        `${path}.${key}`,
-        `A canonical charge has no overage price; ${minor} minor units of ${currency} per unit is not kept.`,
-      );
-    } else w.unsupported(`${path}.${key}`, `A canonical charge has no ${key}; it is not kept.`);
-  }
+  if (pricing.creditRolloverAmount !== undefined)
+    unmapped(`${path}.creditRolloverAmount`, 'creditRolloverAmount', w);
+  if (pricing.creditBenefits !== undefined) unmapped(`${path}.creditBenefits`, 'creditBenefits', w);
   return charge;
 }
 

@@ -11,13 +11,15 @@ import {
   type Order,
   type OrderInput,
   type OrderLine,
-  parseDocument,
+  parseInvoice,
+  parseOrder,
   type Recurrence,
   toDecimal,
   ValidationError,
   WarningCollector,
 } from '@billbridge/core';
 import { toPaidAmount } from './amounts';
+import { documentKindOf } from './document-kind';
 import { CHARGE_TYPE_TO_PAID, PRICING_MODEL_TO_PAID, recurrenceToPaid } from './enums';
 import { invoiceToOrderInto } from './invoice-to-order';
 import { netTermsName, PAYMENT_TERMS_NET, type PaidOptions, PROVIDER } from './options';
@@ -48,11 +50,11 @@ export function mapDocument(
   options: PaidOptions,
 ): CreateRequestResult<PaidCreateOrderRequest> & { kind: 'invoice' | 'order' } {
   const w = new WarningCollector(PROVIDER);
-  const parsed = parseDocument(doc);
-  // The invoice → order conversion is core's invoiceToOrder, restated to write into `w` (see the file).
-  const order = parsed.kind === 'invoice' ? invoiceToOrderInto(parsed.value, w) : parsed.value;
+  // core's parseDocument, with its kind test and invoiceToOrder restated (see those files).
+  const kind = documentKindOf(doc);
+  const order = kind === 'invoice' ? invoiceToOrderInto(parseInvoice(doc), w) : parseOrder(doc);
   const request = orderToRequest(order, options, w);
-  return { request, warnings: w.finish(options.strict), kind: parsed.kind };
+  return { request, warnings: w.finish(options.strict), kind };
 }
 
 function orderToRequest(order: Order, options: PaidOptions, w: WarningCollector): PaidCreateOrderRequest {
