@@ -138,6 +138,8 @@ const ORDER_KEY_LIST = [
   'billingFrequencyOverride',
   'purchaseOrderReference',
 ];
+// The Order readers read these fields by name and check optional keys with `in` (see readOrderFields);
+// the lists are kept, and compared with the schemas, so a field added to the schema is noticed here.
 export const ORDER_KEYS = keySet(...ORDER_KEY_LIST);
 export const ORDER_RECORD_KEYS = keySet(...ORDER_KEY_LIST, 'currency', 'externalId', 'lines');
 export const ORDER_LINE_KEYS = keySet('id', 'productId', 'name', 'description', 'startDate', 'endDate');
@@ -460,8 +462,13 @@ export function readPaidCreateOrderRequest(value: unknown): PaidCreateOrderReque
 
 // ---- Order (create/get answer), list pages, order records ----
 
-/** Reads the Order fields into `out`; answers how many fields were valid (NaN when any was not). */
-function readOrderFields(input: Input, out: Output): number {
+/**
+ * Reads the Order fields into `out`; answers whether every one was valid. The answer is read on every
+ * create, so instead of counting keys (countPresent) it asks, by name, only what a count would catch:
+ * an optional key present but undefined (the schema outputs it as `key: undefined`). Unknown keys are
+ * stripped, and a required key can only be valid when read, so nothing else needs counting.
+ */
+function readOrderFields(input: Input, out: Output): boolean {
   const {
     id,
     customerId,
@@ -525,6 +532,9 @@ function readOrderFields(input: Input, out: Output): number {
     need(bool(billingFrequencyOverridden)) +
     parsed(override) +
     orNull(purchaseOrderReference, str);
+  if (Number.isNaN(used)) return false;
+  if (override === undefined && 'billingFrequencyOverride' in input) return false;
+  if (purchaseOrderReference === undefined && 'purchaseOrderReference' in input) return false;
   out.id = id;
   out.customerId = customerId;
   out.billingCustomerId = billingCustomerId;
@@ -555,7 +565,7 @@ function readOrderFields(input: Input, out: Output): number {
   out.billingFrequencyOverridden = billingFrequencyOverridden;
   if (override !== undefined) out.billingFrequencyOverride = override;
   if (purchaseOrderReference !== undefined) out.purchaseOrderReference = purchaseOrderReference;
-  return used;
+  return true;
 }
 
 /** `Paid.Order`, the answer of create and get (PaidOrder). */
@@ -563,8 +573,7 @@ export function readPaidOrder(value: unknown): PaidOrder | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
   const out: Output = {};
-  if (readOrderFields(input, out) !== countPresent(input, ORDER_KEYS)) return undefined;
-  return out as PaidOrder;
+  return readOrderFields(input, out) ? (out as PaidOrder) : undefined;
 }
 
 /** `Paid.OrderLine`, the line read model (PaidOrderLine). */
@@ -603,8 +612,11 @@ export function readPaidOrderRecord(value: unknown): PaidOrderRecord | undefined
   const out: Output = {};
   const { currency, externalId } = input;
   const lines = list(input.lines, readRecordLine);
-  const used = readOrderFields(input, out) + str(currency) + str(externalId) + parsed(lines);
-  if (used !== countPresent(input, ORDER_RECORD_KEYS)) return undefined;
+  if (!readOrderFields(input, out)) return undefined;
+  if (Number.isNaN(str(currency) + str(externalId) + parsed(lines))) return undefined;
+  if (currency === undefined && 'currency' in input) return undefined;
+  if (externalId === undefined && 'externalId' in input) return undefined;
+  if (lines === undefined && 'lines' in input) return undefined;
   if (currency !== undefined) out.currency = currency;
   if (externalId !== undefined) out.externalId = externalId;
   if (lines !== undefined) out.lines = lines;

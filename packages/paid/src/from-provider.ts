@@ -5,13 +5,12 @@
  */
 import {
   type Charge,
+  fastRead,
   type Invoice,
   isCurrencyCode,
-  isInstant,
   type MappingResult,
   type Metadata,
   MissingRequiredFieldError,
-  normalizeInstant,
   type Order,
   type OrderLine,
   orderToInvoice,
@@ -404,7 +403,8 @@ function setInstant<K extends string>(
   prefix?: string,
 ): void {
   if (value == null) return;
-  if (isInstant(value)) target[key] = normalizeInstant(value);
+  const normalised = fastRead.instant(value);
+  if (normalised) target[key] = normalised;
   else
     w.unrecognized(
       prefix ? `${prefix}.${key}` : key,
