@@ -13,7 +13,6 @@ import {
   MissingRequiredFieldError,
   type Order,
   type OrderLine,
-  orderToInvoice,
   parseOrder,
   parseWith,
   ValidationError,
@@ -23,6 +22,7 @@ import { fromPaidTotal, fromPaidUnitPrice } from './amounts';
 import { CHARGE_TYPE_FROM_PAID, PRICING_MODEL_FROM_PAID, recurrenceFromPaid } from './enums';
 import { readPaidCreateOrderRequest, readPaidOrderRecord } from './fast-wire';
 import { PAYMENT_TERMS_NET, type PaidOptions, PROVIDER } from './options';
+import { orderToInvoiceInto } from './order-to-invoice';
 import type { PaidProviderOptions } from './provider-options';
 import {
   type PaidCreateOrderLine,
@@ -72,9 +72,9 @@ function finishResult(
   w: WarningCollector,
 ): MappingResult<Order | Invoice> {
   if (options.as === 'invoice') {
-    const invoice = orderToInvoice(order);
-    for (const warning of invoice.warnings) w.add(warning.code, warning.path, warning.message);
-    return { value: invoice.value, warnings: w.finish(options.strict) };
+    // core's orderToInvoice, restated to write into `w` (see order-to-invoice.ts).
+    const invoice = orderToInvoiceInto(order, w);
+    return { value: invoice, warnings: w.finish(options.strict) };
   }
   return { value: order, warnings: w.finish(options.strict) };
 }
