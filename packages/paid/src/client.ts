@@ -35,7 +35,7 @@ import {
 } from './candidates';
 import { mapPaidError } from './errors';
 import { readPaidOrder, readPaidOrderLinesResponse, readPaidOrderListResponse } from './fast-wire';
-import { fromCheckedRecord, fromProvider } from './from-provider';
+import { fromCheckedRecord } from './from-provider';
 import {
   DEFAULT_BASE_URL,
   LIST_PAGE_SIZE,
@@ -295,7 +295,11 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
     const raw: PaidOrderRecord = { ...order, ...sent };
     if (raw.lines === undefined && options.includeLines)
       raw.lines = await fetchLines(order.id, options.signal);
-    const { value, warnings } = fromProvider(raw, { ...mapping, as: options.as ?? 'order' });
+    // Every part of `raw` is already checked: Paid's answer by its reader or schema, the rest our own request.
+    const { value, warnings } = fromCheckedRecord(
+      raw,
+      options.as === 'invoice' ? readAsInvoice : readAsOrder,
+    );
     return { value, raw, warnings, joinedFromRequest: joinedFields(sent) };
   }
 

@@ -55,7 +55,8 @@ export function fromProvider(record: unknown, options: PaidOptions = {}): Mappin
 /**
  * The client's create path: Paid's answer was already checked against the PaidOrder schema by
  * parseCreateAnswer (or the read-back), and the fields joined to it are this client's own request, so
- * the record is mapped without a second schema pass over the same data. Internal; not exported from the
+ * the record is mapped without a second schema pass over the same data (get and list too: Paid's answer is
+ * read by its reader or schema, the rest is this client's own request). Internal; not exported from the
  * package.
  */
 export function fromCheckedRecord(
