@@ -66,8 +66,29 @@ const server = createServer((req, res) => {
     text += chunk;
   });
   req.on('end', () => {
-    res.writeHead(201, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(orderAnswer(JSON.parse(text))));
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const stored = orderAnswer({ customerId: 'cus_abc123', lines: [] });
+    const page = (data: unknown[]) => ({
+      data,
+      pagination: { limit: 100, offset: 0, total: data.length, hasMore: false },
+    });
+    let answer: unknown;
+    if (req.method === 'POST') answer = orderAnswer(JSON.parse(text));
+    else if (path.endsWith('/lines'))
+      answer = page([
+        {
+          id: 'line_1',
+          productId: 'prod-id',
+          name: 'Consulting',
+          description: null,
+          startDate: '2026-03-01T00:00:00Z',
+          endDate: null,
+        },
+      ]);
+    else if (path.endsWith('/orders/')) answer = page([stored, { ...stored, id: 'ord_2' }]);
+    else answer = stored;
+    res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer));
   });
 });
 let baseUrl = '';
@@ -79,7 +100,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('zod is not loaded by importing the package or by any valid hot path', () => {
-  it('import, toCreateRequest, fromProvider (request and read record), options, client create', async () => {
+  it('import, toCreateRequest, fromProvider (request and read record), options, create, get and list', async () => {
     expect(isZodLoaded()).toBe(false);
 
     const { request, warnings } = toCreateRequest(invoice);
@@ -112,6 +133,15 @@ describe('zod is not loaded by importing the package or by any valid hot path', 
       { strict: false },
     );
     expect(readBack.raw.totalAmount).toBe(4498);
+
+    // Reads: get (with its lines), list pages.
+    const reader = createPaidClient({ apiKey: 'sk_test_zod', baseUrl, currency: 'USD' });
+    const got = await reader.get('ord_9', { includeLines: true });
+    expect(got.raw.lines).toHaveLength(1);
+    expect(got.value).toMatchObject({ id: 'ord_1', currency: 'USD' });
+    const listed: string[] = [];
+    for await (const item of reader.list({ as: 'invoice' })) listed.push(item.raw.id);
+    expect(listed).toEqual(['ord_1', 'ord_2']);
 
     expect(isZodLoaded()).toBe(false);
   });
