@@ -7,8 +7,8 @@
 import {
   AmbiguousResultError,
   type ClientOptions,
+  type CreateAnswerContext,
   createTransport,
-  documentKind,
   type Invoice,
   type InvoiceInput,
   isInstant,
@@ -20,6 +20,7 @@ import {
   type TransportRequest,
   transportSettings,
   ValidationError,
+  type VerifyCreateInput,
   type VerifyMode,
   verifyCreate,
 } from '@billbridge/core';
@@ -33,7 +34,8 @@ import {
   rankCandidates,
 } from './candidates';
 import { mapPaidError } from './errors';
-import { fromCheckedRecord, fromProvider } from './from-provider';
+import { readPaidOrder, readPaidOrderLinesResponse, readPaidOrderListResponse } from './fast-wire';
+import { fromCheckedRecord } from './from-provider';
 import {
   DEFAULT_BASE_URL,
   LIST_PAGE_SIZE,
@@ -44,7 +46,7 @@ import {
   type TotalAmountCovers,
 } from './options';
 import { pickSent, type SentOrder, SentOrders } from './sent-orders';
-import { toCreateRequest } from './to-provider';
+import { mapDocument, toCreateRequest } from './to-provider';
 import { sentFacts, storedFacts } from './verify';
 import {
   type PaidCreateOrderRequest,
@@ -159,6 +161,8 @@ function withRecoveryHint(error: AmbiguousResultError, createdAfter: string): Am
   });
 }
 
+const NO_CREATE_OPTIONS: PaidCreateOptions = {};
+
 /** The window start suggested for findCandidates: a few minutes before the create, for clock skew. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -206,23 +210,35 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
   const readAsOrder: PaidOptions = { ...mapping, as: 'order' };
   const readAsInvoice: PaidOptions = { ...mapping, as: 'invoice' };
   const byStrict = new Map<boolean | undefined, PaidOptions>();
-  function createMapping(
-    overrides: Omit<PaidCreateOptions, 'signal' | 'verify'>,
-    strict: boolean | undefined,
-  ) {
-    let hasOverrides = false;
-    for (const _ in overrides) {
-      hasOverrides = true;
-      break;
+  /**
+   * The mapping options of one create: the client's, with the create's own mapping options on top. Built
+   * once per `strict` value when the create brings none (the common case), without an object rest.
+   */
+  function createMapping(options: PaidCreateOptions): PaidOptions {
+    const strict = options.strict ?? config.strict;
+    let overridden = false;
+    for (const key in options) {
+      if (key !== 'signal' && key !== 'verify' && key !== 'strict') {
+        overridden = true;
+        break;
+      }
     }
-    if (hasOverrides) return { ...mapping, ...overrides, ...(strict !== undefined ? { strict } : {}) };
+    if (overridden) {
+      const merged: Record<string, unknown> = { ...mapping };
+      for (const key in options) {
+        if (key !== 'signal' && key !== 'verify') merged[key] = options[key as keyof PaidCreateOptions];
+      }
+      if (strict !== undefined) merged.strict = strict;
+      return merged as PaidOptions;
+    }
     let merged = byStrict.get(strict);
     if (!merged) {
-      merged = { ...mapping, ...(strict !== undefined ? { strict } : {}) };
+      merged = strict !== undefined ? { ...mapping, strict } : mapping;
       byStrict.set(strict, merged);
     }
     return merged;
   }
+  const ordersUrl = `${baseUrl}${ORDERS_PATH}`;
   const covers = config.totalAmountCovers ?? TOTAL_AMOUNT_COVERS;
   const sentOrders = new SentOrders(config.rememberCreated ?? 1000);
 
@@ -233,7 +249,7 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
       operation: 'read',
       ...(signal ? { signal } : {}),
     });
-    return parseWith(PaidOrderSchema, response.body, 'Paid order response');
+    return readPaidOrder(response.body) ?? parseWith(PaidOrderSchema, response.body, 'Paid order response');
   }
 
   async function fetchLines(id: string, signal: AbortSignal | undefined): Promise<PaidOrderLine[]> {
@@ -246,7 +262,9 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
         operation: 'read',
         ...(signal ? { signal } : {}),
       });
-      const page = parseWith(PaidOrderLinesResponse, response.body, 'Paid order lines response');
+      const page =
+        readPaidOrderLinesResponse(response.body) ??
+        parseWith(PaidOrderLinesResponse, response.body, 'Paid order lines response');
       lines.push(...page.data);
       if (!page.pagination.hasMore || page.data.length === 0) return lines;
       offset += page.data.length;
@@ -263,7 +281,9 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
         operation: 'read',
         ...(signal ? { signal } : {}),
       });
-      const page = parseWith(PaidOrderListResponse, response.body, 'Paid order list response');
+      const page =
+        readPaidOrderListResponse(response.body) ??
+        parseWith(PaidOrderListResponse, response.body, 'Paid order list response');
       yield* page.data;
       if (!page.pagination.hasMore || page.data.length === 0) return;
       offset += page.data.length;
@@ -275,7 +295,11 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
     const raw: PaidOrderRecord = { ...order, ...sent };
     if (raw.lines === undefined && options.includeLines)
       raw.lines = await fetchLines(order.id, options.signal);
-    const { value, warnings } = fromProvider(raw, { ...mapping, as: options.as ?? 'order' });
+    // Every part of `raw` is already checked: Paid's answer by its reader or schema, the rest our own request.
+    const { value, warnings } = fromCheckedRecord(
+      raw,
+      options.as === 'invoice' ? readAsInvoice : readAsOrder,
+    );
     return { value, raw, warnings, joinedFromRequest: joinedFields(sent) };
   }
 
@@ -298,14 +322,14 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
 
   async function create(
     doc: Order | OrderInput | Invoice | InvoiceInput,
-    options: PaidCreateOptions = {},
+    options: PaidCreateOptions = NO_CREATE_OPTIONS,
   ): Promise<PaidResult<Order | Invoice>> {
-    const { signal, verify: verifyOverride, ...overrides } = options;
-    const strict = overrides.strict ?? config.strict;
+    const startedAt = Date.now();
+    const signal = options.signal;
     // Validation and mapping happen before anything is sent.
-    const sent = toCreateRequest(doc, createMapping(overrides, strict));
+    const sent = mapDocument(doc, createMapping(options));
     const request = sent.request;
-    const createdAfter = new Date(Date.now() - CLOCK_SKEW_MS).toISOString();
+    const externalId = request.externalId;
     let order: PaidOrder;
     let requestId: string | undefined;
     try {
@@ -316,52 +340,61 @@ export function createPaidClient(config: PaidClientConfig): PaidClient {
         operation: 'create',
         deduplicated: false,
       };
-      if (request.externalId !== undefined) post.externalId = request.externalId;
+      if (externalId !== undefined) post.externalId = externalId;
       if (signal) post.signal = signal;
       const response = await transport.request(post);
       requestId = response.requestId;
-      // A 2xx that cannot be read (HTML, empty, wrong shape) may still have created the order.
-      order = parseCreateAnswer(PaidOrderSchema, response, {
+      const context: CreateAnswerContext = {
         provider: PROVIDER,
         subject: 'Paid create-order response',
         method: 'POST',
-        url: `${baseUrl}${ORDERS_PATH}`,
+        url: ordersUrl,
         body: request,
-        ...(request.externalId !== undefined ? { externalId: request.externalId } : {}),
-      });
+      };
+      if (externalId !== undefined) context.externalId = externalId;
+      // A 2xx that cannot be read (HTML, empty, wrong shape) may still have created the order.
+      order = parseCreateAnswer(PaidOrderSchema, response, context, readPaidOrder);
     } catch (error) {
-      if (AmbiguousResultError.isInstance(error)) throw withRecoveryHint(error, createdAfter);
+      if (AmbiguousResultError.isInstance(error))
+        throw withRecoveryHint(error, new Date(startedAt - CLOCK_SKEW_MS).toISOString());
       throw error;
     }
-    sentOrders.remember(order.id, request);
+    // Paid's Order has no currency, externalId or lines (documented absent): those, and only those, are
+    // joined from the request; every field Paid did return is Paid's.
+    const joined = pickSent(request);
+    sentOrders.remember(order.id, joined);
 
     // Verify on what Paid answered (or stored, read back), never on the request echoed back.
     let stored = order;
     let lineCount: number | undefined;
-    if ((verifyOverride ?? config.verify ?? 'response') === 'read-back') {
+    if ((options.verify ?? config.verify ?? 'response') === 'read-back') {
       const back = await readBack(order, request, signal);
       stored = back.order;
       lineCount = back.lines.length;
     }
-    verifyCreate({
+    const verified: VerifyCreateInput = {
       provider: PROVIDER,
       createdId: order.id,
       sent: sentFacts(request, covers),
       stored: storedFacts(stored, request.currency, lineCount),
       raw: stored,
-      ...(requestId !== undefined ? { requestId } : {}),
-    });
+    };
+    if (requestId !== undefined) verified.requestId = requestId;
+    verifyCreate(verified);
 
-    // Paid's Order has no currency, externalId or lines (documented absent): those, and only those, are
-    // joined from the request; every field Paid did return is Paid's.
-    const joined = pickSent(request);
-    const raw: PaidOrderRecord = { ...stored, ...joined };
+    // `stored` is this create's own parse of Paid's answer (a fresh object): the joined fields are added
+    // to it in place rather than to a copy.
+    const raw = stored as PaidOrderRecord;
+    if (joined.currency !== undefined) raw.currency = joined.currency;
+    if (joined.externalId !== undefined) raw.externalId = joined.externalId;
+    if (joined.lines !== undefined) raw.lines = joined.lines;
     // The order exists now: strict applies to what is sent, not to reading the answer back.
-    const back = fromCheckedRecord(raw, documentKind(doc) === 'order' ? readAsOrder : readAsInvoice);
+    const back = fromCheckedRecord(raw, sent.kind === 'order' ? readAsOrder : readAsInvoice);
+    const warnings = sent.warnings.length === 0 ? back.warnings : sent.warnings.concat(back.warnings);
     return {
       value: back.value,
       raw,
-      warnings: [...sent.warnings, ...back.warnings],
+      warnings,
       requestWarnings: sent.warnings,
       joinedFromRequest: joinedFields(joined),
     };

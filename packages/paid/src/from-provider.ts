@@ -5,16 +5,14 @@
  */
 import {
   type Charge,
+  fastRead,
   type Invoice,
   isCurrencyCode,
-  isInstant,
   type MappingResult,
   type Metadata,
   MissingRequiredFieldError,
-  normalizeInstant,
   type Order,
   type OrderLine,
-  orderToInvoice,
   parseOrder,
   parseWith,
   ValidationError,
@@ -22,7 +20,9 @@ import {
 } from '@billbridge/core';
 import { fromPaidTotal, fromPaidUnitPrice } from './amounts';
 import { CHARGE_TYPE_FROM_PAID, PRICING_MODEL_FROM_PAID, recurrenceFromPaid } from './enums';
+import { readPaidCreateOrderRequest, readPaidOrderRecord } from './fast-wire';
 import { PAYMENT_TERMS_NET, type PaidOptions, PROVIDER } from './options';
+import { orderToInvoiceInto } from './order-to-invoice';
 import type { PaidProviderOptions } from './provider-options';
 import {
   type PaidCreateOrderLine,
@@ -38,15 +38,25 @@ type RecordFields = PaidOrderRecord;
 export function fromProvider(record: unknown, options: PaidOptions = {}): MappingResult<Order | Invoice> {
   const w = new WarningCollector(PROVIDER);
   const order = isReadRecord(record)
-    ? recordToOrder(parseWith(PaidOrderRecord, record, 'Paid order'), options, w)
-    : requestToOrder(parseWith(PaidCreateOrderRequest, record, 'Paid create-order request'), options, w);
+    ? recordToOrder(
+        readPaidOrderRecord(record) ?? parseWith(PaidOrderRecord, record, 'Paid order'),
+        options,
+        w,
+      )
+    : requestToOrder(
+        readPaidCreateOrderRequest(record) ??
+          parseWith(PaidCreateOrderRequest, record, 'Paid create-order request'),
+        options,
+        w,
+      );
   return finishResult(order, options, w);
 }
 
 /**
  * The client's create path: Paid's answer was already checked against the PaidOrder schema by
  * parseCreateAnswer (or the read-back), and the fields joined to it are this client's own request, so
- * the record is mapped without a second schema pass over the same data. Internal; not exported from the
+ * the record is mapped without a second schema pass over the same data (get and list too: Paid's answer is
+ * read by its reader or schema, the rest is this client's own request). Internal; not exported from the
  * package.
  */
 export function fromCheckedRecord(
@@ -63,9 +73,9 @@ function finishResult(
   w: WarningCollector,
 ): MappingResult<Order | Invoice> {
   if (options.as === 'invoice') {
-    const invoice = orderToInvoice(order);
-    for (const warning of invoice.warnings) w.add(warning.code, warning.path, warning.message);
-    return { value: invoice.value, warnings: w.finish(options.strict) };
+    // core's orderToInvoice, restated to write into `w` (see order-to-invoice.ts).
+    const invoice = orderToInvoiceInto(order, w);
+    return { value: invoice, warnings: w.finish(options.strict) };
   }
   return { value: order, warnings: w.finish(options.strict) };
 }
@@ -291,14 +301,9 @@ function standInCharge(line: OrderLine, path: string, w: WarningCollector): void
   );
 }
 
-const UNMAPPED_PRICING = [
-  'signalType',
-  'creditsCurrencyId',
-  'creditCost',
-  'overageUnitPrice',
-  'creditRolloverAmount',
-  'creditBenefits',
-] as const;
+function unmapped(path: string, key: string, w: WarningCollector): void {
+  w.unsupported(path, `A canonical charge has no ${key}; it is not kept.`);
+}
 
 function chargeFromPaid(
   attribute: PaidLineAttribute,
@@ -312,8 +317,11 @@ function chargeFromPaid(
   if (attribute.quantity !== undefined) charge.quantity = attribute.quantity;
   const tiers = points.tiers ?? [];
   // A tiered price sends unitPrice 0 because Paid requires the field; the tiers carry the prices.
-  if (!(tiers.length > 0 && points.unitPrice === 0))
-    Object.assign(charge, fromPaidUnitPrice(points.unitPrice, currency, `${path}.unitAmount`));
+  if (!(tiers.length > 0 && points.unitPrice === 0)) {
+    const price = fromPaidUnitPrice(points.unitPrice, currency, `${path}.unitAmount`);
+    if ('unitAmount' in price) charge.unitAmount = price.unitAmount;
+    else charge.unitAmountDecimal = price.unitAmountDecimal;
+  }
   if (tiers.length > 0) {
     charge.tiers = [...tiers]
       .sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
@@ -347,22 +355,24 @@ function chargeFromPaid(
       `Price point currency ${points.currency} differs from the order currency ${currency}; read as ${currency}.`,
     );
   }
-  for (const key of ['minQuantity', 'includedQuantity'] as const) {
-    if (points[key] !== undefined)
-      w.unsupported(`${path}.${key}`, `A canonical charge has no ${key}; it is not kept.`);
+  // Field by field rather than over key lists: this runs for every charge read.
+  if (points.minQuantity !== undefined) unmapped(`${path}.minQuantity`, 'minQuantity', w);
+  if (points.includedQuantity !== undefined) unmapped(`${path}.includedQuantity`, 'includedQuantity', w);
+  if (pricing.signalType !== undefined) unmapped(`${path}.signalType`, 'signalType', w);
+  if (pricing.creditsCurrencyId !== undefined) unmapped(`${path}.creditsCurrencyId`, 'creditsCurrencyId', w);
+  if (pricing.creditCost !== undefined) unmapped(`${path}.creditCost`, 'creditCost', w);
+  if (pricing.overageUnitPrice !== undefined) {
+    // Read in minor units like every Paid price, so the warning states the amount that is dropped.
+    const price = fromPaidUnitPrice(pricing.overageUnitPrice, currency, `${path}.overageUnitPrice`);
+    const minor = 'unitAmount' in price ? price.unitAmount : price.unitAmountDecimal;
+    w.unsupported(
+      `${path}.overageUnitPrice`,
+      `A canonical charge has no overage price; ${minor} minor units of ${currency} per unit is not kept.`,
+    );
   }
-  for (const key of UNMAPPED_PRICING) {
-    if (pricing[key] === undefined) continue;
-    if (key === 'overageUnitPrice' && pricing.overageUnitPrice !== undefined) {
-      // Read in minor units like every Paid price, so the warning states the amount that is dropped.
-      const price = fromPaidUnitPrice(pricing.overageUnitPrice, currency, `${path}.${key}`);
-      const minor = 'unitAmount' in price ? price.unitAmount : price.unitAmountDecimal;
-      w.unsupported(
-        `${path}.${key}`,
-        `A canonical charge has no overage price; ${minor} minor units of ${currency} per unit is not kept.`,
-      );
-    } else w.unsupported(`${path}.${key}`, `A canonical charge has no ${key}; it is not kept.`);
-  }
+  if (pricing.creditRolloverAmount !== undefined)
+    unmapped(`${path}.creditRolloverAmount`, 'creditRolloverAmount', w);
+  if (pricing.creditBenefits !== undefined) unmapped(`${path}.creditBenefits`, 'creditBenefits', w);
   return charge;
 }
 
@@ -394,7 +404,8 @@ function setInstant<K extends string>(
   prefix?: string,
 ): void {
   if (value == null) return;
-  if (isInstant(value)) target[key] = normalizeInstant(value);
+  const normalised = fastRead.instant(value);
+  if (normalised) target[key] = normalised;
   else
     w.unrecognized(
       prefix ? `${prefix}.${key}` : key,

@@ -9,6 +9,7 @@ import {
   addDecimal,
   decimalToSafeInteger,
   type ExactDecimal,
+  isCurrencyCode,
   multiplyDecimal,
   roundDecimal,
   toDecimal,
@@ -27,6 +28,51 @@ export function expectedTotalAmount(
 ): number | undefined {
   const currency = request.currency;
   if (currency === undefined) return undefined;
+  return wholeTotal(request, currency, covers) ?? exactTotalAmount(request, currency, covers);
+}
+
+/**
+ * The same sum when every quantity and unit price is a safe integer and every product and partial sum
+ * stays one: integer arithmetic on doubles is then exact, and rounding has nothing to do. Undefined for
+ * anything else (fractions, tiers, an unsafe step), which the exact path decides (and refuses alike).
+ * test/fast-paths.property.test.ts holds the two equal.
+ */
+function wholeTotal(
+  request: PaidCreateOrderRequest,
+  currency: string,
+  covers: TotalAmountCovers,
+): number | undefined {
+  const terms = covers === 'all-terms' ? Math.max(1, request.subscriptionTerms ?? 1) : 1;
+  if (!Number.isSafeInteger(terms)) return undefined;
+  // An unknown currency is the exact path's to refuse (or not, when nothing is priced).
+  if (!isCurrencyCode(currency)) return undefined;
+  let sum = 0;
+  const lines = request.lines ?? [];
+  for (let i = 0; i < lines.length; i++) {
+    const attributes = (lines[i] as NonNullable<PaidCreateOrderRequest['lines']>[number]).attributes ?? [];
+    for (let j = 0; j < attributes.length; j++) {
+      const attribute = attributes[j] as NonNullable<typeof attributes>[number];
+      const points = attribute.pricing.pricePoints;
+      if (points.tiers?.length) return undefined;
+      const quantity = attribute.quantity ?? 1;
+      const unit = points.unitPrice;
+      if (!Number.isSafeInteger(quantity) || !Number.isSafeInteger(unit)) return undefined;
+      const times = attribute.pricing.chargeType === 'oneTime' ? 1 : terms;
+      const amount = quantity * unit * times;
+      if (!Number.isSafeInteger(quantity * unit) || !Number.isSafeInteger(amount)) return undefined;
+      sum += amount;
+      if (!Number.isSafeInteger(sum)) return undefined;
+    }
+  }
+  return sum + 0;
+}
+
+/** Σ round(quantity × unitPrice) in exact decimals, every price read through the convention (exported for the test that holds the whole-number path to it). */
+export function exactTotalAmount(
+  request: PaidCreateOrderRequest,
+  currency: string,
+  covers: TotalAmountCovers,
+): number | undefined {
   const terms = BigInt(covers === 'all-terms' ? Math.max(1, request.subscriptionTerms ?? 1) : 1);
   let sum: ExactDecimal = { coefficient: 0n, scale: 0 };
   for (const [i, line] of (request.lines ?? []).entries()) {

@@ -21,10 +21,10 @@ export class SentOrders {
 
   constructor(private readonly capacity: number) {}
 
-  remember(id: string, request: PaidCreateOrderRequest): void {
+  remember(id: string, sent: SentOrder): void {
     if (this.capacity <= 0) return;
     this.entries.delete(id);
-    this.entries.set(id, pickSent(request));
+    this.entries.set(id, sent);
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

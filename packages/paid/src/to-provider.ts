@@ -8,18 +8,20 @@ import {
   decimalToExactNumber,
   type Invoice,
   type InvoiceInput,
-  invoiceToOrder,
   type Order,
   type OrderInput,
   type OrderLine,
-  parseDocument,
+  parseInvoice,
+  parseOrder,
   type Recurrence,
   toDecimal,
   ValidationError,
   WarningCollector,
 } from '@billbridge/core';
 import { toPaidAmount } from './amounts';
+import { documentKindOf } from './document-kind';
 import { CHARGE_TYPE_TO_PAID, PRICING_MODEL_TO_PAID, recurrenceToPaid } from './enums';
+import { invoiceToOrderInto } from './invoice-to-order';
 import { netTermsName, PAYMENT_TERMS_NET, type PaidOptions, PROVIDER } from './options';
 import { readonlyProviderOptionKeys } from './provider-options';
 import { resolveCustomerId, resolveProductId } from './references';
@@ -32,22 +34,27 @@ import type {
   PaidTier,
 } from './wire';
 
+const NO_OPTIONS: PaidOptions = {};
+
 export function toCreateRequest(
   doc: Invoice | Order | InvoiceInput | OrderInput,
-  options: PaidOptions = {},
+  options: PaidOptions = NO_OPTIONS,
 ): CreateRequestResult<PaidCreateOrderRequest> {
+  const mapped = mapDocument(doc, options);
+  return { request: mapped.request, warnings: mapped.warnings };
+}
+
+/** toCreateRequest, also saying which kind of document it read (the client's create needs both). */
+export function mapDocument(
+  doc: Invoice | Order | InvoiceInput | OrderInput,
+  options: PaidOptions,
+): CreateRequestResult<PaidCreateOrderRequest> & { kind: 'invoice' | 'order' } {
   const w = new WarningCollector(PROVIDER);
-  const parsed = parseDocument(doc);
-  let order: Order;
-  if (parsed.kind === 'invoice') {
-    const converted = invoiceToOrder(parsed.value);
-    for (const warning of converted.warnings) w.add(warning.code, warning.path, warning.message);
-    order = converted.value;
-  } else {
-    order = parsed.value;
-  }
+  // core's parseDocument, with its kind test and invoiceToOrder restated (see those files).
+  const kind = documentKindOf(doc);
+  const order = kind === 'invoice' ? invoiceToOrderInto(parseInvoice(doc), w) : parseOrder(doc);
   const request = orderToRequest(order, options, w);
-  return { request, warnings: w.finish(options.strict) };
+  return { request, warnings: w.finish(options.strict), kind };
 }
 
 function orderToRequest(order: Order, options: PaidOptions, w: WarningCollector): PaidCreateOrderRequest {

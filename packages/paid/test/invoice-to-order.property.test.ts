@@ -1,0 +1,82 @@
+/**
+ * src/invoice-to-order.ts restates core's invoiceToOrder for the create path: on any valid invoice it must
+ * give the same Order and the same warnings in the same order, and toCreateRequest (which uses it) must
+ * give what core's conversion followed by the order mapping gives.
+ */
+import { type Invoice, invoiceToOrder, parseInvoice, WarningCollector } from '@billbridge/core';
+import { invoiceArbitrary } from '@billbridge/testing';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { invoiceToOrderInto } from '../src/invoice-to-order';
+import { toCreateRequest } from '../src/to-provider';
+
+/** Valid invoices, some reduced to a total without lines, some with odd statuses and collections. */
+const invoices = fc
+  .tuple(
+    invoiceArbitrary({ maxLines: 4 }),
+    fc.constantFrom('keep', 'total-only', 'no-period-start'),
+    fc.option(fc.constantFrom('draft', 'open', 'paid', 'void'), { nil: undefined }),
+  )
+  .map(([invoice, shape, status]) => {
+    const out: Record<string, unknown> = { ...invoice };
+    if (shape === 'total-only') {
+      out.lines = [];
+      out.total = 1234;
+      delete out.tax;
+    }
+    if (status !== undefined) out.status = status;
+    return out;
+  })
+  .filter((candidate) => {
+    try {
+      parseInvoice(candidate);
+      return true;
+    } catch {
+      return false;
+    }
+  })
+  .map((candidate) => parseInvoice(candidate));
+
+describe("Paid's invoice → order conversion is core's invoiceToOrder", () => {
+  it('same order and same warnings, in the same order, for arbitrary invoices', () => {
+    fc.assert(
+      fc.property(invoices, (invoice: Invoice) => {
+        const core = invoiceToOrder(invoice);
+        const w = new WarningCollector('paid');
+        const order = invoiceToOrderInto(invoice, w);
+        expect(order).toStrictEqual(core.value);
+        expect(w.warnings).toStrictEqual(core.warnings);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('toCreateRequest of an invoice equals toCreateRequest of core’s order, warnings first from the conversion', () => {
+    fc.assert(
+      fc.property(invoices, (invoice: Invoice) => {
+        const withIds = {
+          ...invoice,
+          customer: { ...invoice.customer, id: 'cus_1' },
+          lines: invoice.lines.map((line) => ({ ...line, product: { id: 'prod_1' } })),
+        };
+        const parsed = parseInvoice(withIds);
+        const core = invoiceToOrder(parsed);
+        let fast: unknown;
+        let slow: unknown;
+        try {
+          fast = toCreateRequest(parsed);
+        } catch (error) {
+          fast = error;
+        }
+        try {
+          const viaOrder = toCreateRequest(core.value);
+          slow = { request: viaOrder.request, warnings: [...core.warnings, ...viaOrder.warnings] };
+        } catch (error) {
+          slow = error;
+        }
+        expect(fast).toStrictEqual(slow);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * Must-show of issue #23: zod stays off the import path and off every valid hot path. This file imports
+ * nothing that loads zod (not the fake, not @billbridge/testing): the package, core, and node:http for a
+ * one-answer server standing in for Paid.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { isZodLoaded } from '@billbridge/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPaidClient, fromProvider, paid, toCreateRequest } from '../src/index';
+
+const invoice = {
+  externalId: 'inv-1',
+  currency: 'USD',
+  customer: { id: 'cus_abc123' },
+  issuedAt: '2026-03-01T00:00:00Z',
+  lines: [
+    { description: 'Consulting', quantity: 2, unitAmount: 1999, product: { id: 'prod-id' } },
+    { description: 'Support', quantity: 1, unitAmount: 500, product: { id: 'prod-id' } },
+  ],
+};
+
+/** What Paid answers to a create: its Order, with the amount it computed from the lines. */
+function orderAnswer(body: {
+  customerId: string;
+  lines: Array<{ attributes: Array<{ quantity?: number; pricing: { pricePoints: { unitPrice: number } } }> }>;
+}) {
+  let total = 0;
+  for (const line of body.lines)
+    for (const a of line.attributes) total += (a.quantity ?? 1) * a.pricing.pricePoints.unitPrice;
+  return {
+    id: 'ord_1',
+    customerId: body.customerId,
+    billingCustomerId: null,
+    billingContactIds: [],
+    createdAt: '2026-03-01T00:00:01Z',
+    updatedAt: '2026-03-01T00:00:01Z',
+    endDate: null,
+    name: '',
+    startDate: '2026-03-01T00:00:00Z',
+    subscriptionTerms: null,
+    billedAmountNoTax: 0,
+    billedTax: 0,
+    estimatedTax: 0,
+    orderAmount: total,
+    pendingBillingAmount: total,
+    totalAmount: total,
+    totalBilledAmount: 0,
+    creationState: 'draft',
+    paymentTerms: null,
+    number: 1,
+    metadata: null,
+    showPaymentLink: null,
+    showBankDetails: null,
+    autoPostInvoices: null,
+    autoSendBillingEmails: null,
+    autoSendPaymentEmails: null,
+    version: 1,
+    billingFrequencyOverridden: false,
+  };
+}
+
+const server = createServer((req, res) => {
+  let text = '';
+  req.on('data', (chunk) => {
+    text += chunk;
+  });
+  req.on('end', () => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const stored = orderAnswer({ customerId: 'cus_abc123', lines: [] });
+    const page = (data: unknown[]) => ({
+      data,
+      pagination: { limit: 100, offset: 0, total: data.length, hasMore: false },
+    });
+    let answer: unknown;
+    if (req.method === 'POST') answer = orderAnswer(JSON.parse(text));
+    else if (path.endsWith('/lines'))
+      answer = page([
+        {
+          id: 'line_1',
+          productId: 'prod-id',
+          name: 'Consulting',
+          description: null,
+          startDate: '2026-03-01T00:00:00Z',
+          endDate: null,
+        },
+      ]);
+    else if (path.endsWith('/orders/')) answer = page([stored, { ...stored, id: 'ord_2' }]);
+    else answer = stored;
+    res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(answer));
+  });
+});
+let baseUrl = '';
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('zod is not loaded by importing the package or by any valid hot path', () => {
+  it('import, toCreateRequest, fromProvider (request and read record), options, create, get and list', async () => {
+    expect(isZodLoaded()).toBe(false);
+
+    const { request, warnings } = toCreateRequest(invoice);
+    expect(request.lines).toHaveLength(2);
+    expect(warnings.map((w) => w.path)).not.toContain('customer');
+    expect(paid.toCreateRequest(invoice, { strict: false }).request).toEqual(request);
+
+    const back = fromProvider(request);
+    expect(back.value).toMatchObject({ currency: 'USD', customer: { id: 'cus_abc123' } });
+    const record = {
+      ...orderAnswer(request as never),
+      currency: 'USD',
+      externalId: 'inv-1',
+      lines: request.lines,
+    };
+    const view = fromProvider(record, { as: 'invoice' }).value;
+    expect(view).toMatchObject({ id: 'ord_1', currency: 'USD' });
+    expect(view.lines.map((line) => 'unitAmount' in line && line.unitAmount)).toEqual([1999, 500]);
+    expect(fromProvider(orderAnswer(request as never), { currency: 'EUR' }).value).toMatchObject({
+      currency: 'EUR',
+    });
+
+    // Options resolution and the whole create: map, send, parse the answer, verify, map back.
+    const client = createPaidClient({ apiKey: 'sk_test_zod', baseUrl, maxRetries: 0, customerIds: {} });
+    const created = await client.create(invoice);
+    expect(created.value).toMatchObject({ id: 'ord_1', currency: 'USD', externalId: 'inv-1' });
+    expect(created.raw.totalAmount).toBe(4498);
+    const readBack = await createPaidClient({ apiKey: 'sk_test_zod', baseUrl, verify: 'response' }).create(
+      invoice,
+      { strict: false },
+    );
+    expect(readBack.raw.totalAmount).toBe(4498);
+
+    // Reads: get (with its lines), list pages.
+    const reader = createPaidClient({ apiKey: 'sk_test_zod', baseUrl, currency: 'USD' });
+    const got = await reader.get('ord_9', { includeLines: true });
+    expect(got.raw.lines).toHaveLength(1);
+    expect(got.value).toMatchObject({ id: 'ord_1', currency: 'USD' });
+    const listed: string[] = [];
+    for await (const item of reader.list({ as: 'invoice' })) listed.push(item.raw.id);
+    expect(listed).toEqual(['ord_1', 'ord_2']);
+
+    expect(isZodLoaded()).toBe(false);
+  });
+});
