@@ -70,7 +70,12 @@ export {
   PRICING_MODELS,
   Tier,
 } from './model/order';
-export { invoiceToOrder, orderToInvoice } from './model/order-invoice';
+export {
+  invoiceToOrder,
+  invoiceToOrderInto,
+  orderToInvoice,
+  orderToInvoiceInto,
+} from './model/order-invoice';
 export {
   type CanonicalDocument,
   documentKind,

@@ -6,6 +6,8 @@ import { Charge, Order, OrderLine, Tier } from '../src/model/order';
 import { Period, ProductReference, Recurrence, Tax } from '../src/model/primitives';
 import * as keys from '../src/model/schema-keys';
 
+const KEY_SETS: Record<string, ReadonlySet<string>> = { ...keys };
+
 // The hand-written readers count fields against these written-out lists; a field added to a schema but
 // not to its list would send every document with that field down the slow path (or worse, the reverse).
 const SCHEMAS: Record<string, { shape: object }> = {
@@ -28,11 +30,11 @@ const SCHEMAS: Record<string, { shape: object }> = {
 
 describe('the readers’ key lists', () => {
   it('cover every list', () => {
-    expect(Object.keys(SCHEMAS).sort()).toEqual(Object.keys(keys).sort());
+    expect(Object.keys(SCHEMAS).sort()).toEqual(Object.keys(KEY_SETS).sort());
   });
   for (const [name, schema] of Object.entries(SCHEMAS)) {
     it(`${name} lists exactly the schema’s fields`, () => {
-      expect([...keys[name as keyof typeof keys]].sort()).toEqual(Object.keys(schema.shape).sort());
+      expect([...(KEY_SETS[name] ?? [])].sort()).toEqual(Object.keys(schema.shape).sort());
     });
   }
 });

@@ -13,6 +13,7 @@ import {
   MissingRequiredFieldError,
   type Order,
   type OrderLine,
+  orderToInvoiceInto,
   parseOrder,
   parseWith,
   ValidationError,
@@ -22,7 +23,6 @@ import { fromPaidTotal, fromPaidUnitPrice } from './amounts';
 import { CHARGE_TYPE_FROM_PAID, PRICING_MODEL_FROM_PAID, recurrenceFromPaid } from './enums';
 import { readPaidCreateOrderRequest, readPaidOrderRecord } from './fast-wire';
 import { PAYMENT_TERMS_NET, type PaidOptions, PROVIDER } from './options';
-import { orderToInvoiceInto } from './order-to-invoice';
 import type { PaidProviderOptions } from './provider-options';
 import {
   type PaidCreateOrderLine,
@@ -73,7 +73,6 @@ function finishResult(
   w: WarningCollector,
 ): MappingResult<Order | Invoice> {
   if (options.as === 'invoice') {
-    // core's orderToInvoice, restated to write into `w` (see order-to-invoice.ts).
     const invoice = orderToInvoiceInto(order, w);
     return { value: invoice, warnings: w.finish(options.strict) };
   }

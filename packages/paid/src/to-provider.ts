@@ -6,8 +6,10 @@ import {
   type Charge,
   type CreateRequestResult,
   decimalToExactNumber,
+  documentKind,
   type Invoice,
   type InvoiceInput,
+  invoiceToOrderInto,
   type Order,
   type OrderInput,
   type OrderLine,
@@ -19,9 +21,7 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { toPaidAmount } from './amounts';
-import { documentKindOf } from './document-kind';
 import { CHARGE_TYPE_TO_PAID, PRICING_MODEL_TO_PAID, recurrenceToPaid } from './enums';
-import { invoiceToOrderInto } from './invoice-to-order';
 import { netTermsName, PAYMENT_TERMS_NET, type PaidOptions, PROVIDER } from './options';
 import { readonlyProviderOptionKeys } from './provider-options';
 import { resolveCustomerId, resolveProductId } from './references';
@@ -50,8 +50,8 @@ export function mapDocument(
   options: PaidOptions,
 ): CreateRequestResult<PaidCreateOrderRequest> & { kind: 'invoice' | 'order' } {
   const w = new WarningCollector(PROVIDER);
-  // core's parseDocument, with its kind test and invoiceToOrder restated (see those files).
-  const kind = documentKindOf(doc);
+  // core's parseDocument, with the invoice's conversion warnings written into this mapping's collector.
+  const kind = documentKind(doc);
   const order = kind === 'invoice' ? invoiceToOrderInto(parseInvoice(doc), w) : parseOrder(doc);
   const request = orderToRequest(order, options, w);
   return { request, warnings: w.finish(options.strict), kind };

@@ -10,43 +10,55 @@
  * Invoice → Order: one order line per invoice line, each with one charge of the line's kind (one-time
  * unless the line says recurring or usage). What an order cannot hold (due date, tax, number, status
  * beyond draft/active, addresses, collection, memo, footer) is reported as a warning.
+ *
+ * Written field by field, without key lists, rests or spreads: Paid runs one direction on every create
+ * request and the other on every answer. test/order-invoice-equivalence.test.ts holds it equal, value and
+ * warnings in order, to the plain first version (test/reference/order-invoice.ts) on arbitrary documents.
+ * The `...Into` forms write their warnings into the caller's collector (an adapter's, on its create path).
  */
 import { addRecurrence } from '../dates/recurrence';
 import type { MappingResult } from '../spec/provider-adapter';
 import { WarningCollector } from '../spec/warnings';
-import type { Invoice, InvoiceStatus } from './invoice';
+import type { Invoice } from './invoice';
 import type { Line } from './line';
-import type { Charge, ChargeType, Order, OrderLine } from './order';
-
-const LINE_KIND_FOR_CHARGE: Record<ChargeType, Line['kind']> = {
-  one_time: 'one_time',
-  recurring: 'recurring',
-  usage: 'usage',
-  seat: 'recurring',
-};
+import type { Charge, Order, OrderLine } from './order';
 
 export function orderToInvoice(order: Order): MappingResult<Invoice> {
   const w = new WarningCollector('invoice');
+  return { value: orderToInvoiceInto(order, w), warnings: w.warnings };
+}
+
+export function invoiceToOrder(invoice: Invoice): MappingResult<Order> {
+  const w = new WarningCollector('order');
+  return { value: invoiceToOrderInto(invoice, w), warnings: w.warnings };
+}
+
+/** orderToInvoice, its warnings added to `w`. */
+export function orderToInvoiceInto(order: Order, w: WarningCollector): Invoice {
   const recurrence = order.billingFrequency ?? firstChargeRecurrence(order.lines);
+  const startAt = order.startAt;
   const period =
-    order.startAt && recurrence
-      ? { start: order.startAt, end: addRecurrence(order.startAt, recurrence) }
-      : order.startAt && order.endAt
-        ? { start: order.startAt, end: order.endAt }
+    startAt && recurrence
+      ? { start: startAt, end: addRecurrence(startAt, recurrence) }
+      : startAt && order.endAt
+        ? { start: startAt, end: order.endAt }
         : undefined;
 
   const lines: Line[] = [];
-  order.lines.forEach((orderLine, i) => {
-    orderLine.charges.forEach((charge, j) => {
-      lines.push(chargeToLine(orderLine, charge, `lines[${i}].charges[${j}]`, w, period));
-    });
+  for (let i = 0; i < order.lines.length; i++) {
+    const orderLine = order.lines[i] as OrderLine;
+    for (let j = 0; j < orderLine.charges.length; j++) {
+      lines.push(
+        chargeToLine(orderLine, orderLine.charges[j] as Charge, `lines[${i}].charges[${j}]`, w, period),
+      );
+    }
     if (orderLine.description !== undefined) {
       w.unsupported(
         `lines[${i}].description`,
         'An invoice line per charge has no place for the order line description.',
       );
     }
-  });
+  }
 
   if (order.billingCustomer) {
     w.approximated(
@@ -54,29 +66,39 @@ export function orderToInvoice(order: Order): MappingResult<Invoice> {
       'The invoice is addressed to billingCustomer; the order customer is not kept.',
     );
   }
-  for (const key of ['termCount', 'billingAnchorDay', 'autoPostInvoices', 'autoSendPaymentEmails'] as const) {
-    if (order[key] !== undefined) w.unsupported(key, `An invoice has no ${key}.`);
-  }
+  if (order.termCount !== undefined) w.unsupported('termCount', 'An invoice has no termCount.');
+  if (order.billingAnchorDay !== undefined)
+    w.unsupported('billingAnchorDay', 'An invoice has no billingAnchorDay.');
+  if (order.autoPostInvoices !== undefined)
+    w.unsupported('autoPostInvoices', 'An invoice has no autoPostInvoices.');
+  if (order.autoSendPaymentEmails !== undefined)
+    w.unsupported('autoSendPaymentEmails', 'An invoice has no autoSendPaymentEmails.');
   if (order.endAt && recurrence)
     w.unsupported('endAt', 'The invoice covers the first period only; the order end is not kept.');
   if (order.name !== undefined) w.unsupported('name', 'An invoice has no name.');
 
-  // Built field by field in the order the spread of `pick` gave (no spread, no delete: this runs on
-  // every Paid create).
-  const invoice = pick(order, INVOICE_FIELDS_FROM_ORDER) as Invoice;
+  const invoice = {} as Invoice;
+  if (order.id !== undefined) invoice.id = order.id;
+  if (order.provider !== undefined) invoice.provider = order.provider;
+  if (order.externalId !== undefined) invoice.externalId = order.externalId;
+  if (order.number !== undefined) invoice.number = order.number;
+  if (order.paymentTerms !== undefined) invoice.paymentTerms = order.paymentTerms;
+  if (order.purchaseOrder !== undefined) invoice.purchaseOrder = order.purchaseOrder;
+  if (order.metadata !== undefined) invoice.metadata = order.metadata;
+  if (order.providerOptions !== undefined) invoice.providerOptions = order.providerOptions;
   if (order.status !== undefined) invoice.status = order.status === 'active' ? 'open' : 'draft';
   invoice.currency = order.currency;
   invoice.customer = order.billingCustomer ?? order.customer;
   invoice.lines = lines;
   invoice.billingReason = 'order_create';
-  if (order.startAt) invoice.issuedAt = order.startAt;
+  if (startAt) invoice.issuedAt = startAt;
   if (period) invoice.period = period;
   if (recurrence) invoice.recurrence = recurrence;
   if (order.autoSendBillingEmails !== undefined) {
     invoice.collection = { method: 'send_invoice', autoSend: order.autoSendBillingEmails };
   }
   if (order.total !== undefined && lines.length === 0) invoice.total = order.total;
-  return { value: invoice, warnings: w.warnings };
+  return invoice;
 }
 
 function chargeToLine(
@@ -91,7 +113,7 @@ function chargeToLine(
     description:
       orderLine.name && orderLine.name !== charge.name ? `${orderLine.name}: ${charge.name}` : charge.name,
     quantity: charge.quantity ?? 1,
-    kind: LINE_KIND_FOR_CHARGE[charge.type],
+    kind: charge.type === 'seat' ? 'recurring' : charge.type,
     product: orderLine.product,
   };
   if (charge.unitAmount !== undefined) line.unitAmount = charge.unitAmount;
@@ -110,20 +132,29 @@ function chargeToLine(
   if (charge.recurrence) line.recurrence = charge.recurrence;
   if (orderLine.startAt && orderLine.endAt) line.period = { start: orderLine.startAt, end: orderLine.endAt };
   else if (period && charge.type !== 'one_time') line.period = period;
-  for (const key of ['billingTiming', 'eventName'] as const) {
-    if (charge[key] !== undefined) w.unsupported(`${path}.${key}`, `An invoice line has no ${key}.`);
-  }
+  if (charge.billingTiming !== undefined)
+    w.unsupported(`${path}.billingTiming`, 'An invoice line has no billingTiming.');
+  if (charge.eventName !== undefined) w.unsupported(`${path}.eventName`, 'An invoice line has no eventName.');
   if (charge.pricingModel !== undefined && charge.pricingModel !== 'per_unit') {
     w.approximated(`${path}.pricingModel`, `Pricing model ${charge.pricingModel} becomes a per-unit line.`);
   }
   return line;
 }
 
-const ORDER_STATUS: Partial<Record<InvoiceStatus, Order['status']>> = { draft: 'draft', open: 'active' };
+/** The billing frequency an order without one takes: its first recurring charge's. */
+function firstChargeRecurrence(lines: readonly OrderLine[]): Charge['recurrence'] {
+  for (const line of lines) {
+    for (const charge of line.charges) if (charge.recurrence) return charge.recurrence;
+  }
+  return undefined;
+}
 
-export function invoiceToOrder(invoice: Invoice): MappingResult<Order> {
-  const w = new WarningCollector('order');
-  const lines: OrderLine[] = invoice.lines.map((line, i) => {
+/** invoiceToOrder, its warnings added to `w`. The Order shares sub-objects (products, recurrences, metadata) with the invoice. */
+export function invoiceToOrderInto(invoice: Invoice, w: WarningCollector): Order {
+  const source = invoice.lines;
+  const lines: OrderLine[] = new Array(source.length);
+  for (let i = 0; i < source.length; i++) {
+    const line = source[i] as Invoice['lines'][number];
     const charge: Charge = {
       name: line.description ?? `Line ${i + 1}`,
       type: line.kind ?? 'one_time',
@@ -138,11 +169,11 @@ export function invoiceToOrder(invoice: Invoice): MappingResult<Order> {
       orderLine.startAt = line.period.start;
       orderLine.endAt = line.period.end;
     }
-    for (const key of ['tax', 'priceId', 'metadata'] as const) {
-      if (line[key] !== undefined) w.unsupported(`lines[${i}].${key}`, `An order line has no ${key}.`);
-    }
-    return orderLine;
-  });
+    if (line.tax !== undefined) w.unsupported(`lines[${i}].tax`, 'An order line has no tax.');
+    if (line.priceId !== undefined) w.unsupported(`lines[${i}].priceId`, 'An order line has no priceId.');
+    if (line.metadata !== undefined) w.unsupported(`lines[${i}].metadata`, 'An order line has no metadata.');
+    lines[i] = orderLine;
+  }
   if (lines.length === 0 && invoice.total !== undefined) {
     lines.push({
       product: {},
@@ -151,88 +182,64 @@ export function invoiceToOrder(invoice: Invoice): MappingResult<Order> {
     w.approximated('total', 'An invoice with only a total becomes one one-time charge of that amount.');
   }
 
-  const order = pick(invoice, ORDER_FIELDS_FROM_INVOICE) as Order;
+  const order = {} as Order;
+  if (invoice.id !== undefined) order.id = invoice.id;
+  if (invoice.provider !== undefined) order.provider = invoice.provider;
+  if (invoice.externalId !== undefined) order.externalId = invoice.externalId;
+  if (invoice.paymentTerms !== undefined) order.paymentTerms = invoice.paymentTerms;
+  if (invoice.purchaseOrder !== undefined) order.purchaseOrder = invoice.purchaseOrder;
+  if (invoice.metadata !== undefined) order.metadata = invoice.metadata;
+  if (invoice.providerOptions !== undefined) order.providerOptions = invoice.providerOptions;
   order.currency = invoice.currency;
-  order.customer = stripAddresses(invoice, w);
+  order.customer = withoutAddresses(invoice.customer, w);
   order.lines = lines;
   if (invoice.status !== undefined) {
-    const status = ORDER_STATUS[invoice.status];
-    if (status) order.status = status;
+    if (invoice.status === 'draft') order.status = 'draft';
+    else if (invoice.status === 'open') order.status = 'active';
     else w.unsupported('status', `An order is draft or active; status "${invoice.status}" is not kept.`);
   }
-  const start = invoice.period?.start ?? invoice.issuedAt;
+  const period = invoice.period;
+  const start = period?.start ?? invoice.issuedAt;
   if (start) order.startAt = start;
-  if (invoice.period) order.endAt = invoice.period.end;
-  if (invoice.period && invoice.issuedAt && invoice.issuedAt !== invoice.period.start) {
+  if (period) order.endAt = period.end;
+  if (period && invoice.issuedAt && invoice.issuedAt !== period.start) {
     w.unsupported('issuedAt', 'The order starts at the period start; the separate issue date is not kept.');
   }
   if (invoice.recurrence) order.billingFrequency = invoice.recurrence;
-  if (invoice.collection?.autoSend !== undefined) order.autoSendBillingEmails = invoice.collection.autoSend;
+  const collection = invoice.collection;
+  if (collection?.autoSend !== undefined) order.autoSendBillingEmails = collection.autoSend;
 
-  const dropped = [
-    'number',
-    'dueAt',
-    'tax',
-    'memo',
-    'footer',
-    'subscription',
-    'billingReason',
-    'imported',
-    'providerStatus',
-  ] as const;
-  for (const key of dropped) {
-    if (invoice[key] !== undefined) w.unsupported(key, `An order has no ${key}.`);
-  }
-  if (invoice.collection) {
-    const { method, paymentMethodId, finalizeAt } = invoice.collection;
-    if (method === 'charge_automatically')
+  if (invoice.number !== undefined) w.unsupported('number', 'An order has no number.');
+  if (invoice.dueAt !== undefined) w.unsupported('dueAt', 'An order has no dueAt.');
+  if (invoice.tax !== undefined) w.unsupported('tax', 'An order has no tax.');
+  if (invoice.memo !== undefined) w.unsupported('memo', 'An order has no memo.');
+  if (invoice.footer !== undefined) w.unsupported('footer', 'An order has no footer.');
+  if (invoice.subscription !== undefined) w.unsupported('subscription', 'An order has no subscription.');
+  if (invoice.billingReason !== undefined) w.unsupported('billingReason', 'An order has no billingReason.');
+  if (invoice.imported !== undefined) w.unsupported('imported', 'An order has no imported.');
+  if (invoice.providerStatus !== undefined)
+    w.unsupported('providerStatus', 'An order has no providerStatus.');
+  if (collection) {
+    if (collection.method === 'charge_automatically')
       w.unsupported('collection.method', 'An order has no collection method.');
-    if (paymentMethodId !== undefined)
+    if (collection.paymentMethodId !== undefined)
       w.unsupported('collection.paymentMethodId', 'An order has no payment method.');
-    if (finalizeAt !== undefined)
+    if (collection.finalizeAt !== undefined)
       w.unsupported('collection.finalizeAt', 'An order has no finalisation time.');
   }
-  return { value: order, warnings: w.warnings };
+  return order;
 }
 
-function stripAddresses(invoice: Invoice, w: WarningCollector): Order['customer'] {
-  const { billingAddress, shippingAddress, ...customer } = invoice.customer;
-  if (billingAddress) w.unsupported('customer.billingAddress', 'An order has no customer addresses.');
-  if (shippingAddress) w.unsupported('customer.shippingAddress', 'An order has no customer addresses.');
-  return customer;
-}
-
-const INVOICE_FIELDS_FROM_ORDER = [
-  'id',
-  'provider',
-  'externalId',
-  'number',
-  'paymentTerms',
-  'purchaseOrder',
-  'metadata',
-  'providerOptions',
-] as const;
-
-const ORDER_FIELDS_FROM_INVOICE = [
-  'id',
-  'provider',
-  'externalId',
-  'paymentTerms',
-  'purchaseOrder',
-  'metadata',
-  'providerOptions',
-] as const;
-
-/** The billing frequency an order without one takes: its first recurring charge's. */
-function firstChargeRecurrence(lines: readonly OrderLine[]): Charge['recurrence'] {
-  for (const line of lines) {
-    for (const charge of line.charges) if (charge.recurrence) return charge.recurrence;
+/** The customer without its addresses (an object rest in core), warning for each one dropped. */
+function withoutAddresses(customer: Invoice['customer'], w: WarningCollector): Order['customer'] {
+  if (customer.billingAddress)
+    w.unsupported('customer.billingAddress', 'An order has no customer addresses.');
+  if (customer.shippingAddress)
+    w.unsupported('customer.shippingAddress', 'An order has no customer addresses.');
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(customer)) {
+    if (key !== 'billingAddress' && key !== 'shippingAddress')
+      out[key] = (customer as Record<string, unknown>)[key];
   }
-  return undefined;
-}
-
-function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
-  return out;
+  return out as Order['customer'];
 }
