@@ -22,6 +22,7 @@ import {
 } from '@billbridge/core';
 import type { z } from 'zod';
 import { mapPelcroError } from './errors';
+import { fastReadInvoiceResponse } from './fast-invoice';
 import { fromCheckedInvoice, unwrap } from './from-provider';
 import { INVOICES_PATH, LIST_MAX_LIMIT, PELCRO_BASE_URL } from './options';
 import { isLastPage, pageItems } from './paging';
@@ -112,6 +113,8 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
   }
 
   function invoiceOf(response: Pick<TransportResponse, 'status' | 'body' | 'requestId'>, what: string) {
+    const fast = fastReadInvoiceResponse(response.body);
+    if (fast !== undefined) return unwrap(fast);
     const parsed = PelcroInvoiceResponse.safeParse(response.body);
     if (!parsed.success) {
       throw new ProviderError(
@@ -157,14 +160,19 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
       const response = await transport.request(post);
       // A 2xx that cannot be read may still have created the invoice: ambiguous, never "not created".
       const answer = unwrap(
-        parseCreateAnswer(PelcroInvoiceResponse, response, {
-          provider: 'pelcro',
-          subject: 'Pelcro create-invoice response',
-          method: 'POST',
-          url: `${transport.baseUrl}${INVOICES_PATH}?site_id=${query.site_id}`,
-          body: request.body,
-          ...(externalId !== undefined && { externalId }),
-        }),
+        parseCreateAnswer(
+          PelcroInvoiceResponse,
+          response,
+          {
+            provider: 'pelcro',
+            subject: 'Pelcro create-invoice response',
+            method: 'POST',
+            url: `${transport.baseUrl}${INVOICES_PATH}?site_id=${query.site_id}`,
+            body: request.body,
+            ...(externalId !== undefined && { externalId }),
+          },
+          fastReadInvoiceResponse,
+        ),
       );
       const stored = verifyMode === 'read-back' ? await getRaw(answer.id, opts.signal) : answer;
       verifyStored(request.body, stored, response.requestId);

@@ -16,6 +16,8 @@ import {
 import { fromPelcroAddress } from './address';
 import { fromPelcroAmount, fromPelcroUnitPrice } from './amounts';
 import { readPelcroDate } from './dates';
+import { fastReadCreateBody } from './fast-create-body';
+import { fastReadInvoiceResponse } from './fast-invoice';
 import { type PelcroMappingOptions, type PelcroProviderOptions, READINGS } from './options';
 import { itemAmount, itemsTotal } from './totals';
 import { BILLING_REASONS, type PelcroInvoice, PelcroInvoiceCreateBody, PelcroInvoiceResponse } from './wire';
@@ -24,12 +26,18 @@ type Lines = Invoice['lines'];
 
 export function fromProvider(record: unknown, options: PelcroMappingOptions = {}): MappingResult<Invoice> {
   const w = new WarningCollector('pelcro');
-  const value = isCreateShape(record)
-    ? fromCreateBody(
-        parseWith(PelcroInvoiceCreateBody, createBodyOf(record), 'Pelcro create-invoice request'),
-        w,
-      )
-    : fromInvoice(unwrap(parseWith(PelcroInvoiceResponse, record, 'Pelcro invoice')), w);
+  let value: Invoice;
+  if (isCreateShape(record)) {
+    const body = createBodyOf(record);
+    value = fromCreateBody(
+      fastReadCreateBody(body) ?? parseWith(PelcroInvoiceCreateBody, body, 'Pelcro create-invoice request'),
+      w,
+    );
+  } else {
+    const invoice =
+      fastReadInvoiceResponse(record) ?? parseWith(PelcroInvoiceResponse, record, 'Pelcro invoice');
+    value = fromInvoice(unwrap(invoice), w);
+  }
   return { value: parseInvoice(value), warnings: w.finish(options.strict) };
 }
 
