@@ -27,7 +27,14 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { toPelcroAddress } from './address';
-import { canonicalForComparison, exactPelcroUnitPrice, PELCRO_AMOUNTS, toPelcroAmount } from './amounts';
+import {
+  canonicalForComparison,
+  exactPelcroUnitPrice,
+  PELCRO_AMOUNTS,
+  pelcroShift,
+  scaleWhole,
+  toPelcroAmount,
+} from './amounts';
 import {
   EPOCH_SECONDS_MAX,
   EPOCH_SECONDS_MIN,
@@ -43,7 +50,7 @@ import type { PelcroCreateRequest, PelcroInvoiceCreateBody, PelcroLineItem } fro
 const SUBJECT = 'Invoice for Pelcro';
 
 /** Collects every refusal so the caller sees them all at once. */
-class Issues {
+export class Issues {
   readonly list: ValidationIssue[] = [];
   add(path: string, code: string, message: string): void {
     this.list.push({ path, code, message });
@@ -137,19 +144,25 @@ function mapAmounts(
   issues: Issues,
   w: WarningCollector,
 ): void {
-  const { currency } = invoice;
-  if (invoice.lines.length === 0) {
+  const { currency, lines } = invoice;
+  // Pelcro's decimals against ISO's, once per document: whole amounts then scale without a lookup each.
+  const shift = pelcroShift(currency);
+  if (lines.length === 0) {
     // The canonical model guarantees a total when there are no lines.
-    const total = pelcroAmount(invoice.total as number, currency, 'total', issues, w);
+    const minor = invoice.total as number;
+    const total = scaleWhole(minor, shift) ?? pelcroAmount(minor, currency, 'total', issues, w);
     if (total !== undefined && issues.int32('total', total, 'total')) body.total = total;
     return;
   }
-  const items = invoice.lines.map((line, i) => lineItem(line, i, currency, issues, w));
+  const items: PelcroLineItem[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    items[i] = lineItem(lines[i] as Invoice['lines'][number], i, currency, shift, issues, w);
+  }
   body.line_items = items;
   if (issues.list.length > 0) return;
   const totals = itemsTotal(items);
   if (!issues.int32('lines', totals.total, 'The invoice total of the lines')) return;
-  const sent = canonicalForComparison(totals.total, currency);
+  const sent = canonicalForComparison(totals.total, currency, shift);
   if (invoice.total !== undefined && invoice.total !== sent) {
     w.approximated(
       'total',
@@ -181,16 +194,47 @@ function pelcroAmount(
  * (a fractional or zero quantity, a unit price finer than Pelcro's unit) is folded into one unit at the
  * line's amount, so the total stays exact, with an `approximated` warning. A negative line is refused.
  */
-function lineItem(
+export function lineItem(
   line: Invoice['lines'][number],
+  i: number,
+  currency: string,
+  shift: number,
+  issues: Issues,
+  w: WarningCollector,
+): PelcroLineItem {
+  const item = {} as PelcroLineItem;
+  if (line.description !== undefined) item.description = line.description;
+  const { unitAmount, quantity: lineQuantity } = line;
+  // The plain case: a whole unit price and a whole quantity, both int32, and a line amount within int32.
+  // Anything else (or any doubt) takes the general path below, which words every refusal and warning.
+  if (typeof lineQuantity === 'number' && unitAmount !== undefined && unitAmount >= 0) {
+    const unitPrice = scaleWhole(unitAmount, shift);
+    if (
+      unitPrice !== undefined &&
+      unitPrice <= INT32_MAX &&
+      Number.isSafeInteger(lineQuantity) &&
+      lineQuantity > 0 &&
+      lineQuantity <= INT32_MAX &&
+      unitPrice * lineQuantity <= INT32_MAX
+    ) {
+      item.unit_price = unitPrice;
+      item.quantity = lineQuantity;
+      finishLine(line, item, i, currency, issues, w);
+      return item;
+    }
+  }
+  return generalLineItem(line, item, i, currency, issues, w);
+}
+
+export function generalLineItem(
+  line: Invoice['lines'][number],
+  item: PelcroLineItem,
   i: number,
   currency: string,
   issues: Issues,
   w: WarningCollector,
 ): PelcroLineItem {
   const path = `lines[${i}]`;
-  const item = {} as PelcroLineItem;
-  if (line.description !== undefined) item.description = line.description;
   const unitField = line.unitAmount !== undefined ? 'unitAmount' : 'unitAmountDecimal';
   const unit = line.unitAmount ?? (line.unitAmountDecimal as string);
   if (compareDecimal(toDecimal(unit), toDecimal(0)) < 0) {
@@ -238,15 +282,41 @@ function lineItem(
       );
     }
   }
-  mapLineTax(line.tax, item, path, currency, issues, w);
-  for (const key of ['kind', 'priceId', 'period', 'recurrence', 'metadata'] as const) {
-    if (line[key] !== undefined)
-      w.unsupported(`${path}.${key}`, `Pelcro line items have no ${key}; it is not sent.`);
-  }
-  if (line.product !== undefined && Object.keys(line.product).length > 0) {
-    w.unsupported(`${path}.product`, 'Pelcro invoice line items have no product reference; it is not sent.');
-  }
+  finishLine(line, item, i, currency, issues, w);
   return item;
+}
+
+const LINE_FIELDS_NOT_SENT = ['kind', 'priceId', 'period', 'recurrence', 'metadata'] as const;
+
+/** The line's tax, and warnings for what Pelcro line items cannot carry. */
+function finishLine(
+  line: Invoice['lines'][number],
+  item: PelcroLineItem,
+  i: number,
+  currency: string,
+  issues: Issues,
+  w: WarningCollector,
+): void {
+  if (line.tax !== undefined) mapLineTax(line.tax, item, `lines[${i}]`, currency, issues, w);
+  const { kind, priceId, period, recurrence, metadata, product } = line;
+  if (
+    kind !== undefined ||
+    priceId !== undefined ||
+    period !== undefined ||
+    recurrence !== undefined ||
+    metadata !== undefined
+  ) {
+    for (const key of LINE_FIELDS_NOT_SENT) {
+      if (line[key] !== undefined)
+        w.unsupported(`lines[${i}].${key}`, `Pelcro line items have no ${key}; it is not sent.`);
+    }
+  }
+  if (product !== undefined && Object.keys(product).length > 0) {
+    w.unsupported(
+      `lines[${i}].product`,
+      'Pelcro invoice line items have no product reference; it is not sent.',
+    );
+  }
 }
 
 function checkLineAmount(item: PelcroLineItem, path: string, issues: Issues): void {
@@ -335,6 +405,8 @@ function mapLineTax(
   }
 }
 
+const CUSTOMER_FIELDS_NOT_SENT = ['email', 'name', 'phone'] as const;
+
 function mapCustomer(
   invoice: Invoice,
   body: PelcroInvoiceCreateBody,
@@ -374,7 +446,7 @@ function mapCustomer(
       `The document comes from ${invoice.provider}: its customer id is sent as customer_old_provider_id, the id in the previous system.`,
     );
   }
-  for (const key of ['email', 'name', 'phone'] as const) {
+  for (const key of CUSTOMER_FIELDS_NOT_SENT) {
     if (invoice.customer[key] !== undefined) {
       w.unsupported(
         `customer.${key}`,
@@ -519,9 +591,10 @@ function mapAddresses(
     body[READINGS.shipmentsOverride] = pelcro.planShipmentsPerInterval;
 }
 
+const INVOICE_FIELDS_NOT_SENT = ['number', 'issuedAt', 'tax', 'recurrence', 'paymentTerms', 'memo'] as const;
+
 function warnUnsupported(invoice: Invoice, w: WarningCollector): void {
-  const dropped = ['number', 'issuedAt', 'tax', 'recurrence', 'paymentTerms', 'memo'] as const;
-  for (const key of dropped) {
+  for (const key of INVOICE_FIELDS_NOT_SENT) {
     if (invoice[key] !== undefined)
       w.unsupported(key, `Pelcro's create-invoice request has no ${key}; it is not sent.`);
   }
