@@ -93,7 +93,7 @@ export function toCreateRequest(
   if (invoice.footer !== undefined) body.footer = invoice.footer;
   if (invoice.purchaseOrder !== undefined) body.purchase_order = invoice.purchaseOrder;
   warnUnsupported(invoice, w);
-  w.otherProvidersOptions(invoice.providerOptions);
+  if (invoice.providerOptions !== undefined) w.otherProvidersOptions(invoice.providerOptions);
   checkCustomerReference(body, issues);
 
   if (issues.list.length > 0) throw new ValidationError(SUBJECT, issues.list, { provider: 'pelcro' });
@@ -133,8 +133,15 @@ function asInvoice(doc: unknown, w: WarningCollector): Invoice {
 
 /** A positive int32 written as a plain integer string ("987654"), or undefined. */
 export function pelcroIdFromString(id: string): number | undefined {
-  if (!/^[1-9]\d{0,9}$/.test(id)) return undefined;
-  const n = Number(id);
+  // /^[1-9]\d{0,9}$/ by hand (a character loop beats the regex here), then the int32 bound.
+  const length = id.length;
+  if (length === 0 || length > 10) return undefined;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = id.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9 || (i === 0 && digit === 0)) return undefined;
+    n = n * 10 + digit;
+  }
   return n <= INT32_MAX ? n : undefined;
 }
 
@@ -405,7 +412,12 @@ function mapLineTax(
   }
 }
 
-const CUSTOMER_FIELDS_NOT_SENT = ['email', 'name', 'phone'] as const;
+/** Customer fields a Pelcro invoice cannot carry (it refers to its customer by id), with their warnings. */
+const CUSTOMER_FIELDS_NOT_SENT = (['email', 'name', 'phone'] as const).map((key) => ({
+  key,
+  path: `customer.${key}`,
+  message: `A Pelcro invoice refers to its customer by id; customer.${key} is not sent.`,
+}));
 
 function mapCustomer(
   invoice: Invoice,
@@ -446,13 +458,10 @@ function mapCustomer(
       `The document comes from ${invoice.provider}: its customer id is sent as customer_old_provider_id, the id in the previous system.`,
     );
   }
-  for (const key of CUSTOMER_FIELDS_NOT_SENT) {
-    if (invoice.customer[key] !== undefined) {
-      w.unsupported(
-        `customer.${key}`,
-        `A Pelcro invoice refers to its customer by id; customer.${key} is not sent.`,
-      );
-    }
+  const { email, name, phone } = invoice.customer;
+  if (email === undefined && name === undefined && phone === undefined) return;
+  for (const { key, path, message } of CUSTOMER_FIELDS_NOT_SENT) {
+    if (invoice.customer[key] !== undefined) w.unsupported(path, message);
   }
 }
 
@@ -591,13 +600,26 @@ function mapAddresses(
     body[READINGS.shipmentsOverride] = pelcro.planShipmentsPerInterval;
 }
 
-const INVOICE_FIELDS_NOT_SENT = ['number', 'issuedAt', 'tax', 'recurrence', 'paymentTerms', 'memo'] as const;
+/** The warning for an invoice field Pelcro's request has no room for (texts built once). */
+const notSent = (key: string): string => `Pelcro's create-invoice request has no ${key}; it is not sent.`;
+const NOT_SENT = {
+  number: notSent('number'),
+  issuedAt: notSent('issuedAt'),
+  tax: notSent('tax'),
+  recurrence: notSent('recurrence'),
+  paymentTerms: notSent('paymentTerms'),
+  memo: notSent('memo'),
+} as const;
 
 function warnUnsupported(invoice: Invoice, w: WarningCollector): void {
-  for (const key of INVOICE_FIELDS_NOT_SENT) {
-    if (invoice[key] !== undefined)
-      w.unsupported(key, `Pelcro's create-invoice request has no ${key}; it is not sent.`);
-  }
+  // Named loads rather than a loop over key names: this runs on every mapping.
+  const { number, issuedAt, tax, recurrence, paymentTerms, memo } = invoice;
+  if (number !== undefined) w.unsupported('number', NOT_SENT.number);
+  if (issuedAt !== undefined) w.unsupported('issuedAt', NOT_SENT.issuedAt);
+  if (tax !== undefined) w.unsupported('tax', NOT_SENT.tax);
+  if (recurrence !== undefined) w.unsupported('recurrence', NOT_SENT.recurrence);
+  if (paymentTerms !== undefined) w.unsupported('paymentTerms', NOT_SENT.paymentTerms);
+  if (memo !== undefined) w.unsupported('memo', NOT_SENT.memo);
   if (invoice.collection !== undefined) {
     for (const key of Object.keys(invoice.collection)) {
       w.unsupported(`collection.${key}`, 'Pelcro sets how an invoice is collected itself; it is not sent.');

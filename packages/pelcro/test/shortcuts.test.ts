@@ -16,7 +16,7 @@ import {
   toPelcroAmount,
 } from '../src/amounts';
 import { INT32_MAX } from '../src/options';
-import { generalLineItem, Issues, lineItem } from '../src/to-provider';
+import { generalLineItem, Issues, lineItem, pelcroIdFromString } from '../src/to-provider';
 import { exactItemsTotal, itemsTotal } from '../src/totals';
 
 const currency = fc.constantFrom(...CURRENCY_CODES, 'MGA', 'ISK', 'KWD', 'JPY', 'CLF', 'XXX', 'ZZZ');
@@ -165,5 +165,28 @@ describe('lineItem: the plain-line shortcut', () => {
       { numRuns: 3000 },
     );
     expect(plain).toBeGreaterThan(0);
+  });
+});
+
+describe('pelcroIdFromString: the id pattern by hand', () => {
+  /** The rule as it was written: a positive int32 in plain digits, no leading zero. */
+  const byRegex = (id: string) => {
+    if (!/^[1-9]\d{0,9}$/.test(id)) return undefined;
+    const n = Number(id);
+    return n <= INT32_MAX ? n : undefined;
+  };
+  it('reads exactly the ids the pattern reads', () => {
+    const id = fc.oneof(
+      fc.stringMatching(/^[0-9]{0,11}$/),
+      fc.integer({ min: 0, max: 2 ** 33 }).map(String),
+      fc.string({ maxLength: 11 }),
+      fc.constantFrom('', '0', '01', '2147483647', '2147483648', '9999999999', '+1', '1e3', ' 1', '١٢'),
+    );
+    fc.assert(
+      fc.property(id, (value) => {
+        expect(pelcroIdFromString(value)).toBe(byRegex(value));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

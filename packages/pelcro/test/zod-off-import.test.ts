@@ -29,7 +29,10 @@ describe('zod off the import path', () => {
       {
         externalId: 'inv-1',
         currency: 'USD',
-        customer: { externalId: 'legacy-7', billingAddress: { name: 'Ada Reader', line1: '1 Main St', country: 'CA' } },
+        customer: {
+          externalId: 'legacy-7',
+          billingAddress: { name: 'Ada Reader', line1: '1 Main St', country: 'CA' },
+        },
         period: { start: '2025-01-01T00:00:00Z', end: '2025-02-01T00:00:00Z' },
         dueAt: '2025-01-08T00:00:00Z',
         metadata: { source: 'legacy' },
