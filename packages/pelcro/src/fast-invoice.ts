@@ -44,7 +44,9 @@ function looseCopy(input: Input, { keys, set }: LooseShape): Output {
   const out: Output = {};
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
-    if (key in input) out[key] = input[key];
+    const value = input[key];
+    // A key holding undefined is still copied, as zod does for every key `in` the input.
+    if (value !== undefined || key in input) out[key] = value;
   }
   for (const key in input) {
     if (key !== '__proto__' && !set.has(key)) out[key] = input[key];
