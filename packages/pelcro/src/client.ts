@@ -24,6 +24,7 @@ import {
 import type { z } from 'zod';
 import { mapPelcroError } from './errors';
 import { fastReadInvoiceResponse } from './fast-invoice';
+import { fastReadInvoiceList } from './fast-list';
 import { fromCheckedInvoice, unwrap } from './from-provider';
 import { INVOICES_PATH, LIST_MAX_LIMIT, PELCRO_BASE_URL } from './options';
 import { isLastPage, pageItems } from './paging';
@@ -233,6 +234,8 @@ function listLimit(limit: number | undefined): number {
 }
 
 function parseList(response: TransportResponse): z.output<typeof PelcroInvoiceList> {
+  const fast = fastReadInvoiceList(response.body);
+  if (fast !== undefined) return fast;
   const parsed = PelcroInvoiceList.safeParse(response.body);
   if (!parsed.success) {
     throw new ProviderError(

@@ -27,20 +27,21 @@ type Output = Record<string, unknown>;
 
 const SHIPMENTS = READINGS.shipmentsOverride;
 
-interface LooseShape {
+/** A loose object schema's typed keys, in the schema's order. */
+export interface LooseShape {
   keys: readonly string[];
   set: ReadonlySet<string>;
 }
-const shape = (keys: readonly string[]): LooseShape => ({ keys, set: new Set(keys) });
-const ADDRESS = shape(RESPONSE_ADDRESS_KEYS);
-const CUSTOMER = shape(RESPONSE_CUSTOMER_KEYS);
-const LINE_ITEM = shape(RESPONSE_LINE_ITEM_KEYS);
-const SUBSCRIPTION = shape(['id']);
-const INVOICE = shape(INVOICE_KEYS);
-const ENVELOPE = shape(['data']);
+export const looseShape = (keys: readonly string[]): LooseShape => ({ keys, set: new Set(keys) });
+const ADDRESS = looseShape(RESPONSE_ADDRESS_KEYS);
+const CUSTOMER = looseShape(RESPONSE_CUSTOMER_KEYS);
+const LINE_ITEM = looseShape(RESPONSE_LINE_ITEM_KEYS);
+const SUBSCRIPTION = looseShape(['id']);
+const INVOICE = looseShape(INVOICE_KEYS);
+const ENVELOPE = looseShape(['data']);
 
 /** zod's loose-object output, before nested objects are rebuilt (see the file's comment). */
-function looseCopy(input: Input, { keys, set }: LooseShape): Output {
+export function looseCopy(input: Input, { keys, set }: LooseShape): Output {
   const out: Output = {};
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;

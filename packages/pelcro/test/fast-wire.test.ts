@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastReadAddress, fastReadCreateBody, fastReadLineItem } from '../src/fast-create-body';
 import { fastReadInvoice, fastReadInvoiceResponse } from '../src/fast-invoice';
+import { fastReadInvoiceList } from '../src/fast-list';
 import { fastReadProviderOptions } from '../src/fast-provider-options';
 import { INT32_MAX, INT32_MIN, READINGS } from '../src/options';
 import { PelcroProviderOptionsSchema } from '../src/provider-options';
@@ -17,6 +18,7 @@ import {
   PelcroAddress,
   PelcroInvoice,
   PelcroInvoiceCreateBody,
+  PelcroInvoiceList,
   PelcroInvoiceResponse,
   PelcroLineItem,
 } from '../src/wire';
@@ -235,6 +237,23 @@ const response = fc.oneof(
   invoice.map((data) => ({ data, links: {} })),
 );
 
+const listPage = fc.oneof(
+  fc.array(invoice, { maxLength: 3 }),
+  fc.record(
+    {
+      data: fc.array(fc.oneof(invoice, fc.anything()), { maxLength: 3 }),
+      meta: nullish(
+        fc.record(
+          { per_page: fc.oneof(fc.nat(100), fc.constant('25')), total: fc.nat() },
+          { requiredKeys: [] },
+        ),
+      ),
+      links: fc.record({ next: nullish(text) }),
+    },
+    { requiredKeys: ['data'] },
+  ),
+);
+
 const providerOptions = fc.record(
   {
     planShipmentsPerInterval: fc.integer({ min: 0, max: INT32_MAX }),
@@ -384,6 +403,7 @@ const READERS: Array<{
   { name: 'address', read: fastReadAddress, schema: PelcroAddress, valid: address },
   { name: 'invoice', read: fastReadInvoice, schema: PelcroInvoice, valid: invoice },
   { name: 'invoice response', read: fastReadInvoiceResponse, schema: PelcroInvoiceResponse, valid: response },
+  { name: 'list page', read: fastReadInvoiceList, schema: PelcroInvoiceList, valid: listPage },
   {
     name: 'provider options',
     read: fastReadProviderOptions,
