@@ -246,10 +246,14 @@ function customerOf(record: PelcroInvoice): Invoice['customer'] {
   const externalId = nested?.old_provider_id ?? record.customer_old_provider_id;
   if (externalId != null) customer.externalId = externalId;
   if (nested?.email != null) customer.email = nested.email;
-  const name = [nested?.first_name, nested?.last_name]
-    .filter((part) => part != null && part !== '')
-    .join(' ');
-  if (name !== '') customer.name = name;
+  // The non-empty parts of first and last name, joined by one space.
+  const first = nested?.first_name;
+  const last = nested?.last_name;
+  const hasFirst = first != null && first !== '';
+  const hasLast = last != null && last !== '';
+  if (hasFirst && hasLast) customer.name = `${first} ${last}`;
+  else if (hasFirst) customer.name = first;
+  else if (hasLast) customer.name = last;
   if (nested?.phone != null) customer.phone = nested.phone;
   const billing = fromPelcroAddress(record.address_billing ?? record.customer_address);
   if (billing) customer.billingAddress = billing;

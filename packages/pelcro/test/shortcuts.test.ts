@@ -15,6 +15,7 @@ import {
   scaleWhole,
   toPelcroAmount,
 } from '../src/amounts';
+import { pelcro } from '../src/index';
 import { INT32_MAX } from '../src/options';
 import { generalLineItem, Issues, lineItem, pelcroIdFromString } from '../src/to-provider';
 import { exactItemsTotal, itemsTotal } from '../src/totals';
@@ -187,6 +188,28 @@ describe('pelcroIdFromString: the id pattern by hand', () => {
         expect(pelcroIdFromString(value)).toBe(byRegex(value));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('customer name from an invoice record', () => {
+  it('joins the non-empty parts of first and last name with one space', () => {
+    const part = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.constant(''),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(part, part, (first, last) => {
+        const customer: Record<string, unknown> = { id: 987654 };
+        if (first !== undefined) customer.first_name = first;
+        if (last !== undefined) customer.last_name = last;
+        const { value } = pelcro.fromProvider({ id: 1, currency: 'usd', total: 100, customer });
+        const joined = [first, last].filter((p) => p != null && p !== '').join(' ');
+        expect(value.customer.name).toBe(joined === '' ? undefined : joined);
+      }),
+      { numRuns: 500 },
     );
   });
 });
