@@ -178,12 +178,15 @@ function providerOptionsOf(source: {
   shipping_address_id?: number | null | undefined;
   [READINGS.shipmentsOverride]?: number | null | undefined;
 }): PelcroProviderOptions | undefined {
-  const out: PelcroProviderOptions = {};
-  if (source.billing_address_id != null) out.billingAddressId = source.billing_address_id;
-  if (source.shipping_address_id != null) out.shippingAddressId = source.shipping_address_id;
+  const billing = source.billing_address_id;
+  const shipping = source.shipping_address_id;
   const shipments = source[READINGS.shipmentsOverride];
+  if (billing == null && shipping == null && shipments == null) return undefined;
+  const out: PelcroProviderOptions = {};
+  if (billing != null) out.billingAddressId = billing;
+  if (shipping != null) out.shippingAddressId = shipping;
   if (shipments != null) out.planShipmentsPerInterval = shipments;
-  return Object.keys(out).length > 0 ? out : undefined;
+  return out;
 }
 
 const KNOWN_STATUSES: ReadonlySet<string> = new Set(INVOICE_STATUSES);
