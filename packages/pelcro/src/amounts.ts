@@ -6,6 +6,7 @@
  */
 import {
   AmountPrecisionError,
+  minorUnitExponent,
   STRIPE_ZERO_DECIMAL_CURRENCIES,
   stripeMinorUnits,
   WarningCollector,
@@ -18,6 +19,32 @@ export const PELCRO_ZERO_DECIMAL_CURRENCIES: readonly string[] = STRIPE_ZERO_DEC
 export const PELCRO_AMOUNTS = stripeMinorUnits(PELCRO_ZERO_DECIMAL_CURRENCIES, 'Pelcro');
 
 const PROVIDER = 'pelcro';
+
+/**
+ * Pelcro's decimals minus ISO's for a currency (USD 0, ISK +2, MGA -2, KWD -1): canonical → Pelcro multiplies
+ * by 10^shift, Pelcro → canonical by 10^-shift. NaN for a code ISO does not list (the convention then refuses).
+ */
+export function pelcroShift(currency: string): number {
+  try {
+    return PELCRO_AMOUNTS.digits(currency) - minorUnitExponent(currency);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const POW10: readonly number[] = [1, 10, 100, 1000];
+
+/**
+ * The shortcut core's convention takes first, for a whole amount and a shift known per document: a safe
+ * integer times 10^shift (shift ≥ 0) when the product is still one (double products of exact integers are
+ * exact up to 2^53). Undefined whenever the convention would not take that shortcut; callers then ask it.
+ * test/amounts-fast.test.ts checks every caller's shortcut against the convention itself.
+ */
+export function scaleWhole(value: number, shift: number): number | undefined {
+  if (!(shift >= 0 && shift <= 3) || !Number.isSafeInteger(value)) return undefined;
+  const scaled = value * (POW10[shift] as number);
+  return Number.isSafeInteger(scaled) ? scaled + 0 : undefined;
+}
 
 /**
  * A canonical amount → Pelcro's unit. With `warnings`, an amount Pelcro cannot hold (KWD 1.234) is rounded
@@ -74,6 +101,16 @@ export function fromPelcroUnitPrice(value: number, currency: string, path: strin
 }
 
 /** A Pelcro amount in canonical minor units for comparing (rounded silently; never sent anywhere). */
-export function canonicalForComparison(value: number, currency: string): number {
+export function canonicalForComparison(
+  value: number,
+  currency: string,
+  shift = pelcroShift(currency),
+): number {
+  // Whole amounts that scale exactly need no collector; the rest round through the convention as before.
+  return scaleWhole(value, -shift) ?? roundedForComparison(value, currency);
+}
+
+/** The convention's own answer, rounding into a throwaway collector (the comparison never warns). */
+export function roundedForComparison(value: number, currency: string): number {
   return fromPelcroAmount(value, currency, 'comparison', new WarningCollector(PROVIDER));
 }

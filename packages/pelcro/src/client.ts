@@ -7,6 +7,7 @@
  */
 import {
   type ClientOptions,
+  type CreateAnswerContext,
   createTransport,
   type Invoice,
   type InvoiceInput,
@@ -22,6 +23,8 @@ import {
 } from '@billbridge/core';
 import type { z } from 'zod';
 import { mapPelcroError } from './errors';
+import { fastReadInvoiceResponse } from './fast-invoice';
+import { fastReadInvoiceList } from './fast-list';
 import { fromCheckedInvoice, unwrap } from './from-provider';
 import { INVOICES_PATH, LIST_MAX_LIMIT, PELCRO_BASE_URL } from './options';
 import { isLastPage, pageItems } from './paging';
@@ -93,6 +96,10 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
     ...transportSettings(config),
   });
 
+  // What every create sends and names the same way: built once per client, not per create.
+  const siteQuery = Object.freeze({ site_id: siteId });
+  const createUrl = `${transport.baseUrl}${INVOICES_PATH}?site_id=${siteId}`;
+
   // The mapping options of a create, one object per strict setting (not a spread per create).
   const mappings = new Map<boolean | undefined, Parameters<typeof toCreateRequest>[1]>();
   function mappingFor(strict: boolean | undefined) {
@@ -108,10 +115,13 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
     // Reading back never applies `strict`: the record exists whatever the mapping says. Every caller
     // passes an invoice its schema already checked (invoiceOf, parseCreateAnswer).
     const back = fromCheckedInvoice(raw);
-    return { value: back.value, raw, warnings: [...warnings, ...back.warnings], requestWarnings: warnings };
+    const all = warnings.length === 0 ? back.warnings : warnings.concat(back.warnings);
+    return { value: back.value, raw, warnings: all, requestWarnings: warnings };
   }
 
   function invoiceOf(response: Pick<TransportResponse, 'status' | 'body' | 'requestId'>, what: string) {
+    const fast = fastReadInvoiceResponse(response.body);
+    if (fast !== undefined) return unwrap(fast);
     const parsed = PelcroInvoiceResponse.safeParse(response.body);
     if (!parsed.success) {
       throw new ProviderError(
@@ -143,11 +153,10 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
       const { request, warnings } = toCreateRequest(doc, mappingFor(opts.strict ?? config.strict));
       const rawExternalId = (doc as { externalId?: unknown }).externalId;
       const externalId = typeof rawExternalId === 'string' ? rawExternalId : undefined;
-      const query = { site_id: request.query.site_id };
       const post: TransportRequest = {
         method: 'POST',
         path: INVOICES_PATH,
-        query,
+        query: siteQuery,
         body: request.body,
         operation: 'create',
         deduplicated: false,
@@ -156,15 +165,16 @@ export function createPelcroClient(config: PelcroClientConfig): PelcroClient {
       if (opts.signal) post.signal = opts.signal;
       const response = await transport.request(post);
       // A 2xx that cannot be read may still have created the invoice: ambiguous, never "not created".
+      const context: CreateAnswerContext = {
+        provider: 'pelcro',
+        subject: 'Pelcro create-invoice response',
+        method: 'POST',
+        url: createUrl,
+        body: request.body,
+      };
+      if (externalId !== undefined) context.externalId = externalId;
       const answer = unwrap(
-        parseCreateAnswer(PelcroInvoiceResponse, response, {
-          provider: 'pelcro',
-          subject: 'Pelcro create-invoice response',
-          method: 'POST',
-          url: `${transport.baseUrl}${INVOICES_PATH}?site_id=${query.site_id}`,
-          body: request.body,
-          ...(externalId !== undefined && { externalId }),
-        }),
+        parseCreateAnswer(PelcroInvoiceResponse, response, context, fastReadInvoiceResponse),
       );
       const stored = verifyMode === 'read-back' ? await getRaw(answer.id, opts.signal) : answer;
       verifyStored(request.body, stored, response.requestId);
@@ -224,6 +234,8 @@ function listLimit(limit: number | undefined): number {
 }
 
 function parseList(response: TransportResponse): z.output<typeof PelcroInvoiceList> {
+  const fast = fastReadInvoiceList(response.body);
+  if (fast !== undefined) return fast;
   const parsed = PelcroInvoiceList.safeParse(response.body);
   if (!parsed.success) {
     throw new ProviderError(

@@ -14,22 +14,36 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { fromPelcroAddress } from './address';
-import { fromPelcroAmount, fromPelcroUnitPrice } from './amounts';
+import { fromPelcroAmount, fromPelcroUnitPrice, pelcroShift, scaleWhole } from './amounts';
 import { readPelcroDate } from './dates';
+import { fastReadCreateBody } from './fast-create-body';
+import { fastReadInvoiceResponse } from './fast-invoice';
 import { type PelcroMappingOptions, type PelcroProviderOptions, READINGS } from './options';
 import { itemAmount, itemsTotal } from './totals';
-import { BILLING_REASONS, type PelcroInvoice, PelcroInvoiceCreateBody, PelcroInvoiceResponse } from './wire';
+import {
+  BILLING_REASONS,
+  type PelcroInvoice,
+  PelcroInvoiceCreateBody,
+  PelcroInvoiceResponse,
+  type PelcroLineItem,
+} from './wire';
 
 type Lines = Invoice['lines'];
 
 export function fromProvider(record: unknown, options: PelcroMappingOptions = {}): MappingResult<Invoice> {
   const w = new WarningCollector('pelcro');
-  const value = isCreateShape(record)
-    ? fromCreateBody(
-        parseWith(PelcroInvoiceCreateBody, createBodyOf(record), 'Pelcro create-invoice request'),
-        w,
-      )
-    : fromInvoice(unwrap(parseWith(PelcroInvoiceResponse, record, 'Pelcro invoice')), w);
+  let value: Invoice;
+  if (isCreateShape(record)) {
+    const body = createBodyOf(record);
+    value = fromCreateBody(
+      fastReadCreateBody(body) ?? parseWith(PelcroInvoiceCreateBody, body, 'Pelcro create-invoice request'),
+      w,
+    );
+  } else {
+    const invoice =
+      fastReadInvoiceResponse(record) ?? parseWith(PelcroInvoiceResponse, record, 'Pelcro invoice');
+    value = fromInvoice(unwrap(invoice), w);
+  }
   return { value: parseInvoice(value), warnings: w.finish(options.strict) };
 }
 
@@ -69,11 +83,12 @@ export function unwrap(response: { data?: unknown } | PelcroInvoice): PelcroInvo
 
 function fromCreateBody(body: PelcroInvoiceCreateBody, w: WarningCollector): Invoice {
   const currency = body.currency.toUpperCase();
-  const invoice: Invoice = {
-    currency,
-    customer: {},
-    lines: (body.line_items ?? []).map((item, i) => lineFromItem(item, i, currency)),
-  };
+  const shift = pelcroShift(currency);
+  const items = body.line_items ?? [];
+  const lines: Lines = new Array(items.length);
+  for (let i = 0; i < items.length; i++)
+    lines[i] = lineFromItem(items[i] as PelcroLineItem, i, currency, shift);
+  const invoice: Invoice = { currency, customer: {}, lines };
   if (body.old_provider_id !== undefined) invoice.externalId = body.old_provider_id;
   if (body.customer_id !== undefined) invoice.customer.id = String(body.customer_id);
   if (body.customer_old_provider_id !== undefined)
@@ -84,7 +99,7 @@ function fromCreateBody(body: PelcroInvoiceCreateBody, w: WarningCollector): Inv
   if (shipping) invoice.customer.shippingAddress = shipping;
   // With line items Pelcro computes the total itself: the request implies it.
   const total = body.total ?? (body.line_items && itemsTotal(body.line_items).total);
-  if (total !== undefined) invoice.total = fromPelcroAmount(total, currency, 'total', w);
+  if (total !== undefined) invoice.total = amount(total, currency, shift, w);
   if (body.status !== undefined) invoice.status = body.status;
   if (body.billing_reason !== undefined) invoice.billingReason = body.billing_reason;
   readPeriodAndDue(invoice, body, w);
@@ -110,17 +125,25 @@ function lineFromItem(
   },
   i: number,
   currency: string,
+  shift: number,
 ): Lines[number] {
   const line: Lines[number] = { quantity: item.quantity };
   if (item.description != null) line.description = item.description;
   // Pelcro's unit (hundredths of ISK, whole MGA) → canonical minor units, exact (finer as a Decimal).
-  const unit = fromPelcroUnitPrice(item.unit_price, currency, `lines[${i}].unitAmount`);
+  const unit =
+    scaleWhole(item.unit_price, -shift) ??
+    fromPelcroUnitPrice(item.unit_price, currency, `lines[${i}].unitAmount`);
   if (typeof unit === 'number') line.unitAmount = unit;
   else line.unitAmountDecimal = unit;
   if (item.tax_name != null && item.tax_rate != null) {
     line.tax = { name: item.tax_name, ratePercent: formatDecimal(toDecimal(item.tax_rate)) };
   }
   return line;
+}
+
+/** A whole Pelcro amount in canonical minor units: the convention's shortcut, else the convention. */
+function amount(value: number, currency: string, shift: number, w: WarningCollector): number {
+  return scaleWhole(value, -shift) ?? fromPelcroAmount(value, currency, 'total', w);
 }
 
 function readPeriodAndDue(
@@ -155,12 +178,15 @@ function providerOptionsOf(source: {
   shipping_address_id?: number | null | undefined;
   [READINGS.shipmentsOverride]?: number | null | undefined;
 }): PelcroProviderOptions | undefined {
-  const out: PelcroProviderOptions = {};
-  if (source.billing_address_id != null) out.billingAddressId = source.billing_address_id;
-  if (source.shipping_address_id != null) out.shippingAddressId = source.shipping_address_id;
+  const billing = source.billing_address_id;
+  const shipping = source.shipping_address_id;
   const shipments = source[READINGS.shipmentsOverride];
+  if (billing == null && shipping == null && shipments == null) return undefined;
+  const out: PelcroProviderOptions = {};
+  if (billing != null) out.billingAddressId = billing;
+  if (shipping != null) out.shippingAddressId = shipping;
   if (shipments != null) out.planShipmentsPerInterval = shipments;
-  return Object.keys(out).length > 0 ? out : undefined;
+  return out;
 }
 
 const KNOWN_STATUSES: ReadonlySet<string> = new Set(INVOICE_STATUSES);
@@ -168,6 +194,7 @@ const KNOWN_REASONS: ReadonlySet<string> = new Set(BILLING_REASONS);
 
 function fromInvoice(record: PelcroInvoice, w: WarningCollector): Invoice {
   const currency = record.currency.toUpperCase();
+  const shift = pelcroShift(currency);
   const invoice: Invoice = {
     id: String(record.id),
     provider: 'pelcro',
@@ -180,7 +207,7 @@ function fromInvoice(record: PelcroInvoice, w: WarningCollector): Invoice {
           `Pelcro reports ${item.amount}, not quantity × unit price (${itemAmount(item)}).`,
         );
       }
-      return lineFromItem(item, i, currency);
+      return lineFromItem(item, i, currency, shift);
     }),
   };
   if (record.old_provider_id != null) invoice.externalId = record.old_provider_id;
@@ -192,7 +219,7 @@ function fromInvoice(record: PelcroInvoice, w: WarningCollector): Invoice {
       w.unrecognized('billing_reason', `Unknown billing_reason "${record.billing_reason}"; it is not kept.`);
   }
   const total = record.total ?? record.amount_due;
-  if (total != null) invoice.total = fromPelcroAmount(total, currency, 'total', w);
+  if (total != null) invoice.total = amount(total, currency, shift, w);
   readPeriodAndDue(invoice, record, w);
   const created = readPelcroDate(record.created_at ?? record.created, 'created_at', w);
   if (created !== undefined) invoice.createdAt = created;
@@ -222,10 +249,14 @@ function customerOf(record: PelcroInvoice): Invoice['customer'] {
   const externalId = nested?.old_provider_id ?? record.customer_old_provider_id;
   if (externalId != null) customer.externalId = externalId;
   if (nested?.email != null) customer.email = nested.email;
-  const name = [nested?.first_name, nested?.last_name]
-    .filter((part) => part != null && part !== '')
-    .join(' ');
-  if (name !== '') customer.name = name;
+  // The non-empty parts of first and last name, joined by one space.
+  const first = nested?.first_name;
+  const last = nested?.last_name;
+  const hasFirst = first != null && first !== '';
+  const hasLast = last != null && last !== '';
+  if (hasFirst && hasLast) customer.name = `${first} ${last}`;
+  else if (hasFirst) customer.name = first;
+  else if (hasLast) customer.name = last;
   if (nested?.phone != null) customer.phone = nested.phone;
   const billing = fromPelcroAddress(record.address_billing ?? record.customer_address);
   if (billing) customer.billingAddress = billing;

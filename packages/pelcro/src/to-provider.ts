@@ -27,7 +27,14 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { toPelcroAddress } from './address';
-import { canonicalForComparison, exactPelcroUnitPrice, PELCRO_AMOUNTS, toPelcroAmount } from './amounts';
+import {
+  canonicalForComparison,
+  exactPelcroUnitPrice,
+  PELCRO_AMOUNTS,
+  pelcroShift,
+  scaleWhole,
+  toPelcroAmount,
+} from './amounts';
 import {
   EPOCH_SECONDS_MAX,
   EPOCH_SECONDS_MIN,
@@ -43,7 +50,7 @@ import type { PelcroCreateRequest, PelcroInvoiceCreateBody, PelcroLineItem } fro
 const SUBJECT = 'Invoice for Pelcro';
 
 /** Collects every refusal so the caller sees them all at once. */
-class Issues {
+export class Issues {
   readonly list: ValidationIssue[] = [];
   add(path: string, code: string, message: string): void {
     this.list.push({ path, code, message });
@@ -86,7 +93,7 @@ export function toCreateRequest(
   if (invoice.footer !== undefined) body.footer = invoice.footer;
   if (invoice.purchaseOrder !== undefined) body.purchase_order = invoice.purchaseOrder;
   warnUnsupported(invoice, w);
-  w.otherProvidersOptions(invoice.providerOptions);
+  if (invoice.providerOptions !== undefined) w.otherProvidersOptions(invoice.providerOptions);
   checkCustomerReference(body, issues);
 
   if (issues.list.length > 0) throw new ValidationError(SUBJECT, issues.list, { provider: 'pelcro' });
@@ -126,8 +133,15 @@ function asInvoice(doc: unknown, w: WarningCollector): Invoice {
 
 /** A positive int32 written as a plain integer string ("987654"), or undefined. */
 export function pelcroIdFromString(id: string): number | undefined {
-  if (!/^[1-9]\d{0,9}$/.test(id)) return undefined;
-  const n = Number(id);
+  // /^[1-9]\d{0,9}$/ by hand (a character loop beats the regex here), then the int32 bound.
+  const length = id.length;
+  if (length === 0 || length > 10) return undefined;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const digit = id.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9 || (i === 0 && digit === 0)) return undefined;
+    n = n * 10 + digit;
+  }
   return n <= INT32_MAX ? n : undefined;
 }
 
@@ -137,19 +151,25 @@ function mapAmounts(
   issues: Issues,
   w: WarningCollector,
 ): void {
-  const { currency } = invoice;
-  if (invoice.lines.length === 0) {
+  const { currency, lines } = invoice;
+  // Pelcro's decimals against ISO's, once per document: whole amounts then scale without a lookup each.
+  const shift = pelcroShift(currency);
+  if (lines.length === 0) {
     // The canonical model guarantees a total when there are no lines.
-    const total = pelcroAmount(invoice.total as number, currency, 'total', issues, w);
+    const minor = invoice.total as number;
+    const total = scaleWhole(minor, shift) ?? pelcroAmount(minor, currency, 'total', issues, w);
     if (total !== undefined && issues.int32('total', total, 'total')) body.total = total;
     return;
   }
-  const items = invoice.lines.map((line, i) => lineItem(line, i, currency, issues, w));
+  const items: PelcroLineItem[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    items[i] = lineItem(lines[i] as Invoice['lines'][number], i, currency, shift, issues, w);
+  }
   body.line_items = items;
   if (issues.list.length > 0) return;
   const totals = itemsTotal(items);
   if (!issues.int32('lines', totals.total, 'The invoice total of the lines')) return;
-  const sent = canonicalForComparison(totals.total, currency);
+  const sent = canonicalForComparison(totals.total, currency, shift);
   if (invoice.total !== undefined && invoice.total !== sent) {
     w.approximated(
       'total',
@@ -181,16 +201,47 @@ function pelcroAmount(
  * (a fractional or zero quantity, a unit price finer than Pelcro's unit) is folded into one unit at the
  * line's amount, so the total stays exact, with an `approximated` warning. A negative line is refused.
  */
-function lineItem(
+export function lineItem(
   line: Invoice['lines'][number],
+  i: number,
+  currency: string,
+  shift: number,
+  issues: Issues,
+  w: WarningCollector,
+): PelcroLineItem {
+  const item = {} as PelcroLineItem;
+  if (line.description !== undefined) item.description = line.description;
+  const { unitAmount, quantity: lineQuantity } = line;
+  // The plain case: a whole unit price and a whole quantity, both int32, and a line amount within int32.
+  // Anything else (or any doubt) takes the general path below, which words every refusal and warning.
+  if (typeof lineQuantity === 'number' && unitAmount !== undefined && unitAmount >= 0) {
+    const unitPrice = scaleWhole(unitAmount, shift);
+    if (
+      unitPrice !== undefined &&
+      unitPrice <= INT32_MAX &&
+      Number.isSafeInteger(lineQuantity) &&
+      lineQuantity > 0 &&
+      lineQuantity <= INT32_MAX &&
+      unitPrice * lineQuantity <= INT32_MAX
+    ) {
+      item.unit_price = unitPrice;
+      item.quantity = lineQuantity;
+      finishLine(line, item, i, currency, issues, w);
+      return item;
+    }
+  }
+  return generalLineItem(line, item, i, currency, issues, w);
+}
+
+export function generalLineItem(
+  line: Invoice['lines'][number],
+  item: PelcroLineItem,
   i: number,
   currency: string,
   issues: Issues,
   w: WarningCollector,
 ): PelcroLineItem {
   const path = `lines[${i}]`;
-  const item = {} as PelcroLineItem;
-  if (line.description !== undefined) item.description = line.description;
   const unitField = line.unitAmount !== undefined ? 'unitAmount' : 'unitAmountDecimal';
   const unit = line.unitAmount ?? (line.unitAmountDecimal as string);
   if (compareDecimal(toDecimal(unit), toDecimal(0)) < 0) {
@@ -238,15 +289,41 @@ function lineItem(
       );
     }
   }
-  mapLineTax(line.tax, item, path, currency, issues, w);
-  for (const key of ['kind', 'priceId', 'period', 'recurrence', 'metadata'] as const) {
-    if (line[key] !== undefined)
-      w.unsupported(`${path}.${key}`, `Pelcro line items have no ${key}; it is not sent.`);
-  }
-  if (line.product !== undefined && Object.keys(line.product).length > 0) {
-    w.unsupported(`${path}.product`, 'Pelcro invoice line items have no product reference; it is not sent.');
-  }
+  finishLine(line, item, i, currency, issues, w);
   return item;
+}
+
+const LINE_FIELDS_NOT_SENT = ['kind', 'priceId', 'period', 'recurrence', 'metadata'] as const;
+
+/** The line's tax, and warnings for what Pelcro line items cannot carry. */
+function finishLine(
+  line: Invoice['lines'][number],
+  item: PelcroLineItem,
+  i: number,
+  currency: string,
+  issues: Issues,
+  w: WarningCollector,
+): void {
+  if (line.tax !== undefined) mapLineTax(line.tax, item, `lines[${i}]`, currency, issues, w);
+  const { kind, priceId, period, recurrence, metadata, product } = line;
+  if (
+    kind !== undefined ||
+    priceId !== undefined ||
+    period !== undefined ||
+    recurrence !== undefined ||
+    metadata !== undefined
+  ) {
+    for (const key of LINE_FIELDS_NOT_SENT) {
+      if (line[key] !== undefined)
+        w.unsupported(`lines[${i}].${key}`, `Pelcro line items have no ${key}; it is not sent.`);
+    }
+  }
+  if (product !== undefined && Object.keys(product).length > 0) {
+    w.unsupported(
+      `lines[${i}].product`,
+      'Pelcro invoice line items have no product reference; it is not sent.',
+    );
+  }
 }
 
 function checkLineAmount(item: PelcroLineItem, path: string, issues: Issues): void {
@@ -335,6 +412,13 @@ function mapLineTax(
   }
 }
 
+/** Customer fields a Pelcro invoice cannot carry (it refers to its customer by id), with their warnings. */
+const CUSTOMER_FIELDS_NOT_SENT = (['email', 'name', 'phone'] as const).map((key) => ({
+  key,
+  path: `customer.${key}`,
+  message: `A Pelcro invoice refers to its customer by id; customer.${key} is not sent.`,
+}));
+
 function mapCustomer(
   invoice: Invoice,
   body: PelcroInvoiceCreateBody,
@@ -374,13 +458,10 @@ function mapCustomer(
       `The document comes from ${invoice.provider}: its customer id is sent as customer_old_provider_id, the id in the previous system.`,
     );
   }
-  for (const key of ['email', 'name', 'phone'] as const) {
-    if (invoice.customer[key] !== undefined) {
-      w.unsupported(
-        `customer.${key}`,
-        `A Pelcro invoice refers to its customer by id; customer.${key} is not sent.`,
-      );
-    }
+  const { email, name, phone } = invoice.customer;
+  if (email === undefined && name === undefined && phone === undefined) return;
+  for (const { key, path, message } of CUSTOMER_FIELDS_NOT_SENT) {
+    if (invoice.customer[key] !== undefined) w.unsupported(path, message);
   }
 }
 
@@ -519,12 +600,26 @@ function mapAddresses(
     body[READINGS.shipmentsOverride] = pelcro.planShipmentsPerInterval;
 }
 
+/** The warning for an invoice field Pelcro's request has no room for (texts built once). */
+const notSent = (key: string): string => `Pelcro's create-invoice request has no ${key}; it is not sent.`;
+const NOT_SENT = {
+  number: notSent('number'),
+  issuedAt: notSent('issuedAt'),
+  tax: notSent('tax'),
+  recurrence: notSent('recurrence'),
+  paymentTerms: notSent('paymentTerms'),
+  memo: notSent('memo'),
+} as const;
+
 function warnUnsupported(invoice: Invoice, w: WarningCollector): void {
-  const dropped = ['number', 'issuedAt', 'tax', 'recurrence', 'paymentTerms', 'memo'] as const;
-  for (const key of dropped) {
-    if (invoice[key] !== undefined)
-      w.unsupported(key, `Pelcro's create-invoice request has no ${key}; it is not sent.`);
-  }
+  // Named loads rather than a loop over key names: this runs on every mapping.
+  const { number, issuedAt, tax, recurrence, paymentTerms, memo } = invoice;
+  if (number !== undefined) w.unsupported('number', NOT_SENT.number);
+  if (issuedAt !== undefined) w.unsupported('issuedAt', NOT_SENT.issuedAt);
+  if (tax !== undefined) w.unsupported('tax', NOT_SENT.tax);
+  if (recurrence !== undefined) w.unsupported('recurrence', NOT_SENT.recurrence);
+  if (paymentTerms !== undefined) w.unsupported('paymentTerms', NOT_SENT.paymentTerms);
+  if (memo !== undefined) w.unsupported('memo', NOT_SENT.memo);
   if (invoice.collection !== undefined) {
     for (const key of Object.keys(invoice.collection)) {
       w.unsupported(`collection.${key}`, 'Pelcro sets how an invoice is collected itself; it is not sent.');

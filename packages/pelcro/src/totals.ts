@@ -39,6 +39,30 @@ export function itemTax(item: PricedItem): number {
 }
 
 export function itemsTotal(items: readonly PricedItem[]): { subtotal: number; tax: number; total: number } {
+  // One pass while every partial sum is a safe integer (then plain addition is exact, as in sumMinor);
+  // otherwise sumMinor's exact path decides, and throws, as it always has.
+  // Amounts first, then taxes, as the exact path computes them (so the same item throws first).
+  let subtotal = 0;
+  for (let i = 0; i < items.length; i++) {
+    subtotal += itemAmount(items[i] as PricedItem);
+    if (!Number.isSafeInteger(subtotal)) return exactItemsTotal(items);
+  }
+  let tax = 0;
+  for (let i = 0; i < items.length; i++) {
+    tax += itemTax(items[i] as PricedItem);
+    if (!Number.isSafeInteger(tax)) return exactItemsTotal(items);
+  }
+  const total = subtotal + tax;
+  if (!Number.isSafeInteger(total)) return exactItemsTotal(items);
+  return { subtotal: subtotal + 0, tax: tax + 0, total: total + 0 };
+}
+
+/** The same totals through sumMinor's exact path (the reference the shortcut above is tested against). */
+export function exactItemsTotal(items: readonly PricedItem[]): {
+  subtotal: number;
+  tax: number;
+  total: number;
+} {
   const subtotal = sumMinor(items.map(itemAmount));
   const tax = sumMinor(items.map(itemTax));
   return { subtotal, tax, total: sumMinor([subtotal, tax]) };

@@ -9,40 +9,49 @@ import {
   type IntegrityDifference,
   IntegrityError,
 } from '@billbridge/core';
-import { canonicalForComparison } from './amounts';
+import { canonicalForComparison, pelcroShift } from './amounts';
 import { READINGS } from './options';
 import { itemAmount, itemsTotal } from './totals';
-import type { PelcroInvoice, PelcroInvoiceCreateBody } from './wire';
+import type { PelcroInvoice, PelcroInvoiceCreateBody, PelcroLineItem } from './wire';
 
 /** The facts of a create body, as Pelcro will compute them (lines × unit prices, tax on top). */
 export function sentFacts(body: PelcroInvoiceCreateBody): CreateFacts {
   const currency = body.currency.toUpperCase();
+  const shift = pelcroShift(currency);
   const items = body.line_items;
   if (items === undefined) {
-    return {
-      currency,
-      ...(body.total !== undefined && { total: canonicalForComparison(body.total, currency) }),
-    };
+    const facts: CreateFacts = { currency };
+    if (body.total !== undefined) facts.total = canonicalForComparison(body.total, currency, shift);
+    return facts;
+  }
+  const lineAmounts: number[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    lineAmounts[i] = canonicalForComparison(itemAmount(items[i] as PelcroLineItem), currency, shift);
   }
   return {
     currency,
     lineCount: items.length,
-    lineAmounts: items.map((item) => canonicalForComparison(itemAmount(item), currency)),
-    total: canonicalForComparison(itemsTotal(items).total, currency),
+    lineAmounts,
+    total: canonicalForComparison(itemsTotal(items).total, currency, shift),
   };
 }
 
 /** The facts Pelcro's invoice carries (absent ones are not compared). */
 export function storedFacts(invoice: PelcroInvoice, withLines: boolean): CreateFacts {
   const currency = invoice.currency.toUpperCase();
+  const shift = pelcroShift(currency);
   const facts: CreateFacts = { currency };
   const total = invoice.total ?? invoice.amount_due;
-  if (total != null) facts.total = canonicalForComparison(total, currency);
-  if (withLines && Array.isArray(invoice.line_items)) {
-    facts.lineCount = invoice.line_items.length;
-    facts.lineAmounts = invoice.line_items.map((item) =>
-      canonicalForComparison(item.amount ?? itemAmount(item), currency),
-    );
+  if (total != null) facts.total = canonicalForComparison(total, currency, shift);
+  const items = invoice.line_items;
+  if (withLines && Array.isArray(items)) {
+    facts.lineCount = items.length;
+    const lineAmounts: number[] = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as NonNullable<PelcroInvoice['line_items']>[number];
+      lineAmounts[i] = canonicalForComparison(item.amount ?? itemAmount(item), currency, shift);
+    }
+    facts.lineAmounts = lineAmounts;
   }
   return facts;
 }
