@@ -39,6 +39,8 @@ import {
   compareCurrencyTables,
 } from './currencies';
 import { mapError } from './errors';
+import { readCreateResponse } from './fast-create';
+import { readCurrencyListResponse, readGetInvoiceResponse, readQueryInvoicesResponse } from './fast-record';
 import { fromOwnRequest, fromProvider } from './from-provider';
 import { fetchInOrder } from './in-order';
 import { type ChargeOverOptions, UNCONFIRMED } from './options';
@@ -216,7 +218,10 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
         operation: 'read',
         ...(signal && { signal }),
       });
-      const rows = parseResponse(CurrencyListResponse, response.body, 'currency list').response;
+      const rows = (
+        readCurrencyListResponse(response.body) ??
+        parseResponse(CurrencyListResponse, response.body, 'currency list')
+      ).response;
       const currencies = accountCurrencies(rows);
       if (configuredIds) {
         const differences = compareCurrencyTables(configuredIds, currencies);
@@ -244,7 +249,8 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
       operation: 'read',
       ...(signal && { signal }),
     });
-    return parseResponse(GetInvoiceResponse, response.body, 'get').response;
+    return (readGetInvoiceResponse(response.body) ?? parseResponse(GetInvoiceResponse, response.body, 'get'))
+      .response;
   }
 
   function mapRecord(record: InvoiceRecord, options: ChargeOverOptions = readOptions): ChargeOverResult {
@@ -266,7 +272,9 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
       operation: 'read',
       ...(signal && { signal }),
     });
-    return parseResponse(QueryInvoicesResponse, response.body, 'query').response;
+    return (
+      readQueryInvoicesResponse(response.body) ?? parseResponse(QueryInvoicesResponse, response.body, 'query')
+    ).response;
   }
 
   /**
@@ -360,14 +368,19 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
           ...(externalKey !== undefined && { externalId: externalKey }),
           ...(signal && { signal }),
         });
-        const created = parseCreateAnswer(CreateResponse, response, {
-          provider: PROVIDER,
-          subject: 'ChargeOver create-invoice response',
-          method: 'POST',
-          url,
-          body: request,
-          ...(externalKey !== undefined && { externalId: externalKey }),
-        });
+        const created = parseCreateAnswer(
+          CreateResponse,
+          response,
+          {
+            provider: PROVIDER,
+            subject: 'ChargeOver create-invoice response',
+            method: 'POST',
+            url,
+            body: request,
+            ...(externalKey !== undefined && { externalId: externalKey }),
+          },
+          readCreateResponse,
+        );
         createdId = created.response.id;
         requestId = response.requestId;
         envelope = created;

@@ -22,6 +22,8 @@ import {
 import { countryFromWire } from './country';
 import { customFieldsToMetadata } from './custom-fields';
 import { wireDateTimeToInstant } from './datetimes';
+import { readCreateBody } from './fast-create';
+import { readInvoiceRecord } from './fast-record';
 import { type ChargeOverOptions, INVOICE_CUSTOM_SLOTS, LINE_CUSTOM_SLOTS, UNCONFIRMED } from './options';
 import { paycycleToRecurrence } from './paycycle';
 import { currencyForId, type ResolvedOptions, resolveOptions } from './resolve';
@@ -37,8 +39,17 @@ export function fromProvider(record: unknown, options: ChargeOverOptions = {}): 
   const body = unwrap(record);
   const invoice =
     body !== null && typeof body === 'object' && 'invoice_id' in body
-      ? fromRecord(parseWith(InvoiceRecord, body, 'ChargeOver invoice record'), resolved, w)
-      : fromRequest(parseWith(InvoiceCreateBody, body, 'ChargeOver invoice request'), options, resolved, w);
+      ? fromRecord(
+          readInvoiceRecord(body) ?? parseWith(InvoiceRecord, body, 'ChargeOver invoice record'),
+          resolved,
+          w,
+        )
+      : fromRequest(
+          readCreateBody(body) ?? parseWith(InvoiceCreateBody, body, 'ChargeOver invoice request'),
+          options,
+          resolved,
+          w,
+        );
   // What we produce must itself be a valid canonical document.
   return { value: parseInvoice(invoice), warnings: w.finish(options.strict) };
 }

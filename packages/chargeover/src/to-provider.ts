@@ -32,6 +32,7 @@ import {
 } from '@billbridge/core';
 import { countryToWire } from './country';
 import { metadataToCustomFields } from './custom-fields';
+import { readProviderOptions } from './fast-options';
 import {
   type ChargeOverOptions,
   ChargeOverProviderOptions,
@@ -348,6 +349,8 @@ function exactNumber(value: string | ReturnType<typeof toDecimal>, path: string)
 function providerOptions(invoice: Invoice): ChargeOverProviderOptions {
   const raw = invoice.providerOptions?.chargeover;
   if (raw === undefined) return {};
+  const fast = readProviderOptions(raw);
+  if (fast !== undefined) return fast;
   const parsed = ChargeOverProviderOptions.safeParse(raw);
   if (!parsed.success) {
     throw new ValidationError(

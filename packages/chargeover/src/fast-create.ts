@@ -1,0 +1,119 @@
+/**
+ * Hand-written readers of the create side: the `POST /api/v3/invoice` body as the fake and `fromProvider`
+ * accept it (InvoiceCreateBody) and ChargeOver's answer to it (CreateResponse). Each answers exactly what
+ * its schema in wire.ts outputs for a plainly valid value, or undefined, and the caller then parses with
+ * the schema (which owns the error messages). The building blocks are in fast-wire.ts.
+ */
+import { fastRead } from '@billbridge/core';
+import {
+  each,
+  fieldTable,
+  id,
+  list,
+  loose,
+  looseObject,
+  nonEmptyText,
+  paycycle,
+  readId,
+  text,
+  dateOnly as wireDate,
+} from './fast-wire';
+import {
+  type CreateResponse,
+  customerReferenceProblem,
+  INVOICE_CUSTOM_KEYS,
+  type InvoiceCreateBody,
+  LINE_CUSTOM_KEYS,
+  READ_ADDRESS_KEYS,
+} from './wire';
+
+type Output<S> = S extends { parse(value: unknown): infer T } ? T : never;
+
+function finite(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function nonNegative(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/** LineItemRequest.loose(): the fields of a line we send, anything else passed through. */
+export const LINE_REQUEST_FIELDS = fieldTable([
+  ['item_id', id],
+  ['descrip', text],
+  ['line_rate', finite],
+  ['line_quantity', nonNegative],
+  ['paycycle', paycycle],
+  ...each(LINE_CUSTOM_KEYS, text),
+]);
+
+export const LINE_REQUEST_REQUIRED = ['item_id'] as const;
+
+/** InvoiceCreateBody's declared fields (the deprecated address fields included). */
+export const CREATE_BODY_FIELDS = fieldTable([
+  ['customer_id', id],
+  ['customer_token', nonEmptyText],
+  ['customer_external_key', nonEmptyText],
+  ['refnumber', text],
+  ['external_key', nonEmptyText],
+  ['date', wireDate],
+  ['currency_id', id],
+  ['class_id', id],
+  ['paycycle', paycycle],
+  ['terms_id', id],
+  ['admin_id', id],
+  ...each(READ_ADDRESS_KEYS, text),
+  ['memo', text],
+  ...each(INVOICE_CUSTOM_KEYS, text),
+  ['line_items', list(loose(LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED), 1)],
+]);
+export const CREATE_BODY_REQUIRED = ['line_items'] as const;
+
+/** InvoiceCreateBody's output for a plainly valid body, or undefined. */
+export function readCreateBody(value: unknown): Output<typeof InvoiceCreateBody> | undefined {
+  const body = looseObject(value, CREATE_BODY_FIELDS, CREATE_BODY_REQUIRED);
+  if (body === undefined || customerReferenceProblem(body) !== undefined) return undefined;
+  return body as Output<typeof InvoiceCreateBody>;
+}
+
+// ------------------------------------------------------------------------------------- the answer
+
+const CREATED_FIELDS = fieldTable([['id', readId]]);
+
+/** `details`: null, or `{}` as every documented answer has it; a record with entries goes to zod. */
+export function emptyDetails(value: unknown): Record<string, never> | null | undefined {
+  if (value === null) return null;
+  const input = fastRead.asPlainObject(value);
+  return input !== undefined && Reflect.ownKeys(input).length === 0 ? {} : undefined;
+}
+
+function code(value: unknown): number | undefined {
+  return Number.isSafeInteger(value) ? (value as number) : undefined;
+}
+
+function message(value: unknown): string | null | undefined {
+  return value === null || typeof value === 'string' ? value : undefined;
+}
+
+/** The envelope's fields around a given `response` reader (Envelope.extend({ response })). */
+export function envelopeFields(response: (value: unknown) => unknown) {
+  return fieldTable([
+    ['code', code],
+    ['status', text],
+    ['message', message],
+    ['details', emptyDetails],
+    ['response', response],
+  ]);
+}
+
+/** Fields every envelope must carry (`details` may be absent). */
+export const ENVELOPE_REQUIRED = ['code', 'status', 'message', 'response'] as const;
+
+const CREATE_RESPONSE_FIELDS = envelopeFields(loose(CREATED_FIELDS, ['id']));
+
+/** CreateResponse's output for a plainly valid answer (`{ code, status, message, details, response: { id } }`). */
+export function readCreateResponse(value: unknown): Output<typeof CreateResponse> | undefined {
+  return looseObject(value, CREATE_RESPONSE_FIELDS, ENVELOPE_REQUIRED) as
+    | Output<typeof CreateResponse>
+    | undefined;
+}
