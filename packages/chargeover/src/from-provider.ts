@@ -87,31 +87,54 @@ function unwrap(record: unknown): unknown {
 
 type Common = RequestBody | InvoiceRecord;
 
+const BILL = 1;
+const SHIP = 2;
+const CUSTOM = 4;
+
+/**
+ * Which groups of optional fields (bill_*, ship_*, custom_*) a wire object has any key of. Most invoices
+ * and lines carry none, and reading each of those ~40 names (absent keys are the slowest reads there are)
+ * cost more than the rest of the mapping; one pass over the keys the object does have answers it.
+ */
+function fieldGroups(body: object): number {
+  let groups = 0;
+  for (const key in body) {
+    if (key.startsWith('custom_')) groups |= CUSTOM;
+    else if (key.startsWith('bill_')) groups |= BILL;
+    else if (key.startsWith('ship_')) groups |= SHIP;
+  }
+  return groups;
+}
+
 function base(body: Common, currency: string, resolved: ResolvedOptions, w: WarningCollector): Invoice {
-  const invoice: Invoice = { currency, customer: customer(body, w), lines: [] };
+  const groups = fieldGroups(body);
+  const invoice: Invoice = { currency, customer: customer(body, groups, w), lines: [] };
   if (body.refnumber != null) invoice.number = body.refnumber;
   if (body.external_key != null) invoice.externalId = body.external_key;
   if (body.date != null) invoice.issuedAt = dateOnlyToInstant(body.date, resolved.timeZone);
   if (body.memo != null && body.memo !== '') invoice.memo = body.memo;
-  const metadata = customFieldsToMetadata(body, resolved.invoiceSlots, INVOICE_CUSTOM_SLOTS);
-  if (metadata) invoice.metadata = metadata;
-
-  const extra: Record<string, unknown> = {};
-  for (const key of ['terms_id', 'class_id', 'admin_id'] as const) {
-    const value = body[key];
-    if (typeof value === 'number' && value > 0) extra[key] = value;
+  if (groups & CUSTOM) {
+    const metadata = customFieldsToMetadata(body, resolved.invoiceSlots, INVOICE_CUSTOM_SLOTS);
+    if (metadata) invoice.metadata = metadata;
   }
+
+  // Built only when there is something to keep (most invoices carry none of these).
+  let extra: Record<string, unknown> | undefined;
+  const { terms_id, class_id, admin_id } = body;
+  if (typeof terms_id === 'number' && terms_id > 0) (extra ??= {}).terms_id = terms_id;
+  if (typeof class_id === 'number' && class_id > 0) (extra ??= {}).class_id = class_id;
+  if (typeof admin_id === 'number' && admin_id > 0) (extra ??= {}).admin_id = admin_id;
   const paycycle = recurrenceOf(body.paycycle, 'paycycle', w);
   if (paycycle.recurrence) invoice.recurrence = paycycle.recurrence;
   if (paycycle.raw) {
-    extra.paycycle = paycycle.raw;
+    (extra ??= {}).paycycle = paycycle.raw;
     w.unrecognized('paycycle', paycycle.note ?? '');
   }
-  if (Object.keys(extra).length > 0) invoice.providerOptions = { chargeover: extra };
+  if (extra !== undefined) invoice.providerOptions = { chargeover: extra };
   return invoice;
 }
 
-function customer(body: Common, w: WarningCollector): Invoice['customer'] {
+function customer(body: Common, groups: number, w: WarningCollector): Invoice['customer'] {
   const out: Invoice['customer'] = {};
   if (body.customer_id != null) out.id = String(body.customer_id);
   else if ('customer_token' in body && typeof body.customer_token === 'string')
@@ -119,9 +142,9 @@ function customer(body: Common, w: WarningCollector): Invoice['customer'] {
   if ('customer_external_key' in body && typeof body.customer_external_key === 'string') {
     out.externalId = body.customer_external_key;
   }
-  const billing = address(body, 'bill', w);
+  const billing = groups & BILL ? address(body, 'bill', w) : undefined;
   if (billing) out.billingAddress = billing;
-  const shipping = address(body, 'ship', w);
+  const shipping = groups & SHIP ? address(body, 'ship', w) : undefined;
   if (shipping) out.shippingAddress = shipping;
   return out;
 }
@@ -166,13 +189,15 @@ function address(
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+const NO_RECURRENCE: { recurrence?: Recurrence; raw?: string; note?: string } = Object.freeze({});
+
 /** A paycycle as a recurrence; a code with no canonical reading comes back as `raw` for the caller to report. */
 function recurrenceOf(
   code: string | null | undefined,
   path: string,
   w: WarningCollector,
 ): { recurrence?: Recurrence; raw?: string; note?: string } {
-  if (code == null || code === '') return {};
+  if (code == null || code === '') return NO_RECURRENCE;
   const mapped = paycycleToRecurrence(code);
   if (mapped.kind === 'exact') return { recurrence: mapped.recurrence };
   if (mapped.kind === 'approximated') {
@@ -183,6 +208,18 @@ function recurrenceOf(
 }
 
 type WireLine = RequestBody['line_items'][number] | LineItemRecord;
+
+/** `line_items[i].line_rate`, kept for the first lines: every line read names its rate's path. */
+const RATE_PATHS: string[] = [];
+function ratePath(i: number): string {
+  if (i >= 1000) return `line_items[${i}].line_rate`;
+  let path = RATE_PATHS[i];
+  if (path === undefined) {
+    path = `line_items[${i}].line_rate`;
+    RATE_PATHS[i] = path;
+  }
+  return path;
+}
 
 function line(
   item: WireLine,
@@ -205,7 +242,7 @@ function line(
     // Rates may be finer than a minor unit (usage prices): kept exact.
     const rate = resolved.amounts.fromProvider(item.line_rate, currency, {
       provider: PROVIDER,
-      path: `${at}.line_rate`,
+      path: ratePath(i),
       warnings: w,
       whole: false,
     });
@@ -216,8 +253,10 @@ function line(
   if (paycycle.recurrence) out.recurrence = paycycle.recurrence;
   if (paycycle.raw)
     w.unsupported(`${at}.paycycle`, `Line paycycle "${paycycle.raw}" has no canonical form; not kept.`);
-  const metadata = customFieldsToMetadata(item, resolved.lineSlots, LINE_CUSTOM_SLOTS);
-  if (metadata) out.metadata = metadata;
+  if (fieldGroups(item) & CUSTOM) {
+    const metadata = customFieldsToMetadata(item, resolved.lineSlots, LINE_CUSTOM_SLOTS);
+    if (metadata) out.metadata = metadata;
+  }
   return out;
 }
 
