@@ -25,6 +25,7 @@ import { wireDateTimeToInstant } from './datetimes';
 import { readCreateBody } from './fast-create';
 import { readInvoiceRecord } from './fast-record';
 import { type ChargeOverOptions, INVOICE_CUSTOM_SLOTS, LINE_CUSTOM_SLOTS, UNCONFIRMED } from './options';
+import { indexedPath } from './paths';
 import { paycycleToRecurrence } from './paycycle';
 import { currencyForId, type ResolvedOptions, resolveOptions } from './resolve';
 import { InvoiceCreateBody, type InvoiceCreateRequest, InvoiceRecord, type LineItemRecord } from './wire';
@@ -106,6 +107,11 @@ function fieldGroups(body: object): number {
   return groups;
 }
 
+function keep(extra: Record<string, unknown>, key: string, value: unknown): true {
+  extra[key] = value;
+  return true;
+}
+
 function base(body: Common, currency: string, resolved: ResolvedOptions, w: WarningCollector): Invoice {
   const groups = fieldGroups(body);
   const invoice: Invoice = { currency, customer: customer(body, groups, w), lines: [] };
@@ -118,19 +124,19 @@ function base(body: Common, currency: string, resolved: ResolvedOptions, w: Warn
     if (metadata) invoice.metadata = metadata;
   }
 
-  // Built only when there is something to keep (most invoices carry none of these).
-  let extra: Record<string, unknown> | undefined;
+  const extra: Record<string, unknown> = {};
+  let kept = false;
   const { terms_id, class_id, admin_id } = body;
-  if (typeof terms_id === 'number' && terms_id > 0) (extra ??= {}).terms_id = terms_id;
-  if (typeof class_id === 'number' && class_id > 0) (extra ??= {}).class_id = class_id;
-  if (typeof admin_id === 'number' && admin_id > 0) (extra ??= {}).admin_id = admin_id;
+  if (typeof terms_id === 'number' && terms_id > 0) kept = keep(extra, 'terms_id', terms_id);
+  if (typeof class_id === 'number' && class_id > 0) kept = keep(extra, 'class_id', class_id);
+  if (typeof admin_id === 'number' && admin_id > 0) kept = keep(extra, 'admin_id', admin_id);
   const paycycle = recurrenceOf(body.paycycle, 'paycycle', w);
   if (paycycle.recurrence) invoice.recurrence = paycycle.recurrence;
   if (paycycle.raw) {
-    (extra ??= {}).paycycle = paycycle.raw;
+    kept = keep(extra, 'paycycle', paycycle.raw);
     w.unrecognized('paycycle', paycycle.note ?? '');
   }
-  if (extra !== undefined) invoice.providerOptions = { chargeover: extra };
+  if (kept) invoice.providerOptions = { chargeover: extra };
   return invoice;
 }
 
@@ -209,17 +215,7 @@ function recurrenceOf(
 
 type WireLine = RequestBody['line_items'][number] | LineItemRecord;
 
-/** `line_items[i].line_rate`, kept for the first lines: every line read names its rate's path. */
-const RATE_PATHS: string[] = [];
-function ratePath(i: number): string {
-  if (i >= 1000) return `line_items[${i}].line_rate`;
-  let path = RATE_PATHS[i];
-  if (path === undefined) {
-    path = `line_items[${i}].line_rate`;
-    RATE_PATHS[i] = path;
-  }
-  return path;
-}
+const ratePath = indexedPath('line_items[', '].line_rate');
 
 function line(
   item: WireLine,
