@@ -198,7 +198,7 @@ function mapLine(
         );
       }
     }
-  } else if (product) {
+  } else if (product && (product.externalId !== undefined || product.name !== undefined)) {
     for (const key of PRODUCT_NAME_KEYS) {
       if (product[key] !== undefined)
         w.unsupported(`${at}.product.${key}`, 'ChargeOver lines keep only the item id.');
@@ -253,6 +253,7 @@ function customer(c: Invoice['customer'], w: WarningCollector) {
       );
     }
   }
+  if (c.email === undefined && c.name === undefined && c.phone === undefined) return ref;
   for (const key of CUSTOMER_DETAIL_KEYS) {
     if (c[key] !== undefined) {
       w.unsupported(
@@ -400,8 +401,20 @@ function reportDropped(invoice: Invoice, extra: ChargeOverProviderOptions, w: Wa
       'ChargeOver selects terms by the account terms_id (providerOptions.chargeover.terms_id).',
     );
   }
-  for (const [key, message] of UNSUPPORTED) {
-    if (invoice[key] !== undefined) w.unsupported(key, message);
+  // Named reads first: the loop's keyed reads of mostly absent fields cost more than the rest.
+  const { period, collection, tax, subscription, billingReason, purchaseOrder, footer } = invoice;
+  if (
+    period !== undefined ||
+    collection !== undefined ||
+    tax !== undefined ||
+    subscription !== undefined ||
+    billingReason !== undefined ||
+    purchaseOrder !== undefined ||
+    footer !== undefined
+  ) {
+    for (const [key, message] of UNSUPPORTED) {
+      if (invoice[key] !== undefined) w.unsupported(key, message);
+    }
   }
   if (invoice.imported !== undefined) w.unsupported('imported', 'ChargeOver has no imported flag.');
   if (invoice.total !== undefined && invoice.lines.length > 0) {
