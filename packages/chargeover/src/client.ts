@@ -13,6 +13,7 @@ import {
   AmbiguousResultError,
   type ClientOptions,
   ConflictError,
+  type CreateAnswerContext,
   type CreateFacts,
   createTransport,
   InvalidRequestError,
@@ -25,6 +26,7 @@ import {
   parseCreateAnswer,
   parseWith,
   type Transport,
+  type TransportRequest,
   transportSettings,
   type VerifyMode,
   verifyCreate,
@@ -183,6 +185,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
     ...transportSettings(config),
     mapError,
   });
+  const createUrl = `${transport.baseUrl}${INVOICE_PATH}`;
   // Reads need no currency table (records name their ISO code); options are checked once, up front.
   const readOptions: ChargeOverOptions = mapping;
   resolveOptions(readOptions);
@@ -352,35 +355,37 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
       const strict = createOptions.strict ?? options.strict;
       const { request, warnings } = toCreateRequest(doc, withStrict(options, strict));
       const externalKey = request.external_key;
-      const sent = sentFacts(request, options);
-      const url = `${transport.baseUrl}${INVOICE_PATH}`;
+      // The facts of what was sent, computed only where they are compared (read-back, a found resend):
+      // with `verify: 'response'` nothing is compared, and the exact decimal work cost as much as mapping.
+      const sent = () => sentFacts(request, options);
+      const url = createUrl;
       let createdId: number;
       let requestId: string | undefined;
       let envelope: unknown;
       try {
-        const response = await transport.request({
+        // Built by assignment, not spreads: this runs once per create.
+        const call: TransportRequest = {
           method: 'POST',
           path: INVOICE_PATH,
           body: request,
           operation: 'create',
           // external_key is unique: a resend cannot make a second invoice.
           deduplicated: externalKey !== undefined,
-          ...(externalKey !== undefined && { externalId: externalKey }),
-          ...(signal && { signal }),
-        });
-        const created = parseCreateAnswer(
-          CreateResponse,
-          response,
-          {
-            provider: PROVIDER,
-            subject: 'ChargeOver create-invoice response',
-            method: 'POST',
-            url,
-            body: request,
-            ...(externalKey !== undefined && { externalId: externalKey }),
-          },
-          readCreateResponse,
-        );
+        };
+        const context: CreateAnswerContext = {
+          provider: PROVIDER,
+          subject: 'ChargeOver create-invoice response',
+          method: 'POST',
+          url,
+          body: request,
+        };
+        if (externalKey !== undefined) {
+          call.externalId = externalKey;
+          context.externalId = externalKey;
+        }
+        if (signal) call.signal = signal;
+        const response = await transport.request(call);
+        const created = parseCreateAnswer(CreateResponse, response, context, readCreateResponse);
         createdId = created.response.id;
         requestId = response.requestId;
         envelope = created;
@@ -398,7 +403,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
             { provider: PROVIDER, externalId: externalKey, cause: error },
           );
         }
-        checkStored(existing, sent, options);
+        checkStored(existing, sent(), options);
         const full = mapRecord(existing, options);
         return {
           ...full,
@@ -412,11 +417,14 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
       if (verify === 'response') {
         // Nothing to compare: the answer is an id. The value is the request as sent, with that id.
         const back = fromOwnRequest(request, withStrict(options, false));
-        const value: Invoice = { ...back.value, id: String(createdId), provider: PROVIDER };
+        // back.value is this call's own fresh object: completed in place rather than copied.
+        const value: Invoice = back.value;
+        value.id = String(createdId);
+        value.provider = PROVIDER;
         return {
           value,
           raw: envelope,
-          warnings: [...warnings, ...back.warnings],
+          warnings: warnings.concat(back.warnings),
           requestWarnings: warnings,
           verified: false,
         };
@@ -436,7 +444,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
           },
         );
       }
-      checkStored(record, sent, options, requestId);
+      checkStored(record, sent(), options, requestId);
       const stored = mapRecord(record, options);
       return {
         ...stored,
