@@ -49,6 +49,49 @@ export const LINE_REQUEST_FIELDS = fieldTable([
 
 export const LINE_REQUEST_REQUIRED = ['item_id'] as const;
 
+/**
+ * looseObject(value, LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED), with the named fields checked in a
+ * switch rather than through the table: lines are where the reading time goes (about a quarter less).
+ * None of these fields is transformed, so each value is kept as it is.
+ */
+export function readLineRequest(value: unknown): Record<string, unknown> | undefined {
+  const input = fastRead.asPlainObject(value);
+  if (input === undefined) return undefined;
+  const out: Record<string, unknown> = {};
+  let count = 0;
+  let item = false;
+  for (const key in input) {
+    count++;
+    const field = input[key];
+    switch (key) {
+      case 'item_id':
+        if (id(field) === undefined) return undefined;
+        item = true;
+        break;
+      case 'descrip':
+        if (typeof field !== 'string') return undefined;
+        break;
+      case 'line_rate':
+        if (finite(field) === undefined) return undefined;
+        break;
+      case 'line_quantity':
+        if (nonNegative(field) === undefined) return undefined;
+        break;
+      case 'paycycle':
+        if (paycycle(field) === undefined) return undefined;
+        break;
+      default: {
+        const reader = LINE_REQUEST_FIELDS[key];
+        if (reader !== undefined) {
+          if (reader(field) === undefined) return undefined;
+        } else if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
+      }
+    }
+    out[key] = field;
+  }
+  return item && Object.getOwnPropertyNames(input).length === count ? out : undefined;
+}
+
 /** InvoiceCreateBody's declared fields (the deprecated address fields included). */
 export const CREATE_BODY_FIELDS = fieldTable([
   ['customer_id', id],
@@ -65,7 +108,7 @@ export const CREATE_BODY_FIELDS = fieldTable([
   ...each(READ_ADDRESS_KEYS, text),
   ['memo', text],
   ...each(INVOICE_CUSTOM_KEYS, text),
-  ['line_items', list(loose(LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED), 1)],
+  ['line_items', list(readLineRequest, 1)],
 ]);
 export const CREATE_BODY_REQUIRED = ['line_items'] as const;
 

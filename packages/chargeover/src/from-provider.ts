@@ -91,6 +91,9 @@ type Common = RequestBody | InvoiceRecord;
 const BILL = 1;
 const SHIP = 2;
 const CUSTOM = 4;
+const B = 'b'.charCodeAt(0);
+const C = 'c'.charCodeAt(0);
+const S = 's'.charCodeAt(0);
 
 /**
  * Which groups of optional fields (bill_*, ship_*, custom_*) a wire object has any key of. Most invoices
@@ -100,9 +103,11 @@ const CUSTOM = 4;
 function fieldGroups(body: object): number {
   let groups = 0;
   for (const key in body) {
-    if (key.startsWith('custom_')) groups |= CUSTOM;
-    else if (key.startsWith('bill_')) groups |= BILL;
-    else if (key.startsWith('ship_')) groups |= SHIP;
+    // The first letter decides whether a prefix test is worth making (most keys start otherwise).
+    const first = key.charCodeAt(0);
+    if (first === C && key.startsWith('custom_')) groups |= CUSTOM;
+    else if (first === B && key.startsWith('bill_')) groups |= BILL;
+    else if (first === S && key.startsWith('ship_')) groups |= SHIP;
   }
   return groups;
 }

@@ -17,6 +17,7 @@ import {
   LINE_REQUEST_REQUIRED,
   readCreateBody,
   readCreateResponse,
+  readLineRequest,
 } from '../src/fast-create';
 import { PROVIDER_OPTION_KEYS, readProviderOptions } from '../src/fast-options';
 import {
@@ -442,6 +443,12 @@ function show(value: unknown): string {
 
 const READERS: Array<[string, Reader, Schema, fc.Arbitrary<unknown>]> = [
   ['readCreateBody / InvoiceCreateBody', readCreateBody, InvoiceCreateBody, createBody],
+  [
+    'readLineRequest / LineItemRequest.loose()',
+    readLineRequest,
+    LineItemRequest.loose(),
+    fc.tuple(lineRequest, extras).map(([line, extra]) => ({ ...extra, ...line })),
+  ],
   ['readInvoiceRecord / InvoiceRecord', readInvoiceRecord, InvoiceRecord, invoiceRecord],
   ['readCreateResponse / CreateResponse', readCreateResponse, CreateResponse, createResponse],
   ['readGetInvoiceResponse / GetInvoiceResponse', readGetInvoiceResponse, GetInvoiceResponse, getResponse],

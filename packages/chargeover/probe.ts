@@ -1,0 +1,15 @@
+import { startFake } from '@billbridge/testing';
+import { chargeoverFake } from './src/testing';
+import { readCurrencyListResponse, readGetInvoiceResponse } from './src/fast-record';
+import { readCreateResponse } from './src/fast-create';
+const fake = await startFake(chargeoverFake);
+const auth = { authorization: `Basic ${Buffer.from('pub:priv').toString('base64')}` };
+console.log(fake.baseUrl, Object.keys(fake));
+const get = async (p: string, init: RequestInit = {}) => { const r = await fetch(`${fake.baseUrl}${p}`, { ...init, headers: { ...auth, 'content-type': 'application/json', ...(init.headers ?? {}) } }); return [r.status, await r.json()] as const; };
+const [s1, cur] = await get('/api/v3/currency');
+console.log(s1, JSON.stringify(cur).slice(0, 300), readCurrencyListResponse(cur) !== undefined);
+const [s2, created] = await get('/api/v3/invoice', { method: 'POST', body: JSON.stringify({ customer_id: 1, line_items: [{ item_id: 4, line_rate: 19.99, line_quantity: 1 }] }) });
+console.log(s2, JSON.stringify(created), readCreateResponse(created) !== undefined);
+const [s3, inv] = await get(`/api/v3/invoice/${(created as any).response.id}`);
+console.log(s3, readGetInvoiceResponse(inv) !== undefined);
+await fake.close();
