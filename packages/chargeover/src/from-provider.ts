@@ -91,12 +91,14 @@ type Common = RequestBody | InvoiceRecord;
 const BILL = 1;
 const SHIP = 2;
 const CUSTOM = 4;
+const PAYCYCLE = 8;
+const P = 'p'.charCodeAt(0);
 const B = 'b'.charCodeAt(0);
 const C = 'c'.charCodeAt(0);
 const S = 's'.charCodeAt(0);
 
 /**
- * Which groups of optional fields (bill_*, ship_*, custom_*) a wire object has any key of. Most invoices
+ * Which groups of optional fields (bill_*, ship_*, custom_*, and paycycle) a wire object has any key of. Most invoices
  * and lines carry none, and reading each of those ~40 names (absent keys are the slowest reads there are)
  * cost more than the rest of the mapping; one pass over the keys the object does have answers it.
  */
@@ -108,6 +110,7 @@ function fieldGroups(body: object): number {
     if (first === C && key.startsWith('custom_')) groups |= CUSTOM;
     else if (first === B && key.startsWith('bill_')) groups |= BILL;
     else if (first === S && key.startsWith('ship_')) groups |= SHIP;
+    else if (first === P && key === 'paycycle') groups |= PAYCYCLE;
   }
   return groups;
 }
@@ -229,13 +232,12 @@ function line(
   resolved: ResolvedOptions,
   w: WarningCollector,
 ): Line {
-  const at = `line_items[${i}]`;
   const out: Line = { quantity: quantity(item.line_quantity ?? 1), product: { id: String(item.item_id) } };
-  if (item.line_quantity == null) w.defaulted(`${at}.line_quantity`, 'No quantity: read as 1.');
+  if (item.line_quantity == null) w.defaulted(`line_items[${i}].line_quantity`, 'No quantity: read as 1.');
   if (item.descrip != null && item.descrip !== '') out.description = item.descrip;
   if (item.line_rate == null) {
     w.defaulted(
-      `${at}.line_rate`,
+      `line_items[${i}].line_rate`,
       'No rate: ChargeOver used the item price, which the line does not show; read as 0.',
     );
     out.unitAmount = 0;
@@ -250,11 +252,14 @@ function line(
     if (typeof rate === 'number') out.unitAmount = rate;
     else out.unitAmountDecimal = rate;
   }
-  const paycycle = recurrenceOf('paycycle' in item ? item.paycycle : undefined, `${at}.paycycle`, w);
-  if (paycycle.recurrence) out.recurrence = paycycle.recurrence;
-  if (paycycle.raw)
-    w.unsupported(`${at}.paycycle`, `Line paycycle "${paycycle.raw}" has no canonical form; not kept.`);
-  if (fieldGroups(item) & CUSTOM) {
+  const groups = fieldGroups(item);
+  if (groups & PAYCYCLE) {
+    const at = `line_items[${i}].paycycle`;
+    const paycycle = recurrenceOf(item.paycycle, at, w);
+    if (paycycle.recurrence) out.recurrence = paycycle.recurrence;
+    if (paycycle.raw) w.unsupported(at, `Line paycycle "${paycycle.raw}" has no canonical form; not kept.`);
+  }
+  if (groups & CUSTOM) {
     const metadata = customFieldsToMetadata(item, resolved.lineSlots, LINE_CUSTOM_SLOTS);
     if (metadata) out.metadata = metadata;
   }
