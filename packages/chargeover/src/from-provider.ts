@@ -27,7 +27,7 @@ import { readInvoiceRecord } from './fast-record';
 import { type ChargeOverOptions, INVOICE_CUSTOM_SLOTS, LINE_CUSTOM_SLOTS, UNCONFIRMED } from './options';
 import { indexedPath } from './paths';
 import { paycycleToRecurrence } from './paycycle';
-import { currencyForId, type ResolvedOptions, resolveOptions } from './resolve';
+import { type ResolvedOptions, resolvedCurrencyForId, resolveOptions } from './resolve';
 import { InvoiceCreateBody, type InvoiceCreateRequest, InvoiceRecord, type LineItemRecord } from './wire';
 
 const PROVIDER = 'chargeover';
@@ -282,7 +282,9 @@ function fromRequest(
   w: WarningCollector,
 ): Invoice {
   const currency =
-    body.currency_id === undefined ? options.baseCurrency : currencyForId(body.currency_id, options);
+    body.currency_id === undefined
+      ? options.baseCurrency
+      : resolvedCurrencyForId(body.currency_id, options, resolved);
   if (currency === undefined) {
     throw new MissingRequiredFieldError(
       PROVIDER,
