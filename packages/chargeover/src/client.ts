@@ -43,7 +43,7 @@ import {
 import { mapError } from './errors';
 import { readCreateResponse } from './fast-create';
 import { readCurrencyListResponse, readGetInvoiceResponse, readQueryInvoicesResponse } from './fast-record';
-import { fromOwnRequest, fromProvider } from './from-provider';
+import { fromOwnRequest, fromParsedRecord } from './from-provider';
 import { fetchInOrder } from './in-order';
 import { type ChargeOverOptions, UNCONFIRMED } from './options';
 import { currencyForId, resolveOptions } from './resolve';
@@ -257,7 +257,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
   }
 
   function mapRecord(record: InvoiceRecord, options: ChargeOverOptions = readOptions): ChargeOverResult {
-    const { value, warnings } = fromProvider(record, options);
+    const { value, warnings } = fromParsedRecord(record, options);
     return { value, raw: record, warnings };
   }
 
@@ -476,7 +476,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
         async *[Symbol.asyncIterator]() {
           for await (const page of rows(params)) {
             for (const row of page) {
-              const { value, warnings } = fromProvider({ ...row, line_items: undefined }, readOptions);
+              const { value, warnings } = fromParsedRecord({ ...row, line_items: undefined }, readOptions);
               yield { value: { ...value, lines: [] }, raw: row, warnings, headersOnly: true as const };
             }
           }

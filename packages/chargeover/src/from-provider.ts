@@ -70,6 +70,21 @@ export function fromOwnRequest(
   return { value: parseInvoice(invoice), warnings: w.finish(options.strict) };
 }
 
+/**
+ * The client's reads: a record the client has just read with InvoiceRecord's reader or schema (get, list,
+ * read-back), mapped without reading it a second time. The canonical result is still checked. Internal;
+ * not exported from the package.
+ */
+export function fromParsedRecord(
+  record: InvoiceRecord,
+  options: ChargeOverOptions = {},
+): MappingResult<Invoice> {
+  const resolved = resolveOptions(options);
+  const w = new WarningCollector(PROVIDER);
+  const invoice = fromRecord(record, resolved, w);
+  return { value: parseInvoice(invoice), warnings: w.finish(options.strict) };
+}
+
 /** The envelope `{ code, status, message, details, response }` → its `response`. */
 function unwrap(record: unknown): unknown {
   if (
