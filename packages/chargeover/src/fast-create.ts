@@ -21,6 +21,7 @@ import {
 import {
   type CreateResponse,
   customerReferenceProblem,
+  type Envelope,
   INVOICE_CUSTOM_KEYS,
   type InvoiceCreateBody,
   LINE_CUSTOM_KEYS,
@@ -196,6 +197,17 @@ export function envelopeFields(response: (value: unknown) => unknown) {
 export const ENVELOPE_REQUIRED = ['code', 'status', 'message', 'response'] as const;
 
 const CREATE_RESPONSE_FIELDS = envelopeFields(loose(CREATED_FIELDS, ['id']));
+
+/**
+ * Envelope's own `response` is `z.unknown()`: any value, kept as it is. The key itself is required (zod
+ * refuses an envelope without it), and a `response` holding undefined is left to zod.
+ */
+const ENVELOPE_FIELDS = envelopeFields((value) => value);
+
+/** Envelope's output for a plainly valid answer (error answers: `response: false`), or undefined. */
+export function readEnvelope(value: unknown): Output<typeof Envelope> | undefined {
+  return looseObject(value, ENVELOPE_FIELDS, ENVELOPE_REQUIRED) as Output<typeof Envelope> | undefined;
+}
 
 /** CreateResponse's output for a plainly valid answer (`{ code, status, message, details, response: { id } }`). */
 export function readCreateResponse(value: unknown): Output<typeof CreateResponse> | undefined {

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { CurrencyListResponse, CurrencyRecord } from '../src/currencies';
 import {
   CREATE_BODY_FIELDS,
@@ -17,6 +18,7 @@ import {
   LINE_REQUEST_REQUIRED,
   readCreateBody,
   readCreateResponse,
+  readEnvelope,
   readLineRequest,
 } from '../src/fast-create';
 import { PROVIDER_OPTION_KEYS, readProviderOptions } from '../src/fast-options';
@@ -35,6 +37,7 @@ import {
 import { ChargeOverProviderOptions } from '../src/options';
 import {
   CreateResponse,
+  Envelope,
   GetInvoiceResponse,
   INVOICE_STATUS_STRS,
   InvoiceCreateBody,
@@ -50,10 +53,10 @@ type Reader = (value: unknown) => unknown;
 
 // ------------------------------------------------------------------------------------ key lists
 
-/** Keys whose schema refuses `undefined`, i.e. the required ones. */
+/** Keys an object of the shape cannot do without (zod refuses the object when the key is absent). */
 function requiredKeys(shape: Record<string, Schema>): string[] {
   return Object.keys(shape)
-    .filter((key) => !shape[key]?.safeParse(undefined).success)
+    .filter((key) => !z.looseObject({ [key]: shape[key] as z.ZodType }).safeParse({}).success)
     .sort();
 }
 
@@ -66,6 +69,7 @@ describe('reader key lists match the schemas', () => {
     ['CurrencyRecord', CurrencyRecord, CURRENCY_RECORD_FIELDS, CURRENCY_RECORD_REQUIRED],
     // Envelope's own `response` is z.unknown() (optional); every extension makes it required.
     ['CreateResponse', CreateResponse, envelopeFields(() => 1), ENVELOPE_REQUIRED],
+    ['Envelope', Envelope, envelopeFields(() => 1), ENVELOPE_REQUIRED],
   ];
   for (const [name, schema, fields, required] of cases) {
     it(name, () => {
@@ -451,6 +455,12 @@ const READERS: Array<[string, Reader, Schema, fc.Arbitrary<unknown>]> = [
   ],
   ['readInvoiceRecord / InvoiceRecord', readInvoiceRecord, InvoiceRecord, invoiceRecord],
   ['readCreateResponse / CreateResponse', readCreateResponse, CreateResponse, createResponse],
+  [
+    'readEnvelope / Envelope (error answers)',
+    readEnvelope,
+    Envelope,
+    envelope(fc.oneof(fc.constant(false), primitive, fc.record({ id: readId }), fc.array(primitive))),
+  ],
   ['readGetInvoiceResponse / GetInvoiceResponse', readGetInvoiceResponse, GetInvoiceResponse, getResponse],
   [
     'readQueryInvoicesResponse / QueryInvoicesResponse',
