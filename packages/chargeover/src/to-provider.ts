@@ -358,9 +358,12 @@ function exactNumber(value: string | ReturnType<typeof toDecimal>, path: string)
   }
 }
 
-function providerOptions(invoice: Invoice): ChargeOverProviderOptions {
+/** No provider options: one shared, frozen answer (it is only read). */
+const NO_PROVIDER_OPTIONS: Readonly<ChargeOverProviderOptions> = Object.freeze({});
+
+function providerOptions(invoice: Invoice): Readonly<ChargeOverProviderOptions> {
   const raw = invoice.providerOptions?.chargeover;
-  if (raw === undefined) return {};
+  if (raw === undefined) return NO_PROVIDER_OPTIONS;
   const fast = readProviderOptions(raw);
   if (fast !== undefined) return fast;
   const parsed = ChargeOverProviderOptions.safeParse(raw);
