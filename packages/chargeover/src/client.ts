@@ -210,39 +210,50 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
     return merged;
   }
 
-  let account: Promise<{ currencies: AccountCurrencies; options: ChargeOverOptions }> | undefined;
+  type Account = { currencies: AccountCurrencies; options: ChargeOverOptions };
+  let account: Promise<Account> | undefined;
+  /** The account once read: creates then skip awaiting the settled promise. */
+  let accountRead: Account | undefined;
 
   /** The account's table, read once; a failed read is not cached, so the next call asks again. */
-  function accountOptions(signal?: AbortSignal) {
-    account ??= (async () => {
-      const response = await transport.request({
-        method: 'GET',
-        path: CURRENCY_PATH,
-        operation: 'read',
-        ...(signal && { signal }),
-      });
-      const rows = (
-        readCurrencyListResponse(response.body) ??
-        parseResponse(CurrencyListResponse, response.body, 'currency list')
-      ).response;
-      const currencies = accountCurrencies(rows);
-      if (configuredIds) {
-        const differences = compareCurrencyTables(configuredIds, currencies);
-        if (differences.length > 0) throw new CurrencyTableError(differences);
-      }
-      const options: ChargeOverOptions = {
-        ...mapping,
-        currencyIds: currencies.ids,
-        currencyRounding: currencies.rounding,
-      };
-      resolveOptions(options);
-      return { currencies, options };
-    })();
-    const pending = account;
-    pending.catch(() => {
-      if (account === pending) account = undefined;
-    });
+  function accountOptions(signal?: AbortSignal): Promise<Account> {
+    if (account !== undefined) return account;
+    const pending = readAccount(signal);
+    account = pending;
+    pending.then(
+      (read) => {
+        if (account === pending) accountRead = read;
+      },
+      () => {
+        if (account === pending) account = undefined;
+      },
+    );
     return pending;
+  }
+
+  async function readAccount(signal?: AbortSignal): Promise<Account> {
+    const response = await transport.request({
+      method: 'GET',
+      path: CURRENCY_PATH,
+      operation: 'read',
+      ...(signal && { signal }),
+    });
+    const rows = (
+      readCurrencyListResponse(response.body) ??
+      parseResponse(CurrencyListResponse, response.body, 'currency list')
+    ).response;
+    const currencies = accountCurrencies(rows);
+    if (configuredIds) {
+      const differences = compareCurrencyTables(configuredIds, currencies);
+      if (differences.length > 0) throw new CurrencyTableError(differences);
+    }
+    const options: ChargeOverOptions = {
+      ...mapping,
+      currencyIds: currencies.ids,
+      currencyRounding: currencies.rounding,
+    };
+    resolveOptions(options);
+    return { currencies, options };
   }
 
   async function getRecord(id: string | number, signal?: AbortSignal): Promise<InvoiceRecord> {
@@ -351,13 +362,10 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
   return {
     async create(doc, createOptions = {}) {
       const { signal } = createOptions;
-      const { options } = await accountOptions(signal);
+      const { options } = accountRead ?? (await accountOptions(signal));
       const strict = createOptions.strict ?? options.strict;
       const { request, warnings } = toCreateRequest(doc, withStrict(options, strict));
       const externalKey = request.external_key;
-      // The facts of what was sent, computed only where they are compared (read-back, a found resend):
-      // with `verify: 'response'` nothing is compared, and the exact decimal work cost as much as mapping.
-      const sent = () => sentFacts(request, options);
       const url = createUrl;
       let createdId: number;
       let requestId: string | undefined;
@@ -403,7 +411,9 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
             { provider: PROVIDER, externalId: externalKey, cause: error },
           );
         }
-        checkStored(existing, sent(), options);
+        // The facts of what was sent are computed only where compared (here and after a read-back): with
+        // `verify: 'response'` nothing is compared, and their exact decimal work cost as much as mapping.
+        checkStored(existing, sentFacts(request, options), options);
         const full = mapRecord(existing, options);
         return {
           ...full,
@@ -444,7 +454,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
           },
         );
       }
-      checkStored(record, sent(), options, requestId);
+      checkStored(record, sentFacts(request, options), options, requestId);
       const stored = mapRecord(record, options);
       return {
         ...stored,
