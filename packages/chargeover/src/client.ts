@@ -13,6 +13,7 @@ import {
   AmbiguousResultError,
   type ClientOptions,
   ConflictError,
+  type CreateAnswerContext,
   type CreateFacts,
   createTransport,
   InvalidRequestError,
@@ -25,6 +26,7 @@ import {
   parseCreateAnswer,
   parseWith,
   type Transport,
+  type TransportRequest,
   transportSettings,
   type VerifyMode,
   verifyCreate,
@@ -39,7 +41,9 @@ import {
   compareCurrencyTables,
 } from './currencies';
 import { mapError } from './errors';
-import { fromOwnRequest, fromProvider } from './from-provider';
+import { readCreateResponse } from './fast-create';
+import { readCurrencyListResponse, readGetInvoiceResponse, readQueryInvoicesResponse } from './fast-record';
+import { fromOwnRequest, fromParsedRecord } from './from-provider';
 import { fetchInOrder } from './in-order';
 import { type ChargeOverOptions, UNCONFIRMED } from './options';
 import { currencyForId, resolveOptions } from './resolve';
@@ -181,6 +185,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
     ...transportSettings(config),
     mapError,
   });
+  const createUrl = `${transport.baseUrl}${INVOICE_PATH}`;
   // Reads need no currency table (records name their ISO code); options are checked once, up front.
   const readOptions: ChargeOverOptions = mapping;
   resolveOptions(readOptions);
@@ -205,36 +210,50 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
     return merged;
   }
 
-  let account: Promise<{ currencies: AccountCurrencies; options: ChargeOverOptions }> | undefined;
+  type Account = { currencies: AccountCurrencies; options: ChargeOverOptions };
+  let account: Promise<Account> | undefined;
+  /** The account once read: creates then skip awaiting the settled promise. */
+  let accountRead: Account | undefined;
 
   /** The account's table, read once; a failed read is not cached, so the next call asks again. */
-  function accountOptions(signal?: AbortSignal) {
-    account ??= (async () => {
-      const response = await transport.request({
-        method: 'GET',
-        path: CURRENCY_PATH,
-        operation: 'read',
-        ...(signal && { signal }),
-      });
-      const rows = parseResponse(CurrencyListResponse, response.body, 'currency list').response;
-      const currencies = accountCurrencies(rows);
-      if (configuredIds) {
-        const differences = compareCurrencyTables(configuredIds, currencies);
-        if (differences.length > 0) throw new CurrencyTableError(differences);
-      }
-      const options: ChargeOverOptions = {
-        ...mapping,
-        currencyIds: currencies.ids,
-        currencyRounding: currencies.rounding,
-      };
-      resolveOptions(options);
-      return { currencies, options };
-    })();
-    const pending = account;
-    pending.catch(() => {
-      if (account === pending) account = undefined;
-    });
+  function accountOptions(signal?: AbortSignal): Promise<Account> {
+    if (account !== undefined) return account;
+    const pending = readAccount(signal);
+    account = pending;
+    pending.then(
+      (read) => {
+        if (account === pending) accountRead = read;
+      },
+      () => {
+        if (account === pending) account = undefined;
+      },
+    );
     return pending;
+  }
+
+  async function readAccount(signal?: AbortSignal): Promise<Account> {
+    const response = await transport.request({
+      method: 'GET',
+      path: CURRENCY_PATH,
+      operation: 'read',
+      ...(signal && { signal }),
+    });
+    const rows = (
+      readCurrencyListResponse(response.body) ??
+      parseResponse(CurrencyListResponse, response.body, 'currency list')
+    ).response;
+    const currencies = accountCurrencies(rows);
+    if (configuredIds) {
+      const differences = compareCurrencyTables(configuredIds, currencies);
+      if (differences.length > 0) throw new CurrencyTableError(differences);
+    }
+    const options: ChargeOverOptions = {
+      ...mapping,
+      currencyIds: currencies.ids,
+      currencyRounding: currencies.rounding,
+    };
+    resolveOptions(options);
+    return { currencies, options };
   }
 
   async function getRecord(id: string | number, signal?: AbortSignal): Promise<InvoiceRecord> {
@@ -244,11 +263,12 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
       operation: 'read',
       ...(signal && { signal }),
     });
-    return parseResponse(GetInvoiceResponse, response.body, 'get').response;
+    return (readGetInvoiceResponse(response.body) ?? parseResponse(GetInvoiceResponse, response.body, 'get'))
+      .response;
   }
 
   function mapRecord(record: InvoiceRecord, options: ChargeOverOptions = readOptions): ChargeOverResult {
-    const { value, warnings } = fromProvider(record, options);
+    const { value, warnings } = fromParsedRecord(record, options);
     return { value, raw: record, warnings };
   }
 
@@ -266,7 +286,9 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
       operation: 'read',
       ...(signal && { signal }),
     });
-    return parseResponse(QueryInvoicesResponse, response.body, 'query').response;
+    return (
+      readQueryInvoicesResponse(response.body) ?? parseResponse(QueryInvoicesResponse, response.body, 'query')
+    ).response;
   }
 
   /**
@@ -340,34 +362,38 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
   return {
     async create(doc, createOptions = {}) {
       const { signal } = createOptions;
-      const { options } = await accountOptions(signal);
+      const { options } = accountRead ?? (await accountOptions(signal));
       const strict = createOptions.strict ?? options.strict;
       const { request, warnings } = toCreateRequest(doc, withStrict(options, strict));
       const externalKey = request.external_key;
-      const sent = sentFacts(request, options);
-      const url = `${transport.baseUrl}${INVOICE_PATH}`;
+      const url = createUrl;
       let createdId: number;
       let requestId: string | undefined;
       let envelope: unknown;
       try {
-        const response = await transport.request({
+        // Built by assignment, not spreads: this runs once per create.
+        const call: TransportRequest = {
           method: 'POST',
           path: INVOICE_PATH,
           body: request,
           operation: 'create',
           // external_key is unique: a resend cannot make a second invoice.
           deduplicated: externalKey !== undefined,
-          ...(externalKey !== undefined && { externalId: externalKey }),
-          ...(signal && { signal }),
-        });
-        const created = parseCreateAnswer(CreateResponse, response, {
+        };
+        const context: CreateAnswerContext = {
           provider: PROVIDER,
           subject: 'ChargeOver create-invoice response',
           method: 'POST',
           url,
           body: request,
-          ...(externalKey !== undefined && { externalId: externalKey }),
-        });
+        };
+        if (externalKey !== undefined) {
+          call.externalId = externalKey;
+          context.externalId = externalKey;
+        }
+        if (signal) call.signal = signal;
+        const response = await transport.request(call);
+        const created = parseCreateAnswer(CreateResponse, response, context, readCreateResponse);
         createdId = created.response.id;
         requestId = response.requestId;
         envelope = created;
@@ -385,7 +411,9 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
             { provider: PROVIDER, externalId: externalKey, cause: error },
           );
         }
-        checkStored(existing, sent, options);
+        // The facts of what was sent are computed only where compared (here and after a read-back): with
+        // `verify: 'response'` nothing is compared, and their exact decimal work cost as much as mapping.
+        checkStored(existing, sentFacts(request, options), options);
         const full = mapRecord(existing, options);
         return {
           ...full,
@@ -399,11 +427,14 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
       if (verify === 'response') {
         // Nothing to compare: the answer is an id. The value is the request as sent, with that id.
         const back = fromOwnRequest(request, withStrict(options, false));
-        const value: Invoice = { ...back.value, id: String(createdId), provider: PROVIDER };
+        // back.value is this call's own fresh object: completed in place rather than copied.
+        const value: Invoice = back.value;
+        value.id = String(createdId);
+        value.provider = PROVIDER;
         return {
           value,
           raw: envelope,
-          warnings: [...warnings, ...back.warnings],
+          warnings: warnings.concat(back.warnings),
           requestWarnings: warnings,
           verified: false,
         };
@@ -423,7 +454,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
           },
         );
       }
-      checkStored(record, sent, options, requestId);
+      checkStored(record, sentFacts(request, options), options, requestId);
       const stored = mapRecord(record, options);
       return {
         ...stored,
@@ -455,7 +486,7 @@ export function createChargeOverClient(config: ChargeOverClientConfig): ChargeOv
         async *[Symbol.asyncIterator]() {
           for await (const page of rows(params)) {
             for (const row of page) {
-              const { value, warnings } = fromProvider({ ...row, line_items: undefined }, readOptions);
+              const { value, warnings } = fromParsedRecord({ ...row, line_items: undefined }, readOptions);
               yield { value: { ...value, lines: [] }, raw: row, warnings, headersOnly: true as const };
             }
           }

@@ -5,24 +5,26 @@
  * `{ USD: 1, EUR: 2 }`, and an account where 2 is AED stored EUR invoices as AED), so the client reads the
  * account's table and refuses a configured one that disagrees, before anything is sent.
  */
-import { BillbridgeError, isCurrencyCode } from '@billbridge/core';
-import { z } from 'zod';
+import { BillbridgeError, isCurrencyCode, lazySchema } from '@billbridge/core';
+import type { z } from 'zod';
 import { Envelope, ReadId, ReadInt } from './wire';
 
 export const CURRENCY_PATH = '/api/v3/currency';
 
 /** One row of the currency list (chargeover_csharp `Models/Currency.cs`). */
-export const CurrencyRecord = z.looseObject({
-  currency_id: ReadId,
-  currency: z.string().nullable().optional(),
-  iso4217: z.string(),
-  symbol: z.string().nullable().optional(),
-  /** "Number of decimal places to round currency fractions to". */
-  rounding: ReadInt.nullable().optional(),
-});
+export const CurrencyRecord = lazySchema((z) =>
+  z.looseObject({
+    currency_id: ReadId,
+    currency: z.string().nullable().optional(),
+    iso4217: z.string(),
+    symbol: z.string().nullable().optional(),
+    /** "Number of decimal places to round currency fractions to". */
+    rounding: ReadInt.nullable().optional(),
+  }),
+);
 export type CurrencyRecord = z.output<typeof CurrencyRecord>;
 
-export const CurrencyListResponse = Envelope.extend({ response: z.array(CurrencyRecord) });
+export const CurrencyListResponse = lazySchema((z) => Envelope.extend({ response: z.array(CurrencyRecord) }));
 
 /** The account's currencies, by ISO code: id and rounding. */
 export interface AccountCurrencies {

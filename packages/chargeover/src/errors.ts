@@ -11,6 +11,7 @@ import {
   parseRetryAfter,
   type TransportResponse,
 } from '@billbridge/core';
+import { readEnvelope } from './fast-create';
 import { UNCONFIRMED } from './options';
 import { Envelope } from './wire';
 
@@ -22,8 +23,7 @@ export function isDuplicateExternalKeyMessage(message: string): boolean {
 }
 
 export function mapError(response: TransportResponse): BillbridgeError {
-  const parsed = Envelope.safeParse(response.body);
-  const envelope = parsed.success ? parsed.data : undefined;
+  const envelope = readEnvelope(response.body) ?? parsedEnvelope(response.body);
   const message =
     envelope?.message || response.text.trim().slice(0, 300) || `HTTP ${response.status} with an empty body`;
   const options = {
@@ -43,6 +43,11 @@ export function mapError(response: TransportResponse): BillbridgeError {
   const retryAfterMs = parseRetryAfter(response.headers['retry-after'], Date.now());
   if (retryAfterMs !== undefined) input.retryAfterMs = retryAfterMs;
   return errorFromStatus(input);
+}
+
+function parsedEnvelope(body: unknown): Envelope | undefined {
+  const parsed = Envelope.safeParse(body);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** `details` is `{}` in every documented example; string entries are read as per-field messages. */

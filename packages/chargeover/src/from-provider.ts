@@ -22,9 +22,12 @@ import {
 import { countryFromWire } from './country';
 import { customFieldsToMetadata } from './custom-fields';
 import { wireDateTimeToInstant } from './datetimes';
+import { readCreateBody } from './fast-create';
+import { readInvoiceRecord } from './fast-record';
 import { type ChargeOverOptions, INVOICE_CUSTOM_SLOTS, LINE_CUSTOM_SLOTS, UNCONFIRMED } from './options';
+import { indexedPath } from './paths';
 import { paycycleToRecurrence } from './paycycle';
-import { currencyForId, type ResolvedOptions, resolveOptions } from './resolve';
+import { type ResolvedOptions, resolvedCurrencyForId, resolveOptions } from './resolve';
 import { InvoiceCreateBody, type InvoiceCreateRequest, InvoiceRecord, type LineItemRecord } from './wire';
 
 const PROVIDER = 'chargeover';
@@ -37,8 +40,17 @@ export function fromProvider(record: unknown, options: ChargeOverOptions = {}): 
   const body = unwrap(record);
   const invoice =
     body !== null && typeof body === 'object' && 'invoice_id' in body
-      ? fromRecord(parseWith(InvoiceRecord, body, 'ChargeOver invoice record'), resolved, w)
-      : fromRequest(parseWith(InvoiceCreateBody, body, 'ChargeOver invoice request'), options, resolved, w);
+      ? fromRecord(
+          readInvoiceRecord(body) ?? parseWith(InvoiceRecord, body, 'ChargeOver invoice record'),
+          resolved,
+          w,
+        )
+      : fromRequest(
+          readCreateBody(body) ?? parseWith(InvoiceCreateBody, body, 'ChargeOver invoice request'),
+          options,
+          resolved,
+          w,
+        );
   // What we produce must itself be a valid canonical document.
   return { value: parseInvoice(invoice), warnings: w.finish(options.strict) };
 }
@@ -55,6 +67,21 @@ export function fromOwnRequest(
   const resolved = resolveOptions(options);
   const w = new WarningCollector(PROVIDER);
   const invoice = fromRequest(request as RequestBody, options, resolved, w);
+  return { value: parseInvoice(invoice), warnings: w.finish(options.strict) };
+}
+
+/**
+ * The client's reads: a record the client has just read with InvoiceRecord's reader or schema (get, list,
+ * read-back), mapped without reading it a second time. The canonical result is still checked. Internal;
+ * not exported from the package.
+ */
+export function fromParsedRecord(
+  record: InvoiceRecord,
+  options: ChargeOverOptions = {},
+): MappingResult<Invoice> {
+  const resolved = resolveOptions(options);
+  const w = new WarningCollector(PROVIDER);
+  const invoice = fromRecord(record, resolved, w);
   return { value: parseInvoice(invoice), warnings: w.finish(options.strict) };
 }
 
@@ -76,31 +103,67 @@ function unwrap(record: unknown): unknown {
 
 type Common = RequestBody | InvoiceRecord;
 
+const BILL = 1;
+const SHIP = 2;
+const CUSTOM = 4;
+const PAYCYCLE = 8;
+const P = 'p'.charCodeAt(0);
+const B = 'b'.charCodeAt(0);
+const C = 'c'.charCodeAt(0);
+const S = 's'.charCodeAt(0);
+
+/**
+ * Which groups of optional fields (bill_*, ship_*, custom_*, and paycycle) a wire object has any key of. Most invoices
+ * and lines carry none, and reading each of those ~40 names (absent keys are the slowest reads there are)
+ * cost more than the rest of the mapping; one pass over the keys the object does have answers it.
+ */
+function fieldGroups(body: object): number {
+  let groups = 0;
+  for (const key in body) {
+    // The first letter decides whether a prefix test is worth making (most keys start otherwise).
+    const first = key.charCodeAt(0);
+    if (first === C && key.startsWith('custom_')) groups |= CUSTOM;
+    else if (first === B && key.startsWith('bill_')) groups |= BILL;
+    else if (first === S && key.startsWith('ship_')) groups |= SHIP;
+    else if (first === P && key === 'paycycle') groups |= PAYCYCLE;
+  }
+  return groups;
+}
+
+function keep(extra: Record<string, unknown>, key: string, value: unknown): true {
+  extra[key] = value;
+  return true;
+}
+
 function base(body: Common, currency: string, resolved: ResolvedOptions, w: WarningCollector): Invoice {
-  const invoice: Invoice = { currency, customer: customer(body, w), lines: [] };
+  const groups = fieldGroups(body);
+  const invoice: Invoice = { currency, customer: customer(body, groups, w), lines: [] };
   if (body.refnumber != null) invoice.number = body.refnumber;
   if (body.external_key != null) invoice.externalId = body.external_key;
   if (body.date != null) invoice.issuedAt = dateOnlyToInstant(body.date, resolved.timeZone);
   if (body.memo != null && body.memo !== '') invoice.memo = body.memo;
-  const metadata = customFieldsToMetadata(body, resolved.invoiceSlots, INVOICE_CUSTOM_SLOTS);
-  if (metadata) invoice.metadata = metadata;
+  if (groups & CUSTOM) {
+    const metadata = customFieldsToMetadata(body, resolved.invoiceSlots, INVOICE_CUSTOM_SLOTS);
+    if (metadata) invoice.metadata = metadata;
+  }
 
   const extra: Record<string, unknown> = {};
-  for (const key of ['terms_id', 'class_id', 'admin_id'] as const) {
-    const value = body[key];
-    if (typeof value === 'number' && value > 0) extra[key] = value;
-  }
+  let kept = false;
+  const { terms_id, class_id, admin_id } = body;
+  if (typeof terms_id === 'number' && terms_id > 0) kept = keep(extra, 'terms_id', terms_id);
+  if (typeof class_id === 'number' && class_id > 0) kept = keep(extra, 'class_id', class_id);
+  if (typeof admin_id === 'number' && admin_id > 0) kept = keep(extra, 'admin_id', admin_id);
   const paycycle = recurrenceOf(body.paycycle, 'paycycle', w);
   if (paycycle.recurrence) invoice.recurrence = paycycle.recurrence;
   if (paycycle.raw) {
-    extra.paycycle = paycycle.raw;
+    kept = keep(extra, 'paycycle', paycycle.raw);
     w.unrecognized('paycycle', paycycle.note ?? '');
   }
-  if (Object.keys(extra).length > 0) invoice.providerOptions = { chargeover: extra };
+  if (kept) invoice.providerOptions = { chargeover: extra };
   return invoice;
 }
 
-function customer(body: Common, w: WarningCollector): Invoice['customer'] {
+function customer(body: Common, groups: number, w: WarningCollector): Invoice['customer'] {
   const out: Invoice['customer'] = {};
   if (body.customer_id != null) out.id = String(body.customer_id);
   else if ('customer_token' in body && typeof body.customer_token === 'string')
@@ -108,9 +171,9 @@ function customer(body: Common, w: WarningCollector): Invoice['customer'] {
   if ('customer_external_key' in body && typeof body.customer_external_key === 'string') {
     out.externalId = body.customer_external_key;
   }
-  const billing = address(body, 'bill', w);
+  const billing = groups & BILL ? address(body, 'bill', w) : undefined;
   if (billing) out.billingAddress = billing;
-  const shipping = address(body, 'ship', w);
+  const shipping = groups & SHIP ? address(body, 'ship', w) : undefined;
   if (shipping) out.shippingAddress = shipping;
   return out;
 }
@@ -155,13 +218,15 @@ function address(
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
+const NO_RECURRENCE: { recurrence?: Recurrence; raw?: string; note?: string } = Object.freeze({});
+
 /** A paycycle as a recurrence; a code with no canonical reading comes back as `raw` for the caller to report. */
 function recurrenceOf(
   code: string | null | undefined,
   path: string,
   w: WarningCollector,
 ): { recurrence?: Recurrence; raw?: string; note?: string } {
-  if (code == null || code === '') return {};
+  if (code == null || code === '') return NO_RECURRENCE;
   const mapped = paycycleToRecurrence(code);
   if (mapped.kind === 'exact') return { recurrence: mapped.recurrence };
   if (mapped.kind === 'approximated') {
@@ -173,6 +238,8 @@ function recurrenceOf(
 
 type WireLine = RequestBody['line_items'][number] | LineItemRecord;
 
+const ratePath = indexedPath('line_items[', '].line_rate');
+
 function line(
   item: WireLine,
   i: number,
@@ -180,13 +247,12 @@ function line(
   resolved: ResolvedOptions,
   w: WarningCollector,
 ): Line {
-  const at = `line_items[${i}]`;
   const out: Line = { quantity: quantity(item.line_quantity ?? 1), product: { id: String(item.item_id) } };
-  if (item.line_quantity == null) w.defaulted(`${at}.line_quantity`, 'No quantity: read as 1.');
+  if (item.line_quantity == null) w.defaulted(`line_items[${i}].line_quantity`, 'No quantity: read as 1.');
   if (item.descrip != null && item.descrip !== '') out.description = item.descrip;
   if (item.line_rate == null) {
     w.defaulted(
-      `${at}.line_rate`,
+      `line_items[${i}].line_rate`,
       'No rate: ChargeOver used the item price, which the line does not show; read as 0.',
     );
     out.unitAmount = 0;
@@ -194,19 +260,24 @@ function line(
     // Rates may be finer than a minor unit (usage prices): kept exact.
     const rate = resolved.amounts.fromProvider(item.line_rate, currency, {
       provider: PROVIDER,
-      path: `${at}.line_rate`,
+      path: ratePath(i),
       warnings: w,
       whole: false,
     });
     if (typeof rate === 'number') out.unitAmount = rate;
     else out.unitAmountDecimal = rate;
   }
-  const paycycle = recurrenceOf('paycycle' in item ? item.paycycle : undefined, `${at}.paycycle`, w);
-  if (paycycle.recurrence) out.recurrence = paycycle.recurrence;
-  if (paycycle.raw)
-    w.unsupported(`${at}.paycycle`, `Line paycycle "${paycycle.raw}" has no canonical form; not kept.`);
-  const metadata = customFieldsToMetadata(item, resolved.lineSlots, LINE_CUSTOM_SLOTS);
-  if (metadata) out.metadata = metadata;
+  const groups = fieldGroups(item);
+  if (groups & PAYCYCLE) {
+    const at = `line_items[${i}].paycycle`;
+    const paycycle = recurrenceOf(item.paycycle, at, w);
+    if (paycycle.recurrence) out.recurrence = paycycle.recurrence;
+    if (paycycle.raw) w.unsupported(at, `Line paycycle "${paycycle.raw}" has no canonical form; not kept.`);
+  }
+  if (groups & CUSTOM) {
+    const metadata = customFieldsToMetadata(item, resolved.lineSlots, LINE_CUSTOM_SLOTS);
+    if (metadata) out.metadata = metadata;
+  }
   return out;
 }
 
@@ -226,7 +297,9 @@ function fromRequest(
   w: WarningCollector,
 ): Invoice {
   const currency =
-    body.currency_id === undefined ? options.baseCurrency : currencyForId(body.currency_id, options);
+    body.currency_id === undefined
+      ? options.baseCurrency
+      : resolvedCurrencyForId(body.currency_id, options, resolved);
   if (currency === undefined) {
     throw new MissingRequiredFieldError(
       PROVIDER,

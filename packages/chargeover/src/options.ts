@@ -1,5 +1,5 @@
-import type { Line, MappingOptions, ProductReference } from '@billbridge/core';
-import { z } from 'zod';
+import { type Line, lazySchema, type MappingOptions, type ProductReference } from '@billbridge/core';
+import type { z } from 'zod';
 import type { CountryFormat } from './unconfirmed';
 import { Paycycle } from './wire';
 
@@ -67,10 +67,12 @@ export const LINE_CUSTOM_SLOTS = 10;
  * the account's own; `paycycle` carries a code verbatim (the undocumented ones included) and wins over
  * `recurrence`.
  */
-export const ChargeOverProviderOptions = z.strictObject({
-  terms_id: z.int().positive().optional(),
-  class_id: z.int().positive().optional(),
-  admin_id: z.int().positive().optional(),
-  paycycle: Paycycle.optional(),
-});
+export const ChargeOverProviderOptions = lazySchema((z) =>
+  z.strictObject({
+    terms_id: z.int().positive().optional(),
+    class_id: z.int().positive().optional(),
+    admin_id: z.int().positive().optional(),
+    paycycle: Paycycle.optional(),
+  }),
+);
 export type ChargeOverProviderOptions = z.output<typeof ChargeOverProviderOptions>;

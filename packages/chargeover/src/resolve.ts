@@ -29,6 +29,9 @@ export interface ResolvedOptions {
   amounts: AmountConvention;
   invoiceSlots: SlotTable;
   lineSlots: SlotTable;
+  /** The `currencyIds` table these were resolved with, and its id → code reverse (see currencyForId). */
+  currencyTable: Readonly<Record<string, number>> | undefined;
+  currencyById: ReadonlyMap<number, string> | undefined;
 }
 
 /** Checks the options that would otherwise fail deep inside a mapping. */
@@ -84,6 +87,8 @@ function validateOptions(options: ChargeOverOptions): ResolvedOptions {
   }
   return {
     timeZone,
+    currencyTable: options.currencyIds,
+    currencyById: options.currencyIds && reverseTable(options.currencyIds),
     amounts: chargeoverAmounts(options.currencyRounding),
     invoiceSlots: slotTable(options.customFields?.invoice, INVOICE_CUSTOM_SLOTS, 'customFields.invoice'),
     lineSlots: slotTable(options.customFields?.line, LINE_CUSTOM_SLOTS, 'customFields.line'),
@@ -114,6 +119,20 @@ export function currencyIdFor(currency: string, options: ChargeOverOptions): num
 export function currencyForId(id: number, options: ChargeOverOptions): string | undefined {
   const table = options.currencyIds;
   if (!table) return undefined;
+  return reverseTable(table).get(id);
+}
+
+/** currencyForId with the options already resolved: their reverse table, unless the table was since replaced. */
+export function resolvedCurrencyForId(
+  id: number,
+  options: ChargeOverOptions,
+  resolved: ResolvedOptions,
+): string | undefined {
+  if (resolved.currencyTable !== options.currencyIds) return currencyForId(id, options);
+  return resolved.currencyById?.get(id);
+}
+
+function reverseTable(table: Readonly<Record<string, number>>): Map<number, string> {
   let byId = reverseTables.get(table);
   if (!byId) {
     byId = new Map();
@@ -121,7 +140,7 @@ export function currencyForId(id: number, options: ChargeOverOptions): string | 
     for (const [code, value] of Object.entries(table)) if (!byId.has(value)) byId.set(value, code);
     reverseTables.set(table, byId);
   }
-  return byId.get(id);
+  return byId;
 }
 
 /** id → code per currency table, built once: scanning ~180 entries on every read was the top self time. */

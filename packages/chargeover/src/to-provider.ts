@@ -17,7 +17,6 @@ import {
   isWholeDecimal,
   type Line,
   lineAmount,
-  type MappingWarning,
   minorUnitExponent,
   normalizeInstant,
   type Order,
@@ -32,6 +31,7 @@ import {
 } from '@billbridge/core';
 import { countryToWire } from './country';
 import { metadataToCustomFields } from './custom-fields';
+import { readProviderOptions } from './fast-options';
 import {
   type ChargeOverOptions,
   ChargeOverProviderOptions,
@@ -39,6 +39,7 @@ import {
   LINE_CUSTOM_SLOTS,
   UNCONFIRMED,
 } from './options';
+import { indexedPath } from './paths';
 import { recurrenceToPaycycle } from './paycycle';
 import { currencyIdFor, customerReference, itemIdFor, type ResolvedOptions, resolveOptions } from './resolve';
 import { InvoiceCreateRequest, type LineItemRequest, type PaycycleCode } from './wire';
@@ -52,15 +53,13 @@ export function toCreateRequest(
   const resolved = resolveOptions(options);
   const w = new WarningCollector(PROVIDER);
   let invoice: Invoice;
-  let conversion: MappingWarning[] = [];
   if (documentKind(doc) === 'order') {
     const converted = orderToInvoice(parseOrder(doc));
     invoice = converted.value;
-    conversion = converted.warnings;
+    for (const warning of converted.warnings) w.add(warning.code, warning.path, warning.message);
   } else {
     invoice = parseInvoice(doc);
   }
-  for (const warning of conversion) w.add(warning.code, warning.path, warning.message);
   const request = mapInvoice(invoice, options, resolved, w);
   // Our own output must satisfy the documented request schema; anything else is a bug worth a loud error.
   if (needsSchemaCheck(request)) {
@@ -116,19 +115,19 @@ function mapInvoice(
   if (extra.terms_id !== undefined) request.terms_id = extra.terms_id;
   if (extra.admin_id !== undefined) request.admin_id = extra.admin_id;
   const format = options.countryFormat ?? UNCONFIRMED.defaultCountryFormat;
-  Object.assign(
-    request,
-    address('bill', invoice.customer.billingAddress, 'customer.billingAddress', format, w),
-  );
-  Object.assign(
-    request,
-    address('ship', invoice.customer.shippingAddress, 'customer.shippingAddress', format, w),
-  );
+  // Each optional group is mapped only when the invoice has it (an empty copy per call added up).
+  const { billingAddress, shippingAddress } = invoice.customer;
+  if (billingAddress !== undefined)
+    Object.assign(request, address('bill', billingAddress, 'customer.billingAddress', format, w));
+  if (shippingAddress !== undefined)
+    Object.assign(request, address('ship', shippingAddress, 'customer.shippingAddress', format, w));
   if (invoice.memo !== undefined) request.memo = invoice.memo;
-  Object.assign(
-    request,
-    metadataToCustomFields(invoice.metadata, resolved.invoiceSlots, INVOICE_CUSTOM_SLOTS, 'metadata', w),
-  );
+  if (invoice.metadata !== undefined) {
+    Object.assign(
+      request,
+      metadataToCustomFields(invoice.metadata, resolved.invoiceSlots, INVOICE_CUSTOM_SLOTS, 'metadata', w),
+    );
+  }
   if (invoice.lines.length === 0) {
     throw new ValidationError('Invoice for ChargeOver', [
       {
@@ -145,6 +144,12 @@ function mapInvoice(
   return request as InvoiceCreateRequest;
 }
 
+const PRODUCT_KEYS = ['id', 'externalId', 'name'] as const;
+const linePath = indexedPath('lines[', ']');
+const unitAmountPath = indexedPath('lines[', '].unitAmount');
+const unitAmountDecimalPath = indexedPath('lines[', '].unitAmountDecimal');
+const PRODUCT_NAME_KEYS = ['externalId', 'name'] as const;
+
 function mapLine(
   line: Line,
   i: number,
@@ -153,7 +158,7 @@ function mapLine(
   resolved: ResolvedOptions,
   w: WarningCollector,
 ): LineItemRequest {
-  const at = `lines[${i}]`;
+  const at = linePath(i);
   const out: LineItemRequest = { item_id: itemIdFor(line, i, options) };
   if (line.description !== undefined) out.descrip = line.description;
   const subMinor = line.unitAmountDecimal !== undefined;
@@ -164,24 +169,28 @@ function mapLine(
     currency,
     {
       provider: PROVIDER,
-      path: `${at}.${subMinor ? 'unitAmountDecimal' : 'unitAmount'}`,
+      path: subMinor ? unitAmountDecimalPath(i) : unitAmountPath(i),
       warnings: w,
       whole: !(subMinor && UNCONFIRMED.subRoundingRates),
     },
   ) as number;
-  out.line_quantity = lineQuantity(line.quantity, `${at}.quantity`);
+  out.line_quantity = lineQuantity(line.quantity, i);
   checkLineRounding(line, at, currency, resolved, w);
-  const paycycle = paycycleFor(line.recurrence, undefined, `${at}.recurrence`, w);
-  if (paycycle) out.paycycle = paycycle;
-  Object.assign(
-    out,
-    metadataToCustomFields(line.metadata, resolved.lineSlots, LINE_CUSTOM_SLOTS, `${at}.metadata`, w),
-  );
+  if (line.recurrence !== undefined) {
+    const paycycle = paycycleFor(line.recurrence, undefined, `${at}.recurrence`, w);
+    if (paycycle) out.paycycle = paycycle;
+  }
+  if (line.metadata !== undefined) {
+    Object.assign(
+      out,
+      metadataToCustomFields(line.metadata, resolved.lineSlots, LINE_CUSTOM_SLOTS, `${at}.metadata`, w),
+    );
+  }
 
   const product = line.product;
   if (product && !(product.id !== undefined && String(out.item_id) === product.id)) {
     // The item was found through itemIds/resolveItemId: only its number is stored on the line.
-    for (const key of ['id', 'externalId', 'name'] as const) {
+    for (const key of PRODUCT_KEYS) {
       if (product[key] !== undefined) {
         w.approximated(
           `${at}.product.${key}`,
@@ -189,8 +198,8 @@ function mapLine(
         );
       }
     }
-  } else if (product) {
-    for (const key of ['externalId', 'name'] as const) {
+  } else if (product && (product.externalId !== undefined || product.name !== undefined)) {
+    for (const key of PRODUCT_NAME_KEYS) {
       if (product[key] !== undefined)
         w.unsupported(`${at}.product.${key}`, 'ChargeOver lines keep only the item id.');
     }
@@ -230,6 +239,8 @@ function checkLineRounding(
   });
 }
 
+const CUSTOMER_DETAIL_KEYS = ['email', 'name', 'phone'] as const;
+
 function customer(c: Invoice['customer'], w: WarningCollector) {
   const ref: { customer_id?: number; customer_token?: string; customer_external_key?: string } =
     customerReference(c);
@@ -242,7 +253,8 @@ function customer(c: Invoice['customer'], w: WarningCollector) {
       );
     }
   }
-  for (const key of ['email', 'name', 'phone'] as const) {
+  if (c.email === undefined && c.name === undefined && c.phone === undefined) return ref;
+  for (const key of CUSTOMER_DETAIL_KEYS) {
     if (c[key] !== undefined) {
       w.unsupported(
         `customer.${key}`,
@@ -324,8 +336,9 @@ function dateOf(instant: string, path: string, timeZone: string, w: WarningColle
 }
 
 /** A safe-integer quantity is whole and its own exact JSON number; only decimals need the checks. */
-function lineQuantity(value: Line['quantity'], path: string): number {
+function lineQuantity(value: Line['quantity'], i: number): number {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return value === 0 ? 0 : value; // no -0
+  const path = `lines[${i}].quantity`;
   const quantity = toDecimal(value);
   if (!UNCONFIRMED.fractionalQuantity && !isWholeDecimal(quantity)) {
     throw new ValidationError('Invoice for ChargeOver', [
@@ -345,9 +358,14 @@ function exactNumber(value: string | ReturnType<typeof toDecimal>, path: string)
   }
 }
 
-function providerOptions(invoice: Invoice): ChargeOverProviderOptions {
+/** No provider options: one shared, frozen answer (it is only read). */
+const NO_PROVIDER_OPTIONS: Readonly<ChargeOverProviderOptions> = Object.freeze({});
+
+function providerOptions(invoice: Invoice): Readonly<ChargeOverProviderOptions> {
   const raw = invoice.providerOptions?.chargeover;
-  if (raw === undefined) return {};
+  if (raw === undefined) return NO_PROVIDER_OPTIONS;
+  const fast = readProviderOptions(raw);
+  if (fast !== undefined) return fast;
   const parsed = ChargeOverProviderOptions.safeParse(raw);
   if (!parsed.success) {
     throw new ValidationError(
@@ -357,6 +375,17 @@ function providerOptions(invoice: Invoice): ChargeOverProviderOptions {
   }
   return parsed.data;
 }
+
+/** Invoice fields ChargeOver's create body has no field for, with why. */
+const UNSUPPORTED = [
+  ['period', 'ChargeOver sets billing-period dates itself.'],
+  ['collection', 'ChargeOver invoices have no collection settings on create.'],
+  ['tax', 'ChargeOver applies the account tax configuration (overrides are undocumented).'],
+  ['subscription', 'Invoices of a subscription are created through the package endpoints.'],
+  ['billingReason', undefined],
+  ['purchaseOrder', 'ChargeOver has no purchase-order field (map one through metadata and customFields).'],
+  ['footer', undefined],
+] as const;
 
 /** Everything on the invoice ChargeOver's create body has no field for. */
 function reportDropped(invoice: Invoice, extra: ChargeOverProviderOptions, w: WarningCollector): void {
@@ -375,17 +404,20 @@ function reportDropped(invoice: Invoice, extra: ChargeOverProviderOptions, w: Wa
       'ChargeOver selects terms by the account terms_id (providerOptions.chargeover.terms_id).',
     );
   }
-  const unsupported = [
-    ['period', 'ChargeOver sets billing-period dates itself.'],
-    ['collection', 'ChargeOver invoices have no collection settings on create.'],
-    ['tax', 'ChargeOver applies the account tax configuration (overrides are undocumented).'],
-    ['subscription', 'Invoices of a subscription are created through the package endpoints.'],
-    ['billingReason', undefined],
-    ['purchaseOrder', 'ChargeOver has no purchase-order field (map one through metadata and customFields).'],
-    ['footer', undefined],
-  ] as const;
-  for (const [key, message] of unsupported) {
-    if (invoice[key] !== undefined) w.unsupported(key, message);
+  // Named reads first: the loop's keyed reads of mostly absent fields cost more than the rest.
+  const { period, collection, tax, subscription, billingReason, purchaseOrder, footer } = invoice;
+  if (
+    period !== undefined ||
+    collection !== undefined ||
+    tax !== undefined ||
+    subscription !== undefined ||
+    billingReason !== undefined ||
+    purchaseOrder !== undefined ||
+    footer !== undefined
+  ) {
+    for (const [key, message] of UNSUPPORTED) {
+      if (invoice[key] !== undefined) w.unsupported(key, message);
+    }
   }
   if (invoice.imported !== undefined) w.unsupported('imported', 'ChargeOver has no imported flag.');
   if (invoice.total !== undefined && invoice.lines.length > 0) {
@@ -397,5 +429,5 @@ function reportDropped(invoice: Invoice, extra: ChargeOverProviderOptions, w: Wa
       );
     }
   }
-  w.otherProvidersOptions(invoice.providerOptions);
+  if (invoice.providerOptions !== undefined) w.otherProvidersOptions(invoice.providerOptions);
 }

@@ -1,7 +1,11 @@
 import { LossyMappingError, MissingRequiredFieldError, ValidationError } from '@billbridge/core';
 import { describe, expect, it } from 'vitest';
+import { readInvoiceRecord } from '../src/fast-record';
+import { fromOwnRequest, fromParsedRecord } from '../src/from-provider';
 import { chargeover } from '../src/index';
+import { InvoiceRecord } from '../src/wire';
 import getInvoice from './fixtures/get-invoice-recorded.json';
+import queryRows from './fixtures/query-invoices-recorded.json';
 
 const record = getInvoice.response;
 
@@ -104,5 +108,47 @@ describe('fromProvider', () => {
       ValidationError,
     );
     expect(() => chargeover.fromProvider({ hello: 'world' })).toThrow(ValidationError);
+  });
+});
+
+describe('the client’s shortcuts agree with fromProvider', () => {
+  const options = { currencyIds: { USD: 1, EUR: 3 }, customFields: { invoice: { po: 'custom_3' } } };
+  const variants = [
+    record,
+    { ...record, invoice_id: '10000', customer_id: '7', terms_days: '30', package_id: 5 },
+    { ...record, custom_3: 'PO-1', bill_addr1: '1 Main St', bill_country: 'United States', paycycle: 'mon' },
+    { ...record, line_items: undefined },
+    ...queryRows.response,
+  ];
+
+  it.each(variants.map((v, i) => [i, v] as const))(
+    'fromParsedRecord of the read record = fromProvider of the raw one (%i)',
+    (_i, raw) => {
+      const parsed = readInvoiceRecord(raw) ?? InvoiceRecord.parse(raw);
+      expect(fromParsedRecord(parsed, options)).toStrictEqual(chargeover.fromProvider(raw, options));
+    },
+  );
+
+  it('fromOwnRequest of a built request = fromProvider of it', () => {
+    const { request } = chargeover.toCreateRequest(
+      {
+        currency: 'EUR',
+        customer: { id: '7', externalId: 'c-7' },
+        externalId: 'x-1',
+        issuedAt: '2026-03-01T06:00:00Z',
+        metadata: { po: 'PO-2' },
+        lines: [
+          {
+            quantity: 2,
+            unitAmount: 1999,
+            product: { id: '4' },
+            recurrence: { interval: 'month', count: 1 },
+          },
+          { quantity: '0.5', unitAmountDecimal: '0.125', product: { id: '5' } },
+        ],
+      },
+      options,
+    );
+    expect(fromOwnRequest(request, options)).toStrictEqual(chargeover.fromProvider(request, options));
   });
 });

@@ -1,0 +1,179 @@
+/**
+ * Hand-written readers of what ChargeOver answers to reads: the invoice record (InvoiceRecord, with its
+ * LineItemRecord lines), the get and query answers around it, and the currency list. Each answers exactly
+ * what its schema (wire.ts, currencies.ts) outputs for a plainly valid value, or undefined, and the caller
+ * then parses with the schema. Ids and whole numbers sent as text come out as numbers, as zod's
+ * transforms make them. The building blocks are in fast-wire.ts.
+ */
+import type { CurrencyListResponse } from './currencies';
+import { ENVELOPE_REQUIRED, envelopeFields } from './fast-create';
+import {
+  boolean,
+  dateOnly,
+  each,
+  fieldTable,
+  list,
+  loose,
+  looseObject,
+  orNull,
+  readId,
+  readInt,
+  text,
+  wireDateTime,
+  wireDecimal,
+} from './fast-wire';
+import {
+  type GetInvoiceResponse,
+  INVOICE_CUSTOM_KEYS,
+  type InvoiceRecord,
+  LINE_CUSTOM_KEYS,
+  type QueryInvoicesResponse,
+  READ_ADDRESS_KEYS,
+} from './wire';
+
+type Output<S> = S extends { parse(value: unknown): infer T } ? T : never;
+
+const nullableText = orNull(text);
+const nullableInt = orNull(readInt);
+const nullableDate = orNull(dateOnly);
+const nullableDateTime = orNull(wireDateTime);
+
+function taxedFlag(value: unknown): string | boolean | undefined {
+  return value === '0' || value === '1' || typeof value === 'boolean' ? value : undefined;
+}
+
+/** LineItemRecord's declared fields. */
+export const LINE_RECORD_FIELDS = fieldTable([
+  ['line_item_id', readId],
+  ['invoice_id', readId],
+  ['item_id', readId],
+  ['tierset_id', nullableInt],
+  ['descrip', nullableText],
+  ['line_rate', wireDecimal],
+  ['line_quantity', wireDecimal],
+  ['line_usage', orNull(wireDecimal)],
+  ['is_base', boolean],
+  ['is_free', boolean],
+  ['is_setup', boolean],
+  ['is_usage', boolean],
+  ['is_recurring', boolean],
+  ['is_taxed', taxedFlag],
+  ['paycycle', nullableText],
+  ['package_line_id', nullableInt],
+  ...each(LINE_CUSTOM_KEYS, nullableText),
+]);
+export const LINE_RECORD_REQUIRED = ['item_id', 'line_rate', 'line_quantity'] as const;
+
+/** InvoiceRecord's declared fields. */
+export const INVOICE_RECORD_FIELDS = fieldTable([
+  ['invoice_id', readId],
+  ['customer_id', readId],
+  ['package_id', nullableInt],
+  ['refnumber', text],
+  ['external_key', nullableText],
+  ['token', text],
+  ['currency_id', readInt],
+  ['currency_iso4217', text],
+  ['currency_symbol', text],
+  ['brand_id', nullableInt],
+  ['terms_id', nullableInt],
+  ['terms_name', nullableText],
+  ['terms_days', nullableInt],
+  ['admin_id', nullableInt],
+  ['admin_name', nullableText],
+  ['class_id', nullableInt],
+  ['paycycle', nullableText],
+  ['date', dateOnly],
+  ['due_date', nullableDate],
+  ['paid_date', nullableDate],
+  ['write_datetime', wireDateTime],
+  ['mod_datetime', nullableDateTime],
+  ['void_datetime', nullableDateTime],
+  ['delay_datetime', nullableDateTime],
+  ['cycle_pre_from_date', nullableDate],
+  ['cycle_pre_to_date', nullableDate],
+  ['cycle_this_date', nullableDate],
+  ['cycle_post_from_date', nullableDate],
+  ['cycle_post_to_date', nullableDate],
+  ...each(READ_ADDRESS_KEYS, nullableText),
+  ['bill_block', text],
+  ['ship_block', text],
+  ['memo', nullableText],
+  ...each(INVOICE_CUSTOM_KEYS, nullableText),
+  ['invoice_status_name', text],
+  ['invoice_status_str', text],
+  ['invoice_status_state', text],
+  ['is_paid', boolean],
+  ['is_void', boolean],
+  ['is_overdue', boolean],
+  ['days_overdue', readInt],
+  ['subtotal', wireDecimal],
+  ['taxes', wireDecimal],
+  ['total', wireDecimal],
+  ['credits', wireDecimal],
+  ['payments', wireDecimal],
+  ['applied', wireDecimal],
+  ['writeoffs', wireDecimal],
+  ['balance', wireDecimal],
+  ['sum_base', wireDecimal],
+  ['sum_usage', wireDecimal],
+  ['sum_onetime', wireDecimal],
+  ['declines', readInt],
+  ['url_permalink', text],
+  ['url_paylink', text],
+  ['url_pdflink', text],
+  ['url_self', text],
+  ['line_items', list(loose(LINE_RECORD_FIELDS, LINE_RECORD_REQUIRED))],
+]);
+export const INVOICE_RECORD_REQUIRED = [
+  'invoice_id',
+  'customer_id',
+  'refnumber',
+  'currency_iso4217',
+  'date',
+  'write_datetime',
+  'invoice_status_str',
+  'total',
+] as const;
+
+const invoiceRecord = loose(INVOICE_RECORD_FIELDS, INVOICE_RECORD_REQUIRED);
+
+/** InvoiceRecord's output for a plainly valid record, or undefined. */
+export function readInvoiceRecord(value: unknown): InvoiceRecord | undefined {
+  return invoiceRecord(value) as InvoiceRecord | undefined;
+}
+
+const GET_FIELDS = envelopeFields(invoiceRecord);
+const QUERY_FIELDS = envelopeFields(list(invoiceRecord));
+
+/** GetInvoiceResponse's output (`GET /api/v3/invoice/{id}`), or undefined. */
+export function readGetInvoiceResponse(value: unknown): Output<typeof GetInvoiceResponse> | undefined {
+  return looseObject(value, GET_FIELDS, ENVELOPE_REQUIRED) as Output<typeof GetInvoiceResponse> | undefined;
+}
+
+/** QueryInvoicesResponse's output (a page of query rows), or undefined. */
+export function readQueryInvoicesResponse(value: unknown): Output<typeof QueryInvoicesResponse> | undefined {
+  return looseObject(value, QUERY_FIELDS, ENVELOPE_REQUIRED) as
+    | Output<typeof QueryInvoicesResponse>
+    | undefined;
+}
+
+/** CurrencyRecord's declared fields (`GET /api/v3/currency` rows). */
+export const CURRENCY_RECORD_FIELDS = fieldTable([
+  ['currency_id', readId],
+  ['currency', nullableText],
+  ['iso4217', text],
+  ['symbol', nullableText],
+  ['rounding', nullableInt],
+]);
+
+export const CURRENCY_RECORD_REQUIRED = ['currency_id', 'iso4217'] as const;
+
+const CURRENCY_LIST_FIELDS = envelopeFields(list(loose(CURRENCY_RECORD_FIELDS, CURRENCY_RECORD_REQUIRED)));
+
+/** CurrencyListResponse's output, or undefined. */
+export function readCurrencyListResponse(value: unknown): Output<typeof CurrencyListResponse> | undefined {
+  return looseObject(value, CURRENCY_LIST_FIELDS, ENVELOPE_REQUIRED) as
+    | Output<typeof CurrencyListResponse>
+    | undefined;
+}

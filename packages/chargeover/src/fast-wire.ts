@@ -1,0 +1,147 @@
+/**
+ * Building blocks of the hand-written readers of ChargeOver's wire shapes (fast-create.ts, fast-record.ts):
+ * one reader per wire value kind of wire.ts, and the loose-object walk every read shape shares.
+ *
+ * A value reader answers what its zod schema outputs for a plainly valid value, or undefined for anything
+ * else (invalid or doubtful); the caller then falls back to the schema, which owns every error message.
+ * No valid value of these schemas is `undefined`, so undefined can mean "no" throughout.
+ */
+import { DECIMAL_PATTERN, fastRead } from '@billbridge/core';
+import {
+  DATE_ONLY,
+  NAIVE_DATETIME,
+  OFFSET_DATETIME,
+  PAYCYCLE_CODES,
+  READ_ID_TEXT,
+  READ_INT_TEXT,
+} from './wire';
+
+/** Reads one field's value: the schema's output, or undefined. */
+export type FieldReader = (value: unknown) => unknown;
+/** Field name → its reader, for the fields a loose object schema declares. */
+export type FieldTable = Readonly<Record<string, FieldReader>>;
+
+/** A field table with no prototype, so a wire key such as `constructor` is never mistaken for a field. */
+export function fieldTable(entries: Iterable<readonly [string, FieldReader]>): FieldTable {
+  const table: Record<string, FieldReader> = Object.create(null);
+  for (const [key, reader] of entries) table[key] = reader;
+  return table;
+}
+
+/** The same reader under each key. */
+export function each(keys: readonly string[], reader: FieldReader): Array<readonly [string, FieldReader]> {
+  return keys.map((key) => [key, reader] as const);
+}
+
+// ------------------------------------------------------------------------------------- value readers
+
+/** `z.int().positive()`. */
+export function id(value: unknown): number | undefined {
+  return Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : undefined;
+}
+
+/** ReadId: a positive integer, or its decimal text (read as a number). */
+export function readId(value: unknown): number | undefined {
+  if (typeof value === 'string') return READ_ID_TEXT.test(value) ? id(Number(value)) : undefined;
+  return id(value);
+}
+
+/** ReadInt: any safe integer, or up to 15 digits of text (read as a number). */
+export function readInt(value: unknown): number | undefined {
+  if (typeof value === 'string') return READ_INT_TEXT.test(value) ? Number(value) : undefined;
+  return Number.isSafeInteger(value) ? (value as number) : undefined;
+}
+
+/** WireDecimal: a finite number, or a decimal string, both kept as they are. */
+export function wireDecimal(value: unknown): number | string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  return typeof value === 'string' && DECIMAL_PATTERN.test(value) ? value : undefined;
+}
+
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `z.string().min(1)`. */
+export function nonEmptyText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+export function boolean(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+export function dateOnly(value: unknown): string | undefined {
+  return typeof value === 'string' && DATE_ONLY.test(value) ? value : undefined;
+}
+
+export function wireDateTime(value: unknown): string | undefined {
+  return typeof value === 'string' && (NAIVE_DATETIME.test(value) || OFFSET_DATETIME.test(value))
+    ? value
+    : undefined;
+}
+
+/** `reader` with `null` allowed (`.nullable()`). */
+export function orNull(reader: FieldReader): FieldReader {
+  return (value) => (value === null ? null : reader(value));
+}
+
+/** A value of a set of strings (`z.enum`). */
+export function member(values: ReadonlySet<string>): FieldReader {
+  return (value) => (typeof value === 'string' && values.has(value) ? value : undefined);
+}
+
+/** `z.array(item)` with at least `min` elements, each read by `item`. */
+export function list(item: FieldReader, min = 0): FieldReader {
+  return (value) => {
+    const out = fastRead.readList(value, item);
+    return out !== undefined && out.length >= min ? out : undefined;
+  };
+}
+
+export const PAYCYCLE_SET: ReadonlySet<string> = new Set(PAYCYCLE_CODES);
+/** Paycycle (`z.enum(PAYCYCLE_CODES)`). */
+export const paycycle = member(PAYCYCLE_SET);
+
+// ---------------------------------------------------------------------------------- loose objects
+
+/**
+ * A `z.looseObject` read: declared fields by their readers, every other key passed through as it is
+ * (zod's catchall is `unknown`), a fresh object out. Answers undefined when a declared field is invalid,
+ * a `required` one is missing, a key is `__proto__` (zod drops it), a passed-through value is an object
+ * (zod's path first refuses too deep a nesting, which this walk does not measure), or the object has
+ * properties `for...in` does not list the way zod's reads see them (non-enumerable or inherited ones).
+ * Key order may differ from zod's (declared fields first); the keys and values are the same.
+ */
+export function looseObject(
+  value: unknown,
+  table: FieldTable,
+  required: readonly string[],
+): Record<string, unknown> | undefined {
+  const input = fastRead.asPlainObject(value);
+  if (input === undefined) return undefined;
+  const out: Record<string, unknown> = {};
+  let count = 0;
+  for (const key in input) {
+    count++;
+    const field = input[key];
+    const reader = table[key];
+    if (reader === undefined) {
+      if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
+      out[key] = field;
+      continue;
+    }
+    const read = reader(field);
+    if (read === undefined) return undefined;
+    out[key] = read;
+  }
+  for (let i = 0; i < required.length; i++) {
+    if (out[required[i] as string] === undefined) return undefined;
+  }
+  return Object.getOwnPropertyNames(input).length === count ? out : undefined;
+}
+
+/** The reader of a loose object schema, as a field reader (for nesting and lists). */
+export function loose(table: FieldTable, required: readonly string[]): FieldReader {
+  return (value) => looseObject(value, table, required);
+}

@@ -1,0 +1,523 @@
+/**
+ * The hand-written readers (src/fast-*.ts) against their zod schemas: whenever a reader answers, the
+ * schema accepts the same value and outputs a deep-equal result; on valid values the reader does answer
+ * (so the fast path is really the one taken). Values are generated valid, then mutated: fields removed,
+ * set to wrong types, NaN, -0, huge numbers, text ids, keys added (known ones, `__proto__`, `constructor`),
+ * known keys hidden as non-enumerable properties.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { CurrencyListResponse, CurrencyRecord } from '../src/currencies';
+import {
+  CREATE_BODY_FIELDS,
+  CREATE_BODY_REQUIRED,
+  ENVELOPE_REQUIRED,
+  envelopeFields,
+  LINE_REQUEST_FIELDS,
+  LINE_REQUEST_REQUIRED,
+  readCreateBody,
+  readCreateResponse,
+  readEnvelope,
+  readLineRequest,
+} from '../src/fast-create';
+import { PROVIDER_OPTION_KEYS, readProviderOptions } from '../src/fast-options';
+import {
+  CURRENCY_RECORD_FIELDS,
+  CURRENCY_RECORD_REQUIRED,
+  INVOICE_RECORD_FIELDS,
+  INVOICE_RECORD_REQUIRED,
+  LINE_RECORD_FIELDS,
+  LINE_RECORD_REQUIRED,
+  readCurrencyListResponse,
+  readGetInvoiceResponse,
+  readInvoiceRecord,
+  readQueryInvoicesResponse,
+} from '../src/fast-record';
+import { ChargeOverProviderOptions } from '../src/options';
+import {
+  CreateResponse,
+  Envelope,
+  GetInvoiceResponse,
+  INVOICE_STATUS_STRS,
+  InvoiceCreateBody,
+  InvoiceRecord,
+  LineItemRecord,
+  LineItemRequest,
+  PAYCYCLE_CODES,
+  QueryInvoicesResponse,
+} from '../src/wire';
+
+type Schema = { safeParse(value: unknown): { success: boolean; data?: unknown } };
+type Reader = (value: unknown) => unknown;
+
+// ------------------------------------------------------------------------------------ key lists
+
+/** Keys an object of the shape cannot do without (zod refuses the object when the key is absent). */
+function requiredKeys(shape: Record<string, Schema>): string[] {
+  return Object.keys(shape)
+    .filter((key) => !z.looseObject({ [key]: shape[key] as z.ZodType }).safeParse({}).success)
+    .sort();
+}
+
+describe('reader key lists match the schemas', () => {
+  const cases: Array<[string, { shape: Record<string, Schema> }, object, readonly string[]]> = [
+    ['InvoiceCreateBody', InvoiceCreateBody, CREATE_BODY_FIELDS, CREATE_BODY_REQUIRED],
+    ['LineItemRequest', LineItemRequest, LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED],
+    ['InvoiceRecord', InvoiceRecord, INVOICE_RECORD_FIELDS, INVOICE_RECORD_REQUIRED],
+    ['LineItemRecord', LineItemRecord, LINE_RECORD_FIELDS, LINE_RECORD_REQUIRED],
+    ['CurrencyRecord', CurrencyRecord, CURRENCY_RECORD_FIELDS, CURRENCY_RECORD_REQUIRED],
+    // Envelope's own `response` is z.unknown() (optional); every extension makes it required.
+    ['CreateResponse', CreateResponse, envelopeFields(() => 1), ENVELOPE_REQUIRED],
+    ['Envelope', Envelope, envelopeFields(() => 1), ENVELOPE_REQUIRED],
+  ];
+  for (const [name, schema, fields, required] of cases) {
+    it(name, () => {
+      expect(Object.keys(fields).sort()).toEqual(Object.keys(schema.shape).sort());
+      expect([...required].sort()).toEqual(requiredKeys(schema.shape));
+    });
+  }
+  it('ChargeOverProviderOptions', () => {
+    expect([...PROVIDER_OPTION_KEYS].sort()).toEqual(Object.keys(ChargeOverProviderOptions.shape).sort());
+  });
+});
+
+// ------------------------------------------------------------------------------------ valid values
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const positive = fc.integer({ min: 1, max: MAX_SAFE });
+const readId = fc.oneof(positive, fc.integer({ min: 1, max: 999_999_999_999_999 }).map(String));
+const readInt = fc.oneof(
+  fc.maxSafeInteger(),
+  fc.integer({ min: -99_999_999, max: 999_999_999_999_999 }).map(String),
+);
+const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+const decimalText = fc
+  .tuple(
+    fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    fc.option(fc.nat({ max: 9999 }), { nil: undefined }),
+  )
+  .map(([whole, fraction]) => (fraction === undefined ? String(whole) : `${whole}.${fraction}`));
+const wireDecimal = fc.oneof(finite, decimalText);
+const date = fc
+  .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const dateTime = fc.oneof(
+  date.map((d) => `${d} 10:20:30`),
+  date.map((d) => `${d}T10:20:30-05:00`),
+  date.map((d) => `${d}T10:20:30.123Z`),
+);
+const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
+const paycycle = fc.constantFrom(...PAYCYCLE_CODES);
+const primitive = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null));
+/** Keys ChargeOver adds that no schema declares, with plain values. */
+const extras = fc.dictionary(fc.constantFrom('extra', 'new_field', 'x_1', 'is_new'), primitive, {
+  maxKeys: 2,
+});
+
+const lineRequest = fc.record(
+  {
+    item_id: positive,
+    descrip: fc.string(),
+    line_rate: finite,
+    line_quantity: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
+    paycycle,
+    custom_1: fc.string(),
+    custom_10: fc.string(),
+  },
+  { requiredKeys: ['item_id'] },
+);
+
+const customerReference = fc.oneof(
+  fc.record({ customer_id: positive }),
+  fc.record({ customer_token: fc.string({ minLength: 1 }) }),
+  fc.record({ customer_external_key: fc.string({ minLength: 1 }) }),
+);
+
+const createBody = fc
+  .tuple(
+    customerReference,
+    fc.record(
+      {
+        refnumber: fc.string(),
+        external_key: fc.string({ minLength: 1 }),
+        date,
+        currency_id: positive,
+        class_id: positive,
+        paycycle,
+        terms_id: positive,
+        admin_id: positive,
+        bill_addr1: fc.string(),
+        bill_notes: fc.string(),
+        ship_country: fc.string(),
+        memo: fc.string(),
+        custom_20: fc.string(),
+        line_items: fc.array(
+          fc.tuple(lineRequest, extras).map(([l, e]) => ({ ...e, ...l })),
+          {
+            minLength: 1,
+            maxLength: 4,
+          },
+        ),
+      },
+      { requiredKeys: ['line_items'] },
+    ),
+    extras,
+  )
+  .map(([ref, body, extra]) => ({ ...extra, ...ref, ...body }));
+
+const lineRecord = fc
+  .tuple(
+    fc.record(
+      {
+        line_item_id: readId,
+        invoice_id: readId,
+        item_id: readId,
+        tierset_id: nullable(readInt),
+        descrip: nullable(fc.string()),
+        line_rate: wireDecimal,
+        line_quantity: wireDecimal,
+        line_usage: nullable(wireDecimal),
+        is_usage: fc.boolean(),
+        is_recurring: fc.boolean(),
+        is_taxed: fc.constantFrom('0', '1', true, false),
+        paycycle: nullable(fc.string()),
+        package_line_id: nullable(readInt),
+        custom_2: nullable(fc.string()),
+      },
+      { requiredKeys: ['item_id', 'line_rate', 'line_quantity'] },
+    ),
+    extras,
+  )
+  .map(([line, extra]) => ({ ...extra, ...line }));
+
+const invoiceRecord = fc
+  .tuple(
+    fc.record(
+      {
+        invoice_id: readId,
+        customer_id: readId,
+        package_id: nullable(readInt),
+        refnumber: fc.string(),
+        external_key: nullable(fc.string()),
+        token: fc.string(),
+        currency_id: readInt,
+        currency_iso4217: fc.constantFrom('USD', 'EUR', 'JPY', 'usd', ''),
+        terms_days: nullable(readInt),
+        terms_name: nullable(fc.string()),
+        date,
+        due_date: nullable(date),
+        write_datetime: dateTime,
+        mod_datetime: nullable(dateTime),
+        cycle_pre_from_date: nullable(date),
+        bill_addr1: nullable(fc.string()),
+        ship_notes: nullable(fc.string()),
+        custom_3: nullable(fc.string()),
+        invoice_status_str: fc.constantFrom(...INVOICE_STATUS_STRS, 'open-other'),
+        is_paid: fc.boolean(),
+        days_overdue: readInt,
+        subtotal: wireDecimal,
+        taxes: wireDecimal,
+        total: wireDecimal,
+        url_self: fc.string(),
+        line_items: fc.array(lineRecord, { maxLength: 4 }),
+      },
+      {
+        requiredKeys: [
+          'invoice_id',
+          'customer_id',
+          'refnumber',
+          'currency_iso4217',
+          'date',
+          'write_datetime',
+          'invoice_status_str',
+          'total',
+        ],
+      },
+    ),
+    extras,
+  )
+  .map(([record, extra]) => ({ ...extra, ...record }));
+
+const envelope = <T>(response: fc.Arbitrary<T>) =>
+  fc
+    .tuple(
+      fc.record(
+        {
+          code: fc.constantFrom(200, 201),
+          status: fc.constantFrom('OK', 'Success'),
+          message: nullable(fc.string()),
+          details: fc.constantFrom({}, null),
+          response,
+        },
+        { requiredKeys: ['code', 'status', 'message', 'response'] },
+      ),
+      extras,
+    )
+    .map(([body, extra]) => ({ ...extra, ...body }));
+
+const createResponse = envelope(
+  fc.tuple(fc.record({ id: readId }), extras).map(([r, e]) => ({ ...e, ...r })),
+);
+const getResponse = envelope(invoiceRecord);
+const queryResponse = envelope(fc.array(invoiceRecord, { maxLength: 3 }));
+const currencyRow = fc.record(
+  {
+    currency_id: readId,
+    currency: nullable(fc.string()),
+    iso4217: fc.constantFrom('USD', 'EUR', 'JPY', 'xx'),
+    symbol: nullable(fc.string()),
+    rounding: nullable(readInt),
+  },
+  { requiredKeys: ['currency_id', 'iso4217'] },
+);
+const currencyList = envelope(fc.array(currencyRow, { maxLength: 4 }));
+const providerOptions = fc.record(
+  { terms_id: positive, class_id: positive, admin_id: positive, paycycle },
+  { requiredKeys: [] },
+);
+
+// ------------------------------------------------------------------------------------- mutations
+
+const WEIRD: unknown[] = [
+  Number.NaN,
+  -0,
+  0,
+  -1,
+  1,
+  1.5,
+  2 ** 53,
+  -(2 ** 53),
+  1e308,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  '',
+  'x',
+  '1',
+  '12',
+  '-0',
+  '0',
+  '007',
+  '-12',
+  '1.50',
+  '1e3',
+  ' 1',
+  '9999999999999999',
+  '99999999999999999',
+  '2026-03-01',
+  '2026-3-1',
+  '2026-03-01 10:00:00',
+  '2026-03-01T10:00:00Z',
+  'mon',
+  'evy',
+  'USD',
+  null,
+  undefined,
+  true,
+  false,
+  [],
+  {},
+  { a: 1 },
+  [1],
+  [{}],
+];
+const KEYS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'extra',
+  ...new Set([
+    ...Object.keys(CREATE_BODY_FIELDS),
+    ...Object.keys(INVOICE_RECORD_FIELDS),
+    ...Object.keys(LINE_RECORD_FIELDS),
+    ...Object.keys(CURRENCY_RECORD_FIELDS),
+    ...ENVELOPE_REQUIRED,
+    'details',
+    'id',
+    ...PROVIDER_OPTION_KEYS,
+  ]),
+];
+
+interface Mutation {
+  kind: 'delete' | 'set' | 'add' | 'own-proto' | 'hidden';
+  target: number;
+  which: number;
+  key: string;
+  value: unknown;
+}
+
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constantFrom('delete', 'set', 'set', 'add', 'own-proto', 'hidden'),
+  target: fc.nat(),
+  which: fc.nat(),
+  key: fc.constantFrom(...KEYS),
+  value: fc.constantFrom(...WEIRD),
+});
+
+/** Every object and array inside `value`, itself included. */
+function containers(value: unknown, out: object[] = []): object[] {
+  if (typeof value === 'object' && value !== null) {
+    out.push(value);
+    for (const key of Object.keys(value)) containers((value as Record<string, unknown>)[key], out);
+  }
+  return out;
+}
+
+function apply(value: unknown, mutations: Mutation[]): unknown {
+  const copy = structuredClone(value);
+  for (const m of mutations) {
+    // A fresh copy each time: a shared object inserted twice could otherwise end up inside itself.
+    const weird = structuredClone(m.value);
+    const all = containers(copy);
+    const target = all[m.target % all.length] as Record<string, unknown>;
+    const keys = Object.keys(target);
+    const existing = keys.length > 0 ? keys[m.which % keys.length] : undefined;
+    switch (m.kind) {
+      case 'delete':
+        if (existing !== undefined) {
+          if (Array.isArray(target)) target.splice(Number(existing), 1);
+          else delete target[existing];
+        }
+        break;
+      case 'set':
+        if (existing !== undefined) target[existing] = weird;
+        break;
+      case 'add':
+        if (Array.isArray(target)) target.push(weird);
+        else if (m.key !== '__proto__') target[m.key] = weird;
+        break;
+      case 'own-proto':
+        // As JSON.parse makes it: an own, enumerable `__proto__` key.
+        Object.defineProperty(target, '__proto__', {
+          value: weird,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+        break;
+      case 'hidden':
+        if (existing !== undefined && !Array.isArray(target)) {
+          Object.defineProperty(target, existing, {
+            value: target[existing],
+            enumerable: false,
+            writable: true,
+            configurable: true,
+          });
+        }
+        break;
+    }
+  }
+  return copy;
+}
+
+const mutated = <T>(valid: fc.Arbitrary<T>) =>
+  fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([v, ms]) => apply(v, ms));
+
+/** Whenever the reader answers, the schema accepts the value with the same output. */
+function agrees(reader: Reader, schema: Schema, value: unknown): boolean {
+  const fast = reader(value);
+  if (fast === undefined) return false;
+  const slow = schema.safeParse(value);
+  expect(slow.success).toBe(true);
+  expect(same(fast, slow.data), `${show(fast)}\n  vs schema's\n${show(slow.data)}`).toBe(true);
+  return true;
+}
+
+/**
+ * Deep equality as strict as it gets: Object.is on primitives (NaN, -0), the same prototype, the same own
+ * enumerable keys (`undefined` values included), in any order. (toStrictEqual compares `constructor`
+ * properties, which a mutated value may carry as an own key.)
+ */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) || Array.isArray(a) !== Array.isArray(b))
+    return false;
+  const keysA = Object.keys(a).sort();
+  const keysB = Object.keys(b).sort();
+  if (keysA.length !== keysB.length || keysA.some((key, i) => key !== keysB[i])) return false;
+  return keysA.every((key) => same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    typeof v === 'number' && !Number.isFinite(v) ? String(v) : v === undefined ? '<undefined>' : v,
+  );
+}
+
+const READERS: Array<[string, Reader, Schema, fc.Arbitrary<unknown>]> = [
+  ['readCreateBody / InvoiceCreateBody', readCreateBody, InvoiceCreateBody, createBody],
+  [
+    'readLineRequest / LineItemRequest.loose()',
+    readLineRequest,
+    LineItemRequest.loose(),
+    fc.tuple(lineRequest, extras).map(([line, extra]) => ({ ...extra, ...line })),
+  ],
+  ['readInvoiceRecord / InvoiceRecord', readInvoiceRecord, InvoiceRecord, invoiceRecord],
+  ['readCreateResponse / CreateResponse', readCreateResponse, CreateResponse, createResponse],
+  [
+    'readEnvelope / Envelope (error answers)',
+    readEnvelope,
+    Envelope,
+    envelope(fc.oneof(fc.constant(false), primitive, fc.record({ id: readId }), fc.array(primitive))),
+  ],
+  ['readGetInvoiceResponse / GetInvoiceResponse', readGetInvoiceResponse, GetInvoiceResponse, getResponse],
+  [
+    'readQueryInvoicesResponse / QueryInvoicesResponse',
+    readQueryInvoicesResponse,
+    QueryInvoicesResponse,
+    queryResponse,
+  ],
+  [
+    'readCurrencyListResponse / CurrencyListResponse',
+    readCurrencyListResponse,
+    CurrencyListResponse,
+    currencyList,
+  ],
+  [
+    'readProviderOptions / ChargeOverProviderOptions',
+    readProviderOptions,
+    ChargeOverProviderOptions,
+    providerOptions,
+  ],
+];
+
+describe('hand-written readers agree with their schemas', () => {
+  for (const [name, reader, schema, valid] of READERS) {
+    describe(name, () => {
+      it('answers every valid value, exactly as the schema', () => {
+        fc.assert(
+          fc.property(valid, (value) => {
+            expect(agrees(reader, schema, value)).toBe(true);
+          }),
+          { numRuns: 200 },
+        );
+      });
+
+      it('through JSON too (the wire form)', () => {
+        fc.assert(
+          fc.property(valid, (value) => {
+            const wire = JSON.parse(JSON.stringify(value));
+            expect(agrees(reader, schema, wire)).toBe(true);
+          }),
+          { numRuns: 100 },
+        );
+      });
+
+      it('answers a mutated value only when the schema accepts it, with the same output', () => {
+        let answered = 0;
+        let refused = 0;
+        fc.assert(
+          fc.property(mutated(valid), (value) => {
+            if (agrees(reader, schema, value)) answered++;
+            else refused++;
+          }),
+          { numRuns: 600 },
+        );
+        // Both sides of the property were exercised.
+        expect(refused).toBeGreaterThan(0);
+        expect(answered).toBeGreaterThan(0);
+      });
+    });
+  }
+});
