@@ -20,6 +20,8 @@ import {
 } from '@billbridge/core';
 import { WHOP_AMOUNTS } from './amounts';
 import { billingPeriodToRecurrence, fromWhopCurrency, fromWhopDateTime, whopNumberToUnit } from './convert';
+import { fastReadInvoice } from './fast-invoice';
+import { fastReadCreateRequest } from './fast-request';
 import type { WhopMappingOptions, WhopProviderOptions } from './options';
 import {
   createVariantFor,
@@ -38,10 +40,13 @@ export function fromWhop(record: unknown, options: WhopMappingOptions = {}): Map
     typeof record === 'object' &&
     ('current_plan' in record || 'fetch_invoice_token' in record)
   ) {
-    return fromWhopInvoice(parseWith(WhopInvoiceSchema, record, 'Whop invoice'), options);
+    const invoice = fastReadInvoice(record) ?? parseWith(WhopInvoiceSchema, record, 'Whop invoice');
+    return fromWhopInvoice(invoice, options);
   }
   if (record !== null && typeof record === 'object' && 'collection_method' in record) {
-    return fromWhopCreateRequest(parseWith(createVariantFor(record), record, 'Whop create request'), options);
+    const request =
+      fastReadCreateRequest(record) ?? parseWith(createVariantFor(record), record, 'Whop create request');
+    return fromWhopCreateRequest(request, options);
   }
   throw new ValidationError('Whop record', [
     {

@@ -6,10 +6,12 @@
  * returned, so nothing Whop would reject is ever sent.
  */
 import {
+  type CreateFacts,
   type CreateRequestResult,
   FULL_SELF_CHECK,
   type Invoice,
   type InvoiceInput,
+  lineAmount,
   MissingRequiredFieldError,
   type Order,
   type OrderInput,
@@ -20,6 +22,8 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { toWhopCurrency, toWhopDateTime } from './convert';
+import { fastReadProviderOptions } from './fast-options';
+import { fastReadCreateRequest } from './fast-request';
 import { type WhopMappingOptions, WhopProviderOptions } from './options';
 import { mapLines, mapPlan, mapProduct } from './to-provider-plan';
 import {
@@ -33,6 +37,35 @@ export function toWhopCreateRequest(
   doc: Invoice | Order | InvoiceInput | OrderInput,
   options: WhopMappingOptions = {},
 ): CreateRequestResult<WhopInvoiceCreateRequest> {
+  const { request, warnings } = mapToWhop(doc, options);
+  return { request, warnings };
+}
+
+/** What the client needs besides the request: the canonical invoice it came from and the plan price sent. */
+export interface WhopMapped extends CreateRequestResult<WhopInvoiceCreateRequest> {
+  invoice: Invoice;
+  /** The plan price sent, in minor units: the lines' exact sum, or the total when there are no lines. */
+  priceMinor: number;
+}
+
+/**
+ * The facts of what the request asks Whop to store (for `verifyCreate`), computed from the canonical
+ * invoice and the plan price instead of mapping the request back: the same currency, one line item per
+ * line with the line's amount, and the plan price as the total (tax and a differing total are not sent).
+ * A property test checks them against `createFacts(fromWhopCreateRequest(request))`.
+ */
+export function sentFacts({ invoice, priceMinor }: Pick<WhopMapped, 'invoice' | 'priceMinor'>): CreateFacts {
+  const lines = invoice.lines;
+  const lineAmounts = new Array<number>(lines.length);
+  for (let i = 0; i < lines.length; i++) lineAmounts[i] = lineAmount(lines[i] as Invoice['lines'][number]);
+  return { currency: invoice.currency, lineCount: lines.length, lineAmounts, total: priceMinor };
+}
+
+/** toWhopCreateRequest, keeping the canonical invoice and the plan price for the client. */
+export function mapToWhop(
+  doc: Invoice | Order | InvoiceInput | OrderInput,
+  options: WhopMappingOptions = {},
+): WhopMapped {
   const w = new WarningCollector('whop');
   const parsed = parseDocument(doc);
   let invoice: Invoice;
@@ -55,7 +88,9 @@ export function toWhopCreateRequest(
   // No Whop options (the usual case) parse to an empty object; the schema runs only on what was given.
   const given = invoice.providerOptions?.whop;
   const whop: WhopProviderOptions =
-    given === undefined ? {} : parseWith(WhopProviderOptions, given, 'providerOptions.whop');
+    given === undefined
+      ? {}
+      : (fastReadProviderOptions(given) ?? parseWith(WhopProviderOptions, given, 'providerOptions.whop'));
   w.otherProvidersOptions(invoice.providerOptions);
 
   const currency = toWhopCurrency(invoice.currency);
@@ -97,7 +132,7 @@ export function toWhopCreateRequest(
   warnUnsupportedInvoiceFields(invoice, w);
 
   const request = checkOwnOutput(body);
-  return { request, warnings: w.finish(options.strict) };
+  return { request, warnings: w.finish(options.strict), invoice, priceMinor };
 }
 
 /** `status: "draft"` (or providerOptions.whop.saveAsDraft) saves a draft; `open` says so explicitly. */
@@ -277,25 +312,17 @@ function warnUnsupportedInvoiceFields(invoice: Invoice, w: WarningCollector): vo
 }
 
 /**
- * Self-check of the mapper's own output. The conditional rules (who the invoice is addressed to, due
- * date, payment method, address choice, plan period and sign) are a few field reads and always run: a
- * failure is a mapper bug, reported before anything is sent. The zod parse of the wire schema and the
- * line-items-sum rule (an exact decimal sum over every line) re-derive what mapLines/mapPlan build by
- * construction and cost more than the mapping itself on long invoices. So the wire schema is parsed only
- * when the body holds a value the mapper passes through unchecked that the schema refuses (an empty
- * product title or id, from the document), giving exactly the error it always gave; the full check runs
- * with BILLBRIDGE_SELF_CHECK=1. Trade-off: a mapper bug elsewhere would reach Whop's own 400 instead of
- * failing here; the conformance suite parses every produced request with the wire schema and the
- * property tests run the full rules, so the tests still catch one.
+ * Self-check of the mapper's own output, before anything is sent: a failure is a mapper bug (or a value
+ * passed through from the document that Whop refuses, such as an empty product title). The wire schema
+ * runs on every body, through its hand-written reader (fast-request.ts), which answers for a plainly
+ * valid body at a fraction of zod's cost; anything else gets the schema's own error. The conditional
+ * rules (who the invoice is addressed to, due date, payment method, address choice, plan period and
+ * sign) are a few field reads and always run. The line-items-sum rule re-derives, with an exact decimal
+ * sum over every line, the price mapLines builds from the same lines by construction; it runs with
+ * BILLBRIDGE_SELF_CHECK=1, and the property tests run the full rules on every generated request.
  */
-
 function checkOwnOutput(body: Record<string, unknown>): WhopInvoiceCreateRequest {
-  const product = body.product as { title?: unknown } | undefined;
-  const unchecked = body.product_id === '' || (product !== undefined && product.title === '');
-  const request =
-    FULL_SELF_CHECK || unchecked
-      ? parseWith(InvoiceCreateRequest, body, 'Whop create request')
-      : (body as WhopInvoiceCreateRequest);
+  const request = fastReadCreateRequest(body) ?? parseWith(InvoiceCreateRequest, body, 'Whop create request');
   const issues = createRequestIssues(request, { lineSum: FULL_SELF_CHECK });
   if (issues.length > 0) {
     throw new ValidationError(
