@@ -51,7 +51,34 @@ export function dateTimeOrNull(value: unknown): number {
   return value === null ? 1 : dateTime(value);
 }
 
-/** Counts a nested value read with `fastRead.nested` where the schema also takes null. */
-export function parsedOrNull(raw: unknown, read: unknown): number {
-  return raw === null ? 1 : fastRead.parsed(read);
+const OBJECT_PROTOTYPE = Object.prototype;
+const ARRAY_PROTOTYPE = Array.prototype;
+
+/**
+ * An ordinary object (prototype Object.prototype), such as JSON.parse and object literals make: zod's
+ * output for a valid one is an ordinary object too, so a reader may answer such a value as it is.
+ */
+export function isDataObject(value: unknown): value is fastRead.Input {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === OBJECT_PROTOTYPE &&
+    !Array.isArray(value)
+  );
+}
+
+/** An ordinary array (prototype Array.prototype). */
+export function isDataArray(value: unknown): value is unknown[] {
+  return Array.isArray(value) && Object.getPrototypeOf(value) === ARRAY_PROTOTYPE;
+}
+
+/**
+ * The elements of an array in a fresh array, as zod's output holds them. Not `slice()`: an array may carry
+ * its own `constructor`, which slice would call.
+ */
+export function elements(value: readonly unknown[]): unknown[] {
+  const length = value.length;
+  const out = new Array<unknown>(length);
+  for (let i = 0; i < length; i++) out[i] = value[i];
+  return out;
 }

@@ -1,21 +1,25 @@
 /**
- * Hand-written reader of a Whop create request (both variants), for a plainly valid body: exactly what
- * `createVariantFor(body).parse(body)` outputs, or undefined whenever anything is doubtful, and then the
- * caller parses with the schema, which owns every error message. Every shape here is strict: each
- * reader adds up its field counters (0 absent, 1 valid, NaN otherwise) and compares the sum with the
- * number of keys, all known (`fastRead.countKnownKeys`), so an unknown key, a key set to undefined or a
- * doubtful value sends the body to zod.
+ * Hand-written reader of a Whop create request (both variants), for a plainly valid body. Every shape of
+ * the request is a strict object without transforms, so for such a body the schema's output equals the
+ * body, except that zod builds fresh arrays (holding only the elements, never a named property an array
+ * may carry). The reader checks the body and answers it with the objects on the way to an array copied
+ * shallowly and the arrays copied, or undefined whenever anything is doubtful, and then the caller parses
+ * with the schema, which owns every error message. Each object check adds up its field counters (0 absent, 1 valid, NaN otherwise) and compares
+ * the sum with the number of keys, all known (`fastRead.countKnownKeys`): an unknown key, a key set to
+ * undefined or a doubtful value sends the body to zod.
  */
 import { fastRead } from '@billbridge/core';
 import {
   boolOrNull,
   dateTimeOrNull,
+  elements,
   filledStr,
   intOrNull,
+  isDataArray,
+  isDataObject,
   num,
   numOrNull,
   oneOfOrNull,
-  parsedOrNull,
   strOrNull,
 } from './fast-counters';
 import type { WhopInvoiceCreateRequest } from './wire';
@@ -34,8 +38,8 @@ import {
   VISIBILITIES,
 } from './wire-keys';
 
-type Output = fastRead.Output;
-const { asPlainObject, countKnownKeys, keySet, nested, readList, str, oneOf } = fastRead;
+type Input = fastRead.Input;
+const { countKnownKeys, keySet, str, oneOf } = fastRead;
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MIN = Number.MIN_SAFE_INTEGER;
@@ -48,176 +52,183 @@ const PLAN_TYPE_SET: ReadonlySet<string> = new Set(PLAN_TYPES);
 const RELEASE_METHOD_SET: ReadonlySet<string> = new Set(RELEASE_METHODS);
 const VISIBILITY_SET: ReadonlySet<string> = new Set(VISIBILITIES);
 
-/** Copies the fields that were given (null included), in the schema's order, as zod's output does. */
-function copyGiven(input: Output, keys: readonly string[], out: Output): Output {
-  for (const key of keys) {
-    const value = input[key];
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
+/** 1 when every element of `value` (an array) passes `check`, NaN otherwise. */
+function list(value: unknown, check: (item: unknown) => boolean): number {
+  if (!isDataArray(value)) return Number.NaN;
+  for (let i = 0; i < value.length; i++) if (!check(value[i])) return Number.NaN;
+  return 1;
+}
+
+/** A `.nullish()` array: 0 absent, 1 null or every element valid, NaN otherwise. */
+function listOrNull(value: unknown, check: (item: unknown) => boolean): number {
+  if (value === undefined) return 0;
+  return value === null ? 1 : list(value, check);
+}
+
+/** A `.nullish()` object: 0 absent, 1 null or valid, NaN otherwise. */
+function objectOrNull(value: unknown, check: (item: unknown) => boolean): number {
+  if (value === undefined) return 0;
+  return value === null || check(value) ? 1 : Number.NaN;
 }
 
 const CUSTOM_FIELD_KEY_SET = keySet(...CUSTOM_FIELD_KEYS);
 
-function readCustomField(value: unknown): Output | undefined {
-  const input = asPlainObject(value);
-  if (input === undefined || input.field_type !== 'text') return undefined;
-  const { name, id, order, placeholder, required } = input;
-  if (typeof name !== 'string') return undefined;
-  const used = 2 + strOrNull(id) + numOrNull(order) + strOrNull(placeholder) + boolOrNull(required);
-  if (used !== countKnownKeys(input, CUSTOM_FIELD_KEY_SET)) return undefined;
-  return copyGiven(input, CUSTOM_FIELD_KEYS, {});
+function isCustomField(value: unknown): boolean {
+  if (!isDataObject(value) || value.field_type !== 'text' || typeof value.name !== 'string') return false;
+  const used =
+    2 +
+    strOrNull(value.id) +
+    numOrNull(value.order) +
+    strOrNull(value.placeholder) +
+    boolOrNull(value.required);
+  return used === countKnownKeys(value, CUSTOM_FIELD_KEY_SET);
 }
 
-function paymentMethodType(value: unknown): unknown {
-  return oneOf(value, PAYMENT_METHOD_TYPE_SET) === 1 ? value : undefined;
+function isPaymentMethodType(value: unknown): boolean {
+  return oneOf(value, PAYMENT_METHOD_TYPE_SET) === 1;
 }
 
 const PAYMENT_METHOD_CONFIGURATION_KEY_SET = keySet(...PAYMENT_METHOD_CONFIGURATION_KEYS);
 
-function readPaymentMethodConfiguration(value: unknown): Output | undefined {
-  const input = asPlainObject(value);
-  if (input === undefined) return undefined;
-  const disabled = readList(input.disabled, paymentMethodType);
-  const enabled = readList(input.enabled, paymentMethodType);
-  if (disabled === undefined || enabled === undefined) return undefined;
-  const platform = input.include_platform_defaults;
-  if (2 + boolOrNull(platform) !== countKnownKeys(input, PAYMENT_METHOD_CONFIGURATION_KEY_SET))
-    return undefined;
-  const out: Output = { disabled, enabled };
-  if (platform !== undefined) out.include_platform_defaults = platform;
-  return out;
-}
-
-/** A nullish nested value: absent, null, or what `read` makes of it (null when it cannot). */
-function nestedOrNull(value: unknown, read: fastRead.Reader): unknown {
-  return value === null ? null : nested(value, read);
-}
-
-/** A nullish array: absent, null, or each element read (null when one cannot be). */
-function listOrNull(value: unknown, read: fastRead.Reader): unknown {
-  if (value === undefined || value === null) return value;
-  return readList(value, read) ?? null;
+function isPaymentMethodConfiguration(value: unknown): boolean {
+  if (!isDataObject(value)) return false;
+  const used =
+    list(value.disabled, isPaymentMethodType) +
+    list(value.enabled, isPaymentMethodType) +
+    boolOrNull(value.include_platform_defaults);
+  return used === countKnownKeys(value, PAYMENT_METHOD_CONFIGURATION_KEY_SET);
 }
 
 const PLAN_KEY_SET = keySet(...PLAN_KEYS);
 
-export function readPlan(value: unknown): Output | undefined {
-  const input = asPlainObject(value);
-  if (input === undefined) return undefined;
-  const customFields = listOrNull(input.custom_fields, readCustomField);
-  const configuration = nestedOrNull(input.payment_method_configuration, readPaymentMethodConfiguration);
+function isPlan(value: unknown): boolean {
+  if (!isDataObject(value)) return false;
   const used =
-    boolOrNull(input.adaptive_pricing_enabled) +
-    intOrNull(input.billing_period, 1, MAX) +
-    oneOfOrNull(input.currency, CURRENCY_SET) +
-    parsedOrNull(input.custom_fields, customFields) +
-    strOrNull(input.description) +
-    intOrNull(input.expiration_days, MIN, MAX) +
-    numOrNull(input.initial_price) +
-    strOrNull(input.internal_notes) +
-    boolOrNull(input.legacy_payment_method_controls) +
-    parsedOrNull(input.payment_method_configuration, configuration) +
-    oneOfOrNull(input.plan_type, PLAN_TYPE_SET) +
-    oneOfOrNull(input.release_method, RELEASE_METHOD_SET) +
-    numOrNull(input.renewal_price) +
-    intOrNull(input.stock, MIN, MAX) +
-    intOrNull(input.trial_period_days, 0, MAX) +
-    boolOrNull(input.unlimited_stock) +
-    oneOfOrNull(input.visibility, VISIBILITY_SET);
-  if (used !== countKnownKeys(input, PLAN_KEY_SET)) return undefined;
-  const out = copyGiven(input, PLAN_KEYS, {});
-  if (customFields !== undefined) out.custom_fields = customFields;
-  if (configuration !== undefined) out.payment_method_configuration = configuration;
-  return out;
+    boolOrNull(value.adaptive_pricing_enabled) +
+    intOrNull(value.billing_period, 1, MAX) +
+    oneOfOrNull(value.currency, CURRENCY_SET) +
+    listOrNull(value.custom_fields, isCustomField) +
+    strOrNull(value.description) +
+    intOrNull(value.expiration_days, MIN, MAX) +
+    numOrNull(value.initial_price) +
+    strOrNull(value.internal_notes) +
+    boolOrNull(value.legacy_payment_method_controls) +
+    objectOrNull(value.payment_method_configuration, isPaymentMethodConfiguration) +
+    oneOfOrNull(value.plan_type, PLAN_TYPE_SET) +
+    oneOfOrNull(value.release_method, RELEASE_METHOD_SET) +
+    numOrNull(value.renewal_price) +
+    intOrNull(value.stock, MIN, MAX) +
+    intOrNull(value.trial_period_days, 0, MAX) +
+    boolOrNull(value.unlimited_stock) +
+    oneOfOrNull(value.visibility, VISIBILITY_SET);
+  return used === countKnownKeys(value, PLAN_KEY_SET);
 }
 
 const PRODUCT_KEY_SET = keySet(...PRODUCT_KEYS);
 
-function readProduct(value: unknown): Output | undefined {
-  const input = asPlainObject(value);
-  if (input === undefined) return undefined;
-  const { title, product_tax_code_id: taxCode } = input;
-  if (filledStr(title) !== 1) return undefined;
-  if (1 + strOrNull(taxCode) !== countKnownKeys(input, PRODUCT_KEY_SET)) return undefined;
-  const out: Output = { title };
-  if (taxCode !== undefined) out.product_tax_code_id = taxCode;
-  return out;
+function isProduct(value: unknown): boolean {
+  if (!isDataObject(value)) return false;
+  const used = filledStr(value.title) + strOrNull(value.product_tax_code_id);
+  return value.title !== undefined && used === countKnownKeys(value, PRODUCT_KEY_SET);
 }
 
 const BILLING_ADDRESS_KEY_SET = keySet(...BILLING_ADDRESS_KEYS);
 
-function readBillingAddress(value: unknown): Output | undefined {
-  const input = asPlainObject(value);
-  if (input === undefined) return undefined;
+function isBillingAddress(value: unknown): boolean {
+  if (!isDataObject(value)) return false;
   const used =
-    strOrNull(input.city) +
-    strOrNull(input.country) +
-    strOrNull(input.line1) +
-    strOrNull(input.line2) +
-    strOrNull(input.name) +
-    strOrNull(input.phone) +
-    strOrNull(input.postal_code) +
-    strOrNull(input.state) +
-    oneOfOrNull(input.tax_id_type, TAX_ID_TYPE_SET) +
-    strOrNull(input.tax_id_value);
-  if (used !== countKnownKeys(input, BILLING_ADDRESS_KEY_SET)) return undefined;
-  return copyGiven(input, BILLING_ADDRESS_KEYS, {});
+    strOrNull(value.city) +
+    strOrNull(value.country) +
+    strOrNull(value.line1) +
+    strOrNull(value.line2) +
+    strOrNull(value.name) +
+    strOrNull(value.phone) +
+    strOrNull(value.postal_code) +
+    strOrNull(value.state) +
+    oneOfOrNull(value.tax_id_type, TAX_ID_TYPE_SET) +
+    strOrNull(value.tax_id_value);
+  return used === countKnownKeys(value, BILLING_ADDRESS_KEY_SET);
 }
 
 const LINE_ITEM_KEY_SET = keySet(...REQUEST_LINE_ITEM_KEYS);
 
-function readLineItem(value: unknown): Output | undefined {
-  const input = asPlainObject(value);
-  if (input === undefined) return undefined;
-  const { label, unit_price: unitPrice, quantity } = input;
-  if (str(label) + num(unitPrice) !== 2) return undefined;
-  if (2 + numOrNull(quantity) !== countKnownKeys(input, LINE_ITEM_KEY_SET)) return undefined;
-  const out: Output = { label, unit_price: unitPrice };
-  if (quantity !== undefined) out.quantity = quantity;
-  return out;
+function isLineItem(value: unknown): boolean {
+  if (!isDataObject(value) || str(value.label) + num(value.unit_price) !== 2) return false;
+  return 2 + numOrNull(value.quantity) === countKnownKeys(value, LINE_ITEM_KEY_SET);
 }
 
 const WITH_PRODUCT_KEYS: ReadonlySet<string> = keySet(...CREATE_FIELD_KEYS, 'product');
 const WITH_PRODUCT_ID_KEYS: ReadonlySet<string> = keySet(...CREATE_FIELD_KEYS, 'product_id');
 
 /**
- * The create request `body` claims to be (see `createVariantFor`) when it is plainly valid, else undefined.
- * Also what the `InvoiceCreateRequest` union outputs: a body one strict variant accepts, the other refuses.
+ * Whether `body` is a plainly valid create request of the variant it claims: the check of
+ * fastReadCreateRequest without the copy, for a body this package built itself (ordinary arrays), which
+ * the schema would answer with an equal copy.
  */
-export function fastReadCreateRequest(value: unknown): WhopInvoiceCreateRequest | undefined {
-  const input = asPlainObject(value);
-  if (input === undefined) return undefined;
-  if (oneOf(input.collection_method, COLLECTION_METHOD_SET) + filledStr(input.company_id) !== 2)
-    return undefined;
+export function isPlainCreateRequest(body: unknown): body is WhopInvoiceCreateRequest {
+  try {
+    return isDataObject(body) && isCreateRequest(body);
+  } catch {
+    return false;
+  }
+}
+
+function isCreateRequest(input: Input): boolean {
+  // The variant the body claims, as createVariantFor decides it.
   const byId = 'product_id' in input && !('product' in input);
-  const plan = readPlan(input.plan);
-  if (plan === undefined) return undefined;
-  const product = byId ? undefined : readProduct(input.product);
-  if (byId ? filledStr(input.product_id) !== 1 : product === undefined) return undefined;
-  const address = nestedOrNull(input.billing_address, readBillingAddress);
-  const lineItems = listOrNull(input.line_items, readLineItem);
   const used =
-    4 + // collection_method, company_id, plan and product (or product_id), read above
+    oneOf(input.collection_method, COLLECTION_METHOD_SET) +
+    filledStr(input.company_id) +
+    (isPlan(input.plan) ? 1 : Number.NaN) +
+    (byId ? filledStr(input.product_id) : isProduct(input.product) ? 1 : Number.NaN) +
     dateTimeOrNull(input.automatically_finalizes_at) +
-    parsedOrNull(input.billing_address, address) +
+    objectOrNull(input.billing_address, isBillingAddress) +
     boolOrNull(input.charge_buyer_fee) +
     strOrNull(input.customer_name) +
     dateTimeOrNull(input.due_date) +
     strOrNull(input.email_address) +
-    parsedOrNull(input.line_items, lineItems) +
+    listOrNull(input.line_items, isLineItem) +
     strOrNull(input.mailing_address_id) +
     strOrNull(input.member_id) +
     strOrNull(input.payment_method_id) +
     strOrNull(input.payment_token_id) +
     boolOrNull(input.save_as_draft) +
     dateTimeOrNull(input.subscription_billing_anchor_at);
-  if (used !== countKnownKeys(input, byId ? WITH_PRODUCT_ID_KEYS : WITH_PRODUCT_KEYS)) return undefined;
-  const out = copyGiven(input, CREATE_FIELD_KEYS, {});
-  out.plan = plan;
-  if (address !== undefined) out.billing_address = address;
-  if (lineItems !== undefined) out.line_items = lineItems;
-  if (byId) out.product_id = input.product_id;
-  else out.product = product;
-  return out as WhopInvoiceCreateRequest;
+  if (input.collection_method === undefined || input.company_id === undefined) return false;
+  return used === countKnownKeys(input, byId ? WITH_PRODUCT_ID_KEYS : WITH_PRODUCT_KEYS);
+}
+
+/** The plan as the schema outputs it: its arrays fresh (a copy only when it has any). */
+function planCopy(plan: Input): Input {
+  const fields = plan.custom_fields;
+  const configuration = plan.payment_method_configuration as Input | null | undefined;
+  if (!Array.isArray(fields) && (configuration === undefined || configuration === null)) return plan;
+  const out = { ...plan };
+  if (Array.isArray(fields)) out.custom_fields = elements(fields);
+  if (configuration !== undefined && configuration !== null) {
+    out.payment_method_configuration = {
+      ...configuration,
+      disabled: elements(configuration.disabled as unknown[]),
+      enabled: elements(configuration.enabled as unknown[]),
+    };
+  }
+  return out;
+}
+
+/**
+ * What the variant `body` claims (see `createVariantFor`), and the `InvoiceCreateRequest` union (the other
+ * strict variant refuses it), output for a plainly valid body; else undefined. Keys keep the body's order.
+ */
+export function fastReadCreateRequest(body: unknown): WhopInvoiceCreateRequest | undefined {
+  try {
+    if (!isDataObject(body) || !isCreateRequest(body)) return undefined;
+    const out = { ...body };
+    out.plan = planCopy(body.plan as Input);
+    const items = body.line_items;
+    if (Array.isArray(items)) out.line_items = elements(items);
+    return out as WhopInvoiceCreateRequest;
+  } catch {
+    // A value that throws when read (a getter, a proxy): zod reports it its own way.
+    return undefined;
+  }
 }

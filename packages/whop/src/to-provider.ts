@@ -23,7 +23,7 @@ import {
 } from '@billbridge/core';
 import { toWhopCurrency, toWhopDateTime } from './convert';
 import { fastReadProviderOptions } from './fast-options';
-import { fastReadCreateRequest } from './fast-request';
+import { isPlainCreateRequest } from './fast-request';
 import { type WhopMappingOptions, WhopProviderOptions } from './options';
 import { mapLines, mapPlan, mapProduct } from './to-provider-plan';
 import {
@@ -322,7 +322,10 @@ function warnUnsupportedInvoiceFields(invoice: Invoice, w: WarningCollector): vo
  * BILLBRIDGE_SELF_CHECK=1, and the property tests run the full rules on every generated request.
  */
 function checkOwnOutput(body: Record<string, unknown>): WhopInvoiceCreateRequest {
-  const request = fastReadCreateRequest(body) ?? parseWith(InvoiceCreateRequest, body, 'Whop create request');
+  // The body is this mapper's own fresh object: when it passes, it is what the schema would answer.
+  const request = isPlainCreateRequest(body)
+    ? body
+    : parseWith(InvoiceCreateRequest, body, 'Whop create request');
   const issues = createRequestIssues(request, { lineSum: FULL_SELF_CHECK });
   if (issues.length > 0) {
     throw new ValidationError(

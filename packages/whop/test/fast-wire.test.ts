@@ -4,11 +4,12 @@
  * the reader does answer. Values are drawn near the valid shapes: valid records, then one or more fields
  * removed, added, retyped or set to awkward numbers (NaN, -0, huge), and own `__proto__` keys.
  */
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastReadInvoice } from '../src/fast-invoice';
 import { fastReadProviderOptions } from '../src/fast-options';
-import { fastReadCreateRequest } from '../src/fast-request';
+import { fastReadCreateRequest, isPlainCreateRequest } from '../src/fast-request';
 import { WHOP_PROVIDER_OPTION_KEYS, WhopProviderOptions } from '../src/options';
 import {
   BillingAddress,
@@ -111,7 +112,7 @@ const finite = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.
 const safeInt = fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
 /** `.nullish()`: the value or null (absence comes from fc.record's optional keys). */
 const orNull = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 4 });
-const optional = { requiredKeys: [] as never[] };
+const optional = { requiredKeys: [] as never[], noNullPrototype: true };
 
 const customField = fc.record(
   {
@@ -122,7 +123,7 @@ const customField = fc.record(
     placeholder: orNull(text),
     required: orNull(fc.boolean()),
   },
-  { requiredKeys: ['field_type', 'name'] },
+  { requiredKeys: ['field_type', 'name'], noNullPrototype: true },
 );
 const paymentMethodConfiguration = fc.record(
   {
@@ -130,7 +131,7 @@ const paymentMethodConfiguration = fc.record(
     enabled: fc.array(fc.constantFrom(...PAYMENT_METHOD_TYPES), { maxLength: 3 }),
     include_platform_defaults: orNull(fc.boolean()),
   },
-  { requiredKeys: ['disabled', 'enabled'] },
+  { requiredKeys: ['disabled', 'enabled'], noNullPrototype: true },
 );
 const plan = fc.record(
   {
@@ -171,7 +172,7 @@ const billingAddress = fc.record(
 );
 const requestLineItem = fc.record(
   { label: text, unit_price: finite, quantity: orNull(finite) },
-  { requiredKeys: ['label', 'unit_price'] },
+  { requiredKeys: ['label', 'unit_price'], noNullPrototype: true },
 );
 const createFields = {
   collection_method: fc.constantFrom(...COLLECTION_METHODS),
@@ -198,14 +199,14 @@ const createRequest = fc.oneof(
       ...createFields,
       product: fc.record(
         { title: fc.string({ minLength: 1, maxLength: 12 }), product_tax_code_id: orNull(text) },
-        { requiredKeys: ['title'] },
+        { requiredKeys: ['title'], noNullPrototype: true },
       ),
     },
-    { requiredKeys: [...required, 'product'] },
+    { requiredKeys: [...required, 'product'], noNullPrototype: true },
   ),
   fc.record(
     { ...createFields, product_id: fc.string({ minLength: 1, maxLength: 12 }) },
-    { requiredKeys: [...required, 'product_id'] },
+    { requiredKeys: [...required, 'product_id'], noNullPrototype: true },
   ),
 );
 
@@ -335,8 +336,18 @@ function containers(value: unknown, out: object[] = []): object[] {
   return out;
 }
 
+/** A copy of an awkward value, so a mutation never shares (or cycles through) the same object. */
+function fresh(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
+}
+
 function define(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value: fresh(value),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
@@ -375,7 +386,10 @@ function agreesWithSchema(read: (value: unknown) => unknown, schemaFor: (value: 
     if (fast === undefined) return;
     const slow = schemaFor(value).safeParse(value);
     expect(slow.success).toBe(true);
-    expect(fast).toStrictEqual(slow.data);
+    // node's deep strict equality: same prototypes, same own enumerable keys (arrays' named ones too),
+    // -0 apart from 0. (vitest's toStrictEqual misjudges some objects that carry an own `constructor` key.)
+    if (!isDeepStrictEqual(fast, slow.data)) expect(fast).toStrictEqual(slow.data);
+    expect(isDeepStrictEqual(fast, slow.data)).toBe(true);
   };
 }
 
@@ -399,6 +413,8 @@ describe('fastReadCreateRequest', () => {
           typeof v === 'object' && v !== null ? createVariantFor(v) : InvoiceCreateRequest,
         )(value);
         agreesWithSchema(fastReadCreateRequest, () => InvoiceCreateRequest)(value);
+        // The copy-free check the mapper runs on its own output answers the same.
+        expect(isPlainCreateRequest(value)).toBe(fastReadCreateRequest(value) !== undefined);
       }),
       { numRuns: 2000 },
     );
@@ -430,8 +446,10 @@ describe('fastReadInvoice', () => {
     fc.assert(
       fc.property(invoice, (value) => {
         const fast = fastReadInvoice(value);
-        expect(fast).not.toBeUndefined();
-        expect(fast).toStrictEqual(Invoice.parse(value));
+        // An own __proto__ key, which zod drops from its copy, is left to zod.
+        if (containers(value).some((node) => Object.hasOwn(node, '__proto__'))) expect(fast).toBeUndefined();
+        else expect(fast).not.toBeUndefined();
+        if (fast !== undefined) expect(fast).toStrictEqual(Invoice.parse(value));
       }),
       RUNS,
     );
