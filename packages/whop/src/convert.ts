@@ -31,14 +31,17 @@ export function fromWhopCurrency(value: string, field: string): string {
   return upper;
 }
 
-/** Minor units (integer or exact decimal, possibly sub-minor) → the JSON number Whop reads as major units. */
-export function minorToWhopNumber(minor: ExactDecimal, currency: string, path = 'amount'): number {
+const AMOUNT_CONTEXT = { provider: 'whop', path: 'amount', whole: false } as const;
+
+/**
+ * Minor units (integer or exact decimal, possibly sub-minor) → the JSON number Whop reads as major units.
+ * An integer goes to the convention as a number (its exact safe-integer path), a decimal as its text.
+ */
+export function minorToWhopNumber(minor: number | ExactDecimal, currency: string, path = 'amount'): number {
   // whole: false keeps a sub-minor unit price exact; a value a JSON number cannot carry is refused.
-  return WHOP_AMOUNTS.toProvider(formatDecimal(minor), currency, {
-    provider: 'whop',
-    path,
-    whole: false,
-  }) as number;
+  const context = path === 'amount' ? AMOUNT_CONTEXT : { provider: 'whop', path, whole: false };
+  const amount = typeof minor === 'number' ? minor : formatDecimal(minor);
+  return WHOP_AMOUNTS.toProvider(amount, currency, context) as number;
 }
 
 /** A Whop price (JSON number, major units) → canonical unit price: whole minor units, or a finer decimal string. */

@@ -25,13 +25,16 @@ import { toWhopCurrency, toWhopDateTime } from './convert';
 import { fastReadProviderOptions } from './fast-options';
 import { isPlainCreateRequest } from './fast-request';
 import { type WhopMappingOptions, WhopProviderOptions } from './options';
-import { mapLines, mapPlan, mapProduct } from './to-provider-plan';
+import { addProduct, mapLines, mapPlan } from './to-provider-plan';
 import {
   createRequestIssues,
   InvoiceCreateRequest,
   type WhopBillingAddress,
   type WhopInvoiceCreateRequest,
 } from './wire';
+
+/** What an invoice without `providerOptions.whop` maps with (shared, never written to). */
+const NO_OPTIONS: WhopProviderOptions = Object.freeze({});
 
 export function toWhopCreateRequest(
   doc: Invoice | Order | InvoiceInput | OrderInput,
@@ -89,7 +92,7 @@ export function mapToWhop(
   const given = invoice.providerOptions?.whop;
   const whop: WhopProviderOptions =
     given === undefined
-      ? {}
+      ? NO_OPTIONS
       : (fastReadProviderOptions(given) ?? parseWith(WhopProviderOptions, given, 'providerOptions.whop'));
   w.otherProvidersOptions(invoice.providerOptions);
 
@@ -108,12 +111,13 @@ export function mapToWhop(
   const plan = mapPlan(invoice, currency, priceMinor, whop.trialPeriodDays, w);
   const draft = isDraft(invoice, whop.saveAsDraft, w);
 
+  // Built by assignment in the order of the wire (no spreads or merged partial objects: the hot path).
   const body: Record<string, unknown> = {
     collection_method: invoice.collection?.method ?? 'send_invoice',
     company_id: options.companyId,
     plan,
-    ...mapProduct(invoice, whop, w),
   };
+  addProduct(body, invoice, whop, w);
   if (!invoice.collection) {
     w.defaulted(
       'collection.method',
@@ -121,8 +125,8 @@ export function mapToWhop(
     );
   }
   if (lineItems) body.line_items = lineItems;
-  Object.assign(body, mapCustomer(invoice, whop, draft, w));
-  Object.assign(body, mapCollection(invoice, draft, w));
+  addCustomer(body, invoice, whop, draft, w);
+  addCollection(body, invoice, draft, w);
   if (draft !== undefined) body.save_as_draft = draft;
   if (whop.chargeBuyerFee !== undefined) body.charge_buyer_fee = whop.chargeBuyerFee;
   if (whop.subscriptionBillingAnchorAt !== undefined) {
@@ -160,14 +164,14 @@ function isDraft(
   return undefined;
 }
 
-function mapCustomer(
+function addCustomer(
+  out: Record<string, unknown>,
   invoice: Invoice,
   whop: WhopProviderOptions,
   draft: boolean | undefined,
   w: WarningCollector,
-) {
+): void {
   const { customer } = invoice;
-  const out: Record<string, unknown> = {};
   if (customer.id !== undefined) {
     if (customer.id.startsWith('mem_')) {
       throw new ValidationError('Invoice for Whop', [
@@ -226,7 +230,6 @@ function mapCustomer(
     const address = billingAddress(invoice, whop, w);
     if (address) out.billing_address = address;
   }
-  return out;
 }
 
 function billingAddress(
@@ -253,8 +256,12 @@ function billingAddress(
   return a || Object.keys(out).length > 0 ? out : undefined;
 }
 
-function mapCollection(invoice: Invoice, draft: boolean | undefined, w: WarningCollector) {
-  const out: Record<string, unknown> = {};
+function addCollection(
+  out: Record<string, unknown>,
+  invoice: Invoice,
+  draft: boolean | undefined,
+  w: WarningCollector,
+): void {
   const collection = invoice.collection;
   const method = collection?.method ?? 'send_invoice';
   if (invoice.dueAt !== undefined) out.due_date = toWhopDateTime(invoice.dueAt);
@@ -283,32 +290,33 @@ function mapCollection(invoice: Invoice, draft: boolean | undefined, w: WarningC
       'Whop has no auto-send switch: send_invoice invoices are emailed unless created as drafts.',
     );
   }
-  return out;
 }
 
-const UNSUPPORTED_INVOICE_FIELDS = [
-  [
-    'externalId',
-    "Whop stores no external reference on invoices; the client uses externalId only to derive the create's Idempotency-Key.",
-  ],
-  ['number', 'Whop numbers invoices itself.'],
-  ['issuedAt', 'Whop sets the invoice date at creation.'],
-  ['period', 'Whop invoices have no service period.'],
-  ['tax', 'Whop invoices carry no tax; only the line items are billed.'],
-  ['subscription', 'Whop invoices have no subscription reference.'],
-  ['billingReason', 'Whop invoices have no billing reason.'],
-  ['paymentTerms', 'Whop has no payment terms; give dueAt.'],
-  ['purchaseOrder', 'Whop invoices have no purchase-order reference.'],
-  ['memo', 'Whop invoices have no memo.'],
-  ['footer', 'Whop invoices have no footer.'],
-  ['metadata', 'Whop invoices have no metadata.'],
-  ['imported', 'Whop has no imported flag.'],
-] as const;
-
+/** The invoice fields Whop has no place for, each read by name (a keyed loop over them costs more). */
 function warnUnsupportedInvoiceFields(invoice: Invoice, w: WarningCollector): void {
-  for (const [key, message] of UNSUPPORTED_INVOICE_FIELDS) {
-    if (invoice[key] !== undefined) w.unsupported(key, message);
+  if (invoice.externalId !== undefined) {
+    w.unsupported(
+      'externalId',
+      "Whop stores no external reference on invoices; the client uses externalId only to derive the create's Idempotency-Key.",
+    );
   }
+  if (invoice.number !== undefined) w.unsupported('number', 'Whop numbers invoices itself.');
+  if (invoice.issuedAt !== undefined) w.unsupported('issuedAt', 'Whop sets the invoice date at creation.');
+  if (invoice.period !== undefined) w.unsupported('period', 'Whop invoices have no service period.');
+  if (invoice.tax !== undefined)
+    w.unsupported('tax', 'Whop invoices carry no tax; only the line items are billed.');
+  if (invoice.subscription !== undefined)
+    w.unsupported('subscription', 'Whop invoices have no subscription reference.');
+  if (invoice.billingReason !== undefined)
+    w.unsupported('billingReason', 'Whop invoices have no billing reason.');
+  if (invoice.paymentTerms !== undefined)
+    w.unsupported('paymentTerms', 'Whop has no payment terms; give dueAt.');
+  if (invoice.purchaseOrder !== undefined)
+    w.unsupported('purchaseOrder', 'Whop invoices have no purchase-order reference.');
+  if (invoice.memo !== undefined) w.unsupported('memo', 'Whop invoices have no memo.');
+  if (invoice.footer !== undefined) w.unsupported('footer', 'Whop invoices have no footer.');
+  if (invoice.metadata !== undefined) w.unsupported('metadata', 'Whop invoices have no metadata.');
+  if (invoice.imported !== undefined) w.unsupported('imported', 'Whop has no imported flag.');
 }
 
 /**

@@ -51,6 +51,32 @@ describe('money, every currency Whop accepts', () => {
     );
   });
 
+  it('an integer amount converts as its decimal does: same number, same error', () => {
+    const outcome = (f: () => number) => {
+      try {
+        return { value: f() };
+      } catch (error) {
+        return { error: `${(error as Error).name}: ${(error as Error).message}` };
+      }
+    };
+    fc.assert(
+      fc.property(
+        currency,
+        fc.oneof(
+          fc.integer({ min: -1e12, max: 1e12 }),
+          fc.maxSafeInteger(),
+          fc.constantFrom(0, -0, 2 ** 53, -(2 ** 53), 1e20, 9_007_199_254_740_993),
+        ),
+        (code, minor) => {
+          // The number path (core's safe-integer shortcut) against the decimal-text path it replaces.
+          expect(outcome(() => minorToWhopNumber(minor, code))).toStrictEqual(
+            outcome(() => minorToWhopNumber(toDecimal(minor), code)),
+          );
+        },
+      ),
+    );
+  });
+
   it('sub-minor unit prices survive exactly', () => {
     fc.assert(
       fc.property(
