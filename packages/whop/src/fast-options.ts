@@ -4,14 +4,13 @@
  * with the schema, which owns the error messages. Counting as in fast-request.ts.
  */
 import { fastRead } from '@billbridge/core';
-import { filledStr } from './fast-counters';
+import { filledStr, keyCount } from './fast-counters';
 import { WHOP_PROVIDER_OPTION_KEYS, type WhopProviderOptions } from './options';
 import { TAX_IDENTIFIER_TYPES } from './wire-enums';
 
 type Output = fastRead.Output;
-const { asPlainObject, bool, countKnownKeys, instant, int, keySet, oneOf, parsed, str } = fastRead;
+const { asPlainObject, bool, instant, int, oneOf, parsed, str } = fastRead;
 
-const KEYS = keySet(...WHOP_PROVIDER_OPTION_KEYS);
 const TAX_ID_TYPE_SET: ReadonlySet<string> = new Set(TAX_IDENTIFIER_TYPES);
 
 export function fastReadProviderOptions(value: unknown): WhopProviderOptions | undefined {
@@ -34,7 +33,7 @@ export function fastReadProviderOptions(value: unknown): WhopProviderOptions | u
     str(input.username) +
     str(input.planId) +
     str(input.formattedPrice);
-  if (used !== countKnownKeys(input, KEYS)) return undefined;
+  if (used !== keyCount(input)) return undefined;
   const out: Output = {};
   for (const key of WHOP_PROVIDER_OPTION_KEYS) {
     const given = input[key];

@@ -17,6 +17,7 @@ import {
   intOrNull,
   isDataArray,
   isDataObject,
+  keyCount,
   num,
   numOrNull,
   oneOfOrNull,
@@ -24,22 +25,10 @@ import {
 } from './fast-counters';
 import type { WhopInvoiceCreateRequest } from './wire';
 import { PAYMENT_METHOD_TYPES, TAX_IDENTIFIER_TYPES, WHOP_CURRENCIES } from './wire-enums';
-import {
-  BILLING_ADDRESS_KEYS,
-  COLLECTION_METHODS,
-  CREATE_FIELD_KEYS,
-  CUSTOM_FIELD_KEYS,
-  PAYMENT_METHOD_CONFIGURATION_KEYS,
-  PLAN_KEYS,
-  PLAN_TYPES,
-  PRODUCT_KEYS,
-  RELEASE_METHODS,
-  REQUEST_LINE_ITEM_KEYS,
-  VISIBILITIES,
-} from './wire-keys';
+import { COLLECTION_METHODS, PLAN_TYPES, RELEASE_METHODS, VISIBILITIES } from './wire-keys';
 
 type Input = fastRead.Input;
-const { countKnownKeys, keySet, str, oneOf } = fastRead;
+const { str, oneOf } = fastRead;
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const MIN = Number.MIN_SAFE_INTEGER;
@@ -71,8 +60,6 @@ function objectOrNull(value: unknown, check: (item: unknown) => boolean): number
   return value === null || check(value) ? 1 : Number.NaN;
 }
 
-const CUSTOM_FIELD_KEY_SET = keySet(...CUSTOM_FIELD_KEYS);
-
 function isCustomField(value: unknown): boolean {
   if (!isDataObject(value) || value.field_type !== 'text' || typeof value.name !== 'string') return false;
   const used =
@@ -81,14 +68,12 @@ function isCustomField(value: unknown): boolean {
     numOrNull(value.order) +
     strOrNull(value.placeholder) +
     boolOrNull(value.required);
-  return used === countKnownKeys(value, CUSTOM_FIELD_KEY_SET);
+  return used === keyCount(value);
 }
 
 function isPaymentMethodType(value: unknown): boolean {
   return oneOf(value, PAYMENT_METHOD_TYPE_SET) === 1;
 }
-
-const PAYMENT_METHOD_CONFIGURATION_KEY_SET = keySet(...PAYMENT_METHOD_CONFIGURATION_KEYS);
 
 function isPaymentMethodConfiguration(value: unknown): boolean {
   if (!isDataObject(value)) return false;
@@ -96,10 +81,8 @@ function isPaymentMethodConfiguration(value: unknown): boolean {
     list(value.disabled, isPaymentMethodType) +
     list(value.enabled, isPaymentMethodType) +
     boolOrNull(value.include_platform_defaults);
-  return used === countKnownKeys(value, PAYMENT_METHOD_CONFIGURATION_KEY_SET);
+  return used === keyCount(value);
 }
-
-const PLAN_KEY_SET = keySet(...PLAN_KEYS);
 
 function isPlan(value: unknown): boolean {
   if (!isDataObject(value)) return false;
@@ -121,18 +104,14 @@ function isPlan(value: unknown): boolean {
     intOrNull(value.trial_period_days, 0, MAX) +
     boolOrNull(value.unlimited_stock) +
     oneOfOrNull(value.visibility, VISIBILITY_SET);
-  return used === countKnownKeys(value, PLAN_KEY_SET);
+  return used === keyCount(value);
 }
-
-const PRODUCT_KEY_SET = keySet(...PRODUCT_KEYS);
 
 function isProduct(value: unknown): boolean {
   if (!isDataObject(value)) return false;
   const used = filledStr(value.title) + strOrNull(value.product_tax_code_id);
-  return value.title !== undefined && used === countKnownKeys(value, PRODUCT_KEY_SET);
+  return value.title !== undefined && used === keyCount(value);
 }
-
-const BILLING_ADDRESS_KEY_SET = keySet(...BILLING_ADDRESS_KEYS);
 
 function isBillingAddress(value: unknown): boolean {
   if (!isDataObject(value)) return false;
@@ -147,18 +126,13 @@ function isBillingAddress(value: unknown): boolean {
     strOrNull(value.state) +
     oneOfOrNull(value.tax_id_type, TAX_ID_TYPE_SET) +
     strOrNull(value.tax_id_value);
-  return used === countKnownKeys(value, BILLING_ADDRESS_KEY_SET);
+  return used === keyCount(value);
 }
-
-const LINE_ITEM_KEY_SET = keySet(...REQUEST_LINE_ITEM_KEYS);
 
 function isLineItem(value: unknown): boolean {
   if (!isDataObject(value) || str(value.label) + num(value.unit_price) !== 2) return false;
-  return 2 + numOrNull(value.quantity) === countKnownKeys(value, LINE_ITEM_KEY_SET);
+  return 2 + numOrNull(value.quantity) === keyCount(value);
 }
-
-const WITH_PRODUCT_KEYS: ReadonlySet<string> = keySet(...CREATE_FIELD_KEYS, 'product');
-const WITH_PRODUCT_ID_KEYS: ReadonlySet<string> = keySet(...CREATE_FIELD_KEYS, 'product_id');
 
 /**
  * Whether `body` is a plainly valid create request of the variant it claims: the check of
@@ -195,7 +169,7 @@ function isCreateRequest(input: Input): boolean {
     boolOrNull(input.save_as_draft) +
     dateTimeOrNull(input.subscription_billing_anchor_at);
   if (input.collection_method === undefined || input.company_id === undefined) return false;
-  return used === countKnownKeys(input, byId ? WITH_PRODUCT_ID_KEYS : WITH_PRODUCT_KEYS);
+  return used === keyCount(input);
 }
 
 /** The plan as the schema outputs it: its arrays fresh (a copy only when it has any). */

@@ -306,19 +306,27 @@ const awkward = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
   fc.anything({ maxDepth: 1 }),
 );
+/** Names a mutation adds: every field name of every Whop shape (so a field of one shape lands in another), and a few more. */
 const KEY_NAMES = [
-  '__proto__',
-  'constructor',
-  'product',
-  'product_id',
-  'plan',
-  'line_items',
-  'quantity',
-  'label',
-  'user',
-  'name',
-  'due_date',
-  'unknown_key',
+  ...new Set<string>([
+    '__proto__',
+    'constructor',
+    'unknown_key',
+    ...CREATE_FIELD_KEYS,
+    'product',
+    'product_id',
+    ...PLAN_KEYS,
+    ...CUSTOM_FIELD_KEYS,
+    ...PAYMENT_METHOD_CONFIGURATION_KEYS,
+    ...PRODUCT_KEYS,
+    ...BILLING_ADDRESS_KEYS,
+    ...REQUEST_LINE_ITEM_KEYS,
+    ...INVOICE_KEYS,
+    ...CURRENT_PLAN_KEYS,
+    ...INVOICE_LINE_ITEM_KEYS,
+    ...INVOICE_USER_KEYS,
+    ...WHOP_PROVIDER_OPTION_KEYS,
+  ]),
 ];
 const mutation = fc.record({
   at: fc.nat(),
@@ -547,8 +555,9 @@ const FULL_FIELDS = {
   save_as_draft: false,
   subscription_billing_anchor_at: '2026-04-01T00:00:00Z',
 };
+const FULL_PRODUCT = { title: 't', product_tax_code_id: 'ptc_1' };
 const FULL_REQUESTS = [
-  { ...FULL_FIELDS, product: { title: 't', product_tax_code_id: 'ptc_1' } },
+  { ...FULL_FIELDS, product: FULL_PRODUCT },
   { ...FULL_FIELDS, product_id: 'prod_1' },
 ];
 const FULL_INVOICE = {
@@ -599,6 +608,27 @@ function singleChanges(full: object): unknown[] {
 }
 
 describe('every single change to a full record', () => {
+  it('the full records hold every field of their shapes (so each reader counts every field)', () => {
+    expect(Object.keys(FULL_PLAN)).toEqual([...PLAN_KEYS]);
+    expect(Object.keys(FULL_PLAN.custom_fields[0] ?? {})).toEqual([...CUSTOM_FIELD_KEYS]);
+    expect(Object.keys(FULL_PLAN.payment_method_configuration)).toEqual([
+      ...PAYMENT_METHOD_CONFIGURATION_KEYS,
+    ]);
+    expect(Object.keys(FULL_FIELDS.billing_address)).toEqual([...BILLING_ADDRESS_KEYS]);
+    expect(Object.keys(FULL_FIELDS.line_items[0] ?? {})).toEqual([...REQUEST_LINE_ITEM_KEYS]);
+    expect(Object.keys(FULL_REQUESTS[0] ?? {})).toEqual([...CREATE_FIELD_KEYS, 'product']);
+    expect(Object.keys(FULL_PRODUCT)).toEqual([...PRODUCT_KEYS]);
+    expect(Object.keys(FULL_REQUESTS[1] ?? {})).toEqual([...CREATE_FIELD_KEYS, 'product_id']);
+    expect(Object.keys(FULL_OPTIONS)).toEqual([...WHOP_PROVIDER_OPTION_KEYS]);
+    for (const [record, keys] of [
+      [FULL_INVOICE, INVOICE_KEYS],
+      [FULL_INVOICE.current_plan, CURRENT_PLAN_KEYS],
+      [FULL_INVOICE.line_items[0], INVOICE_LINE_ITEM_KEYS],
+      [FULL_INVOICE.user, INVOICE_USER_KEYS],
+    ] as const)
+      for (const key of keys) expect(record).toHaveProperty(key);
+  });
+
   it('the readers answer for the full records', () => {
     for (const request of FULL_REQUESTS)
       expect(fastReadCreateRequest(request)).toStrictEqual(InvoiceCreateRequest.parse(request));
