@@ -16,9 +16,15 @@ import type { WhopCurrency } from './wire';
 import { WHOP_CURRENCIES } from './wire-enums';
 
 const WHOP_CURRENCY_SET: ReadonlySet<string> = new Set(WHOP_CURRENCIES);
+/** Upper-case code → Whop's code, for the usual (canonical, upper-case) input without a new string per call. */
+const BY_UPPER_CASE: ReadonlyMap<string, WhopCurrency> = new Map(
+  WHOP_CURRENCIES.map((code) => [code.toUpperCase(), code]),
+);
 
 /** Canonical ISO code → Whop's lower-case code, or undefined when Whop does not bill in it. */
 export function toWhopCurrency(currency: string): WhopCurrency | undefined {
+  const known = BY_UPPER_CASE.get(currency);
+  if (known !== undefined) return known;
   const lower = currency.toLowerCase();
   return WHOP_CURRENCY_SET.has(lower) ? (lower as WhopCurrency) : undefined;
 }

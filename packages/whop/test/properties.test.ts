@@ -39,6 +39,19 @@ describe('money, every currency Whop accepts', () => {
     for (const code of ISO_WHOP) expect(toWhopCurrency(code)).toBe(code.toLowerCase());
   });
 
+  it('toWhopCurrency answers the lower-cased code Whop lists, whatever the case given', () => {
+    const codes = new Set<string>(WHOP_CURRENCIES);
+    const anyCase = fc
+      .tuple(fc.constantFrom(...WHOP_CURRENCIES), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }))
+      .map(([code, upper]) => [...code].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''));
+    fc.assert(
+      fc.property(fc.oneof(anyCase, fc.string({ maxLength: 5 })), (text) => {
+        const lower = text.toLowerCase();
+        expect(toWhopCurrency(text)).toBe(codes.has(lower) ? lower : undefined);
+      }),
+    );
+  });
+
   it('whole minor units → Whop major-unit number → the same minor units', () => {
     fc.assert(
       fc.property(currency, fc.integer({ min: -1e12, max: 1e12 }), (code, minor) => {
