@@ -4,6 +4,7 @@
  * This file imports nothing that loads zod (no fake, no @billbridge/testing): the server below is plain
  * node:http, answering each create the way Whop's Invoice object reads.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type InvoiceInput, isZodLoaded } from '@billbridge/core';
@@ -73,6 +74,18 @@ afterAll(async () => {
 });
 
 describe('zod is not loaded on the valid paths', () => {
+  it('no source file imports zod values (types only; schemas are built by lazySchema)', () => {
+    const dir = new URL('../src/', import.meta.url);
+    const offenders = readdirSync(dir)
+      .filter((name) => name.endsWith('.ts'))
+      .filter((name) => {
+        const text = readFileSync(new URL(name, dir), 'utf8');
+        const imports = text.match(/^import\s[^;]*?from\s+'zod(?:\/[^']*)?';/gms) ?? [];
+        return imports.some((statement) => !/^import\s+type\s/.test(statement));
+      });
+    expect(offenders).toEqual([]);
+  });
+
   it('importing the package loads no schema', () => {
     expect(isZodLoaded()).toBe(false);
   });
