@@ -156,7 +156,7 @@ export function totalIsProduct(
   unit: { unitAmount: number } | { unitAmountDecimal: string },
   currency: string,
 ): boolean {
-  const { quantity, unit_price: unitPrice, total } = item;
+  const { quantity, total } = item;
   if (Number.isSafeInteger(quantity) && 'unitAmount' in unit) {
     const product = quantity * unit.unitAmount;
     if (Number.isSafeInteger(product)) {

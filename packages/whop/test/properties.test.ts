@@ -80,7 +80,7 @@ describe('money, every currency Whop accepts', () => {
         fc.oneof(
           fc.integer({ min: -1e12, max: 1e12 }),
           fc.maxSafeInteger(),
-          fc.constantFrom(0, -0, 2 ** 53, -(2 ** 53), 1e20, 9_007_199_254_740_993),
+          fc.constantFrom(0, -0, 2 ** 53, -(2 ** 53), 2 ** 53 + 2, 1e20),
         ),
         (code, minor) => {
           // The number path (core's safe-integer shortcut) against the decimal-text path it replaces.
