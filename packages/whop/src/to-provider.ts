@@ -94,7 +94,7 @@ export function mapToWhop(
     given === undefined
       ? NO_OPTIONS
       : (fastReadProviderOptions(given) ?? parseWith(WhopProviderOptions, given, 'providerOptions.whop'));
-  w.otherProvidersOptions(invoice.providerOptions);
+  if (invoice.providerOptions !== undefined) w.otherProvidersOptions(invoice.providerOptions);
 
   const currency = toWhopCurrency(invoice.currency);
   if (!currency) {
