@@ -4,7 +4,7 @@
  * Creates carry an `Idempotency-Key` derived from the document (CONTRACT.md W20–W22), so a create that
  * may have arrived is sent again under the same key and Whop replays its first answer.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import {
   AmbiguousResultError,
   type ClientOptions,
@@ -24,9 +24,10 @@ import {
   verifyCreate,
 } from '@billbridge/core';
 import { mapWhopError } from './errors';
-import { fromWhopCreateRequest, fromWhopInvoice } from './from-provider';
-import { WHOP_API_VERSION, WHOP_BASE_URL } from './options';
-import { toWhopCreateRequest } from './to-provider';
+import { fastReadInvoice } from './fast-invoice';
+import { fromWhopInvoice } from './from-provider';
+import { WHOP_API_VERSION, WHOP_BASE_URL, type WhopMappingOptions } from './options';
+import { mapToWhop, sentFacts } from './to-provider';
 import {
   InvoiceListResponse,
   Invoice as InvoiceSchema,
@@ -77,10 +78,8 @@ export function whopIdempotencyKey(
   reference: string,
   request: WhopInvoiceCreateRequest,
 ): string {
-  const hash = createHash('sha256')
-    .update(JSON.stringify([companyId, reference, request]))
-    .digest('hex');
-  return `billbridge-whop-${hash}`;
+  // One-shot hash (no Hash object per create); the same digest as createHash('sha256').update(...).
+  return `billbridge-whop-${hash('sha256', JSON.stringify([companyId, reference, request]), 'hex')}`;
 }
 
 export interface WhopListParams {
@@ -152,20 +151,27 @@ export function createWhopClient(config: WhopClientConfig): WhopClient {
     requestIdHeaders: ['x-request-id'],
     ...transportSettings(config),
   });
-  const mapping = { companyId: config.companyId };
+  // Built once per client: the mapping options of every create that passes no `strict` of its own.
+  const mapping: WhopMappingOptions = { companyId: config.companyId };
+  if (config.strict !== undefined) mapping.strict = config.strict;
 
   function read(raw: WhopInvoice, strict: boolean | undefined): WhopResult {
     const { value, warnings } = fromWhopInvoice(raw, { strict: strict ?? config.strict });
     return { value, raw, warnings };
   }
 
+  const createUrl = `${transport.baseUrl}/invoices`;
+
   return {
     transport,
 
     async create(doc, options = {}) {
-      const strict = options.strict ?? config.strict;
       // Validation and mapping first: bad input throws before anything is sent.
-      const { request, warnings } = toWhopCreateRequest(doc, { ...mapping, strict });
+      const mapped = mapToWhop(
+        doc,
+        options.strict === undefined ? mapping : { companyId: config.companyId, strict: options.strict },
+      );
+      const { request, warnings } = mapped;
       const ref = doc as { externalId?: unknown; number?: unknown };
       const externalId = typeof ref.externalId === 'string' ? ref.externalId : undefined;
       const reference = externalId ?? (typeof ref.number === 'string' ? ref.number : undefined);
@@ -192,7 +198,7 @@ export function createWhopClient(config: WhopClientConfig): WhopClient {
         provider: 'whop',
         subject: 'Whop create-invoice response',
         method: 'POST',
-        url: `${transport.baseUrl}/invoices`,
+        url: createUrl,
         body: request,
       };
       if (externalId !== undefined) context.externalId = externalId;
@@ -201,25 +207,24 @@ export function createWhopClient(config: WhopClientConfig): WhopClient {
       let raw: WhopInvoice | undefined;
       for (let attempt = 0; raw === undefined; attempt++) {
         try {
-          raw = parseCreateAnswer(InvoiceSchema, await transport.request(post), context);
+          raw = parseCreateAnswer(InvoiceSchema, await transport.request(post), context, fastReadInvoice);
         } catch (error) {
           if (!AmbiguousResultError.isInstance(error) || attempt >= UNREADABLE_RESENDS) throw error;
         }
       }
       // The invoice exists now: the read-back reports its warnings rather than throwing in strict mode.
       const answered = fromWhopInvoice(raw);
-      const asked = fromWhopCreateRequest(request);
       verifyCreate({
         provider: 'whop',
         createdId: raw.id,
-        sent: createFacts(asked.value),
+        sent: sentFacts(mapped),
         stored: createFacts(answered.value),
         raw,
       });
       return {
         value: answered.value,
         raw,
-        warnings: [...warnings, ...answered.warnings],
+        warnings: warnings.concat(answered.warnings),
         requestWarnings: warnings,
       };
     },
@@ -231,7 +236,11 @@ export function createWhopClient(config: WhopClientConfig): WhopClient {
         operation: 'read',
         ...(options.signal ? { signal: options.signal } : {}),
       });
-      return read(parseWith(InvoiceSchema, response.body, 'Whop invoice response'), options.strict);
+      const body = response.body;
+      return read(
+        fastReadInvoice(body) ?? parseWith(InvoiceSchema, body, 'Whop invoice response'),
+        options.strict,
+      );
     },
 
     list(params = {}) {

@@ -16,9 +16,15 @@ import type { WhopCurrency } from './wire';
 import { WHOP_CURRENCIES } from './wire-enums';
 
 const WHOP_CURRENCY_SET: ReadonlySet<string> = new Set(WHOP_CURRENCIES);
+/** Upper-case code → Whop's code, for the usual (canonical, upper-case) input without a new string per call. */
+const BY_UPPER_CASE: ReadonlyMap<string, WhopCurrency> = new Map(
+  WHOP_CURRENCIES.map((code) => [code.toUpperCase(), code]),
+);
 
 /** Canonical ISO code → Whop's lower-case code, or undefined when Whop does not bill in it. */
 export function toWhopCurrency(currency: string): WhopCurrency | undefined {
+  const known = BY_UPPER_CASE.get(currency);
+  if (known !== undefined) return known;
   const lower = currency.toLowerCase();
   return WHOP_CURRENCY_SET.has(lower) ? (lower as WhopCurrency) : undefined;
 }
@@ -31,14 +37,17 @@ export function fromWhopCurrency(value: string, field: string): string {
   return upper;
 }
 
-/** Minor units (integer or exact decimal, possibly sub-minor) → the JSON number Whop reads as major units. */
-export function minorToWhopNumber(minor: ExactDecimal, currency: string, path = 'amount'): number {
+const AMOUNT_CONTEXT = { provider: 'whop', path: 'amount', whole: false } as const;
+
+/**
+ * Minor units (integer or exact decimal, possibly sub-minor) → the JSON number Whop reads as major units.
+ * An integer goes to the convention as a number (its exact safe-integer path), a decimal as its text.
+ */
+export function minorToWhopNumber(minor: number | ExactDecimal, currency: string, path = 'amount'): number {
   // whole: false keeps a sub-minor unit price exact; a value a JSON number cannot carry is refused.
-  return WHOP_AMOUNTS.toProvider(formatDecimal(minor), currency, {
-    provider: 'whop',
-    path,
-    whole: false,
-  }) as number;
+  const context = path === 'amount' ? AMOUNT_CONTEXT : { provider: 'whop', path, whole: false };
+  const amount = typeof minor === 'number' ? minor : formatDecimal(minor);
+  return WHOP_AMOUNTS.toProvider(amount, currency, context) as number;
 }
 
 /** A Whop price (JSON number, major units) → canonical unit price: whole minor units, or a finer decimal string. */

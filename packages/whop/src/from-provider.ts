@@ -20,6 +20,8 @@ import {
 } from '@billbridge/core';
 import { WHOP_AMOUNTS } from './amounts';
 import { billingPeriodToRecurrence, fromWhopCurrency, fromWhopDateTime, whopNumberToUnit } from './convert';
+import { fastReadInvoice } from './fast-invoice';
+import { fastReadCreateRequest } from './fast-request';
 import type { WhopMappingOptions, WhopProviderOptions } from './options';
 import {
   createVariantFor,
@@ -38,10 +40,13 @@ export function fromWhop(record: unknown, options: WhopMappingOptions = {}): Map
     typeof record === 'object' &&
     ('current_plan' in record || 'fetch_invoice_token' in record)
   ) {
-    return fromWhopInvoice(parseWith(WhopInvoiceSchema, record, 'Whop invoice'), options);
+    const invoice = fastReadInvoice(record) ?? parseWith(WhopInvoiceSchema, record, 'Whop invoice');
+    return fromWhopInvoice(invoice, options);
   }
   if (record !== null && typeof record === 'object' && 'collection_method' in record) {
-    return fromWhopCreateRequest(parseWith(createVariantFor(record), record, 'Whop create request'), options);
+    const request =
+      fastReadCreateRequest(record) ?? parseWith(createVariantFor(record), record, 'Whop create request');
+    return fromWhopCreateRequest(request, options);
   }
   throw new ValidationError('Whop record', [
     {
@@ -87,20 +92,22 @@ export function fromWhopInvoice(
     customer.externalId = record.user.id;
   }
 
-  const lines = [...record.line_items]
-    .sort((a, b) => a.position - b.position)
-    .map((item, i) => {
-      const line: Record<string, unknown> = { description: item.label, quantity: item.quantity };
-      Object.assign(line, whopNumberToUnit(item.unit_price, currency, `line_items[${i}].unit_price`));
-      const exact = multiplyDecimal(toDecimal(item.quantity), toDecimal(item.unit_price));
-      if (compareDecimal(exact, toDecimal(item.total)) !== 0) {
-        w.unrecognized(
-          `lines[${i}]`,
-          `Whop's total ${item.total} is not quantity × unit_price (${item.quantity} × ${item.unit_price}).`,
-        );
-      }
-      return line;
-    });
+  const items = inPositionOrder(record.line_items);
+  const lines = new Array<Record<string, unknown>>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as LineItem;
+    const line: Record<string, unknown> = { description: item.label, quantity: item.quantity };
+    const unit = whopNumberToUnit(item.unit_price, currency, `line_items[${i}].unit_price`);
+    if ('unitAmount' in unit) line.unitAmount = unit.unitAmount;
+    else line.unitAmountDecimal = unit.unitAmountDecimal;
+    if (!totalIsProduct(item, unit, currency)) {
+      w.unrecognized(
+        `lines[${i}]`,
+        `Whop's total ${item.total} is not quantity × unit_price (${item.quantity} × ${item.unit_price}).`,
+      );
+    }
+    lines[i] = line;
+  }
 
   const status = mapStatus(record.status, w);
   const whop: WhopProviderOptions = {
@@ -111,22 +118,63 @@ export function fromWhopInvoice(
     whop.userId = record.user.id;
     whop.username = record.user.username;
   }
-  const invoice: Record<string, unknown> = {
-    id: record.id,
-    provider: 'whop',
-    number: record.number,
-    ...(status ? { status } : {}),
-    providerStatus: record.status,
-    currency,
-    customer,
-    lines,
-    createdAt: fromWhopDateTime(record.created_at),
-    providerOptions: { whop },
-  };
+  const invoice: Record<string, unknown> = { id: record.id, provider: 'whop', number: record.number };
+  if (status) invoice.status = status;
+  invoice.providerStatus = record.status;
+  invoice.currency = currency;
+  invoice.customer = customer;
+  invoice.lines = lines;
+  invoice.createdAt = fromWhopDateTime(record.created_at);
+  invoice.providerOptions = { whop };
   if (record.due_date !== null) invoice.dueAt = fromWhopDateTime(record.due_date);
   if (lines.length === 0)
     invoice.total = totalFromFormattedPrice(record.current_plan.formatted_price, currency, w);
   return { value: parseInvoice(invoice), warnings: w.finish(options.strict) };
+}
+
+type LineItem = WhopInvoice['line_items'][number];
+
+/** The line items by `position`; the array itself when already in order (the usual answer). */
+function inPositionOrder(items: readonly LineItem[]): readonly LineItem[] {
+  for (let i = 1; i < items.length; i++) {
+    if ((items[i] as LineItem).position < (items[i - 1] as LineItem).position)
+      return [...items].sort((a, b) => a.position - b.position);
+  }
+  return items;
+}
+
+const TOTAL_CONTEXT = { provider: 'whop', path: 'line_items.total', whole: false } as const;
+
+/**
+ * Whether Whop's line total is exactly quantity × unit_price. With a whole quantity and a unit price of
+ * whole minor units (the usual case) it compares minor units: the product of two safe integers, when it
+ * is a safe integer, is exact in a double, and the convention reads the total exactly. Anything else is
+ * compared as exact decimals (the definition; a property test checks both agree).
+ */
+export function totalIsProduct(
+  item: Pick<LineItem, 'quantity' | 'unit_price' | 'total'>,
+  unit: { unitAmount: number } | { unitAmountDecimal: string },
+  currency: string,
+): boolean {
+  const { quantity, total } = item;
+  if (Number.isSafeInteger(quantity) && 'unitAmount' in unit) {
+    const product = quantity * unit.unitAmount;
+    if (Number.isSafeInteger(product)) {
+      try {
+        const totalMinor = WHOP_AMOUNTS.fromProvider(total, currency, TOTAL_CONTEXT);
+        if (typeof totalMinor === 'number') return totalMinor === product;
+      } catch {
+        // Beyond what the convention reads: the exact comparison below decides.
+      }
+    }
+  }
+  return exactTotalIsProduct(item);
+}
+
+/** The definition: quantity × unit_price, as exact decimals, equals total. */
+export function exactTotalIsProduct(item: Pick<LineItem, 'quantity' | 'unit_price' | 'total'>): boolean {
+  const exact = multiplyDecimal(toDecimal(item.quantity), toDecimal(item.unit_price));
+  return compareDecimal(exact, toDecimal(item.total)) === 0;
 }
 
 /**

@@ -3,8 +3,8 @@
  * reading this package had to choose where the provider card says "unconfirmed" (one place, so the
  * README and the code cannot drift apart).
  */
-import { Instant, type MappingOptions } from '@billbridge/core';
-import { z } from 'zod';
+import { Instant, lazySchema, type MappingOptions } from '@billbridge/core';
+import type { z } from 'zod';
 import { TaxIdentifierType } from './wire';
 
 /** `Api-Version-Date` the shapes in wire.ts belong to (the version `@whop/sdk@0.0.42` was generated for). */
@@ -20,28 +20,49 @@ export interface WhopMappingOptions extends MappingOptions {
  * `providerOptions.whop`: fields only Whop has. The read-back keys (`userId`, `username`, `planId`,
  * `formattedPrice`) are filled by `fromProvider` and ignored on create.
  */
-export const WhopProviderOptions = z.strictObject({
-  /** An existing product (`prod_…`); otherwise a product is created inline. */
-  productId: z.string().min(1).optional(),
-  /** Title of the product created inline (default: the lines' common product name). */
-  productTitle: z.string().min(1).optional(),
-  productTaxCodeId: z.string().min(1).optional(),
-  /** An existing mailing address (`ma_…`) instead of `customer.billingAddress`. */
-  mailingAddressId: z.string().min(1).optional(),
-  taxIdType: TaxIdentifierType.optional(),
-  taxIdValue: z.string().optional(),
-  chargeBuyerFee: z.boolean().optional(),
-  /** Create as a draft (also what canonical `status: "draft"` does). */
-  saveAsDraft: z.boolean().optional(),
-  subscriptionBillingAnchorAt: Instant.optional(),
-  paymentTokenId: z.string().min(1).optional(),
-  trialPeriodDays: z.int().nonnegative().optional(),
-  userId: z.string().optional(),
-  username: z.string().optional(),
-  planId: z.string().optional(),
-  formattedPrice: z.string().optional(),
-});
+export const WhopProviderOptions = lazySchema((z) =>
+  z.strictObject({
+    /** An existing product (`prod_…`); otherwise a product is created inline. */
+    productId: z.string().min(1).optional(),
+    /** Title of the product created inline (default: the lines' common product name). */
+    productTitle: z.string().min(1).optional(),
+    productTaxCodeId: z.string().min(1).optional(),
+    /** An existing mailing address (`ma_…`) instead of `customer.billingAddress`. */
+    mailingAddressId: z.string().min(1).optional(),
+    taxIdType: TaxIdentifierType.optional(),
+    taxIdValue: z.string().optional(),
+    chargeBuyerFee: z.boolean().optional(),
+    /** Create as a draft (also what canonical `status: "draft"` does). */
+    saveAsDraft: z.boolean().optional(),
+    subscriptionBillingAnchorAt: Instant.optional(),
+    paymentTokenId: z.string().min(1).optional(),
+    trialPeriodDays: z.int().nonnegative().optional(),
+    userId: z.string().optional(),
+    username: z.string().optional(),
+    planId: z.string().optional(),
+    formattedPrice: z.string().optional(),
+  }),
+);
 export type WhopProviderOptions = z.output<typeof WhopProviderOptions>;
+
+/** The fields of {@link WhopProviderOptions}, for its hand-written reader (a test compares them with the schema). */
+export const WHOP_PROVIDER_OPTION_KEYS = [
+  'productId',
+  'productTitle',
+  'productTaxCodeId',
+  'mailingAddressId',
+  'taxIdType',
+  'taxIdValue',
+  'chargeBuyerFee',
+  'saveAsDraft',
+  'subscriptionBillingAnchorAt',
+  'paymentTokenId',
+  'trialPeriodDays',
+  'userId',
+  'username',
+  'planId',
+  'formattedPrice',
+] as const;
 
 /** Days per calendar interval when a canonical recurrence becomes `billing_period` (month and year are approximations). */
 export const DAYS_PER_INTERVAL = { day: 1, week: 7, month: 30, year: 365 } as const;

@@ -42,12 +42,15 @@ export function mapLines(
   }
   // Whole quantities × whole unit prices add up to whole amounts equal to the rounded subtotal by
   // definition, so the exact decimal sum and its two checks below are needed only for finer lines.
-  const allWhole = invoice.lines.every(isWholeLine);
+  const lines = invoice.lines;
+  const allWhole = lines.every(isWholeLine);
   let exactSum: ExactDecimal = toDecimal(0);
-  const lineItems = invoice.lines.map((line, i) => {
+  const lineItems = new Array<WhopRequestLineItem>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
     if (!allWhole) exactSum = addDecimal(exactSum, exactLineAmount(line));
     warnUnsupportedLineFields(line, i, w);
-    return {
+    lineItems[i] = {
       label: lineLabel(line, i, w),
       unit_price: unitPrice(line, i, currency, code),
       // A safe-integer quantity is already its own exact JSON number; only decimals need the check.
@@ -56,7 +59,7 @@ export function mapLines(
           ? line.quantity
           : exactNumber(toDecimal(line.quantity), `lines[${i}].quantity`, 'quantity'),
     };
-  });
+  }
   const totals = computeTotals(invoice);
   if (!allWhole && !isWholeDecimal(exactSum)) {
     throw new WhopPlanPriceError(
@@ -100,17 +103,16 @@ function isWholeLine(line: Line): boolean {
 }
 
 function unitPrice(line: Line, i: number, currency: WhopCurrency, code: string): number {
+  // A whole unit price goes to the convention as it is (its safe-integer path); a finer one as a decimal.
   const minor =
-    line.unitAmountDecimal !== undefined
-      ? toDecimal(line.unitAmountDecimal)
-      : toDecimal(line.unitAmount ?? 0);
+    line.unitAmountDecimal !== undefined ? toDecimal(line.unitAmountDecimal) : (line.unitAmount ?? 0);
   const path = `lines[${i}].${line.unitAmountDecimal !== undefined ? 'unitAmountDecimal' : 'unitAmount'}`;
   try {
     return minorToWhopNumber(minor, code);
   } catch {
     throw new WhopPlanPriceError(
       path,
-      `The unit price ${minorDecimalToMajorString(minor, code)} ${currency} has more digits than a JSON number carries exactly.`,
+      `The unit price ${minorDecimalToMajorString(toDecimal(minor), code)} ${currency} has more digits than a JSON number carries exactly.`,
     );
   }
 }
@@ -140,7 +142,7 @@ export function mapPlan(
   trialPeriodDays: number | undefined,
   w: WarningCollector,
 ): WhopPlan {
-  const price = minorToWhopNumber(toDecimal(priceMinor), invoice.currency);
+  const price = minorToWhopNumber(priceMinor, invoice.currency);
   const recurrence = invoice.recurrence;
   const plan: WhopPlan = recurrence
     ? { plan_type: 'renewal', renewal_price: price, currency }
@@ -156,21 +158,23 @@ export function mapPlan(
     }
   }
   if (trialPeriodDays !== undefined) plan.trial_period_days = trialPeriodDays;
-  invoice.lines.forEach((line, i) => {
+  const lines = invoice.lines;
+  const planKind = recurrence ? 'recurring' : 'one_time';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
     if (line.recurrence && !sameRecurrence(line.recurrence, recurrence)) {
       w.approximated(
         `lines[${i}].recurrence`,
         'Whop bills every line on the plan cycle (the invoice recurrence); this line cycle is not sent.',
       );
     }
-    const planKind = recurrence ? 'recurring' : 'one_time';
     if (line.kind !== undefined && line.kind !== planKind) {
       w.approximated(
         `lines[${i}].kind`,
         `Whop bills every line as part of a ${recurrence ? 'renewal' : 'one-time'} plan.`,
       );
     }
-  });
+  }
   return plan;
 }
 
@@ -178,21 +182,33 @@ function sameRecurrence(a: Invoice['recurrence'], b: Invoice['recurrence']): boo
   return a?.interval === b?.interval && a?.count === b?.count;
 }
 
-/** Exactly one of `product_id` (an existing product) and `product` (created inline). */
-export function mapProduct(
+/** The one value every line has for `pick` (undefined counts), or `MIXED` when two lines differ. */
+const MIXED = Symbol('mixed');
+function common(
+  lines: readonly Line[],
+  pick: (line: Line) => string | undefined,
+): string | undefined | typeof MIXED {
+  if (lines.length === 0) return MIXED;
+  const first = pick(lines[0] as Line);
+  for (let i = 1; i < lines.length; i++) if (pick(lines[i] as Line) !== first) return MIXED;
+  return first;
+}
+const productId = (line: Line) => line.product?.id;
+const productName = (line: Line) => line.product?.name;
+
+/** Exactly one of `product_id` (an existing product) and `product` (created inline), added to `body`. */
+export function addProduct(
+  body: Record<string, unknown>,
   invoice: Invoice,
   whop: WhopProviderOptions,
   w: WarningCollector,
-): { product_id: string } | { product: { title: string; product_tax_code_id?: string } } {
-  const lineIds = new Set(invoice.lines.map((line) => line.product?.id));
-  const commonId = lineIds.size === 1 ? [...lineIds][0] : undefined;
-  const productId = whop.productId ?? commonId;
-  const names = new Set(invoice.lines.map((line) => line.product?.name));
-  const commonName = names.size === 1 ? [...names][0] : undefined;
-
-  let chosen: { product_id: string } | { product: { title: string; product_tax_code_id?: string } };
-  if (productId !== undefined) {
-    chosen = { product_id: productId };
+): void {
+  const lines = invoice.lines;
+  const commonId = common(lines, productId);
+  const chosenId = whop.productId ?? (commonId === MIXED ? undefined : commonId);
+  let title: string | undefined;
+  if (chosenId !== undefined) {
+    body.product_id = chosenId;
     if (whop.productTaxCodeId !== undefined) {
       w.unsupported(
         'providerOptions.whop.productTaxCodeId',
@@ -200,9 +216,9 @@ export function mapProduct(
       );
     }
   } else {
-    let title = whop.productTitle ?? commonName;
-    if (title === undefined && invoice.lines.length === 1 && invoice.lines[0]?.description)
-      title = invoice.lines[0].description;
+    const commonName = common(lines, productName);
+    title = whop.productTitle ?? (commonName === MIXED ? undefined : commonName);
+    if (title === undefined && lines.length === 1 && lines[0]?.description) title = lines[0].description;
     if (title === undefined) {
       title = invoice.number ? `Invoice ${invoice.number}` : 'Invoice';
       w.defaulted(
@@ -210,25 +226,23 @@ export function mapProduct(
         `Whop needs one product per invoice: a product titled "${title}" is created.`,
       );
     }
-    chosen = {
-      product: { title, ...(whop.productTaxCodeId ? { product_tax_code_id: whop.productTaxCodeId } : {}) },
-    };
+    const product: { title: string; product_tax_code_id?: string } = { title };
+    if (whop.productTaxCodeId) product.product_tax_code_id = whop.productTaxCodeId;
+    body.product = product;
   }
 
-  invoice.lines.forEach((line, i) => {
-    const product = line.product;
-    if (!product) return;
-    const idKept = product.id === undefined || ('product_id' in chosen && chosen.product_id === product.id);
-    const nameKept =
-      product.name === undefined || ('product' in chosen && chosen.product.title === product.name);
+  for (let i = 0; i < lines.length; i++) {
+    const product = (lines[i] as Line).product;
+    if (!product) continue;
+    const idKept = product.id === undefined || (chosenId !== undefined && chosenId === product.id);
+    const nameKept = product.name === undefined || (title !== undefined && title === product.name);
     if (!idKept || !nameKept || product.externalId !== undefined) {
       w.approximated(
         `lines[${i}].product`,
         'A Whop invoice has one product, given by id or created by title: the rest of this line product is not sent.',
       );
     }
-  });
-  return chosen;
+  }
 }
 
 function warnUnsupportedLineFields(line: Line, i: number, w: WarningCollector): void {

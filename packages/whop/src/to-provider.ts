@@ -6,10 +6,12 @@
  * returned, so nothing Whop would reject is ever sent.
  */
 import {
+  type CreateFacts,
   type CreateRequestResult,
   FULL_SELF_CHECK,
   type Invoice,
   type InvoiceInput,
+  lineAmount,
   MissingRequiredFieldError,
   type Order,
   type OrderInput,
@@ -20,8 +22,10 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { toWhopCurrency, toWhopDateTime } from './convert';
+import { fastReadProviderOptions } from './fast-options';
+import { isPlainCreateRequest } from './fast-request';
 import { type WhopMappingOptions, WhopProviderOptions } from './options';
-import { mapLines, mapPlan, mapProduct } from './to-provider-plan';
+import { addProduct, mapLines, mapPlan } from './to-provider-plan';
 import {
   createRequestIssues,
   InvoiceCreateRequest,
@@ -29,10 +33,42 @@ import {
   type WhopInvoiceCreateRequest,
 } from './wire';
 
+/** What an invoice without `providerOptions.whop` maps with (shared, never written to). */
+const NO_OPTIONS: WhopProviderOptions = Object.freeze({});
+
 export function toWhopCreateRequest(
   doc: Invoice | Order | InvoiceInput | OrderInput,
   options: WhopMappingOptions = {},
 ): CreateRequestResult<WhopInvoiceCreateRequest> {
+  const { request, warnings } = mapToWhop(doc, options);
+  return { request, warnings };
+}
+
+/** What the client needs besides the request: the canonical invoice it came from and the plan price sent. */
+export interface WhopMapped extends CreateRequestResult<WhopInvoiceCreateRequest> {
+  invoice: Invoice;
+  /** The plan price sent, in minor units: the lines' exact sum, or the total when there are no lines. */
+  priceMinor: number;
+}
+
+/**
+ * The facts of what the request asks Whop to store (for `verifyCreate`), computed from the canonical
+ * invoice and the plan price instead of mapping the request back: the same currency, one line item per
+ * line with the line's amount, and the plan price as the total (tax and a differing total are not sent).
+ * A property test checks them against `createFacts(fromWhopCreateRequest(request))`.
+ */
+export function sentFacts({ invoice, priceMinor }: Pick<WhopMapped, 'invoice' | 'priceMinor'>): CreateFacts {
+  const lines = invoice.lines;
+  const lineAmounts = new Array<number>(lines.length);
+  for (let i = 0; i < lines.length; i++) lineAmounts[i] = lineAmount(lines[i] as Invoice['lines'][number]);
+  return { currency: invoice.currency, lineCount: lines.length, lineAmounts, total: priceMinor };
+}
+
+/** toWhopCreateRequest, keeping the canonical invoice and the plan price for the client. */
+export function mapToWhop(
+  doc: Invoice | Order | InvoiceInput | OrderInput,
+  options: WhopMappingOptions = {},
+): WhopMapped {
   const w = new WarningCollector('whop');
   const parsed = parseDocument(doc);
   let invoice: Invoice;
@@ -55,8 +91,10 @@ export function toWhopCreateRequest(
   // No Whop options (the usual case) parse to an empty object; the schema runs only on what was given.
   const given = invoice.providerOptions?.whop;
   const whop: WhopProviderOptions =
-    given === undefined ? {} : parseWith(WhopProviderOptions, given, 'providerOptions.whop');
-  w.otherProvidersOptions(invoice.providerOptions);
+    given === undefined
+      ? NO_OPTIONS
+      : (fastReadProviderOptions(given) ?? parseWith(WhopProviderOptions, given, 'providerOptions.whop'));
+  if (invoice.providerOptions !== undefined) w.otherProvidersOptions(invoice.providerOptions);
 
   const currency = toWhopCurrency(invoice.currency);
   if (!currency) {
@@ -73,12 +111,13 @@ export function toWhopCreateRequest(
   const plan = mapPlan(invoice, currency, priceMinor, whop.trialPeriodDays, w);
   const draft = isDraft(invoice, whop.saveAsDraft, w);
 
+  // Built by assignment in the order of the wire (no spreads or merged partial objects: the hot path).
   const body: Record<string, unknown> = {
     collection_method: invoice.collection?.method ?? 'send_invoice',
     company_id: options.companyId,
     plan,
-    ...mapProduct(invoice, whop, w),
   };
+  addProduct(body, invoice, whop, w);
   if (!invoice.collection) {
     w.defaulted(
       'collection.method',
@@ -86,8 +125,8 @@ export function toWhopCreateRequest(
     );
   }
   if (lineItems) body.line_items = lineItems;
-  Object.assign(body, mapCustomer(invoice, whop, draft, w));
-  Object.assign(body, mapCollection(invoice, draft, w));
+  addCustomer(body, invoice, whop, draft, w);
+  addCollection(body, invoice, draft, w);
   if (draft !== undefined) body.save_as_draft = draft;
   if (whop.chargeBuyerFee !== undefined) body.charge_buyer_fee = whop.chargeBuyerFee;
   if (whop.subscriptionBillingAnchorAt !== undefined) {
@@ -97,7 +136,7 @@ export function toWhopCreateRequest(
   warnUnsupportedInvoiceFields(invoice, w);
 
   const request = checkOwnOutput(body);
-  return { request, warnings: w.finish(options.strict) };
+  return { request, warnings: w.finish(options.strict), invoice, priceMinor };
 }
 
 /** `status: "draft"` (or providerOptions.whop.saveAsDraft) saves a draft; `open` says so explicitly. */
@@ -125,14 +164,14 @@ function isDraft(
   return undefined;
 }
 
-function mapCustomer(
+function addCustomer(
+  out: Record<string, unknown>,
   invoice: Invoice,
   whop: WhopProviderOptions,
   draft: boolean | undefined,
   w: WarningCollector,
-) {
+): void {
   const { customer } = invoice;
-  const out: Record<string, unknown> = {};
   if (customer.id !== undefined) {
     if (customer.id.startsWith('mem_')) {
       throw new ValidationError('Invoice for Whop', [
@@ -191,7 +230,6 @@ function mapCustomer(
     const address = billingAddress(invoice, whop, w);
     if (address) out.billing_address = address;
   }
-  return out;
 }
 
 function billingAddress(
@@ -218,8 +256,12 @@ function billingAddress(
   return a || Object.keys(out).length > 0 ? out : undefined;
 }
 
-function mapCollection(invoice: Invoice, draft: boolean | undefined, w: WarningCollector) {
-  const out: Record<string, unknown> = {};
+function addCollection(
+  out: Record<string, unknown>,
+  invoice: Invoice,
+  draft: boolean | undefined,
+  w: WarningCollector,
+): void {
   const collection = invoice.collection;
   const method = collection?.method ?? 'send_invoice';
   if (invoice.dueAt !== undefined) out.due_date = toWhopDateTime(invoice.dueAt);
@@ -248,54 +290,50 @@ function mapCollection(invoice: Invoice, draft: boolean | undefined, w: WarningC
       'Whop has no auto-send switch: send_invoice invoices are emailed unless created as drafts.',
     );
   }
-  return out;
 }
 
-const UNSUPPORTED_INVOICE_FIELDS = [
-  [
-    'externalId',
-    "Whop stores no external reference on invoices; the client uses externalId only to derive the create's Idempotency-Key.",
-  ],
-  ['number', 'Whop numbers invoices itself.'],
-  ['issuedAt', 'Whop sets the invoice date at creation.'],
-  ['period', 'Whop invoices have no service period.'],
-  ['tax', 'Whop invoices carry no tax; only the line items are billed.'],
-  ['subscription', 'Whop invoices have no subscription reference.'],
-  ['billingReason', 'Whop invoices have no billing reason.'],
-  ['paymentTerms', 'Whop has no payment terms; give dueAt.'],
-  ['purchaseOrder', 'Whop invoices have no purchase-order reference.'],
-  ['memo', 'Whop invoices have no memo.'],
-  ['footer', 'Whop invoices have no footer.'],
-  ['metadata', 'Whop invoices have no metadata.'],
-  ['imported', 'Whop has no imported flag.'],
-] as const;
-
+/** The invoice fields Whop has no place for, each read by name (a keyed loop over them costs more). */
 function warnUnsupportedInvoiceFields(invoice: Invoice, w: WarningCollector): void {
-  for (const [key, message] of UNSUPPORTED_INVOICE_FIELDS) {
-    if (invoice[key] !== undefined) w.unsupported(key, message);
+  if (invoice.externalId !== undefined) {
+    w.unsupported(
+      'externalId',
+      "Whop stores no external reference on invoices; the client uses externalId only to derive the create's Idempotency-Key.",
+    );
   }
+  if (invoice.number !== undefined) w.unsupported('number', 'Whop numbers invoices itself.');
+  if (invoice.issuedAt !== undefined) w.unsupported('issuedAt', 'Whop sets the invoice date at creation.');
+  if (invoice.period !== undefined) w.unsupported('period', 'Whop invoices have no service period.');
+  if (invoice.tax !== undefined)
+    w.unsupported('tax', 'Whop invoices carry no tax; only the line items are billed.');
+  if (invoice.subscription !== undefined)
+    w.unsupported('subscription', 'Whop invoices have no subscription reference.');
+  if (invoice.billingReason !== undefined)
+    w.unsupported('billingReason', 'Whop invoices have no billing reason.');
+  if (invoice.paymentTerms !== undefined)
+    w.unsupported('paymentTerms', 'Whop has no payment terms; give dueAt.');
+  if (invoice.purchaseOrder !== undefined)
+    w.unsupported('purchaseOrder', 'Whop invoices have no purchase-order reference.');
+  if (invoice.memo !== undefined) w.unsupported('memo', 'Whop invoices have no memo.');
+  if (invoice.footer !== undefined) w.unsupported('footer', 'Whop invoices have no footer.');
+  if (invoice.metadata !== undefined) w.unsupported('metadata', 'Whop invoices have no metadata.');
+  if (invoice.imported !== undefined) w.unsupported('imported', 'Whop has no imported flag.');
 }
 
 /**
- * Self-check of the mapper's own output. The conditional rules (who the invoice is addressed to, due
- * date, payment method, address choice, plan period and sign) are a few field reads and always run: a
- * failure is a mapper bug, reported before anything is sent. The zod parse of the wire schema and the
- * line-items-sum rule (an exact decimal sum over every line) re-derive what mapLines/mapPlan build by
- * construction and cost more than the mapping itself on long invoices. So the wire schema is parsed only
- * when the body holds a value the mapper passes through unchecked that the schema refuses (an empty
- * product title or id, from the document), giving exactly the error it always gave; the full check runs
- * with BILLBRIDGE_SELF_CHECK=1. Trade-off: a mapper bug elsewhere would reach Whop's own 400 instead of
- * failing here; the conformance suite parses every produced request with the wire schema and the
- * property tests run the full rules, so the tests still catch one.
+ * Self-check of the mapper's own output, before anything is sent: a failure is a mapper bug (or a value
+ * passed through from the document that Whop refuses, such as an empty product title). The wire schema
+ * runs on every body, through its hand-written reader (fast-request.ts), which answers for a plainly
+ * valid body at a fraction of zod's cost; anything else gets the schema's own error. The conditional
+ * rules (who the invoice is addressed to, due date, payment method, address choice, plan period and
+ * sign) are a few field reads and always run. The line-items-sum rule re-derives, with an exact decimal
+ * sum over every line, the price mapLines builds from the same lines by construction; it runs with
+ * BILLBRIDGE_SELF_CHECK=1, and the property tests run the full rules on every generated request.
  */
-
 function checkOwnOutput(body: Record<string, unknown>): WhopInvoiceCreateRequest {
-  const product = body.product as { title?: unknown } | undefined;
-  const unchecked = body.product_id === '' || (product !== undefined && product.title === '');
-  const request =
-    FULL_SELF_CHECK || unchecked
-      ? parseWith(InvoiceCreateRequest, body, 'Whop create request')
-      : (body as WhopInvoiceCreateRequest);
+  // The body is this mapper's own fresh object: when it passes, it is what the schema would answer.
+  const request = isPlainCreateRequest(body)
+    ? body
+    : parseWith(InvoiceCreateRequest, body, 'Whop create request');
   const issues = createRequestIssues(request, { lineSum: FULL_SELF_CHECK });
   if (issues.length > 0) {
     throw new ValidationError(

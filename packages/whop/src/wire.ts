@@ -8,116 +8,152 @@ import {
   compareDecimal,
   type ExactDecimal,
   formatDecimal,
+  lazySchema,
   multiplyDecimal,
   toDecimal,
+  type Zod,
 } from '@billbridge/core';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { PAYMENT_METHOD_TYPES, TAX_IDENTIFIER_TYPES, WHOP_CURRENCIES } from './wire-enums';
+import {
+  COLLECTION_METHODS,
+  DIRECTIONS,
+  INVOICE_STATUSES,
+  PLAN_TYPES,
+  RELEASE_METHODS,
+  VISIBILITIES,
+} from './wire-keys';
 
-export const WhopCurrency = z.enum(WHOP_CURRENCIES);
-export const CollectionMethod = z.enum(['send_invoice', 'charge_automatically']);
-export const PlanType = z.enum(['renewal', 'one_time']);
-export const ReleaseMethod = z.enum(['buy_now', 'waitlist']);
-export const Visibility = z.enum(['visible', 'hidden', 'archived', 'quick_link']);
-export const InvoiceStatus = z.enum(['draft', 'open', 'paid', 'past_due', 'uncollectible', 'void']);
-export const TaxIdentifierType = z.enum(TAX_IDENTIFIER_TYPES);
-export const PaymentMethodType = z.enum(PAYMENT_METHOD_TYPES);
-export const Direction = z.enum(['asc', 'desc']);
+// Every schema is built on first use (core's lazySchema), so importing the package does not load zod;
+// enum values and key lists are plain constants in wire-keys.ts, which the hand-written readers share.
 
-/** Date-times under the pinned version are ISO 8601 strings (older versions used Unix seconds). */
-const DateTime = z.iso.datetime({ offset: true });
+export const WhopCurrency = lazySchema((z) => z.enum(WHOP_CURRENCIES));
+export const CollectionMethod = lazySchema((z) => z.enum(COLLECTION_METHODS));
+export const PlanType = lazySchema((z) => z.enum(PLAN_TYPES));
+export const ReleaseMethod = lazySchema((z) => z.enum(RELEASE_METHODS));
+export const Visibility = lazySchema((z) => z.enum(VISIBILITIES));
+export const InvoiceStatus = lazySchema((z) => z.enum(INVOICE_STATUSES));
+export const TaxIdentifierType = lazySchema((z) => z.enum(TAX_IDENTIFIER_TYPES));
+export const PaymentMethodType = lazySchema((z) => z.enum(PAYMENT_METHOD_TYPES));
+export const Direction = lazySchema((z) => z.enum(DIRECTIONS));
 
-export const CustomField = z.strictObject({
-  field_type: z.literal('text'),
-  name: z.string(),
-  id: z.string().nullish(),
-  order: z.number().nullish(),
-  placeholder: z.string().nullish(),
-  required: z.boolean().nullish(),
-});
+/**
+ * Date-times under the pinned version are ISO 8601 strings (older versions used Unix seconds). The
+ * readers in fast-wire.ts use the same pattern written out (DATE_TIME_PATTERN); a test checks they agree.
+ */
+export const DateTime = lazySchema((z) => z.iso.datetime({ offset: true }));
 
-export const PaymentMethodConfiguration = z.strictObject({
-  disabled: z.array(PaymentMethodType),
-  enabled: z.array(PaymentMethodType),
-  include_platform_defaults: z.boolean().nullish(),
-});
+export const CustomField = lazySchema((z) =>
+  z.strictObject({
+    field_type: z.literal('text'),
+    name: z.string(),
+    id: z.string().nullish(),
+    order: z.number().nullish(),
+    placeholder: z.string().nullish(),
+    required: z.boolean().nullish(),
+  }),
+);
+
+export const PaymentMethodConfiguration = lazySchema((z) =>
+  z.strictObject({
+    disabled: z.array(PaymentMethodType),
+    enabled: z.array(PaymentMethodType),
+    include_platform_defaults: z.boolean().nullish(),
+  }),
+);
 
 /** `plan`: every field optional; the price lives here (decimal major units as JSON numbers). */
-export const Plan = z.strictObject({
-  adaptive_pricing_enabled: z.boolean().nullish(),
-  billing_period: z.int().positive().nullish(),
-  currency: WhopCurrency.nullish(),
-  custom_fields: z.array(CustomField).nullish(),
-  description: z.string().nullish(),
-  expiration_days: z.int().nullish(),
-  initial_price: z.number().finite().nullish(),
-  internal_notes: z.string().nullish(),
-  legacy_payment_method_controls: z.boolean().nullish(),
-  payment_method_configuration: PaymentMethodConfiguration.nullish(),
-  plan_type: PlanType.nullish(),
-  release_method: ReleaseMethod.nullish(),
-  renewal_price: z.number().finite().nullish(),
-  stock: z.int().nullish(),
-  trial_period_days: z.int().nonnegative().nullish(),
-  unlimited_stock: z.boolean().nullish(),
-  visibility: Visibility.nullish(),
-});
+export const Plan = lazySchema((z) =>
+  z.strictObject({
+    adaptive_pricing_enabled: z.boolean().nullish(),
+    billing_period: z.int().positive().nullish(),
+    currency: WhopCurrency.nullish(),
+    custom_fields: z.array(CustomField).nullish(),
+    description: z.string().nullish(),
+    expiration_days: z.int().nullish(),
+    initial_price: z.number().finite().nullish(),
+    internal_notes: z.string().nullish(),
+    legacy_payment_method_controls: z.boolean().nullish(),
+    payment_method_configuration: PaymentMethodConfiguration.nullish(),
+    plan_type: PlanType.nullish(),
+    release_method: ReleaseMethod.nullish(),
+    renewal_price: z.number().finite().nullish(),
+    stock: z.int().nullish(),
+    trial_period_days: z.int().nonnegative().nullish(),
+    unlimited_stock: z.boolean().nullish(),
+    visibility: Visibility.nullish(),
+  }),
+);
 
-export const Product = z.strictObject({
-  title: z.string().min(1),
-  product_tax_code_id: z.string().nullish(),
-});
+export const Product = lazySchema((z) =>
+  z.strictObject({
+    title: z.string().min(1),
+    product_tax_code_id: z.string().nullish(),
+  }),
+);
 
-export const BillingAddress = z.strictObject({
-  city: z.string().nullish(),
-  country: z.string().nullish(),
-  line1: z.string().nullish(),
-  line2: z.string().nullish(),
-  name: z.string().nullish(),
-  phone: z.string().nullish(),
-  postal_code: z.string().nullish(),
-  state: z.string().nullish(),
-  tax_id_type: TaxIdentifierType.nullish(),
-  tax_id_value: z.string().nullish(),
-});
+export const BillingAddress = lazySchema((z) =>
+  z.strictObject({
+    city: z.string().nullish(),
+    country: z.string().nullish(),
+    line1: z.string().nullish(),
+    line2: z.string().nullish(),
+    name: z.string().nullish(),
+    phone: z.string().nullish(),
+    postal_code: z.string().nullish(),
+    state: z.string().nullish(),
+    tax_id_type: TaxIdentifierType.nullish(),
+    tax_id_value: z.string().nullish(),
+  }),
+);
 
-export const RequestLineItem = z.strictObject({
-  label: z.string(),
-  unit_price: z.number().finite(),
-  quantity: z.number().finite().nullish(),
-});
+export const RequestLineItem = lazySchema((z) =>
+  z.strictObject({
+    label: z.string(),
+    unit_price: z.number().finite(),
+    quantity: z.number().finite().nullish(),
+  }),
+);
 
 /** Fields shared by both create variants. */
-const createFields = {
-  collection_method: CollectionMethod,
-  company_id: z.string().min(1),
-  plan: Plan,
-  automatically_finalizes_at: DateTime.nullish(),
-  billing_address: BillingAddress.nullish(),
-  charge_buyer_fee: z.boolean().nullish(),
-  customer_name: z.string().nullish(),
-  due_date: DateTime.nullish(),
-  email_address: z.string().nullish(),
-  line_items: z.array(RequestLineItem).nullish(),
-  mailing_address_id: z.string().nullish(),
-  member_id: z.string().nullish(),
-  payment_method_id: z.string().nullish(),
-  payment_token_id: z.string().nullish(),
-  save_as_draft: z.boolean().nullish(),
-  subscription_billing_anchor_at: DateTime.nullish(),
-};
+function createFields(z: Zod) {
+  return {
+    collection_method: CollectionMethod,
+    company_id: z.string().min(1),
+    plan: Plan,
+    automatically_finalizes_at: DateTime.nullish(),
+    billing_address: BillingAddress.nullish(),
+    charge_buyer_fee: z.boolean().nullish(),
+    customer_name: z.string().nullish(),
+    due_date: DateTime.nullish(),
+    email_address: z.string().nullish(),
+    line_items: z.array(RequestLineItem).nullish(),
+    mailing_address_id: z.string().nullish(),
+    member_id: z.string().nullish(),
+    payment_method_id: z.string().nullish(),
+    payment_token_id: z.string().nullish(),
+    save_as_draft: z.boolean().nullish(),
+    subscription_billing_anchor_at: DateTime.nullish(),
+  };
+}
 
 /** Variant A: a new product created inline. */
-export const CreateInvoiceWithProduct = z.strictObject({ ...createFields, product: Product });
+export const CreateInvoiceWithProduct = lazySchema((z) =>
+  z.strictObject({ ...createFields(z), product: Product }),
+);
 /** Variant B: an existing product. */
-export const CreateInvoiceWithProductId = z.strictObject({ ...createFields, product_id: z.string().min(1) });
+export const CreateInvoiceWithProductId = lazySchema((z) =>
+  z.strictObject({ ...createFields(z), product_id: z.string().min(1) }),
+);
 
 /**
  * `POST /invoices` body: exactly one of `product` / `product_id` (the strict variants reject the other key).
  * The conditional rules Whop enforces server-side are in `createRequestIssues` below, shared by the
  * adapter (before sending) and the fake (on receipt).
  */
-export const InvoiceCreateRequest = z.union([CreateInvoiceWithProduct, CreateInvoiceWithProductId]);
+export const InvoiceCreateRequest = lazySchema((z) =>
+  z.union([CreateInvoiceWithProduct, CreateInvoiceWithProductId]),
+);
 
 /** The variant a body claims (by its product key), so validation messages name the real field instead of "Invalid input". */
 export function createVariantFor(
@@ -134,56 +170,64 @@ export type WhopRequestLineItem = z.infer<typeof RequestLineItem>;
 export type WhopInvoiceCreateRequest = z.infer<typeof InvoiceCreateRequest>;
 
 /** The `Invoice` object returned by create, retrieve and list (`InvoiceListItem` has the same shape). */
-export const Invoice = z.looseObject({
-  id: z.string(),
-  created_at: DateTime,
-  current_plan: z.looseObject({
+export const Invoice = lazySchema((z) =>
+  z.looseObject({
     id: z.string(),
-    // Kept as a string so an unknown or non-ISO currency is reported by the mapper, not as a parse failure.
-    currency: z.string(),
-    formatted_price: z.string(),
-  }),
-  due_date: DateTime.nullable(),
-  email_address: z.string().nullable(),
-  fetch_invoice_token: z.string(),
-  line_items: z.array(
-    z.looseObject({
-      label: z.string(),
-      position: z.number(),
-      quantity: z.number(),
-      total: z.number(),
-      unit_price: z.number(),
+    created_at: DateTime,
+    current_plan: z.looseObject({
+      id: z.string(),
+      // Kept as a string so an unknown or non-ISO currency is reported by the mapper, not as a parse failure.
+      currency: z.string(),
+      formatted_price: z.string(),
     }),
-  ),
-  number: z.string(),
-  // A status outside the documented set is passed through with an `unrecognized` warning.
-  status: z.string(),
-  user: z.looseObject({ id: z.string(), name: z.string().nullable(), username: z.string() }).nullable(),
-});
+    due_date: DateTime.nullable(),
+    email_address: z.string().nullable(),
+    fetch_invoice_token: z.string(),
+    line_items: z.array(
+      z.looseObject({
+        label: z.string(),
+        position: z.number(),
+        quantity: z.number(),
+        total: z.number(),
+        unit_price: z.number(),
+      }),
+    ),
+    number: z.string(),
+    // A status outside the documented set is passed through with an `unrecognized` warning.
+    status: z.string(),
+    user: z.looseObject({ id: z.string(), name: z.string().nullable(), username: z.string() }).nullable(),
+  }),
+);
 export type WhopInvoice = z.infer<typeof Invoice>;
 
 /** `GET /invoices`: a cursor page. */
-export const InvoiceListResponse = z.looseObject({
-  data: z.array(Invoice),
-  page_info: z.looseObject({
-    end_cursor: z.string().nullish(),
-    start_cursor: z.string().nullish(),
-    has_next_page: z.boolean().nullish(),
-    has_previous_page: z.boolean().nullish(),
+export const InvoiceListResponse = lazySchema((z) =>
+  z.looseObject({
+    data: z.array(Invoice),
+    page_info: z.looseObject({
+      end_cursor: z.string().nullish(),
+      start_cursor: z.string().nullish(),
+      has_next_page: z.boolean().nullish(),
+      has_previous_page: z.boolean().nullish(),
+    }),
   }),
-});
+);
 export type WhopInvoiceListResponse = z.infer<typeof InvoiceListResponse>;
 
 /** Error body: `{ error: { code | type, message } }` (the rate-limit example uses `type`). */
-export const ErrorBody = z.looseObject({
-  error: z.looseObject({
-    code: z.string().optional(),
-    type: z.string().optional(),
-    message: z.string().optional(),
+export const ErrorBody = lazySchema((z) =>
+  z.looseObject({
+    error: z.looseObject({
+      code: z.string().optional(),
+      type: z.string().optional(),
+      message: z.string().optional(),
+    }),
   }),
-});
+);
 /** Some OAuth endpoints answer `{ error, error_description }` instead. */
-export const OAuthErrorBody = z.looseObject({ error: z.string(), error_description: z.string().optional() });
+export const OAuthErrorBody = lazySchema((z) =>
+  z.looseObject({ error: z.string(), error_description: z.string().optional() }),
+);
 export type WhopErrorBody = z.infer<typeof ErrorBody>;
 
 /** One broken conditional rule of a create request, with the Whop field it concerns. */

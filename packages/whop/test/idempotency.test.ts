@@ -47,6 +47,14 @@ async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<
 }
 
 describe('Whop creates with Idempotency-Key', () => {
+  it('the key of a document does not change between versions (a resumed run must send the same key)', () => {
+    // Pinned from the release before issue #23's rework of the mapper and the hash (one-shot crypto.hash).
+    const { request } = toWhopCreateRequest(docFor(7), { companyId: WHOP_FAKE_DEFAULT_COMPANY });
+    expect(whopIdempotencyKey(WHOP_FAKE_DEFAULT_COMPANY, 'src-inv-7', request)).toBe(
+      'billbridge-whop-60499260ef3f1c277578adbbf6dcc0c81a19e62f3feee546e07cd68b6b71468c',
+    );
+  });
+
   it('1,000 creates under 20% injected faults: each document is created exactly once', async () => {
     const fake = await startFake(whopFake, {
       faults: { rate: 0.2, seed: 20261130, kinds: [...ALL_FAULT_KINDS], latencyMs: 5, retryAfterSeconds: 0 },

@@ -6,6 +6,7 @@ import {
   majorToMinor,
   minorToMajorString,
   minorUnitExponent,
+  multiplyDecimal,
   normalizeInstant,
   toDecimal,
 } from '@billbridge/core';
@@ -21,6 +22,7 @@ import {
   toWhopDateTime,
   whopNumberToUnit,
 } from '../src/convert';
+import { exactTotalIsProduct, totalIsProduct } from '../src/from-provider';
 import { whop } from '../src/index';
 import { createRequestIssues } from '../src/wire';
 import { WHOP_CURRENCIES } from '../src/wire-enums';
@@ -39,6 +41,19 @@ describe('money, every currency Whop accepts', () => {
     for (const code of ISO_WHOP) expect(toWhopCurrency(code)).toBe(code.toLowerCase());
   });
 
+  it('toWhopCurrency answers the lower-cased code Whop lists, whatever the case given', () => {
+    const codes = new Set<string>(WHOP_CURRENCIES);
+    const anyCase = fc
+      .tuple(fc.constantFrom(...WHOP_CURRENCIES), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }))
+      .map(([code, upper]) => [...code].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''));
+    fc.assert(
+      fc.property(fc.oneof(anyCase, fc.string({ maxLength: 5 })), (text) => {
+        const lower = text.toLowerCase();
+        expect(toWhopCurrency(text)).toBe(codes.has(lower) ? lower : undefined);
+      }),
+    );
+  });
+
   it('whole minor units → Whop major-unit number → the same minor units', () => {
     fc.assert(
       fc.property(currency, fc.integer({ min: -1e12, max: 1e12 }), (code, minor) => {
@@ -48,6 +63,65 @@ describe('money, every currency Whop accepts', () => {
         expect(majorToMinor(sent, code)).toBe(minor);
         expect(whopNumberToUnit(sent, code)).toEqual({ unitAmount: minor });
       }),
+    );
+  });
+
+  it('an integer amount converts as its decimal does: same number, same error', () => {
+    const outcome = (f: () => number) => {
+      try {
+        return { value: f() };
+      } catch (error) {
+        return { error: `${(error as Error).name}: ${(error as Error).message}` };
+      }
+    };
+    fc.assert(
+      fc.property(
+        currency,
+        fc.oneof(
+          fc.integer({ min: -1e12, max: 1e12 }),
+          fc.maxSafeInteger(),
+          fc.constantFrom(0, -0, 2 ** 53, -(2 ** 53), 2 ** 53 + 2, 1e20),
+        ),
+        (code, minor) => {
+          // The number path (core's safe-integer shortcut) against the decimal-text path it replaces.
+          expect(outcome(() => minorToWhopNumber(minor, code))).toStrictEqual(
+            outcome(() => minorToWhopNumber(toDecimal(minor), code)),
+          );
+        },
+      ),
+    );
+  });
+
+  it('reading an answer: the line-total check in minor units agrees with the exact decimal definition', () => {
+    const number = fc.oneof(
+      fc.integer({ min: -1e6, max: 1e9 }),
+      fc.integer({ min: -1e8, max: 1e10 }).map((n) => n / 100),
+      fc.integer({ min: 0, max: 1e7 }).map((n) => n / 1000),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(0, -0, 2 ** 53, 1e21, 0.1, 0.2, 0.3),
+    );
+    const item = fc
+      .tuple(number, number, fc.oneof(fc.constant('product'), number))
+      .map(([quantity, unitPrice, total]) => {
+        let product = total as number;
+        if (total === 'product') {
+          const exact = multiplyDecimal(toDecimal(quantity), toDecimal(unitPrice));
+          product = Number(formatDecimal(exact));
+        }
+        return { quantity, unit_price: unitPrice, total: product };
+      });
+    fc.assert(
+      fc.property(currency, item, (code, line) => {
+        if (!Number.isFinite(line.total)) return; // the wire schema refuses it before any check
+        let unit: ReturnType<typeof whopNumberToUnit>;
+        try {
+          unit = whopNumberToUnit(line.unit_price, code);
+        } catch {
+          return; // a price the adapter refuses to read never reaches the check
+        }
+        expect(totalIsProduct(line, unit, code)).toBe(exactTotalIsProduct(line));
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -1,0 +1,675 @@
+/**
+ * The hand-written readers (fast-request.ts, fast-invoice.ts, fast-options.ts) against their zod schemas:
+ * whenever a reader answers, the schema accepts the same value with a deep-equal output; on valid records
+ * the reader does answer. Values are drawn near the valid shapes: valid records, then one or more fields
+ * removed, added, retyped or set to awkward numbers (NaN, -0, huge), and own `__proto__` keys.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fastReadInvoice } from '../src/fast-invoice';
+import { fastReadProviderOptions } from '../src/fast-options';
+import { fastReadCreateRequest, isPlainCreateRequest } from '../src/fast-request';
+import { WHOP_PROVIDER_OPTION_KEYS, WhopProviderOptions } from '../src/options';
+import {
+  BillingAddress,
+  CreateInvoiceWithProduct,
+  CreateInvoiceWithProductId,
+  CustomField,
+  createVariantFor,
+  DateTime,
+  Invoice,
+  InvoiceCreateRequest,
+  PaymentMethodConfiguration,
+  Plan,
+  Product,
+  RequestLineItem,
+} from '../src/wire';
+import { PAYMENT_METHOD_TYPES, TAX_IDENTIFIER_TYPES, WHOP_CURRENCIES } from '../src/wire-enums';
+import {
+  BILLING_ADDRESS_KEYS,
+  COLLECTION_METHODS,
+  CREATE_FIELD_KEYS,
+  CURRENT_PLAN_KEYS,
+  CUSTOM_FIELD_KEYS,
+  DATE_TIME_PATTERN,
+  INVOICE_KEYS,
+  INVOICE_LINE_ITEM_KEYS,
+  INVOICE_USER_KEYS,
+  PAYMENT_METHOD_CONFIGURATION_KEYS,
+  PLAN_KEYS,
+  PLAN_TYPES,
+  PRODUCT_KEYS,
+  RELEASE_METHODS,
+  REQUEST_LINE_ITEM_KEYS,
+  VISIBILITIES,
+} from '../src/wire-keys';
+
+const RUNS = { numRuns: 400 };
+
+describe('key lists and patterns match the schemas', () => {
+  const keys = (schema: { shape: object }) => Object.keys(schema.shape);
+  it('every key list is its schema shape, in order', () => {
+    expect(CUSTOM_FIELD_KEYS).toEqual(keys(CustomField));
+    expect(PAYMENT_METHOD_CONFIGURATION_KEYS).toEqual(keys(PaymentMethodConfiguration));
+    expect(PLAN_KEYS).toEqual(keys(Plan));
+    expect(PRODUCT_KEYS).toEqual(keys(Product));
+    expect(BILLING_ADDRESS_KEYS).toEqual(keys(BillingAddress));
+    expect(REQUEST_LINE_ITEM_KEYS).toEqual(keys(RequestLineItem));
+    expect([...CREATE_FIELD_KEYS, 'product']).toEqual(keys(CreateInvoiceWithProduct));
+    expect([...CREATE_FIELD_KEYS, 'product_id']).toEqual(keys(CreateInvoiceWithProductId));
+    expect(INVOICE_KEYS).toEqual(keys(Invoice));
+    expect(CURRENT_PLAN_KEYS).toEqual(keys(Invoice.shape.current_plan));
+    expect(INVOICE_LINE_ITEM_KEYS).toEqual(keys(Invoice.shape.line_items.element));
+    expect(INVOICE_USER_KEYS).toEqual(keys(Invoice.shape.user.unwrap()));
+    expect(WHOP_PROVIDER_OPTION_KEYS).toEqual(keys(WhopProviderOptions));
+  });
+
+  it("DATE_TIME_PATTERN is zod's datetime pattern and agrees with the schema on date-like strings", () => {
+    expect(String(DATE_TIME_PATTERN)).toBe(String(DateTime._zod.def.pattern));
+    fc.assert(
+      fc.property(dateTimeLike, (text) => {
+        expect(DATE_TIME_PATTERN.test(text)).toBe(DateTime.safeParse(text).success);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+// ---- valid records ----
+
+/** Valid, plus near misses: offsets, no seconds, impossible dates, a space instead of T. */
+const dateTimeLike = fc.oneof(
+  fc
+    .date({ min: new Date('1900-01-01'), max: new Date('2200-12-31'), noInvalidDate: true })
+    .map((d) => d.toISOString()),
+  fc
+    .tuple(
+      fc.integer({ min: 1900, max: 2400 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 25 }),
+      fc.constantFrom('Z', '+05:30', '-23:59', '+24:00', '', 'z', '+0530'),
+      fc.constantFrom('T', ' ', 't'),
+      fc.constantFrom(':00', ':59', ':60', '', ':00.1', ':00.123456789'),
+    )
+    .map(([y, m, d, h, zone, t, seconds]) => {
+      const two = (n: number) => String(n).padStart(2, '0');
+      return `${y}-${two(m)}-${two(d)}${t}${two(h)}:30${seconds}${zone}`;
+    }),
+);
+const dateTime = fc
+  .date({ min: new Date('1970-01-01'), max: new Date('2100-12-31'), noInvalidDate: true })
+  .chain((d) =>
+    fc.constantFrom(
+      d.toISOString(),
+      d.toISOString().replace('Z', '+02:00'),
+      d.toISOString().slice(0, 19) + 'Z',
+    ),
+  );
+const text = fc.string({ maxLength: 12 });
+const finite = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer());
+const safeInt = fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+/** `.nullish()`: the value or null (absence comes from fc.record's optional keys). */
+const orNull = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 4 });
+const optional = { requiredKeys: [] as never[], noNullPrototype: true };
+
+const customField = fc.record(
+  {
+    field_type: fc.constant('text'),
+    name: text,
+    id: orNull(text),
+    order: orNull(finite),
+    placeholder: orNull(text),
+    required: orNull(fc.boolean()),
+  },
+  { requiredKeys: ['field_type', 'name'], noNullPrototype: true },
+);
+const paymentMethodConfiguration = fc.record(
+  {
+    disabled: fc.array(fc.constantFrom(...PAYMENT_METHOD_TYPES), { maxLength: 3 }),
+    enabled: fc.array(fc.constantFrom(...PAYMENT_METHOD_TYPES), { maxLength: 3 }),
+    include_platform_defaults: orNull(fc.boolean()),
+  },
+  { requiredKeys: ['disabled', 'enabled'], noNullPrototype: true },
+);
+const plan = fc.record(
+  {
+    adaptive_pricing_enabled: orNull(fc.boolean()),
+    billing_period: orNull(fc.integer({ min: 1, max: 3650 })),
+    currency: orNull(fc.constantFrom(...WHOP_CURRENCIES)),
+    custom_fields: orNull(fc.array(customField, { maxLength: 2 })),
+    description: orNull(text),
+    expiration_days: orNull(safeInt),
+    initial_price: orNull(finite),
+    internal_notes: orNull(text),
+    legacy_payment_method_controls: orNull(fc.boolean()),
+    payment_method_configuration: orNull(paymentMethodConfiguration),
+    plan_type: orNull(fc.constantFrom(...PLAN_TYPES)),
+    release_method: orNull(fc.constantFrom(...RELEASE_METHODS)),
+    renewal_price: orNull(finite),
+    stock: orNull(safeInt),
+    trial_period_days: orNull(fc.integer({ min: 0, max: 365 })),
+    unlimited_stock: orNull(fc.boolean()),
+    visibility: orNull(fc.constantFrom(...VISIBILITIES)),
+  },
+  optional,
+);
+const billingAddress = fc.record(
+  {
+    city: orNull(text),
+    country: orNull(text),
+    line1: orNull(text),
+    line2: orNull(text),
+    name: orNull(text),
+    phone: orNull(text),
+    postal_code: orNull(text),
+    state: orNull(text),
+    tax_id_type: orNull(fc.constantFrom(...TAX_IDENTIFIER_TYPES)),
+    tax_id_value: orNull(text),
+  },
+  optional,
+);
+const requestLineItem = fc.record(
+  { label: text, unit_price: finite, quantity: orNull(finite) },
+  { requiredKeys: ['label', 'unit_price'], noNullPrototype: true },
+);
+const createFields = {
+  collection_method: fc.constantFrom(...COLLECTION_METHODS),
+  company_id: fc.string({ minLength: 1, maxLength: 12 }),
+  plan,
+  automatically_finalizes_at: orNull(dateTime),
+  billing_address: orNull(billingAddress),
+  charge_buyer_fee: orNull(fc.boolean()),
+  customer_name: orNull(text),
+  due_date: orNull(dateTime),
+  email_address: orNull(text),
+  line_items: orNull(fc.array(requestLineItem, { maxLength: 4 })),
+  mailing_address_id: orNull(text),
+  member_id: orNull(text),
+  payment_method_id: orNull(text),
+  payment_token_id: orNull(text),
+  save_as_draft: orNull(fc.boolean()),
+  subscription_billing_anchor_at: orNull(dateTime),
+};
+const required = ['collection_method', 'company_id', 'plan'] as const;
+const createRequest = fc.oneof(
+  fc.record(
+    {
+      ...createFields,
+      product: fc.record(
+        { title: fc.string({ minLength: 1, maxLength: 12 }), product_tax_code_id: orNull(text) },
+        { requiredKeys: ['title'], noNullPrototype: true },
+      ),
+    },
+    { requiredKeys: [...required, 'product'], noNullPrototype: true },
+  ),
+  fc.record(
+    { ...createFields, product_id: fc.string({ minLength: 1, maxLength: 12 }) },
+    { requiredKeys: [...required, 'product_id'], noNullPrototype: true },
+  ),
+);
+
+/** Keys the loose Invoice objects do not name, with any JSON value (an own `__proto__` among them). */
+const extraKeys = fc.dictionary(
+  fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'toString', 'object')),
+  fc.jsonValue({ maxDepth: 2 }),
+  { maxKeys: 3 },
+);
+function withExtra<T extends object>(arb: fc.Arbitrary<T>, known: readonly string[]): fc.Arbitrary<T> {
+  return fc.tuple(arb, extraKeys).map(([value, extra]) => {
+    const out = { ...value } as Record<string, unknown>;
+    for (const [key, v] of Object.entries(extra)) {
+      if (known.includes(key)) continue;
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return out as T;
+  });
+}
+const answerLineItem = withExtra(
+  fc.record({ label: text, position: finite, quantity: finite, total: finite, unit_price: finite }),
+  INVOICE_LINE_ITEM_KEYS,
+);
+const invoice = withExtra(
+  fc.record({
+    id: text,
+    created_at: dateTime,
+    current_plan: withExtra(
+      fc.record({ id: text, currency: text, formatted_price: text }),
+      CURRENT_PLAN_KEYS,
+    ),
+    due_date: orNull(dateTime),
+    email_address: orNull(text),
+    fetch_invoice_token: text,
+    line_items: fc.array(answerLineItem, { maxLength: 4 }),
+    number: text,
+    status: text,
+    user: orNull(withExtra(fc.record({ id: text, name: orNull(text), username: text }), INVOICE_USER_KEYS)),
+  }),
+  INVOICE_KEYS,
+);
+const providerOptions = fc.record(
+  {
+    productId: fc.string({ minLength: 1, maxLength: 8 }),
+    productTitle: fc.string({ minLength: 1, maxLength: 8 }),
+    productTaxCodeId: fc.string({ minLength: 1, maxLength: 8 }),
+    mailingAddressId: fc.string({ minLength: 1, maxLength: 8 }),
+    taxIdType: fc.constantFrom(...TAX_IDENTIFIER_TYPES),
+    taxIdValue: text,
+    chargeBuyerFee: fc.boolean(),
+    saveAsDraft: fc.boolean(),
+    subscriptionBillingAnchorAt: fc.oneof(dateTime, dateTimeLike),
+    paymentTokenId: fc.string({ minLength: 1, maxLength: 8 }),
+    trialPeriodDays: fc.integer({ min: 0, max: 365 }),
+    userId: text,
+    username: text,
+    planId: text,
+    formattedPrice: text,
+  },
+  optional,
+);
+
+// ---- near misses: mutations at any depth ----
+
+const AWKWARD: unknown[] = [
+  undefined,
+  null,
+  Number.NaN,
+  -0,
+  0,
+  -1,
+  1.5,
+  2 ** 53,
+  -(2 ** 53),
+  1e308,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+  '',
+  'x',
+  'usd',
+  'text',
+  'card',
+  'renewal',
+  'send_invoice',
+  '2026-01-01T00:00:00Z',
+  '2026-02-30T00:00:00Z',
+  true,
+  false,
+  [],
+  {},
+  ['card'],
+  [{}],
+  { title: 'x' },
+];
+const awkward = fc.oneof(
+  fc.constantFrom(...AWKWARD),
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.anything({ maxDepth: 1 }),
+);
+/** Names a mutation adds: every field name of every Whop shape (so a field of one shape lands in another), and a few more. */
+const KEY_NAMES = [
+  ...new Set<string>([
+    '__proto__',
+    'constructor',
+    'unknown_key',
+    ...CREATE_FIELD_KEYS,
+    'product',
+    'product_id',
+    ...PLAN_KEYS,
+    ...CUSTOM_FIELD_KEYS,
+    ...PAYMENT_METHOD_CONFIGURATION_KEYS,
+    ...PRODUCT_KEYS,
+    ...BILLING_ADDRESS_KEYS,
+    ...REQUEST_LINE_ITEM_KEYS,
+    ...INVOICE_KEYS,
+    ...CURRENT_PLAN_KEYS,
+    ...INVOICE_LINE_ITEM_KEYS,
+    ...INVOICE_USER_KEYS,
+    ...WHOP_PROVIDER_OPTION_KEYS,
+  ]),
+];
+const mutation = fc.record({
+  at: fc.nat(),
+  key: fc.nat(),
+  op: fc.constantFrom('set', 'delete', 'add', 'proto'),
+  name: fc.constantFrom(...KEY_NAMES),
+  value: awkward,
+});
+
+/** Every object and array inside `value` (itself included), depth first. */
+function containers(value: unknown, out: object[] = []): object[] {
+  if (typeof value !== 'object' || value === null) return out;
+  out.push(value);
+  for (const key of Object.keys(value)) containers((value as Record<string, unknown>)[key], out);
+  return out;
+}
+
+/** A copy of an awkward value, so a mutation never shares (or cycles through) the same object. */
+function fresh(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
+}
+
+function define(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value: fresh(value),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+/** Applies each mutation to a deep copy of `value`. */
+function mutate(value: unknown, mutations: Mutation[]) {
+  const copy = structuredClone(value);
+  for (const m of mutations) {
+    const all = containers(copy);
+    const target = all[m.at % all.length] as Record<string, unknown>;
+    const keys = Object.keys(target);
+    const key = keys.length > 0 ? (keys[m.key % keys.length] as string) : m.name;
+    if (m.op === 'set') define(target, key, m.value);
+    else if (m.op === 'delete') delete target[key];
+    else if (m.op === 'add') define(target, Array.isArray(target) ? String(keys.length) : m.name, m.value);
+    else define(target, '__proto__', m.value);
+  }
+  return copy;
+}
+
+function nearValid<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    valid,
+    fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([v, ms]) => mutate(v, ms)),
+  );
+}
+
+interface SafeParser {
+  safeParse(value: unknown): { success: boolean; data?: unknown };
+}
+
+/** Whenever `read` answers, `schema` accepts the same value and outputs a deep-equal value. */
+function agreesWithSchema(read: (value: unknown) => unknown, schemaFor: (value: unknown) => SafeParser) {
+  return (value: unknown) => {
+    const fast = read(value);
+    if (fast === undefined) return;
+    const slow = schemaFor(value).safeParse(value);
+    expect(slow.success).toBe(true);
+    // node's deep strict equality: same prototypes, same own enumerable keys (arrays' named ones too),
+    // -0 apart from 0. (vitest's toStrictEqual misjudges some objects that carry an own `constructor` key.)
+    if (!isDeepStrictEqual(fast, slow.data)) expect(fast).toStrictEqual(slow.data);
+    expect(isDeepStrictEqual(fast, slow.data)).toBe(true);
+  };
+}
+
+describe('fastReadCreateRequest', () => {
+  it('answers for every valid request, with what the schema outputs', () => {
+    fc.assert(
+      fc.property(createRequest, (value) => {
+        const fast = fastReadCreateRequest(value);
+        expect(fast).not.toBeUndefined();
+        expect(fast).toStrictEqual(InvoiceCreateRequest.parse(value));
+        expect(fast).toStrictEqual(createVariantFor(value).parse(value));
+      }),
+      RUNS,
+    );
+  });
+
+  it('whenever it answers for a near-valid value, the variant schema and the union agree', () => {
+    fc.assert(
+      fc.property(nearValid(createRequest), (value) => {
+        agreesWithSchema(fastReadCreateRequest, (v) =>
+          typeof v === 'object' && v !== null ? createVariantFor(v) : InvoiceCreateRequest,
+        )(value);
+        agreesWithSchema(fastReadCreateRequest, () => InvoiceCreateRequest)(value);
+        // The copy-free check the mapper runs on its own output answers the same.
+        expect(isPlainCreateRequest(value)).toBe(fastReadCreateRequest(value) !== undefined);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses what the schema refuses: an own __proto__ key, NaN, -0 where positive, both product keys', () => {
+    const base = { collection_method: 'send_invoice', company_id: 'biz_1', plan: {}, product_id: 'prod_1' };
+    expect(fastReadCreateRequest(base)).toEqual(base);
+    expect(
+      fastReadCreateRequest(
+        JSON.parse(
+          '{"__proto__": 1, "collection_method": "send_invoice", "company_id": "biz_1", "plan": {}, "product_id": "p"}',
+        ),
+      ),
+    ).toBeUndefined();
+    expect(fastReadCreateRequest({ ...base, plan: { initial_price: Number.NaN } })).toBeUndefined();
+    expect(fastReadCreateRequest({ ...base, plan: { billing_period: -0 } })).toBeUndefined();
+    expect(fastReadCreateRequest({ ...base, product: { title: 't' } })).toBeUndefined();
+    expect(fastReadCreateRequest({ ...base, due_date: undefined })).toBeUndefined();
+    expect(fastReadCreateRequest({ ...base, plan: { trial_period_days: -0 } })).toEqual({
+      ...base,
+      plan: { trial_period_days: -0 },
+    });
+  });
+});
+
+describe('fastReadInvoice', () => {
+  it('answers for every valid Invoice, unknown keys kept as the schema keeps them', () => {
+    fc.assert(
+      fc.property(invoice, (value) => {
+        const fast = fastReadInvoice(value);
+        // An own __proto__ key, which zod drops from its copy, is left to zod.
+        if (containers(value).some((node) => Object.hasOwn(node, '__proto__'))) expect(fast).toBeUndefined();
+        else expect(fast).not.toBeUndefined();
+        if (fast !== undefined) expect(isDeepStrictEqual(fast, Invoice.parse(value))).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('whenever it answers for a near-valid value, the schema agrees', () => {
+    fc.assert(
+      fc.property(
+        nearValid(invoice),
+        agreesWithSchema(fastReadInvoice, () => Invoice),
+      ),
+      {
+        numRuns: 2000,
+      },
+    );
+  });
+});
+
+describe('fastReadProviderOptions', () => {
+  it('answers for every valid providerOptions.whop, instants normalised as the schema does', () => {
+    fc.assert(
+      fc.property(providerOptions, (value) => {
+        const slow = WhopProviderOptions.safeParse(value);
+        const fast = fastReadProviderOptions(value);
+        if (slow.success) {
+          expect(fast).not.toBeUndefined();
+          expect(fast).toStrictEqual(slow.data);
+        } else expect(fast).toBeUndefined();
+      }),
+      RUNS,
+    );
+  });
+
+  it('whenever it answers for a near-valid value, the schema agrees', () => {
+    fc.assert(
+      fc.property(
+        nearValid(providerOptions),
+        agreesWithSchema(fastReadProviderOptions, () => WhopProviderOptions),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+// ---- every field of a full record, one at a time ----
+
+const FULL_PLAN = {
+  adaptive_pricing_enabled: true,
+  billing_period: 30,
+  currency: 'usd',
+  custom_fields: [{ field_type: 'text', name: 'n', id: 'i', order: 1, placeholder: 'p', required: false }],
+  description: 'd',
+  expiration_days: 3,
+  initial_price: 10.5,
+  internal_notes: 'n',
+  legacy_payment_method_controls: false,
+  payment_method_configuration: { disabled: ['card'], enabled: ['paypal'], include_platform_defaults: true },
+  plan_type: 'renewal',
+  release_method: 'buy_now',
+  renewal_price: 10.5,
+  stock: 5,
+  trial_period_days: 0,
+  unlimited_stock: true,
+  visibility: 'visible',
+};
+const FULL_FIELDS = {
+  collection_method: 'send_invoice',
+  company_id: 'biz_1',
+  plan: FULL_PLAN,
+  automatically_finalizes_at: '2026-03-02T00:00:00Z',
+  billing_address: {
+    city: 'c',
+    country: 'US',
+    line1: 'l1',
+    line2: 'l2',
+    name: 'n',
+    phone: '+1',
+    postal_code: 'p',
+    state: 's',
+    tax_id_type: 'eu_vat',
+    tax_id_value: 'v',
+  },
+  charge_buyer_fee: false,
+  customer_name: 'Ada',
+  due_date: '2026-03-31T00:00:00.000+02:00',
+  email_address: 'ada@example.com',
+  line_items: [
+    { label: 'a', unit_price: 5.25, quantity: 2 },
+    { label: 'b', unit_price: 0 },
+  ],
+  mailing_address_id: 'ma_1',
+  member_id: 'mber_1',
+  payment_method_id: 'pmt_1',
+  payment_token_id: 'tok_1',
+  save_as_draft: false,
+  subscription_billing_anchor_at: '2026-04-01T00:00:00Z',
+};
+const FULL_PRODUCT = { title: 't', product_tax_code_id: 'ptc_1' };
+const FULL_REQUESTS = [
+  { ...FULL_FIELDS, product: FULL_PRODUCT },
+  { ...FULL_FIELDS, product_id: 'prod_1' },
+];
+const FULL_INVOICE = {
+  id: 'inv_1',
+  created_at: '2026-03-01T00:00:00.401Z',
+  current_plan: { id: 'plan_1', currency: 'usd', formatted_price: '$10.00', extra: 1 },
+  due_date: '2026-03-31T00:00:00.000Z',
+  email_address: 'ada@example.com',
+  fetch_invoice_token: 'tok',
+  line_items: [{ label: 'a', position: 0, quantity: 2, total: 10.5, unit_price: 5.25, id: 'li_1' }],
+  number: '#0001',
+  status: 'open',
+  user: { id: 'user_1', name: null, username: 'ada', more: [1] },
+  added_later: { nested: true },
+};
+const FULL_OPTIONS = {
+  productId: 'prod_1',
+  productTitle: 't',
+  productTaxCodeId: 'ptc_1',
+  mailingAddressId: 'ma_1',
+  taxIdType: 'eu_vat',
+  taxIdValue: 'v',
+  chargeBuyerFee: true,
+  saveAsDraft: false,
+  subscriptionBillingAnchorAt: '2026-04-01T00:00:00+02:00',
+  paymentTokenId: 'tok_1',
+  trialPeriodDays: 7,
+  userId: 'user_1',
+  username: 'ada',
+  planId: 'plan_1',
+  formattedPrice: '$1.00',
+};
+
+/** Each copy of `full` with one change: a field set to each awkward value, a field removed, a key added. */
+function singleChanges(full: object): unknown[] {
+  const out: unknown[] = [];
+  const count = containers(full).length;
+  for (let at = 0; at < count; at++) {
+    const keyCount = Object.keys(containers(full)[at] as object).length;
+    for (let key = 0; key < keyCount; key++) {
+      for (const value of AWKWARD) out.push(mutate(full, [{ at, key, op: 'set', name: '', value }]));
+      out.push(mutate(full, [{ at, key, op: 'delete', name: '', value: undefined }]));
+    }
+    for (const name of KEY_NAMES) out.push(mutate(full, [{ at, key: 0, op: 'add', name, value: 'x' }]));
+    out.push(mutate(full, [{ at, key: 0, op: 'proto', name: '', value: {} }]));
+  }
+  return out;
+}
+
+describe('every single change to a full record', () => {
+  it('the full records hold every field of their shapes (so each reader counts every field)', () => {
+    expect(Object.keys(FULL_PLAN)).toEqual([...PLAN_KEYS]);
+    expect(Object.keys(FULL_PLAN.custom_fields[0] ?? {})).toEqual([...CUSTOM_FIELD_KEYS]);
+    expect(Object.keys(FULL_PLAN.payment_method_configuration)).toEqual([
+      ...PAYMENT_METHOD_CONFIGURATION_KEYS,
+    ]);
+    expect(Object.keys(FULL_FIELDS.billing_address)).toEqual([...BILLING_ADDRESS_KEYS]);
+    expect(Object.keys(FULL_FIELDS.line_items[0] ?? {})).toEqual([...REQUEST_LINE_ITEM_KEYS]);
+    expect(Object.keys(FULL_REQUESTS[0] ?? {})).toEqual([...CREATE_FIELD_KEYS, 'product']);
+    expect(Object.keys(FULL_PRODUCT)).toEqual([...PRODUCT_KEYS]);
+    expect(Object.keys(FULL_REQUESTS[1] ?? {})).toEqual([...CREATE_FIELD_KEYS, 'product_id']);
+    expect(Object.keys(FULL_OPTIONS)).toEqual([...WHOP_PROVIDER_OPTION_KEYS]);
+    for (const [record, keys] of [
+      [FULL_INVOICE, INVOICE_KEYS],
+      [FULL_INVOICE.current_plan, CURRENT_PLAN_KEYS],
+      [FULL_INVOICE.line_items[0], INVOICE_LINE_ITEM_KEYS],
+      [FULL_INVOICE.user, INVOICE_USER_KEYS],
+    ] as const)
+      for (const key of keys) expect(record).toHaveProperty(key);
+  });
+
+  it('the readers answer for the full records', () => {
+    for (const request of FULL_REQUESTS)
+      expect(fastReadCreateRequest(request)).toStrictEqual(InvoiceCreateRequest.parse(request));
+    expect(fastReadInvoice(FULL_INVOICE)).toStrictEqual(Invoice.parse(FULL_INVOICE));
+    expect(fastReadProviderOptions(FULL_OPTIONS)).toStrictEqual(WhopProviderOptions.parse(FULL_OPTIONS));
+  });
+
+  it('whenever a reader answers for a changed record, its schema agrees', () => {
+    let answered = 0;
+    const count = (read: (v: unknown) => unknown) => (v: unknown) => {
+      if (read(v) !== undefined) answered++;
+    };
+    for (const request of FULL_REQUESTS) {
+      for (const value of singleChanges(request)) {
+        agreesWithSchema(fastReadCreateRequest, (v) => createVariantFor(v as object))(value);
+        agreesWithSchema(fastReadCreateRequest, () => InvoiceCreateRequest)(value);
+        count(fastReadCreateRequest)(value);
+      }
+    }
+    for (const value of singleChanges(FULL_INVOICE)) {
+      agreesWithSchema(fastReadInvoice, () => Invoice)(value);
+      count(fastReadInvoice)(value);
+    }
+    for (const value of singleChanges(FULL_OPTIONS)) {
+      agreesWithSchema(fastReadProviderOptions, () => WhopProviderOptions)(value);
+      count(fastReadProviderOptions)(value);
+    }
+    // Many single changes keep a record valid (a nullish field set to null, an optional one removed).
+    expect(answered).toBeGreaterThan(100);
+  });
+});
+
+describe('random values', () => {
+  it('no reader answers where its schema refuses', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        agreesWithSchema(fastReadCreateRequest, () => InvoiceCreateRequest)(value);
+        agreesWithSchema(fastReadInvoice, () => Invoice)(value);
+        agreesWithSchema(fastReadProviderOptions, () => WhopProviderOptions)(value);
+      }),
+      RUNS,
+    );
+  });
+});
