@@ -78,8 +78,18 @@ export function whopIdempotencyKey(
   reference: string,
   request: WhopInvoiceCreateRequest,
 ): string {
+  return idempotencyKeyOf(companyId, reference, JSON.stringify(request));
+}
+
+/**
+ * whopIdempotencyKey from the request's JSON text, which the create then sends as it is (one
+ * serialisation per create). `[a,b,<text>]` is exactly `JSON.stringify([a, b, request])`, so the key is
+ * the same digest as ever (test/idempotency.test.ts pins one).
+ */
+function idempotencyKeyOf(companyId: string, reference: string, requestJson: string): string {
   // One-shot hash (no Hash object per create); the same digest as createHash('sha256').update(...).
-  return `billbridge-whop-${hash('sha256', JSON.stringify([companyId, reference, request]), 'hex')}`;
+  const text = `[${JSON.stringify(companyId)},${JSON.stringify(reference)},${requestJson}]`;
+  return `billbridge-whop-${hash('sha256', text, 'hex')}`;
 }
 
 export interface WhopListParams {
@@ -177,16 +187,18 @@ export function createWhopClient(config: WhopClientConfig): WhopClient {
       const reference = externalId ?? (typeof ref.number === 'string' ? ref.number : undefined);
       // Without a reference two equal documents are indistinguishable: each call then gets a fresh key
       // (its own retries still share it), so equal documents are never merged into one invoice.
+      const json = JSON.stringify(request);
       const key =
         options.idempotencyKey ??
         (reference !== undefined
-          ? whopIdempotencyKey(config.companyId, reference, request)
+          ? idempotencyKeyOf(config.companyId, reference, json)
           : `billbridge-whop-${randomUUID()}`);
       // Built once, by assignment (no closure or spread per create: this is the hot path).
       const post: TransportRequest = {
         method: 'POST',
         path: '/invoices',
         body: request,
+        json,
         headers: { 'idempotency-key': key },
         operation: 'create',
         // Whop replays a keyed POST's first answer: a resend cannot make a second invoice.

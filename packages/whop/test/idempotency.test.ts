@@ -3,6 +3,8 @@
  * the fake replays a keyed POST's first answer (as Whop documents), so retries and resumed runs never
  * make a second invoice.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ConflictError, IntegrityError, type InvoiceInput } from '@billbridge/core';
 import { ALL_FAULT_KINDS, startFake } from '@billbridge/testing';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +55,52 @@ describe('Whop creates with Idempotency-Key', () => {
     expect(whopIdempotencyKey(WHOP_FAKE_DEFAULT_COMPANY, 'src-inv-7', request)).toBe(
       'billbridge-whop-60499260ef3f1c277578adbbf6dcc0c81a19e62f3feee546e07cd68b6b71468c',
     );
+  });
+
+  it('the create sends the key whopIdempotencyKey gives, and the very bytes it hashed', async () => {
+    const fake = await startFake(whopFake);
+    // A recording proxy in front of the fake: what went over the wire, byte for byte.
+    const seen: Array<{ key: string | undefined; body: string }> = [];
+    const proxy = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks).toString('utf8');
+      if (req.method === 'POST')
+        seen.push({ key: req.headers['idempotency-key'] as string | undefined, body });
+      const headers = { ...req.headers } as Record<string, string>;
+      delete headers.host;
+      delete headers['content-length'];
+      const upstream = await fetch(`${fake.url}${req.url}`, {
+        method: req.method,
+        headers,
+        ...(body ? { body } : {}),
+      });
+      res.writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'text/plain',
+      });
+      res.end(await upstream.text());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = proxy.address() as AddressInfo;
+      const client = createWhopClient({
+        apiKey,
+        companyId: WHOP_FAKE_DEFAULT_COMPANY,
+        baseUrl: `http://127.0.0.1:${port}/api/v1`,
+      });
+      const doc = docFor(11);
+      await client.create(doc);
+      const { request } = toWhopCreateRequest(doc, { companyId: WHOP_FAKE_DEFAULT_COMPANY });
+      expect(seen).toEqual([
+        {
+          key: whopIdempotencyKey(WHOP_FAKE_DEFAULT_COMPANY, 'src-inv-11', request),
+          body: JSON.stringify(request),
+        },
+      ]);
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve));
+      await fake.close();
+    }
   });
 
   it('1,000 creates under 20% injected faults: each document is created exactly once', async () => {

@@ -154,7 +154,7 @@ export function createTransport(config: TransportConfig): Transport {
     const { method, signal } = req;
     const path = buildPath(base, req.path, req.query);
     const url = origin + path;
-    const body = req.body === undefined ? undefined : serialise(req.body, provider);
+    const body = req.json ?? (req.body === undefined ? undefined : serialise(req.body, provider));
     let headers = body === undefined ? plainHeaders : jsonHeaders;
     if (req.headers) headers = { ...headers, ...lowerKeys(req.headers) };
     const isCreate = req.operation === 'create';

@@ -56,6 +56,12 @@ export interface TransportRequest {
   query?: Record<string, string | number | boolean | undefined>;
   /** Sent as JSON. */
   body?: unknown;
+  /**
+   * `body` already serialised (`JSON.stringify(body)`), sent as it is: for callers that needed the text
+   * anyway (an idempotency key hashed from it), so the body is serialised once. `body` is still what
+   * errors carry.
+   */
+  json?: string;
   headers?: Record<string, string>;
   operation: 'read' | 'create';
   /**

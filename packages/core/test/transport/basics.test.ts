@@ -110,6 +110,15 @@ describe('request building', () => {
     expect(response.requestId).toBe('req_123');
   });
 
+  it('sends a pre-serialised body (json) as it is, with the JSON content-type', async () => {
+    const transport = createTransport(baseConfig(server.url));
+    const body = { b: 1, a: [2, 3] };
+    const text = '{"b":1,"a":[2,3]}';
+    await transport.request({ method: 'POST', path: '/json', operation: 'read', body, json: text });
+    expect(last().text).toBe(text);
+    expect(last().headers['content-type']).toBe('application/json');
+  });
+
   it('sends no content-type without a body', async () => {
     const transport = createTransport(baseConfig(server.url));
     await transport.request({ method: 'GET', path: '/x', operation: 'read' });
