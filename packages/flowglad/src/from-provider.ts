@@ -12,6 +12,7 @@ import {
   lazySchema,
   type MappingResult,
   normalizeInstant,
+  parseInvoice,
   parseWith,
   type Tax,
   ValidationError,
@@ -90,7 +91,8 @@ export function fromProvider(record: unknown, options: FlowgladMappingOptions = 
     value = mapInvoice(invoice, undefined, w);
   }
   readLegacyBilling(shape === 'bare-record' ? record : (record as { invoice?: unknown }).invoice, value, w);
-  return { value, warnings: w.finish(options.strict) };
+  // What was built is checked as any canonical invoice is, as the other adapters do (core's fast path).
+  return { value: parseInvoice(value), warnings: w.finish(options.strict) };
 }
 
 /**
@@ -105,7 +107,7 @@ export function fromCheckedRecord(
   const w = new WarningCollector(PROVIDER);
   const value = mapInvoice(body.invoice, body.invoiceLineItems, w);
   readLegacyBilling(body.invoice, value, w);
-  return { value, warnings: w.finish(options.strict) };
+  return { value: parseInvoice(value), warnings: w.finish(options.strict) };
 }
 
 /**
