@@ -193,7 +193,8 @@ export class Journal {
     if (this.closed) return Promise.reject(new JournalError('the journal is closed'));
     const numbered = { ...record, s: ++this.seq } as JournalRecord;
     this.state.apply(numbered);
-    const batch = (this.filling ??= newBatch());
+    this.filling ??= newBatch();
+    const batch = this.filling;
     batch.lines.push(`${JSON.stringify(numbered)}\n`);
     batch.seq = numbered.s;
     this.flushing ??= this.flush();
