@@ -2,8 +2,11 @@
  * One migration run in its own process, so its peak RSS is its own: `engine` runs `migrate()` from an
  * NDJSON file into the sink (ChargeOver target, journal on); `raw` is the ceiling: the same file read
  * line by line and each line POSTed with raw undici `request`, same concurrency, no parsing or mapping.
- * Prints one JSON line: { seconds, created, failed, maxRssKiB, retainedMiB } — retainedMiB is the largest
- * heap in use after a full GC, sampled at each quarter of the run (needs --expose-gc).
+ * Prints one JSON line: { seconds, created, failed, maxRssKiB, retainedMiB, peak, series } — retainedMiB is
+ * the largest heap in use after a full GC, sampled at each quarter of the run (needs --expose-gc); `peak`
+ * is the largest value of each `process.memoryUsage()` field (sampled every 50 ms and at each tenth) and
+ * `series` where they stood at each tenth of the run, so RSS growth can be split into the V8 heap
+ * (heapTotal), memory outside it (external, arrayBuffers) and the rest (code, malloc, thread stacks).
  * Usage: migrate-child <engine|raw> <file> <origin> <journal-path> <concurrency> <count>
  */
 import { createReadStream } from 'node:fs';
@@ -30,6 +33,25 @@ function sampleRetained(): void {
   retainedMiB = Math.max(retainedMiB, process.memoryUsage().heapUsed / 1024 / 1024);
 }
 const quarter = Math.max(1, Math.floor(count / 4));
+
+type Memory = Record<'rss' | 'heapTotal' | 'heapUsed' | 'external' | 'arrayBuffers', number>;
+const FIELDS = ['rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers'] as const;
+/** The largest value of each `process.memoryUsage()` field seen by a 50 ms sampler, in bytes. */
+const peak: Memory = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+/** Where the memory stood at each tenth of the run (before any forced GC), for reading growth. */
+const series: Array<Memory & { at: number }> = [];
+function sampleMemory(): Memory {
+  const m = process.memoryUsage();
+  for (const f of FIELDS) peak[f] = Math.max(peak[f], m[f]);
+  return m;
+}
+const sampler = setInterval(sampleMemory, 50);
+sampler.unref();
+const tenth = Math.max(1, Math.floor(count / 10));
+function onDone(done: number): void {
+  if (done % tenth === 0) series.push({ at: done, ...sampleMemory() });
+  if (done % quarter === 0) sampleRetained();
+}
 const baseUrl = `${origin}/chargeover`;
 
 async function engine() {
@@ -47,9 +69,7 @@ async function engine() {
     idMaps: MIGRATION_ID_MAPS,
     journal: journal as string,
     concurrency,
-    onProgress: ({ processed }) => {
-      if (processed % quarter === 0) sampleRetained();
-    },
+    onProgress: ({ processed }) => onDone(processed),
   });
   const failed = report.failed + report.invalid + report.missingReferences + report.ambiguous;
   return { created: report.created, failed };
@@ -65,7 +85,7 @@ async function raw() {
     await res.body.json();
     if (res.statusCode < 300) created++;
     else failed++;
-    if ((created + failed) % quarter === 0) sampleRetained();
+    onDone(created + failed);
   };
   const inflight = new Set<Promise<void>>();
   for await (const line of createInterface({
@@ -85,5 +105,6 @@ const start = performance.now();
 const result = mode === 'engine' ? await engine() : await raw();
 const seconds = (performance.now() - start) / 1000;
 const maxRssKiB = process.resourceUsage().maxRSS;
-process.stdout.write(`${JSON.stringify({ seconds, ...result, maxRssKiB, retainedMiB })}\n`);
+sampleMemory();
+process.stdout.write(`${JSON.stringify({ seconds, ...result, maxRssKiB, retainedMiB, peak, series })}\n`);
 process.exit(0);

@@ -13,12 +13,18 @@ import { fmtRate, fmtRatio, type Section } from './table';
 
 const CHILD = fileURLToPath(new URL('./migrate-child.ts', import.meta.url));
 
+type Memory = Record<'rss' | 'heapTotal' | 'heapUsed' | 'external' | 'arrayBuffers', number>;
+
 interface ChildResult {
   seconds: number;
   created: number;
   failed: number;
   maxRssKiB: number;
   retainedMiB: number;
+  /** Largest value of each `process.memoryUsage()` field during the run, bytes. */
+  peak: Memory;
+  /** The fields at each tenth of the run. */
+  series: Array<Memory & { at: number }>;
 }
 
 /** Canonical invoices, 1–3 lines each, with the ids the migration's id maps translate. */
@@ -98,11 +104,22 @@ export async function migrationBench(settings: Settings, origin: string, dir: st
   const throughput = rate(engineLarge) / rate(rawLarge);
   const mb = (r: ChildResult) => `${(r.maxRssKiB / 1024).toFixed(0)} MB`;
   const kept = (r: ChildResult) => `${r.retainedMiB.toFixed(1)} MB`;
+  const heap = (r: ChildResult) =>
+    `${(r.peak.heapTotal / 1048576).toFixed(0)} / ${(r.peak.external / 1048576).toFixed(0)} MB`;
   const growth = engineLarge.maxRssKiB / engineSmall.maxRssKiB;
   return [
     {
       title: `Migration: ${large.toLocaleString('en')} invoices, NDJSON → sink (ChargeOver target, journal on, ${c} in flight)`,
-      header: ['run', 'invoices', 'seconds', 'invoices/s', 'peak RSS', 'heap kept (after GC)', 'ratio'],
+      header: [
+        'run',
+        'invoices',
+        'seconds',
+        'invoices/s',
+        'peak RSS',
+        'peak V8 heap / external',
+        'heap kept (after GC)',
+        'ratio',
+      ],
       rows: [
         {
           cells: [
@@ -111,6 +128,7 @@ export async function migrationBench(settings: Settings, origin: string, dir: st
             rawLarge.seconds.toFixed(2),
             fmtRate(rate(rawLarge)),
             mb(rawLarge),
+            heap(rawLarge),
             kept(rawLarge),
             '1.00×',
           ],
@@ -122,6 +140,7 @@ export async function migrationBench(settings: Settings, origin: string, dir: st
             engineLarge.seconds.toFixed(2),
             fmtRate(rate(engineLarge)),
             mb(engineLarge),
+            heap(engineLarge),
             kept(engineLarge),
             `${fmtRatio(throughput)} of ceiling (≥ 0.80×)`,
           ],
@@ -134,6 +153,7 @@ export async function migrationBench(settings: Settings, origin: string, dir: st
             engineSmall.seconds.toFixed(2),
             fmtRate(rate(engineSmall)),
             mb(engineSmall),
+            heap(engineSmall),
             kept(engineSmall),
             `RSS ${large}/${small}: ${fmtRatio(growth)} (flat: ≤ 1.25×)`,
           ],
@@ -141,7 +161,7 @@ export async function migrationBench(settings: Settings, origin: string, dir: st
         },
       ],
       notes: [
-        'Peak RSS is `process.resourceUsage().maxRSS` of each run\'s own process (which includes the tsx loader, hence the raw run\'s baseline); "flat" means the 10× larger run peaks at most 25% higher. "Heap kept" is the largest heap in use after a forced GC, sampled at each quarter of the run: what the run holds as it goes.',
+        'Peak RSS is `process.resourceUsage().maxRSS` of each run\'s own process (which includes the tsx loader, hence the raw run\'s baseline); "flat" means the 10× larger run peaks at most 25% higher. "Peak V8 heap / external" are the largest `heapTotal` (the V8 heap as allocated, garbage included) and `external` (Buffers, typed arrays) seen by a 50 ms sampler in the run. "Heap kept" is the largest heap in use after a forced GC, sampled at each quarter of the run: what the run holds as it goes.',
       ],
     },
   ];

@@ -5,7 +5,7 @@ import {
   type ProviderAdapter,
   RateLimitError,
 } from '@billbridge/core';
-import { Journal, type JournalEntry, JournalError, readJournalIdMap } from './journal';
+import { Journal, type JournalEntry, JournalError, type NewRecord, readJournalIdMap } from './journal';
 import { KeySet } from './key-set';
 import { definitelyNotCreated } from './not-created';
 import { prepareForTarget, sourceKey } from './prepare';
@@ -315,13 +315,11 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
       const at = { k: key, i: index };
       if (journal && journal.state.lookup(key, index)?.status !== 'pending') {
         const facts = journalFacts(doc as CanonicalDoc);
-        await journal.append({
-          t: 'pending',
-          ...at,
-          ...(externalId === undefined ? {} : { x: externalId }),
-          ...(number === undefined ? {} : { n: number }),
-          ...(facts === undefined ? {} : { f: facts }),
-        });
+        const pending: NewRecord & { t: 'pending' } = { t: 'pending', k: key, i: index };
+        if (externalId !== undefined) pending.x = externalId;
+        if (number !== undefined) pending.n = number;
+        if (facts !== undefined) pending.f = facts;
+        await journal.append(pending);
       }
       for (let attempt = 0; ; attempt++) {
         await limiter.take();

@@ -1,26 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
-import { createInterface } from 'node:readline';
 import { type MappingWarning, type ProviderAdapter, parseDocument } from '@billbridge/core';
 import { type RawRecord, SourceFileError, splitJsonArray } from './json-stream';
+import { ndjsonRecords } from './ndjson-stream';
 import type { CanonicalDoc, FileFormat, SourceClient, SourceItem, SourceSpec } from './types';
 
 export function formatOf(path: string, format?: FileFormat): FileFormat {
   if (format) return format;
   return extname(path).toLowerCase() === '.json' ? 'json' : 'ndjson';
-}
-
-async function* ndjsonRecords(path: string): AsyncGenerator<RawRecord> {
-  const lines = createInterface({
-    input: createReadStream(path, { encoding: 'utf8' }),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  let line = 0;
-  for await (const text of lines) {
-    line++;
-    if (text.trim() === '') continue;
-    yield { text, line };
-  }
 }
 
 /** The raw records of a file, streamed: NDJSON line by line, a JSON array element by element. */
