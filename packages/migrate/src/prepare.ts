@@ -36,7 +36,9 @@ function remap<T extends Reference>(ref: T, map: Record<string, string> | undefi
  * as `externalId` when the document has none, and references rewritten through the id maps.
  */
 export function prepareForTarget(doc: CanonicalDoc, idMaps: IdMaps = {}): CanonicalDoc {
-  const copy = structuredClone(doc) as CanonicalDoc & Record<string, unknown>;
+  // A deep copy: the run (quiet defaults) and the user's transform change it, and the source document
+  // stays as read (the transform also gets it as `original`).
+  const copy = copyData(doc) as CanonicalDoc & Record<string, unknown>;
   const sourceId = copy.id;
   delete copy.id;
   delete copy.provider;
@@ -59,4 +61,31 @@ export function prepareForTarget(doc: CanonicalDoc, idMaps: IdMaps = {}): Canoni
     }
   }
   return copy;
+}
+
+/**
+ * A deep copy of canonical data (plain objects, arrays, strings, numbers, booleans, null), as
+ * structuredClone makes of it, several times faster (it was the costliest step of preparing a document).
+ * Keys are copied as own data properties, `__proto__` included (metadata may carry one); anything that is
+ * not plain data (a Date, a Map, a class instance a transform put in) goes to structuredClone.
+ * test/copy-data.test.ts holds it equal to structuredClone.
+ */
+export function copyData(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return structuredClone(value);
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyData(value[i]);
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = copyData((value as Record<string, unknown>)[key]);
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
+  }
+  return out;
 }
