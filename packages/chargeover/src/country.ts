@@ -4,7 +4,12 @@
  */
 import type { CountryFormat } from './options';
 
-const names = new Intl.DisplayNames('en', { type: 'region', fallback: 'code' });
+/** Built on first use: constructing it loads ICU's region names, a fifth of the package's import time. */
+let names: Intl.DisplayNames | undefined;
+function regionNames(): Intl.DisplayNames {
+  if (names === undefined) names = new Intl.DisplayNames('en', { type: 'region', fallback: 'code' });
+  return names;
+}
 
 /** Spellings seen in ChargeOver examples or older English names Intl no longer produces. */
 const ALIASES: Record<string, string> = {
@@ -49,7 +54,7 @@ function nameIndex(): Map<string, string> {
   for (const a of letters) {
     for (const b of letters) {
       const code = a + b;
-      const name = names.of(code);
+      const name = regionNames().of(code);
       // Unassigned codes come back as the code itself (fallback: 'code').
       if (name && name !== code && !WITHDRAWN.has(code)) byName.set(name.toLowerCase(), code);
     }
@@ -60,7 +65,7 @@ function nameIndex(): Map<string, string> {
 /** The English name when it reads back as the same code; otherwise the code itself (never ambiguous). */
 export function countryToWire(code: string, format: CountryFormat): string {
   if (format === 'alpha2') return code;
-  const name = names.of(code);
+  const name = regionNames().of(code);
   return name && name !== code && countryFromWire(name) === code ? name : code;
 }
 
