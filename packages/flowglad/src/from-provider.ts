@@ -6,6 +6,7 @@
 import {
   DECIMAL_PATTERN,
   epochMsToInstant,
+  fastRead,
   type Invoice,
   isCurrencyCode,
   type Line,
@@ -277,9 +278,6 @@ export function readTotal(
   return minor.value;
 }
 
-/** Core's CountryCode rule (ISO 3166-1 alpha-2, upper case), as a pattern: no schema on the read path. */
-export const COUNTRY_CODE = /^[A-Z]{2}$/;
-
 function readTax(inv: InvoiceFields, currency: string, w: WarningCollector): Tax | undefined {
   const tax: Tax = {};
   if (inv.taxType != null) {
@@ -288,7 +286,7 @@ function readTax(inv: InvoiceFields, currency: string, w: WarningCollector): Tax
     else w.unrecognized('tax.type', `Flowglad tax type "${inv.taxType}" is not documented; it is not kept.`);
   }
   if (inv.taxCountry != null) {
-    if (COUNTRY_CODE.test(inv.taxCountry)) tax.country = inv.taxCountry;
+    if (fastRead.COUNTRY_CODE_PATTERN.test(inv.taxCountry)) tax.country = inv.taxCountry;
     else w.unrecognized('tax.country', `"${inv.taxCountry}" is not an alpha-2 country code; it is not kept.`);
   }
   if (inv.taxState != null) tax.state = inv.taxState;

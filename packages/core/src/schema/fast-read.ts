@@ -27,6 +27,8 @@ export {
   readList,
   str,
 } from '../model/fast-checks';
+/** ISO 3166-1 alpha-2 in upper case: the pattern core's CountryCode schema checks. */
+export { COUNTRY_CODE_PATTERN } from '../model/primitives';
 
 /** The field names of an object schema, written out so a reader needs no schema at import. */
 export function keySet(...keys: string[]): ReadonlySet<string> {
