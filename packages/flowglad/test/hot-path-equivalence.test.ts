@@ -4,7 +4,7 @@
  *   through fromProvider (what the client used before);
  * - a unit conversion that converts once when exact equals the one that always converted twice;
  * - a line quantity read as a whole count directly equals its reading through toDecimal;
- * - skipping the legacy billing schema when a record has none of its three fields loses nothing;
+ * - skipping the legacy billing schema when a record has none of its three fields loses nothing.
  */
 import { createFacts, type InvoiceInput, toDecimal, WarningCollector } from '@billbridge/core';
 import fc from 'fast-check';

@@ -3,7 +3,7 @@
  * JSON number in the currency's smallest unit, ISO 4217 minor units, as canonical amounts are
  * (CONTRACT.md P20–P22). A price finer than a minor unit is a fractional number of minor units
  * (`$0.0004` = `0.04`). Everything goes through core's `isoMinorUnits`, never by hand (a safe integer
-takes the convention's own first step here, see isWholeMinor).
+ * takes the convention's own first step here, see isWholeMinor).
  */
 import { type AmountConvention, isoMinorUnits, type WarningCollector } from '@billbridge/core';
 import { PROVIDER } from './options';
