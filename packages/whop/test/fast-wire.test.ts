@@ -344,6 +344,14 @@ function containers(value: unknown, out: object[] = []): object[] {
   return out;
 }
 
+/** The objects the Invoice schema walks and copies: the record, its plan, its line items and its user. */
+function copiedBySchema(invoice: Record<string, unknown>): object[] {
+  const out: object[] = [invoice, invoice.current_plan as object];
+  out.push(...(invoice.line_items as object[]));
+  if (invoice.user !== null) out.push(invoice.user as object);
+  return out;
+}
+
 /** A copy of an awkward value, so a mutation never shares (or cycles through) the same object. */
 function fresh(value: unknown): unknown {
   return typeof value === 'object' && value !== null ? structuredClone(value) : value;
@@ -454,8 +462,10 @@ describe('fastReadInvoice', () => {
     fc.assert(
       fc.property(invoice, (value) => {
         const fast = fastReadInvoice(value);
-        // An own __proto__ key, which zod drops from its copy, is left to zod.
-        if (containers(value).some((node) => Object.hasOwn(node, '__proto__'))) expect(fast).toBeUndefined();
+        // An own __proto__ key on an object the schema copies (zod drops it from its copy) is left to zod.
+        // Values under unknown keys are passed through by reference, by zod and the reader alike.
+        if (copiedBySchema(value).some((node) => Object.hasOwn(node, '__proto__')))
+          expect(fast).toBeUndefined();
         else expect(fast).not.toBeUndefined();
         if (fast !== undefined) expect(isDeepStrictEqual(fast, Invoice.parse(value))).toBe(true);
       }),
