@@ -108,3 +108,23 @@ export function hasUndefinedValue(input: Record<string, unknown>): boolean {
   for (const key in input) if (input[key] === undefined) return true;
   return false;
 }
+
+/**
+ * The invoice variants' own ids in each variant schema's key order (wire.ts: the variant's own id comes
+ * first, right after `type`), for records and create bodies alike; the readers copy them in this order so
+ * their output lists keys as zod's does.
+ */
+const VARIANT_IDS: Readonly<Record<string, readonly string[]>> = {
+  purchase: ['purchaseId', 'subscriptionId', 'billingPeriodId'],
+  subscription: ['subscriptionId', 'billingPeriodId', 'purchaseId'],
+  standalone: ['purchaseId', 'subscriptionId', 'billingPeriodId'],
+};
+
+/** Copies the present variant ids of `input` onto `out`, in the order of the variant `type`'s schema. */
+export function copyVariantIds(
+  input: Record<string, unknown>,
+  out: Record<string, unknown>,
+  type: string,
+): void {
+  for (const key of VARIANT_IDS[type] ?? []) if (input[key] !== undefined) out[key] = input[key];
+}

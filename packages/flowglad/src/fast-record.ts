@@ -6,6 +6,7 @@
  */
 import { fastRead } from '@billbridge/core';
 import {
+  copyVariantIds,
   hasUndefinedValue,
   nullBool,
   nullDate,
@@ -58,7 +59,10 @@ function checkCommon(input: Input): number {
   );
 }
 
-/** Copies the common fields (and the billing-period dates every variant has), in the schema's order. */
+/**
+ * Copies the common fields, the variant's ids and the billing-period dates every variant has, in the
+ * variant schema's order.
+ */
 function copyCommon(input: Input): Output {
   const out: Output = { id: input.id, createdAt: input.createdAt };
   if (input.updatedAt !== undefined) out.updatedAt = input.updatedAt;
@@ -85,6 +89,7 @@ function copyCommon(input: Input): Output {
   if (input.taxRatePercentage !== undefined) out.taxRatePercentage = input.taxRatePercentage;
   if (input.applicationFee !== undefined) out.applicationFee = input.applicationFee;
   out.type = input.type;
+  copyVariantIds(input, out, input.type as string);
   if (input.billingPeriodStartDate !== undefined) out.billingPeriodStartDate = input.billingPeriodStartDate;
   if (input.billingPeriodEndDate !== undefined) out.billingPeriodEndDate = input.billingPeriodEndDate;
   return out;
@@ -113,9 +118,6 @@ export function readInvoiceRecord(value: unknown): InvoiceRecord | undefined {
   }
   if (valid !== 0) return undefined;
   const out = copyCommon(input);
-  if (purchaseId !== undefined) out.purchaseId = purchaseId;
-  if (subscriptionId !== undefined) out.subscriptionId = subscriptionId;
-  if (billingPeriodId !== undefined) out.billingPeriodId = billingPeriodId;
   if (type === 'standalone') {
     if (input.stripePaymentIntentId !== undefined) out.stripePaymentIntentId = input.stripePaymentIntentId;
     if (input.stripeTaxCalculationId !== undefined) out.stripeTaxCalculationId = input.stripeTaxCalculationId;
