@@ -96,3 +96,17 @@ export function keyCount(value: fastRead.Input): number {
   for (const _ in OBJECT_PROTOTYPE) return NO_KEYS;
   return Object.keys(value).length;
 }
+
+/**
+ * zod's copy of a strict object the caller has checked (every key known, none set to undefined): the
+ * present keys in shape order, as zod lists them whatever order the value had.
+ */
+export function shapeCopy(value: fastRead.Input, keys: readonly string[]): fastRead.Output {
+  const out: fastRead.Output = {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const item = value[key];
+    if (item !== undefined) out[key] = item;
+  }
+  return out;
+}

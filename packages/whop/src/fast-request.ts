@@ -1,10 +1,10 @@
 /**
  * Hand-written reader of a Whop create request (both variants), for a plainly valid body. Every shape of
- * the request is a strict object without transforms, so for such a body the schema's output equals the
- * body, except that zod builds fresh arrays (holding only the elements, never a named property an array
- * may carry). The reader checks the body and answers it with the objects on the way to an array copied
- * shallowly and the arrays copied, or undefined whenever anything is doubtful, and then the caller parses
- * with the schema, which owns every error message. Each object check adds up its field counters (0 absent, 1 valid, NaN otherwise) and compares
+ * the request is a strict object without transforms, so for such a body the schema's output holds the
+ * body's values in fresh objects listing their keys in shape order, and fresh arrays (holding only the
+ * elements, never a named property an array may carry). The reader checks the body and builds the same
+ * copies, or answers undefined whenever anything is doubtful, and then the caller parses with the schema,
+ * which owns every error message. Each object check adds up its field counters (0 absent, 1 valid, NaN otherwise) and compares
  * the sum with the number of keys, all known (`fastRead.countKnownKeys`): an unknown key, a key set to
  * undefined or a doubtful value sends the body to zod.
  */
@@ -21,13 +21,27 @@ import {
   num,
   numOrNull,
   oneOfOrNull,
+  shapeCopy,
   strOrNull,
 } from './fast-counters';
 import type { WhopInvoiceCreateRequest } from './wire';
 import { PAYMENT_METHOD_TYPES, TAX_IDENTIFIER_TYPES, WHOP_CURRENCIES } from './wire-enums';
-import { COLLECTION_METHODS, PLAN_TYPES, RELEASE_METHODS, VISIBILITIES } from './wire-keys';
+import {
+  BILLING_ADDRESS_KEYS,
+  COLLECTION_METHODS,
+  CREATE_FIELD_KEYS,
+  CUSTOM_FIELD_KEYS,
+  PAYMENT_METHOD_CONFIGURATION_KEYS,
+  PLAN_KEYS,
+  PLAN_TYPES,
+  PRODUCT_KEYS,
+  RELEASE_METHODS,
+  REQUEST_LINE_ITEM_KEYS,
+  VISIBILITIES,
+} from './wire-keys';
 
 type Input = fastRead.Input;
+type Output = fastRead.Output;
 const { str, oneOf } = fastRead;
 
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -172,34 +186,45 @@ function isCreateRequest(input: Input): boolean {
   return used === keyCount(input);
 }
 
-/** The plan as the schema outputs it: its arrays fresh (a copy only when it has any). */
-function planCopy(plan: Input): Input {
+/** The plan as the schema outputs it: keys in shape order, its objects and arrays fresh. */
+function planCopy(plan: Input): Output {
+  const out = shapeCopy(plan, PLAN_KEYS);
   const fields = plan.custom_fields;
+  if (Array.isArray(fields)) out.custom_fields = copies(fields, CUSTOM_FIELD_KEYS);
   const configuration = plan.payment_method_configuration as Input | null | undefined;
-  if (!Array.isArray(fields) && (configuration === undefined || configuration === null)) return plan;
-  const out = { ...plan };
-  if (Array.isArray(fields)) out.custom_fields = elements(fields);
   if (configuration !== undefined && configuration !== null) {
-    out.payment_method_configuration = {
-      ...configuration,
-      disabled: elements(configuration.disabled as unknown[]),
-      enabled: elements(configuration.enabled as unknown[]),
-    };
+    const copy = shapeCopy(configuration, PAYMENT_METHOD_CONFIGURATION_KEYS);
+    copy.disabled = elements(configuration.disabled as unknown[]);
+    copy.enabled = elements(configuration.enabled as unknown[]);
+    out.payment_method_configuration = copy;
   }
+  return out;
+}
+
+/** Each element (a checked strict object) copied as the schema outputs it, in a fresh array. */
+function copies(items: readonly unknown[], keys: readonly string[]): Output[] {
+  const out = new Array<Output>(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = shapeCopy(items[i] as Input, keys);
   return out;
 }
 
 /**
  * What the variant `body` claims (see `createVariantFor`), and the `InvoiceCreateRequest` union (the other
- * strict variant refuses it), output for a plainly valid body; else undefined. Keys keep the body's order.
+ * strict variant refuses it), output for a plainly valid body; else undefined. Keys in the schema's order,
+ * whatever the body's (zod's output lists the shape's keys, and the body may come from anywhere).
  */
 export function fastReadCreateRequest(body: unknown): WhopInvoiceCreateRequest | undefined {
   try {
     if (!isDataObject(body) || !isCreateRequest(body)) return undefined;
-    const out = { ...body };
+    const out = shapeCopy(body, CREATE_FIELD_KEYS);
     out.plan = planCopy(body.plan as Input);
+    const address = body.billing_address;
+    if (address !== undefined && address !== null)
+      out.billing_address = shapeCopy(address as Input, BILLING_ADDRESS_KEYS);
     const items = body.line_items;
-    if (Array.isArray(items)) out.line_items = elements(items);
+    if (Array.isArray(items)) out.line_items = copies(items, REQUEST_LINE_ITEM_KEYS);
+    if (body.product_id !== undefined && body.product === undefined) out.product_id = body.product_id;
+    else out.product = shapeCopy(body.product as Input, PRODUCT_KEYS);
     return out as WhopInvoiceCreateRequest;
   } catch {
     // A value that throws when read (a getter, a proxy): zod reports it its own way.
