@@ -7,8 +7,10 @@
 import { fastRead } from '@billbridge/core';
 import {
   each,
+  fieldOrder,
   fieldTable,
   id,
+  inShapeOrder,
   list,
   loose,
   looseObject,
@@ -26,6 +28,7 @@ import {
   type InvoiceCreateBody,
   LINE_CUSTOM_KEYS,
   READ_ADDRESS_KEYS,
+  SENT_ADDRESS_KEYS,
 } from './wire';
 
 type Output<S> = S extends { parse(value: unknown): infer T } ? T : never;
@@ -49,6 +52,7 @@ export const LINE_REQUEST_FIELDS = fieldTable([
 ]);
 
 export const LINE_REQUEST_REQUIRED = ['item_id'] as const;
+const LINE_REQUEST_ORDER = fieldOrder(LINE_REQUEST_FIELDS);
 
 /**
  * looseObject(value, LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED), with the named fields checked in a
@@ -61,9 +65,19 @@ export function readLineRequest(value: unknown): Record<string, unknown> | undef
   const out: Record<string, unknown> = {};
   let count = 0;
   let item = false;
+  // As in looseObject: whether the keys came in zod's order (declared ones in shape order, then others).
+  let last = -1;
+  let passed = false;
+  let ordered = true;
   for (const key in input) {
     count++;
     const field = input[key];
+    const rank = LINE_REQUEST_ORDER.rank[key];
+    if (rank === undefined) passed = true;
+    else {
+      if (passed || rank < last) ordered = false;
+      last = rank;
+    }
     switch (key) {
       case 'item_id':
         if (id(field) === undefined) return undefined;
@@ -90,7 +104,8 @@ export function readLineRequest(value: unknown): Record<string, unknown> | undef
     }
     out[key] = field;
   }
-  return item && Object.getOwnPropertyNames(input).length === count ? out : undefined;
+  if (!item || Object.getOwnPropertyNames(input).length !== count) return undefined;
+  return ordered ? out : inShapeOrder(out, LINE_REQUEST_ORDER);
 }
 
 const lineItems = list(readLineRequest, 1);
@@ -108,18 +123,21 @@ export const CREATE_BODY_FIELDS = fieldTable([
   ['paycycle', paycycle],
   ['terms_id', id],
   ['admin_id', id],
-  ...each(READ_ADDRESS_KEYS, text),
+  ...each(SENT_ADDRESS_KEYS, text),
   ['memo', text],
   ...each(INVOICE_CUSTOM_KEYS, text),
   ['line_items', lineItems],
+  // The deprecated address fields come after line_items in the schema's shape (the sent ones stay put).
+  ...each(READ_ADDRESS_KEYS, text),
 ]);
 export const CREATE_BODY_REQUIRED = ['line_items'] as const;
+const CREATE_BODY_ORDER = fieldOrder(CREATE_BODY_FIELDS);
 
 /**
  * InvoiceCreateBody's output for a plainly valid body, or undefined: looseObject(value,
  * CREATE_BODY_FIELDS, CREATE_BODY_REQUIRED) and the one-customer rule, with the fields a body usually
  * has checked in a switch (the table serves the rest). Only line_items is rebuilt; every other value is
- * kept as it is (no field of this schema is transformed).
+ * kept as it is (no field of this schema is transformed), and the keys are put in zod's order.
  */
 export function readCreateBody(value: unknown): Output<typeof InvoiceCreateBody> | undefined {
   const input = fastRead.asPlainObject(value);
@@ -127,9 +145,19 @@ export function readCreateBody(value: unknown): Output<typeof InvoiceCreateBody>
   const out: Record<string, unknown> = {};
   let count = 0;
   let field: unknown;
+  // As in looseObject: whether the keys came in zod's order (declared ones in shape order, then others).
+  let last = -1;
+  let passed = false;
+  let ordered = true;
   for (const key in input) {
     count++;
     field = input[key];
+    const rank = CREATE_BODY_ORDER.rank[key];
+    if (rank === undefined) passed = true;
+    else {
+      if (passed || rank < last) ordered = false;
+      last = rank;
+    }
     switch (key) {
       case 'line_items':
         field = lineItems(field);
@@ -160,7 +188,7 @@ export function readCreateBody(value: unknown): Output<typeof InvoiceCreateBody>
   }
   if (out.line_items === undefined || Object.getOwnPropertyNames(input).length !== count) return undefined;
   if (customerReferenceProblem(out) !== undefined) return undefined;
-  return out as Output<typeof InvoiceCreateBody>;
+  return (ordered ? out : inShapeOrder(out, CREATE_BODY_ORDER)) as Output<typeof InvoiceCreateBody>;
 }
 
 // ------------------------------------------------------------------------------------- the answer

@@ -24,8 +24,45 @@ export type FieldTable = Readonly<Record<string, FieldReader>>;
 /** A field table with no prototype, so a wire key such as `constructor` is never mistaken for a field. */
 export function fieldTable(entries: Iterable<readonly [string, FieldReader]>): FieldTable {
   const table: Record<string, FieldReader> = Object.create(null);
-  for (const [key, reader] of entries) table[key] = reader;
+  const rank: Record<string, number> = Object.create(null);
+  const order: string[] = [];
+  for (const [key, reader] of entries) {
+    table[key] = reader;
+    if (rank[key] === undefined) rank[key] = order.push(key) - 1;
+  }
+  ORDERS.set(table, { order, rank });
   return table;
+}
+
+/**
+ * The order of a table's fields: zod lists a loose object's declared keys in shape order, then the
+ * passed-through ones in the input's order, so tables are written in shape order (a test compares each
+ * with its schema's shape) and a read whose keys came in another order is rebuilt in this one.
+ */
+export interface FieldOrder {
+  readonly order: readonly string[];
+  readonly rank: Readonly<Record<string, number>>;
+}
+const ORDERS = new WeakMap<FieldTable, FieldOrder>();
+
+/** The field order of a table made by fieldTable. */
+export function fieldOrder(table: FieldTable): FieldOrder {
+  return ORDERS.get(table) as FieldOrder;
+}
+
+/**
+ * `read` (built in the input's key order) rebuilt in zod's: the declared fields in shape order, then the
+ * passed-through keys in the input's order. Readers call it only when their walk saw keys out of order.
+ */
+export function inShapeOrder(read: Record<string, unknown>, fields: FieldOrder): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const { order, rank } = fields;
+  for (let i = 0; i < order.length; i++) {
+    const key = order[i] as string;
+    if (Object.hasOwn(read, key)) out[key] = read[key];
+  }
+  for (const key of Object.keys(read)) if (rank[key] === undefined) out[key] = read[key];
+  return out;
 }
 
 /** The same reader under each key. */
@@ -107,11 +144,11 @@ export const paycycle = member(PAYCYCLE_SET);
 
 /**
  * A `z.looseObject` read: declared fields by their readers, every other key passed through as it is
- * (zod's catchall is `unknown`), a fresh object out. Answers undefined when a declared field is invalid,
- * a `required` one is missing, a key is `__proto__` (zod drops it), a passed-through value is an object
- * (zod's path first refuses too deep a nesting, which this walk does not measure), or the object has
- * properties `for...in` does not list the way zod's reads see them (non-enumerable or inherited ones).
- * Key order may differ from zod's (declared fields first); the keys and values are the same.
+ * (zod's catchall is `unknown`), a fresh object out, keys in zod's order (see FieldOrder). Answers
+ * undefined when a declared field is invalid, a `required` one is missing, a key is `__proto__` (zod
+ * drops it), a passed-through value is an object (zod's path first refuses too deep a nesting, which this
+ * walk does not measure), or the object has properties `for...in` does not list the way zod's reads see
+ * them (non-enumerable or inherited ones).
  */
 export function looseObject(
   value: unknown,
@@ -120,8 +157,13 @@ export function looseObject(
 ): Record<string, unknown> | undefined {
   const input = fastRead.asPlainObject(value);
   if (input === undefined) return undefined;
+  const fields = fieldOrder(table);
   const out: Record<string, unknown> = {};
   let count = 0;
+  // Keys seen so far: the last declared field's rank, and whether a passed-through key came already.
+  let last = -1;
+  let passed = false;
+  let ordered = true;
   for (const key in input) {
     count++;
     const field = input[key];
@@ -129,16 +171,21 @@ export function looseObject(
     if (reader === undefined) {
       if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
       out[key] = field;
+      passed = true;
       continue;
     }
     const read = reader(field);
     if (read === undefined) return undefined;
     out[key] = read;
+    const rank = fields.rank[key] as number;
+    if (passed || rank < last) ordered = false;
+    last = rank;
   }
   for (let i = 0; i < required.length; i++) {
     if (out[required[i] as string] === undefined) return undefined;
   }
-  return Object.getOwnPropertyNames(input).length === count ? out : undefined;
+  if (Object.getOwnPropertyNames(input).length !== count) return undefined;
+  return ordered ? out : inShapeOrder(out, fields);
 }
 
 /** The reader of a loose object schema, as a field reader (for nesting and lists). */
