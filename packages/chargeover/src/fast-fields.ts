@@ -1,5 +1,5 @@
 /**
- * Building blocks of the hand-written readers of ChargeOver's wire shapes (fast-create.ts, fast-record.ts):
+ * Building blocks of the hand-written readers of ChargeOver's wire shapes (fast-request.ts, fast-record.ts):
  * one reader per wire value kind of wire.ts, and the loose-object walk every read shape shares.
  *
  * A value reader answers what its zod schema outputs for a plainly valid value, or undefined for anything

@@ -3,10 +3,9 @@
  * LineItemRecord lines), the get and query answers around it, and the currency list. Each answers exactly
  * what its schema (wire.ts, currencies.ts) outputs for a plainly valid value, or undefined, and the caller
  * then parses with the schema. Ids and whole numbers sent as text come out as numbers, as zod's
- * transforms make them. The building blocks are in fast-wire.ts.
+ * transforms make them. The building blocks are in fast-fields.ts.
  */
 import type { CurrencyListResponse } from './currencies';
-import { ENVELOPE_REQUIRED, envelopeFields } from './fast-create';
 import {
   boolean,
   dateOnly,
@@ -21,7 +20,8 @@ import {
   text,
   wireDateTime,
   wireDecimal,
-} from './fast-wire';
+} from './fast-fields';
+import { ENVELOPE_REQUIRED, envelopeFields } from './fast-request';
 import {
   type GetInvoiceResponse,
   INVOICE_CUSTOM_KEYS,

@@ -2,7 +2,7 @@
  * Hand-written readers of the create side: the `POST /api/v3/invoice` body as the fake and `fromProvider`
  * accept it (InvoiceCreateBody) and ChargeOver's answer to it (CreateResponse). Each answers exactly what
  * its schema in wire.ts outputs for a plainly valid value, or undefined, and the caller then parses with
- * the schema (which owns the error messages). The building blocks are in fast-wire.ts.
+ * the schema (which owns the error messages). The building blocks are in fast-fields.ts.
  */
 import { fastRead } from '@billbridge/core';
 import {
@@ -19,7 +19,7 @@ import {
   readId,
   text,
   dateOnly as wireDate,
-} from './fast-wire';
+} from './fast-fields';
 import {
   type CreateResponse,
   customerReferenceProblem,

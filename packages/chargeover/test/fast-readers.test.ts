@@ -11,18 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CurrencyListResponse, CurrencyRecord } from '../src/currencies';
-import {
-  CREATE_BODY_FIELDS,
-  CREATE_BODY_REQUIRED,
-  ENVELOPE_REQUIRED,
-  envelopeFields,
-  LINE_REQUEST_FIELDS,
-  LINE_REQUEST_REQUIRED,
-  readCreateBody,
-  readCreateResponse,
-  readEnvelope,
-  readLineRequest,
-} from '../src/fast-create';
+import { type FieldTable, fieldOrder } from '../src/fast-fields';
 import { PROVIDER_OPTION_KEYS, readProviderOptions } from '../src/fast-options';
 import {
   CURRENCY_RECORD_FIELDS,
@@ -36,7 +25,18 @@ import {
   readInvoiceRecord,
   readQueryInvoicesResponse,
 } from '../src/fast-record';
-import { type FieldTable, fieldOrder } from '../src/fast-wire';
+import {
+  CREATE_BODY_FIELDS,
+  CREATE_BODY_REQUIRED,
+  ENVELOPE_REQUIRED,
+  envelopeFields,
+  LINE_REQUEST_FIELDS,
+  LINE_REQUEST_REQUIRED,
+  readCreateBody,
+  readCreateResponse,
+  readEnvelope,
+  readLineRequest,
+} from '../src/fast-request';
 import { ChargeOverProviderOptions } from '../src/options';
 import {
   CreateResponse,

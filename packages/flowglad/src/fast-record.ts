@@ -20,7 +20,7 @@ import {
   reqDate,
   reqInt,
   reqStr,
-} from './fast-checks';
+} from './fast-fields';
 import type { InvoiceListPage, InvoiceRecord, InvoiceWithLineItems, LineItemRecord } from './wire';
 
 type Input = fastRead.Input;

@@ -26,7 +26,7 @@ import {
   reqId,
   reqInt32,
   reqOneOf,
-} from './fast-checks';
+} from './fast-fields';
 import type { InvoiceCreateBody } from './wire';
 
 type Input = fastRead.Input;

@@ -18,7 +18,6 @@ import {
   FLOWGLAD_TAX_TYPES,
   INVOICE_TYPES,
 } from '../src/enums';
-import { readInvoiceCreateBody } from '../src/fast-create-body';
 import { PROVIDER_OPTION_KEYS, readProviderOptions } from '../src/fast-options';
 import {
   readInvoiceListPage,
@@ -26,6 +25,7 @@ import {
   readInvoiceWithLineItems,
   readLineItemRecord,
 } from '../src/fast-record';
+import { readInvoiceCreateBody } from '../src/fast-request';
 import { INT32_MAX, INT32_MIN } from '../src/money';
 import { FlowgladProviderOptions } from '../src/options';
 import {

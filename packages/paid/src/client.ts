@@ -34,7 +34,7 @@ import {
   rankCandidates,
 } from './candidates';
 import { mapPaidError } from './errors';
-import { readPaidOrder, readPaidOrderLinesResponse, readPaidOrderListResponse } from './fast-wire';
+import { readPaidOrder, readPaidOrderLinesResponse, readPaidOrderListResponse } from './fast-record';
 import { fromCheckedRecord } from './from-provider';
 import {
   DEFAULT_BASE_URL,

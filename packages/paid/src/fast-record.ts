@@ -4,7 +4,7 @@
  * (`fastReadX(v) ?? parseWith(Schema, v, subject)`), which owns every error message. Paid's objects are
  * plain `z.object`s, which strip unknown keys: readers count only the known keys present (one present
  * but `undefined` makes the counts differ, and the schema decides) and copy only the fields the schema
- * keeps. Key lists are written out here; test/fast-wire.test.ts compares each with its schema's shape.
+ * keeps. Key lists are written out here; test/fast-readers.test.ts compares each with its schema's shape.
  */
 import { fastRead } from '@billbridge/core';
 import {

@@ -1,5 +1,5 @@
 /**
- * The hand-written readers (src/fast-wire.ts) against their zod schemas, through @billbridge/testing's
+ * The hand-written readers (src/fast-record.ts) against their zod schemas, through @billbridge/testing's
  * comparator: whenever a reader answers, the schema accepts the same value with the same output, own key
  * order included; on valid values, in any key order, the reader does answer (so the fast path is really
  * the one taken); and every key list written out in the readers is its schema's shape.
@@ -32,7 +32,7 @@ import {
   readPaidPricing,
   readPaidTier,
   TIER_KEYS,
-} from '../src/fast-wire';
+} from '../src/fast-record';
 import {
   ALLOCATION_CADENCES,
   BILLING_FREQUENCIES,

@@ -13,10 +13,10 @@ import {
 } from '@billbridge/testing/readers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastReadAddress, fastReadCreateBody, fastReadLineItem } from '../src/fast-create-body';
-import { fastReadInvoice, fastReadInvoiceResponse } from '../src/fast-invoice';
 import { fastReadInvoiceList } from '../src/fast-list';
-import { fastReadProviderOptions } from '../src/fast-provider-options';
+import { fastReadProviderOptions } from '../src/fast-options';
+import { fastReadInvoice, fastReadInvoiceResponse } from '../src/fast-record';
+import { fastReadAddress, fastReadCreateBody, fastReadLineItem } from '../src/fast-request';
 import { INT32_MAX, INT32_MIN, READINGS } from '../src/options';
 import { PelcroProviderOptionsSchema } from '../src/provider-options';
 import {

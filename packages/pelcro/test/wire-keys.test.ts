@@ -1,6 +1,6 @@
 /** The key lists the readers use are plain constants (no schema at import): they must match the schemas. */
 import { describe, expect, it } from 'vitest';
-import { PROVIDER_OPTION_KEYS } from '../src/fast-provider-options';
+import { PROVIDER_OPTION_KEYS } from '../src/fast-options';
 import { PelcroProviderOptionsSchema } from '../src/provider-options';
 import {
   ADDRESS_KEYS,

@@ -24,7 +24,7 @@ import {
   verifyCreate,
 } from '@billbridge/core';
 import { mapWhopError } from './errors';
-import { fastReadInvoice } from './fast-invoice';
+import { fastReadInvoice } from './fast-record';
 import { fromWhopInvoice } from './from-provider';
 import { WHOP_API_VERSION, WHOP_BASE_URL, type WhopMappingOptions } from './options';
 import { mapToWhop, sentFacts } from './to-provider';

@@ -8,15 +8,7 @@
  * the caller parses with the schema, which owns every error message.
  */
 import { fastRead } from '@billbridge/core';
-import {
-  dateTime,
-  dateTimeOrNull,
-  isDataArray,
-  isDataObject,
-  keyCount,
-  num,
-  strOrNull,
-} from './fast-counters';
+import { dateTime, dateTimeOrNull, isDataArray, isDataObject, keyCount, num, strOrNull } from './fast-fields';
 import type { WhopInvoice } from './wire';
 import { CURRENT_PLAN_KEYS, INVOICE_KEYS, INVOICE_LINE_ITEM_KEYS, INVOICE_USER_KEYS } from './wire-keys';
 

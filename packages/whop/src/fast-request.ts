@@ -23,7 +23,7 @@ import {
   oneOfOrNull,
   shapeCopy,
   strOrNull,
-} from './fast-counters';
+} from './fast-fields';
 import type { WhopInvoiceCreateRequest } from './wire';
 import { PAYMENT_METHOD_TYPES, TAX_IDENTIFIER_TYPES, WHOP_CURRENCIES } from './wire-enums';
 import {

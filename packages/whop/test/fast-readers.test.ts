@@ -1,5 +1,5 @@
 /**
- * The hand-written readers (fast-request.ts, fast-invoice.ts, fast-options.ts) against their zod schemas:
+ * The hand-written readers (fast-request.ts, fast-record.ts, fast-options.ts) against their zod schemas:
  * whenever a reader answers, the schema accepts the same value with the same output, own key order
  * included (@billbridge/testing's comparator); on valid records, in any key order, the reader does answer. Values are drawn near the valid shapes: valid records, then one or more fields
  * removed, added, retyped or set to awkward numbers (NaN, -0, huge), and own `__proto__` keys.
@@ -7,8 +7,8 @@
 import { expectReaderAgrees, expectReaderAnswers, keyOrderShuffled } from '@billbridge/testing/readers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastReadInvoice } from '../src/fast-invoice';
 import { fastReadProviderOptions } from '../src/fast-options';
+import { fastReadInvoice } from '../src/fast-record';
 import { fastReadCreateRequest, isPlainCreateRequest } from '../src/fast-request';
 import { WHOP_PROVIDER_OPTION_KEYS, WhopProviderOptions } from '../src/options';
 import {
