@@ -11,7 +11,7 @@ import { readCreateBody as readChargeOverCreateBody } from '../../../packages/ch
 import { InvoiceCreateBody as ChargeOverCreateBody } from '../../../packages/chargeover/src/wire';
 import { readInvoiceCreateBody as readFlowgladCreateBody } from '../../../packages/flowglad/src/fast-request';
 import { InvoiceCreateBody as FlowgladCreateBody } from '../../../packages/flowglad/src/wire';
-import { readPaidCreateOrderRequest } from '../../../packages/paid/src/fast-record';
+import { readPaidCreateOrderRequest } from '../../../packages/paid/src/fast-request';
 import { PaidCreateOrderRequest } from '../../../packages/paid/src/wire';
 import { fastReadCreateBody as readPelcroCreateBody } from '../../../packages/pelcro/src/fast-request';
 import { PelcroInvoiceCreateBody } from '../../../packages/pelcro/src/wire';

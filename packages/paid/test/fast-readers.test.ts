@@ -1,5 +1,5 @@
 /**
- * The hand-written readers (src/fast-record.ts) against their zod schemas, through @billbridge/testing's
+ * The hand-written readers (src/fast-*.ts) against their zod schemas, through @billbridge/testing's
  * comparator: whenever a reader answers, the schema accepts the same value with the same output, own key
  * order included; on valid values, in any key order, the reader does answer (so the fast path is really
  * the one taken); and every key list written out in the readers is its schema's shape.
@@ -20,19 +20,18 @@ import {
   PAGINATION_KEYS,
   PRICE_POINTS_KEYS,
   PRICING_KEYS,
+  TIER_KEYS,
+} from '../src/fast-fields';
+import { readPaidOrderLinesResponse, readPaidOrderListResponse } from '../src/fast-list';
+import { readPaidOrder, readPaidOrderLine, readPaidOrderRecord } from '../src/fast-record';
+import {
   readPaidCreateOrderLine,
   readPaidCreateOrderRequest,
   readPaidFrequencyOverride,
   readPaidLineAttribute,
-  readPaidOrder,
-  readPaidOrderLine,
-  readPaidOrderLinesResponse,
-  readPaidOrderListResponse,
-  readPaidOrderRecord,
   readPaidPricing,
   readPaidTier,
-  TIER_KEYS,
-} from '../src/fast-record';
+} from '../src/fast-request';
 import {
   ALLOCATION_CADENCES,
   BILLING_FREQUENCIES,
