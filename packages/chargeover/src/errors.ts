@@ -11,7 +11,7 @@ import {
   parseRetryAfter,
   type TransportResponse,
 } from '@billbridge/core';
-import { readEnvelope } from './fast-request';
+import { readEnvelope } from './fast-error';
 import { UNCONFIRMED } from './options';
 import { Envelope } from './wire';
 

@@ -1,6 +1,7 @@
 /**
  * Building blocks of the hand-written readers of ChargeOver's wire shapes (fast-request.ts, fast-record.ts):
- * one reader per wire value kind of wire.ts, and the loose-object walk every read shape shares.
+ * one reader per wire value kind of wire.ts, the loose-object walk every read shape shares, and the
+ * envelope every answer comes in.
  *
  * A value reader answers what its zod schema outputs for a plainly valid value, or undefined for anything
  * else (invalid or doubtful); the caller then falls back to the schema, which owns every error message.
@@ -192,3 +193,37 @@ export function looseObject(
 export function loose(table: FieldTable, required: readonly string[]): FieldReader {
   return (value) => looseObject(value, table, required);
 }
+
+/** What a schema (or its lazy stand-in) outputs. */
+export type SchemaOutput<S> = S extends { parse(value: unknown): infer T } ? T : never;
+
+// ------------------------------------------------------------------------------------------ envelope
+
+/** `details`: null, or `{}` as every documented answer has it; a record with entries goes to zod. */
+export function emptyDetails(value: unknown): Record<string, never> | null | undefined {
+  if (value === null) return null;
+  const input = fastRead.asPlainObject(value);
+  return input !== undefined && Reflect.ownKeys(input).length === 0 ? {} : undefined;
+}
+
+function code(value: unknown): number | undefined {
+  return Number.isSafeInteger(value) ? (value as number) : undefined;
+}
+
+function message(value: unknown): string | null | undefined {
+  return value === null || typeof value === 'string' ? value : undefined;
+}
+
+/** The envelope's fields around a given `response` reader (Envelope.extend({ response })). */
+export function envelopeFields(response: (value: unknown) => unknown) {
+  return fieldTable([
+    ['code', code],
+    ['status', text],
+    ['message', message],
+    ['details', emptyDetails],
+    ['response', response],
+  ]);
+}
+
+/** Fields every envelope must carry (`details` may be absent). */
+export const ENVELOPE_REQUIRED = ['code', 'status', 'message', 'response'] as const;

@@ -1,6 +1,6 @@
 /**
- * Hand-written readers of the create side: the `POST /api/v3/invoice` body as the fake and `fromProvider`
- * accept it (InvoiceCreateBody) and ChargeOver's answer to it (CreateResponse). Each answers exactly what
+ * Hand-written readers of the create request: the `POST /api/v3/invoice` body as the fake and
+ * `fromProvider` accept it (InvoiceCreateBody, with its LineItemRequest lines). Each answers exactly what
  * its schema in wire.ts outputs for a plainly valid value, or undefined, and the caller then parses with
  * the schema (which owns the error messages). The building blocks are in fast-fields.ts.
  */
@@ -12,26 +12,20 @@ import {
   id,
   inShapeOrder,
   list,
-  loose,
-  looseObject,
   nonEmptyText,
   paycycle,
-  readId,
+  type SchemaOutput,
   text,
   dateOnly as wireDate,
 } from './fast-fields';
 import {
-  type CreateResponse,
   customerReferenceProblem,
-  type Envelope,
   INVOICE_CUSTOM_KEYS,
   type InvoiceCreateBody,
   LINE_CUSTOM_KEYS,
   READ_ADDRESS_KEYS,
   SENT_ADDRESS_KEYS,
 } from './wire';
-
-type Output<S> = S extends { parse(value: unknown): infer T } ? T : never;
 
 function finite(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
@@ -139,7 +133,7 @@ const CREATE_BODY_ORDER = fieldOrder(CREATE_BODY_FIELDS);
  * has checked in a switch (the table serves the rest). Only line_items is rebuilt; every other value is
  * kept as it is (no field of this schema is transformed), and the keys are put in zod's order.
  */
-export function readCreateBody(value: unknown): Output<typeof InvoiceCreateBody> | undefined {
+export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreateBody> | undefined {
   const input = fastRead.asPlainObject(value);
   if (input === undefined) return undefined;
   const out: Record<string, unknown> = {};
@@ -188,58 +182,5 @@ export function readCreateBody(value: unknown): Output<typeof InvoiceCreateBody>
   }
   if (out.line_items === undefined || Object.getOwnPropertyNames(input).length !== count) return undefined;
   if (customerReferenceProblem(out) !== undefined) return undefined;
-  return (ordered ? out : inShapeOrder(out, CREATE_BODY_ORDER)) as Output<typeof InvoiceCreateBody>;
-}
-
-// ------------------------------------------------------------------------------------- the answer
-
-const CREATED_FIELDS = fieldTable([['id', readId]]);
-
-/** `details`: null, or `{}` as every documented answer has it; a record with entries goes to zod. */
-export function emptyDetails(value: unknown): Record<string, never> | null | undefined {
-  if (value === null) return null;
-  const input = fastRead.asPlainObject(value);
-  return input !== undefined && Reflect.ownKeys(input).length === 0 ? {} : undefined;
-}
-
-function code(value: unknown): number | undefined {
-  return Number.isSafeInteger(value) ? (value as number) : undefined;
-}
-
-function message(value: unknown): string | null | undefined {
-  return value === null || typeof value === 'string' ? value : undefined;
-}
-
-/** The envelope's fields around a given `response` reader (Envelope.extend({ response })). */
-export function envelopeFields(response: (value: unknown) => unknown) {
-  return fieldTable([
-    ['code', code],
-    ['status', text],
-    ['message', message],
-    ['details', emptyDetails],
-    ['response', response],
-  ]);
-}
-
-/** Fields every envelope must carry (`details` may be absent). */
-export const ENVELOPE_REQUIRED = ['code', 'status', 'message', 'response'] as const;
-
-const CREATE_RESPONSE_FIELDS = envelopeFields(loose(CREATED_FIELDS, ['id']));
-
-/**
- * Envelope's own `response` is `z.unknown()`: any value, kept as it is. The key itself is required (zod
- * refuses an envelope without it), and a `response` holding undefined is left to zod.
- */
-const ENVELOPE_FIELDS = envelopeFields((value) => value);
-
-/** Envelope's output for a plainly valid answer (error answers: `response: false`), or undefined. */
-export function readEnvelope(value: unknown): Output<typeof Envelope> | undefined {
-  return looseObject(value, ENVELOPE_FIELDS, ENVELOPE_REQUIRED) as Output<typeof Envelope> | undefined;
-}
-
-/** CreateResponse's output for a plainly valid answer (`{ code, status, message, details, response: { id } }`). */
-export function readCreateResponse(value: unknown): Output<typeof CreateResponse> | undefined {
-  return looseObject(value, CREATE_RESPONSE_FIELDS, ENVELOPE_REQUIRED) as
-    | Output<typeof CreateResponse>
-    | undefined;
+  return (ordered ? out : inShapeOrder(out, CREATE_BODY_ORDER)) as SchemaOutput<typeof InvoiceCreateBody>;
 }

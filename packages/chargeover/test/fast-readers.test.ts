@@ -11,30 +11,30 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CurrencyListResponse, CurrencyRecord } from '../src/currencies';
-import { type FieldTable, fieldOrder } from '../src/fast-fields';
-import { PROVIDER_OPTION_KEYS, readProviderOptions } from '../src/fast-options';
+import { readEnvelope } from '../src/fast-error';
+import { ENVELOPE_REQUIRED, envelopeFields, type FieldTable, fieldOrder } from '../src/fast-fields';
 import {
   CURRENCY_RECORD_FIELDS,
   CURRENCY_RECORD_REQUIRED,
+  readCurrencyListResponse,
+  readQueryInvoicesResponse,
+} from '../src/fast-list';
+import { PROVIDER_OPTION_KEYS, readProviderOptions } from '../src/fast-options';
+import {
   INVOICE_RECORD_FIELDS,
   INVOICE_RECORD_REQUIRED,
   LINE_RECORD_FIELDS,
   LINE_RECORD_REQUIRED,
-  readCurrencyListResponse,
+  readCreateResponse,
   readGetInvoiceResponse,
   readInvoiceRecord,
-  readQueryInvoicesResponse,
 } from '../src/fast-record';
 import {
   CREATE_BODY_FIELDS,
   CREATE_BODY_REQUIRED,
-  ENVELOPE_REQUIRED,
-  envelopeFields,
   LINE_REQUEST_FIELDS,
   LINE_REQUEST_REQUIRED,
   readCreateBody,
-  readCreateResponse,
-  readEnvelope,
   readLineRequest,
 } from '../src/fast-request';
 import { ChargeOverProviderOptions } from '../src/options';
