@@ -1,5 +1,5 @@
 /**
- * Field checks of Flowglad's hand-written readers (fast-record.ts, fast-request.ts): each answers 0 for a
+ * Field checks of Flowglad's hand-written readers (fast-request.ts, fast-record.ts, fast-list.ts): each answers 0 for a
  * value its zod field accepts (absent included, where the field is optional) and NaN otherwise, so a
  * reader sums them and one NaN poisons the sum. Each mirrors one field schema of wire.ts.
  */

@@ -1,6 +1,6 @@
 /**
  * Hand-written readers of Flowglad's read records (wire.ts: InvoiceRecord, LineItemRecord,
- * InvoiceWithLineItems, InvoiceListPage): for a plainly valid record, exactly what the zod schema outputs
+ * InvoiceWithLineItems, the get and create answer): for a plainly valid record, exactly what the zod schema outputs
  * (known fields copied, unknown ones dropped, as Flowglad's strip objects do); undefined whenever in doubt,
  * and then the caller parses with the schema, which owns every error message.
  */
@@ -21,7 +21,7 @@ import {
   reqInt,
   reqStr,
 } from './fast-fields';
-import type { InvoiceListPage, InvoiceRecord, InvoiceWithLineItems, LineItemRecord } from './wire';
+import type { InvoiceRecord, InvoiceWithLineItems, LineItemRecord } from './wire';
 
 type Input = fastRead.Input;
 type Output = fastRead.Output;
@@ -176,23 +176,4 @@ export function readInvoiceWithLineItems(value: unknown): InvoiceWithLineItems |
   const out: Output = { invoice, invoiceLineItems };
   if (autoSend !== undefined) out.autoSend = autoSend;
   return out as InvoiceWithLineItems;
-}
-
-/** `InvoiceListPage`: one page of `GET /api/v1/invoices`. */
-export function readInvoiceListPage(value: unknown): InvoiceListPage | undefined {
-  const input = fastRead.asPlainObject(value);
-  if (input === undefined || hasUndefinedValue(input)) return undefined;
-  const { hasMore, total, currentCursor, nextCursor } = input;
-  const valid =
-    reqBool(hasMore) +
-    (typeof total === 'number' && Number.isFinite(total) ? 0 : Number.NaN) +
-    optStr(currentCursor) +
-    optStr(nextCursor);
-  if (valid !== 0) return undefined;
-  const data = fastRead.readList(input.data, readInvoiceRecord);
-  if (data === undefined) return undefined;
-  const out: Output = { data, hasMore, total };
-  if (currentCursor !== undefined) out.currentCursor = currentCursor;
-  if (nextCursor !== undefined) out.nextCursor = nextCursor;
-  return out as InvoiceListPage;
 }

@@ -18,13 +18,9 @@ import {
   FLOWGLAD_TAX_TYPES,
   INVOICE_TYPES,
 } from '../src/enums';
+import { readInvoiceListPage } from '../src/fast-list';
 import { PROVIDER_OPTION_KEYS, readProviderOptions } from '../src/fast-options';
-import {
-  readInvoiceListPage,
-  readInvoiceRecord,
-  readInvoiceWithLineItems,
-  readLineItemRecord,
-} from '../src/fast-record';
+import { readInvoiceRecord, readInvoiceWithLineItems, readLineItemRecord } from '../src/fast-record';
 import { readInvoiceCreateBody } from '../src/fast-request';
 import { INT32_MAX, INT32_MIN } from '../src/money';
 import { FlowgladProviderOptions } from '../src/options';
