@@ -7,6 +7,7 @@
 import { expectReaderAgrees, expectReaderAnswers, keyOrderShuffled } from '@billbridge/testing/readers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readPaidError } from '../src/fast-error';
 import {
   CREATE_LINE_KEYS,
   CREATE_REQUEST_KEYS,
@@ -44,6 +45,7 @@ import {
   PaidCreateOrderLine,
   PaidCreateOrderRequest,
   PaidCreditBenefit,
+  PaidErrorResponse,
   PaidLineAttribute,
   PaidOrder,
   PaidOrderLine,
@@ -368,6 +370,11 @@ const near = <T>(valid: fc.Arbitrary<T>, rootKeys: readonly string[]) =>
     },
   );
 
+const errorBody = fc.record(
+  { error: fc.string(), code: fc.string(), details: fc.string(), extra: fc.anything() },
+  { requiredKeys: ['error'] },
+);
+
 // ---- the properties ----
 
 type Schema = { safeParse(value: unknown): { success: boolean; data?: unknown }; shape: object };
@@ -383,6 +390,7 @@ const cases: Array<[string, (value: unknown) => unknown, Schema, fc.Arbitrary<un
   ['PaidOrderRecord', readPaidOrderRecord, PaidOrderRecord, orderRecord],
   ['PaidOrderListResponse', readPaidOrderListResponse, PaidOrderListResponse, orderPage],
   ['PaidOrderLinesResponse', readPaidOrderLinesResponse, PaidOrderLinesResponse, linesPage],
+  ['PaidErrorResponse', readPaidError, PaidErrorResponse, errorBody],
 ];
 
 describe('hand-written readers answer exactly what their schema outputs, or nothing', () => {
