@@ -18,6 +18,7 @@ import {
   FLOWGLAD_TAX_TYPES,
   INVOICE_TYPES,
 } from '../src/enums';
+import { readErrorBody, readZodIssue } from '../src/fast-error';
 import { readInvoiceListPage } from '../src/fast-list';
 import { PROVIDER_OPTION_KEYS, readProviderOptions } from '../src/fast-options';
 import { readInvoiceRecord, readInvoiceWithLineItems, readLineItemRecord } from '../src/fast-record';
@@ -25,6 +26,7 @@ import { readInvoiceCreateBody } from '../src/fast-request';
 import { INT32_MAX, INT32_MIN } from '../src/money';
 import { FlowgladProviderOptions } from '../src/options';
 import {
+  ErrorBody,
   InvoiceCreateBody,
   InvoiceListPage,
   InvoiceRecord,
@@ -38,6 +40,7 @@ import {
   SubscriptionInvoiceInsert,
   SubscriptionInvoiceRecord,
   UsageLineItemRecord,
+  ZodIssueBody,
 } from '../src/wire';
 
 type Arb = fc.Arbitrary<unknown>;
@@ -282,6 +285,35 @@ const providerOptions = fc.record(
   { requiredKeys: [] },
 );
 
+const zodIssue = fc.record(
+  {
+    path: fc.array(fc.oneof(str, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), {
+      maxLength: 3,
+    }),
+    message: str,
+    code: str,
+  },
+  { requiredKeys: ['message'] },
+);
+const errorBody = fc.record(
+  {
+    error: fc.oneof(
+      str,
+      fc.array(zodIssue, { maxLength: 3 }),
+      fc.constant(null),
+      fc.integer(),
+      fc.dictionary(fc.string({ maxLength: 8 }), str),
+    ),
+    message: str,
+    code: str,
+    issues: fc.array(zodIssue, { maxLength: 3 }),
+    request_id: str,
+    trace_id: str,
+    sentry_event_id: str,
+  },
+  { requiredKeys: [] },
+);
+
 // ---- mutations ----
 
 /** Values at the edges of every field rule, plus anything at all. */
@@ -429,6 +461,8 @@ describe('hand-written readers agree with their schemas', () => {
   agrees('InvoiceListPage', readInvoiceListPage, InvoiceListPage, listPage);
   agrees('InvoiceCreateBody', readInvoiceCreateBody, InvoiceCreateBody, createBody);
   agrees('FlowgladProviderOptions', readProviderOptions, FlowgladProviderOptions, providerOptions);
+  agrees('ErrorBody', readErrorBody, ErrorBody, errorBody);
+  agrees('ZodIssueBody', readZodIssue, ZodIssueBody, zodIssue);
 
   it('leave URLs to zod: a create body or options carrying one are not read by hand', () => {
     fc.assert(
@@ -452,6 +486,19 @@ describe('hand-written readers agree with their schemas', () => {
 });
 
 describe('key lists written out as constants', () => {
+  it('the error readers know every key of ErrorBody and ZodIssueBody', () => {
+    expect(Object.keys(ErrorBody.shape)).toEqual([
+      'error',
+      'message',
+      'code',
+      'issues',
+      'request_id',
+      'trace_id',
+      'sentry_event_id',
+    ]);
+    expect(Object.keys(ZodIssueBody.shape)).toEqual(['path', 'message', 'code']);
+  });
+
   it('PROVIDER_OPTION_KEYS is the shape of FlowgladProviderOptions', () => {
     expect([...PROVIDER_OPTION_KEYS].sort()).toEqual(Object.keys(FlowgladProviderOptions.shape).sort());
   });
