@@ -110,3 +110,35 @@ export function shapeCopy(value: fastRead.Input, keys: readonly string[]): fastR
   }
   return out;
 }
+
+/** An ordinary object without an own `__proto__` key (which zod's loose copy would leave out). */
+export function isLooseRecord(value: unknown): value is fastRead.Input {
+  return isDataObject(value) && !Object.hasOwn(value, '__proto__');
+}
+
+/** A loose object schema's keys, in shape order, and as a set. */
+export interface LooseShape {
+  readonly keys: readonly string[];
+  readonly known: ReadonlySet<string>;
+}
+
+export function looseShape(keys: readonly string[]): LooseShape {
+  return { keys, known: new Set(keys) };
+}
+
+/**
+ * zod's copy of a loose object the caller has checked (isLooseRecord, and keyCount not NaN: zod's scan is
+ * `for...in`, which would also list an enumerable key on Object.prototype): the shape's keys present, in
+ * shape order (a key holding undefined included, as zod copies every key `in` the value), then the
+ * unknown keys in the value's order. Providers send keys in their own order, so the copy is rebuilt
+ * rather than spread, or the answer would list keys differently from the schema's output.
+ */
+export function looseCopy(value: fastRead.Input, { keys, known }: LooseShape): fastRead.Output {
+  const out: fastRead.Output = {};
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (key in value) out[key] = value[key];
+  }
+  for (const key of Object.keys(value)) if (!known.has(key)) out[key] = value[key];
+  return out;
+}

@@ -8,16 +8,21 @@
  * the caller parses with the schema, which owns every error message.
  */
 import { fastRead } from '@billbridge/core';
-import { dateTime, dateTimeOrNull, isDataArray, isDataObject, keyCount, num, strOrNull } from './fast-fields';
+import {
+  dateTime,
+  dateTimeOrNull,
+  isDataArray,
+  isLooseRecord,
+  keyCount,
+  looseCopy,
+  looseShape,
+  num,
+  strOrNull,
+} from './fast-fields';
 import type { WhopInvoice } from './wire';
 import { CURRENT_PLAN_KEYS, INVOICE_KEYS, INVOICE_LINE_ITEM_KEYS, INVOICE_USER_KEYS } from './wire-keys';
 
 const { str } = fastRead;
-
-/** An ordinary object without an own `__proto__` key (which zod's loose copy would leave out). */
-function isLooseRecord(value: unknown): value is fastRead.Input {
-  return isDataObject(value) && !Object.hasOwn(value, '__proto__');
-}
 
 function isCurrentPlan(value: unknown): boolean {
   return isLooseRecord(value) && str(value.id) + str(value.currency) + str(value.formatted_price) === 3;
@@ -50,19 +55,13 @@ function isUser(value: unknown): boolean {
 export function fastReadInvoice(value: unknown): WhopInvoice | undefined {
   try {
     if (!isInvoice(value)) return undefined;
-    const out = looseCopy(value, INVOICE_KEY_SET, INVOICE_KEYS);
-    out.current_plan = looseCopy(
-      value.current_plan as fastRead.Input,
-      CURRENT_PLAN_KEY_SET,
-      CURRENT_PLAN_KEYS,
-    );
+    const out = looseCopy(value, INVOICE_SHAPE);
+    out.current_plan = looseCopy(value.current_plan as fastRead.Input, CURRENT_PLAN_SHAPE);
     const lines = value.line_items as fastRead.Input[];
     const copies = new Array<unknown>(lines.length);
-    for (let i = 0; i < lines.length; i++)
-      copies[i] = looseCopy(lines[i] as fastRead.Input, LINE_ITEM_KEY_SET, INVOICE_LINE_ITEM_KEYS);
+    for (let i = 0; i < lines.length; i++) copies[i] = looseCopy(lines[i] as fastRead.Input, LINE_ITEM_SHAPE);
     out.line_items = copies;
-    if (value.user !== null)
-      out.user = looseCopy(value.user as fastRead.Input, USER_KEY_SET, INVOICE_USER_KEYS);
+    if (value.user !== null) out.user = looseCopy(value.user as fastRead.Input, USER_SHAPE);
     return out as WhopInvoice;
   } catch {
     // A value that throws when read (a getter, a proxy): zod reports it its own way.
@@ -70,27 +69,10 @@ export function fastReadInvoice(value: unknown): WhopInvoice | undefined {
   }
 }
 
-const INVOICE_KEY_SET: ReadonlySet<string> = new Set(INVOICE_KEYS);
-const CURRENT_PLAN_KEY_SET: ReadonlySet<string> = new Set(CURRENT_PLAN_KEYS);
-const LINE_ITEM_KEY_SET: ReadonlySet<string> = new Set(INVOICE_LINE_ITEM_KEYS);
-const USER_KEY_SET: ReadonlySet<string> = new Set(INVOICE_USER_KEYS);
-
-/**
- * zod's copy of a loose object: the shape's keys first, in shape order, then the unknown keys in the
- * record's order (its `for...in` scan; keyCount is NaN when Object.prototype has an enumerable key, and
- * the caller has declined such a scan). Providers send keys in their own order, so the copy is rebuilt
- * rather than spread, or the answer would list keys differently from the schema's output.
- */
-function looseCopy(
-  value: fastRead.Input,
-  known: ReadonlySet<string>,
-  keys: readonly string[],
-): fastRead.Output {
-  const out: fastRead.Output = {};
-  for (const key of keys) out[key] = value[key];
-  for (const key of Object.keys(value)) if (!known.has(key)) out[key] = value[key];
-  return out;
-}
+const INVOICE_SHAPE = looseShape(INVOICE_KEYS);
+const CURRENT_PLAN_SHAPE = looseShape(CURRENT_PLAN_KEYS);
+const LINE_ITEM_SHAPE = looseShape(INVOICE_LINE_ITEM_KEYS);
+const USER_SHAPE = looseShape(INVOICE_USER_KEYS);
 
 function isInvoice(value: unknown): value is fastRead.Input {
   // zod's loose copy scans with for...in: an enumerable key on Object.prototype would join every copy.

@@ -4,9 +4,22 @@
  * included (@billbridge/testing's comparator); on valid records, in any key order, the reader does answer. Values are drawn near the valid shapes: valid records, then one or more fields
  * removed, added, retyped or set to awkward numbers (NaN, -0, huge), and own `__proto__` keys.
  */
-import { expectReaderAgrees, expectReaderAnswers, keyOrderShuffled } from '@billbridge/testing/readers';
+import {
+  expectReaderAgrees,
+  expectReaderAnswers,
+  keyOrderShuffled,
+  type SafeParseSchema,
+} from '@billbridge/testing/readers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  ERROR_BODY_KEYS,
+  ERROR_DETAIL_KEYS,
+  OAUTH_ERROR_KEYS,
+  readErrorBody,
+  readOAuthErrorBody,
+} from '../src/fast-error';
+import { fastReadInvoiceList, LIST_PAGE_KEYS, PAGE_INFO_KEYS } from '../src/fast-list';
 import { fastReadProviderOptions } from '../src/fast-options';
 import { fastReadInvoice } from '../src/fast-record';
 import { fastReadCreateRequest, isPlainCreateRequest } from '../src/fast-request';
@@ -18,8 +31,11 @@ import {
   CustomField,
   createVariantFor,
   DateTime,
+  ErrorBody,
   Invoice,
   InvoiceCreateRequest,
+  InvoiceListResponse,
+  OAuthErrorBody,
   PaymentMethodConfiguration,
   Plan,
   Product,
@@ -59,6 +75,11 @@ describe('key lists and patterns match the schemas', () => {
     expect([...CREATE_FIELD_KEYS, 'product']).toEqual(keys(CreateInvoiceWithProduct));
     expect([...CREATE_FIELD_KEYS, 'product_id']).toEqual(keys(CreateInvoiceWithProductId));
     expect(INVOICE_KEYS).toEqual(keys(Invoice));
+    expect(LIST_PAGE_KEYS).toEqual(keys(InvoiceListResponse));
+    expect(PAGE_INFO_KEYS).toEqual(keys(InvoiceListResponse.shape.page_info));
+    expect(ERROR_BODY_KEYS).toEqual(keys(ErrorBody));
+    expect(ERROR_DETAIL_KEYS).toEqual(keys(ErrorBody.shape.error));
+    expect(OAUTH_ERROR_KEYS).toEqual(keys(OAuthErrorBody));
     expect(CURRENT_PLAN_KEYS).toEqual(keys(Invoice.shape.current_plan));
     expect(INVOICE_LINE_ITEM_KEYS).toEqual(keys(Invoice.shape.line_items.element));
     expect(INVOICE_USER_KEYS).toEqual(keys(Invoice.shape.user.unwrap()));
@@ -655,6 +676,87 @@ describe('every single change to a full record', () => {
       if (expectReaderAgrees(fastReadProviderOptions, WhopProviderOptions, value)) answered++;
     // Many single changes keep a record valid (a nullish field set to null, an optional one removed).
     expect(answered).toBeGreaterThan(100);
+  });
+});
+
+// ---- error bodies and list pages ----
+
+const pageInfo = withExtra(
+  fc.record(
+    {
+      end_cursor: orNull(text),
+      start_cursor: orNull(text),
+      has_next_page: orNull(fc.boolean()),
+      has_previous_page: orNull(fc.boolean()),
+    },
+    { requiredKeys: [] },
+  ),
+  PAGE_INFO_KEYS,
+);
+const listPage = withExtra(
+  fc.record({ data: fc.array(invoice, { maxLength: 3 }), page_info: pageInfo }),
+  LIST_PAGE_KEYS,
+);
+const errorBody = withExtra(
+  fc.record({
+    error: withExtra(
+      fc.record({ code: text, type: text, message: text }, { requiredKeys: [] }),
+      ERROR_DETAIL_KEYS,
+    ),
+  }),
+  ERROR_BODY_KEYS,
+);
+const oauthErrorBody = withExtra(
+  fc.record({ error: text, error_description: text }, { requiredKeys: ['error'] }),
+  OAUTH_ERROR_KEYS,
+);
+
+/** The objects zod copies (an own `__proto__` key on one of them is left to zod by the readers). */
+function copiedOf(name: string, value: Record<string, unknown>): object[] {
+  if (name === 'list page') {
+    const data = value.data as Array<Record<string, unknown>>;
+    return [value, value.page_info as object, ...data.flatMap(copiedBySchema)];
+  }
+  return name === 'error body' ? [value, value.error as object] : [value];
+}
+
+const PAGES_AND_ERRORS: Array<[string, (value: unknown) => unknown, SafeParseSchema, fc.Arbitrary<unknown>]> =
+  [
+    ['list page', fastReadInvoiceList, InvoiceListResponse, listPage],
+    ['error body', readErrorBody, ErrorBody, errorBody],
+    ['OAuth error body', readOAuthErrorBody, OAuthErrorBody, oauthErrorBody],
+  ];
+
+describe.each(PAGES_AND_ERRORS)('%s reader', (name, read, schema, valid) => {
+  it('answers every valid value (in any key order) with the schema output, unless an own __proto__ key is copied', () => {
+    fc.assert(
+      fc.property(keyOrderShuffled(valid), (value) => {
+        const copied = copiedOf(name, value as Record<string, unknown>);
+        if (copied.some((node) => Object.hasOwn(node, '__proto__'))) expect(read(value)).toBeUndefined();
+        else expectReaderAnswers(read, schema, value);
+      }),
+      RUNS,
+    );
+  });
+
+  it('whenever it answers for a near-valid value, the schema agrees', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(nearValid(valid), (value) => {
+        if (expectReaderAgrees(read, schema, value)) answered++;
+      }),
+      { numRuns: 1000 },
+    );
+    expect(answered).toBeGreaterThan(0);
+  });
+
+  it('whenever it answers for anything at all, the schema agrees', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        expectReaderAgrees(read, schema, value);
+      }),
+      RUNS,
+    );
   });
 });
 
