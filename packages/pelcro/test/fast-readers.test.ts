@@ -13,6 +13,7 @@ import {
 } from '@billbridge/testing/readers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readErrorBody } from '../src/fast-error';
 import { fastReadInvoiceList } from '../src/fast-list';
 import { fastReadProviderOptions } from '../src/fast-options';
 import { fastReadInvoice, fastReadInvoiceResponse } from '../src/fast-record';
@@ -23,6 +24,7 @@ import {
   BILLING_REASONS,
   INVOICE_STATUSES,
   PelcroAddress,
+  PelcroErrorBody,
   PelcroInvoice,
   PelcroInvoiceCreateBody,
   PelcroInvoiceList,
@@ -367,6 +369,20 @@ function mutate(record: unknown, m: Mutation): unknown {
   return copy;
 }
 
+const errorBody = fc.record(
+  {
+    errors: fc.dictionary(
+      fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('items.0.amount', 'currency', '0', '10')),
+      fc.oneof(fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), fc.string({ maxLength: 20 })),
+      { maxKeys: 4 },
+    ),
+    message: fc.string({ maxLength: 20 }),
+    error: fc.string({ maxLength: 20 }),
+    status: fc.integer(),
+  },
+  { requiredKeys: [] },
+);
+
 const READERS: Array<{
   name: string;
   read: (v: unknown) => unknown;
@@ -379,6 +395,7 @@ const READERS: Array<{
   { name: 'invoice', read: fastReadInvoice, schema: PelcroInvoice, valid: invoice },
   { name: 'invoice response', read: fastReadInvoiceResponse, schema: PelcroInvoiceResponse, valid: response },
   { name: 'list page', read: fastReadInvoiceList, schema: PelcroInvoiceList, valid: listPage },
+  { name: 'error body', read: readErrorBody, schema: PelcroErrorBody, valid: errorBody },
   {
     name: 'provider options',
     read: fastReadProviderOptions,
