@@ -199,11 +199,28 @@ export type SchemaOutput<S> = S extends { parse(value: unknown): infer T } ? T :
 
 // ------------------------------------------------------------------------------------------ envelope
 
-/** `details`: null, or `{}` as every documented answer has it; a record with entries goes to zod. */
-export function emptyDetails(value: unknown): Record<string, never> | null | undefined {
+/**
+ * `details` (`z.record(z.string(), z.unknown()).nullable()`): null, or a fresh object with the same keys
+ * (`{}` in every documented answer; error answers may name fields), less an own `__proto__` (zod skips
+ * it). Left to zod: anything but an ordinary object of enumerable string keys, an own `constructor`
+ * function (zod's plain-object test looks at it), and values other than JSON primitives.
+ */
+export function details(value: unknown): Record<string, unknown> | null | undefined {
   if (value === null) return null;
   const input = fastRead.asPlainObject(value);
-  return input !== undefined && Reflect.ownKeys(input).length === 0 ? {} : undefined;
+  if (input === undefined) return undefined;
+  if (Object.hasOwn(input, 'constructor') && typeof input.constructor === 'function') return undefined;
+  const keys = Object.keys(input);
+  if (keys.length !== Reflect.ownKeys(input).length) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (key === '__proto__') continue;
+    const item = input[key];
+    if (item !== null && typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean')
+      return undefined;
+    out[key] = item;
+  }
+  return out;
 }
 
 function code(value: unknown): number | undefined {
@@ -220,7 +237,7 @@ export function envelopeFields(response: (value: unknown) => unknown) {
     ['code', code],
     ['status', text],
     ['message', message],
-    ['details', emptyDetails],
+    ['details', details],
     ['response', response],
   ]);
 }

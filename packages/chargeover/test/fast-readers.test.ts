@@ -251,7 +251,19 @@ const envelope = <T>(response: fc.Arbitrary<T>) =>
           code: fc.constantFrom(200, 201),
           status: fc.constantFrom('OK', 'Success'),
           message: nullable(fc.string()),
-          details: fc.constantFrom({}, null),
+          details: fc.oneof(
+            fc.constantFrom({}, null),
+            fc.dictionary(
+              fc.oneof(
+                fc.string({ maxLength: 8 }),
+                fc.constantFrom('__proto__', 'constructor', 'line_items'),
+              ),
+              fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+              {
+                maxKeys: 3,
+              },
+            ),
+          ),
           response,
         },
         { requiredKeys: ['code', 'status', 'message', 'response'] },
