@@ -52,18 +52,38 @@ export function fieldOrder(table: FieldTable): FieldOrder {
 }
 
 /**
- * `read` (built in the input's key order) rebuilt in zod's: the declared fields in shape order, then the
- * passed-through keys in the input's order. Readers call it only when their walk saw keys out of order.
+ * Watches a walk over an object's keys (`see` each key, in the input's order) and answers the read in
+ * zod's order: as it is when the keys came in that order (declared fields in shape order, then the
+ * passed-through ones), else rebuilt so.
  */
-export function inShapeOrder(read: Record<string, unknown>, fields: FieldOrder): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const { order, rank } = fields;
-  for (let i = 0; i < order.length; i++) {
-    const key = order[i] as string;
-    if (Object.hasOwn(read, key)) out[key] = read[key];
+export class KeyOrder {
+  private last = -1;
+  private passed = false;
+  private ordered = true;
+
+  constructor(private readonly fields: FieldOrder) {}
+
+  see(key: string): void {
+    const rank = this.fields.rank[key];
+    if (rank === undefined) this.passed = true;
+    else {
+      if (this.passed || rank < this.last) this.ordered = false;
+      this.last = rank;
+    }
   }
-  for (const key of Object.keys(read)) if (rank[key] === undefined) out[key] = read[key];
-  return out;
+
+  /** `read` (built in the input's key order) in zod's order. */
+  inZodOrder(read: Record<string, unknown>): Record<string, unknown> {
+    if (this.ordered) return read;
+    const out: Record<string, unknown> = {};
+    const { order, rank } = this.fields;
+    for (let i = 0; i < order.length; i++) {
+      const key = order[i] as string;
+      if (Object.hasOwn(read, key)) out[key] = read[key];
+    }
+    for (const key of Object.keys(read)) if (rank[key] === undefined) out[key] = read[key];
+    return out;
+  }
 }
 
 /** The same reader under each key. */
@@ -158,35 +178,28 @@ export function looseObject(
 ): Record<string, unknown> | undefined {
   const input = fastRead.asPlainObject(value);
   if (input === undefined) return undefined;
-  const fields = fieldOrder(table);
+  const order = new KeyOrder(fieldOrder(table));
   const out: Record<string, unknown> = {};
   let count = 0;
-  // Keys seen so far: the last declared field's rank, and whether a passed-through key came already.
-  let last = -1;
-  let passed = false;
-  let ordered = true;
   for (const key in input) {
     count++;
+    order.see(key);
     const field = input[key];
     const reader = table[key];
     if (reader === undefined) {
       if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
       out[key] = field;
-      passed = true;
       continue;
     }
     const read = reader(field);
     if (read === undefined) return undefined;
     out[key] = read;
-    const rank = fields.rank[key] as number;
-    if (passed || rank < last) ordered = false;
-    last = rank;
   }
   for (let i = 0; i < required.length; i++) {
     if (out[required[i] as string] === undefined) return undefined;
   }
   if (Object.getOwnPropertyNames(input).length !== count) return undefined;
-  return ordered ? out : inShapeOrder(out, fields);
+  return order.inZodOrder(out);
 }
 
 /** The reader of a loose object schema, as a field reader (for nesting and lists). */

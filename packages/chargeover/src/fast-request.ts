@@ -10,7 +10,7 @@ import {
   fieldOrder,
   fieldTable,
   id,
-  inShapeOrder,
+  KeyOrder,
   list,
   nonEmptyText,
   paycycle,
@@ -59,19 +59,11 @@ export function readLineRequest(value: unknown): Record<string, unknown> | undef
   const out: Record<string, unknown> = {};
   let count = 0;
   let item = false;
-  // As in looseObject: whether the keys came in zod's order (declared ones in shape order, then others).
-  let last = -1;
-  let passed = false;
-  let ordered = true;
+  const order = new KeyOrder(LINE_REQUEST_ORDER);
   for (const key in input) {
     count++;
+    order.see(key);
     const field = input[key];
-    const rank = LINE_REQUEST_ORDER.rank[key];
-    if (rank === undefined) passed = true;
-    else {
-      if (passed || rank < last) ordered = false;
-      last = rank;
-    }
     switch (key) {
       case 'item_id':
         if (id(field) === undefined) return undefined;
@@ -99,7 +91,7 @@ export function readLineRequest(value: unknown): Record<string, unknown> | undef
     out[key] = field;
   }
   if (!item || Object.getOwnPropertyNames(input).length !== count) return undefined;
-  return ordered ? out : inShapeOrder(out, LINE_REQUEST_ORDER);
+  return order.inZodOrder(out);
 }
 
 const lineItems = list(readLineRequest, 1);
@@ -139,19 +131,11 @@ export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreat
   const out: Record<string, unknown> = {};
   let count = 0;
   let field: unknown;
-  // As in looseObject: whether the keys came in zod's order (declared ones in shape order, then others).
-  let last = -1;
-  let passed = false;
-  let ordered = true;
+  const order = new KeyOrder(CREATE_BODY_ORDER);
   for (const key in input) {
     count++;
+    order.see(key);
     field = input[key];
-    const rank = CREATE_BODY_ORDER.rank[key];
-    if (rank === undefined) passed = true;
-    else {
-      if (passed || rank < last) ordered = false;
-      last = rank;
-    }
     switch (key) {
       case 'line_items':
         field = lineItems(field);
@@ -182,5 +166,5 @@ export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreat
   }
   if (out.line_items === undefined || Object.getOwnPropertyNames(input).length !== count) return undefined;
   if (customerReferenceProblem(out) !== undefined) return undefined;
-  return (ordered ? out : inShapeOrder(out, CREATE_BODY_ORDER)) as SchemaOutput<typeof InvoiceCreateBody>;
+  return order.inZodOrder(out) as SchemaOutput<typeof InvoiceCreateBody>;
 }
