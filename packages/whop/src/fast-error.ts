@@ -4,7 +4,7 @@
  * what the loose zod schema outputs (see looseCopy), or undefined, and then the caller parses with the
  * schema. Error answers are read without loading zod.
  */
-import { isLooseRecord, keyCount, looseCopy, looseShape } from './fast-fields';
+import { isLooseRecord, looseCopy, looseShape, prototypeHasKeys } from './fast-fields';
 import type { WhopErrorBody } from './wire';
 
 /** The shapes' keys, in shape order (test/fast-readers.test.ts compares them with the schemas). */
@@ -23,7 +23,7 @@ function optionalText(value: unknown): boolean {
 
 /** A loose object zod would copy as looseCopy does (no own `__proto__`, nothing enumerable inherited). */
 function isCopyable(value: unknown): value is Record<string, unknown> {
-  return isLooseRecord(value) && !Number.isNaN(keyCount(value));
+  return isLooseRecord(value) && !prototypeHasKeys();
 }
 
 /** ErrorBody's output for a plainly valid body, or undefined. */

@@ -127,8 +127,8 @@ export function looseShape(keys: readonly string[]): LooseShape {
 }
 
 /**
- * zod's copy of a loose object the caller has checked (isLooseRecord, and keyCount not NaN: zod's scan is
- * `for...in`, which would also list an enumerable key on Object.prototype): the shape's keys present, in
+ * zod's copy of a loose object the caller has checked (isLooseRecord, and prototypeHasKeys() false: zod's
+ * scan is `for...in`, which would also list an enumerable key on Object.prototype): the shape's keys present, in
  * shape order (a key holding undefined included, as zod copies every key `in` the value), then the
  * unknown keys in the value's order. Providers send keys in their own order, so the copy is rebuilt
  * rather than spread, or the answer would list keys differently from the schema's output.
@@ -139,6 +139,40 @@ export function looseCopy(value: fastRead.Input, { keys, known }: LooseShape): f
     const key = keys[i] as string;
     if (key in value) out[key] = value[key];
   }
-  for (const key of Object.keys(value)) if (!known.has(key)) out[key] = value[key];
+  copyUnknown(value, out, known);
   return out;
+}
+
+/** Copies the keys of `value` not in `known` onto `out`, in `for...in` order (zod's catchall scan). */
+export function copyUnknown(value: fastRead.Input, out: fastRead.Output, known: ReadonlySet<string>): void {
+  for (const key in value) if (!known.has(key)) out[key] = value[key];
+}
+
+/** Whether Object.prototype has an enumerable key, which every `for...in` (zod's scans) would list too. */
+export function prototypeHasKeys(): boolean {
+  for (const _ in OBJECT_PROTOTYPE) return true;
+  return false;
+}
+
+/** The number of keys `for...in` lists (own enumerable ones, once prototypeHasKeys() is false). */
+export function forInCount(value: fastRead.Input): number {
+  let count = 0;
+  for (const _ in value) count++;
+  return count;
+}
+
+/**
+ * Whether an object's keys, as `for...in` lists them, begin with exactly `keys` (a shape whose keys are
+ * all required): then the object already lists its keys as zod's loose copy would (the shape's in shape
+ * order, then the unknown ones in the object's order), and a spread of it lists them the same way.
+ * Stops after the shape's keys, with no allocation (the hot path asks it of every line).
+ */
+export function startsWithShape(value: fastRead.Input, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in value) {
+    if (i === keys.length) return true;
+    if (key !== keys[i]) return false;
+    i++;
+  }
+  return i === keys.length;
 }

@@ -8,9 +8,9 @@ import {
   boolOrNull,
   isDataArray,
   isLooseRecord,
-  keyCount,
   looseCopy,
   looseShape,
+  prototypeHasKeys,
   strOrNull,
 } from './fast-fields';
 import { fastReadInvoice } from './fast-record';
@@ -31,7 +31,7 @@ function nullish(count: (value: unknown) => number, value: unknown): boolean {
 function isPageInfo(value: unknown): value is Record<string, unknown> {
   return (
     isLooseRecord(value) &&
-    !Number.isNaN(keyCount(value)) &&
+    !prototypeHasKeys() &&
     nullish(strOrNull, value.end_cursor) &&
     nullish(strOrNull, value.start_cursor) &&
     nullish(boolOrNull, value.has_next_page) &&
@@ -42,7 +42,7 @@ function isPageInfo(value: unknown): value is Record<string, unknown> {
 /** InvoiceListResponse's output for a plainly valid page, or undefined. */
 export function fastReadInvoiceList(value: unknown): WhopInvoiceListResponse | undefined {
   try {
-    if (!isLooseRecord(value) || Number.isNaN(keyCount(value))) return undefined;
+    if (!isLooseRecord(value) || prototypeHasKeys()) return undefined;
     const { data, page_info: info } = value;
     if (!isDataArray(data) || !isPageInfo(info)) return undefined;
     const invoices = new Array<unknown>(data.length);
