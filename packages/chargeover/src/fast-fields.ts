@@ -27,11 +27,13 @@ export function fieldTable(entries: Iterable<readonly [string, FieldReader]>): F
   const table: Record<string, FieldReader> = Object.create(null);
   const rank: Record<string, number> = Object.create(null);
   const order: string[] = [];
+  const readers: FieldReader[] = [];
   for (const [key, reader] of entries) {
     table[key] = reader;
     if (rank[key] === undefined) rank[key] = order.push(key) - 1;
+    readers[rank[key]] = reader;
   }
-  ORDERS.set(table, { order, rank });
+  ORDERS.set(table, { order, rank, readers });
   return table;
 }
 
@@ -43,6 +45,8 @@ export function fieldTable(entries: Iterable<readonly [string, FieldReader]>): F
 export interface FieldOrder {
   readonly order: readonly string[];
   readonly rank: Readonly<Record<string, number>>;
+  /** The field readers by rank (one lookup per key in the walks). */
+  readonly readers: readonly FieldReader[];
 }
 const ORDERS = new WeakMap<FieldTable, FieldOrder>();
 
@@ -176,35 +180,57 @@ export function looseObject(
   table: FieldTable,
   required: readonly string[],
 ): Record<string, unknown> | undefined {
-  const input = fastRead.asPlainObject(value);
-  if (input === undefined) return undefined;
-  const order = new KeyOrder(fieldOrder(table));
-  const out: Record<string, unknown> = {};
-  let count = 0;
-  for (const key in input) {
-    count++;
-    order.see(key);
-    const field = input[key];
-    const reader = table[key];
-    if (reader === undefined) {
-      if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
-      out[key] = field;
-      continue;
-    }
-    const read = reader(field);
-    if (read === undefined) return undefined;
-    out[key] = read;
-  }
-  for (let i = 0; i < required.length; i++) {
-    if (out[required[i] as string] === undefined) return undefined;
-  }
-  if (Object.getOwnPropertyNames(input).length !== count) return undefined;
-  return order.inZodOrder(out);
+  const fields = fieldOrder(table);
+  return readLoose(value, fields, requiredRanks(fields, required));
 }
 
 /** The reader of a loose object schema, as a field reader (for nesting and lists). */
 export function loose(table: FieldTable, required: readonly string[]): FieldReader {
-  return (value) => looseObject(value, table, required);
+  const fields = fieldOrder(table);
+  const ranks = requiredRanks(fields, required);
+  return (value) => readLoose(value, fields, ranks);
+}
+
+function requiredRanks({ rank }: FieldOrder, required: readonly string[]): number[] {
+  return required.map((key) => rank[key] as number);
+}
+
+function readLoose(
+  value: unknown,
+  { order, rank, readers }: FieldOrder,
+  required: readonly number[],
+): Record<string, unknown> | undefined {
+  const input = fastRead.asPlainObject(value);
+  if (input === undefined) return undefined;
+  // Declared fields are read into their shape position, passed-through keys listed in the input's order;
+  // the answer is then built once in zod's order (providers send keys in their own). A read is never
+  // undefined, so an unset slot means an absent field.
+  const reads = new Array<unknown>(order.length);
+  let passed: string[] | undefined;
+  let count = 0;
+  for (const key in input) {
+    count++;
+    const field = input[key];
+    const at = rank[key];
+    if (at === undefined) {
+      if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
+      if (passed === undefined) passed = [key];
+      else passed.push(key);
+      continue;
+    }
+    const read = (readers[at] as FieldReader)(field);
+    if (read === undefined) return undefined;
+    reads[at] = read;
+  }
+  for (let i = 0; i < required.length; i++) if (reads[required[i] as number] === undefined) return undefined;
+  if (Object.getOwnPropertyNames(input).length !== count) return undefined;
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < order.length; i++) {
+    const read = reads[i];
+    if (read !== undefined) out[order[i] as string] = read;
+  }
+  if (passed !== undefined) for (const key of passed) out[key] = input[key];
+  return out;
 }
 
 /** What a schema (or its lazy stand-in) outputs. */
