@@ -97,18 +97,68 @@ export function keyCount(value: fastRead.Input): number {
   return Object.keys(value).length;
 }
 
+/** A strict object schema's keys, in shape order, and each key's position. */
+export interface StrictShape {
+  readonly keys: readonly string[];
+  readonly rank: Readonly<Record<string, number>>;
+}
+
+export function strictShape(keys: readonly string[]): StrictShape {
+  const rank: Record<string, number> = Object.create(null);
+  keys.forEach((key, i) => {
+    rank[key] = i;
+  });
+  return { keys, rank };
+}
+
+/**
+ * Whether a checked strict object (every key known) lists its keys in shape order, as zod's copy of it
+ * would: then the object itself, or a spread of it, answers with zod's key order.
+ */
+export function inShapeOrder(value: fastRead.Input, { keys }: StrictShape): boolean {
+  // The value's keys must be a subsequence of the shape's: string compares, no lookups.
+  let i = 0;
+  for (const key in value) {
+    while (i < keys.length && keys[i] !== key) i++;
+    if (i === keys.length) return false;
+    i++;
+  }
+  return true;
+}
+
 /**
  * zod's copy of a strict object the caller has checked (every key known, none set to undefined): the
- * present keys in shape order, as zod lists them whatever order the value had.
+ * present keys in shape order, as zod lists them whatever order the value had. Walks the value's keys (a
+ * handful, where shapes have up to 17) and sorts their positions, rather than asking for every shape key.
  */
-export function shapeCopy(value: fastRead.Input, keys: readonly string[]): fastRead.Output {
+export function shapeCopy(value: fastRead.Input, { keys, rank }: StrictShape): fastRead.Output {
+  const at: number[] = [];
+  for (const key in value) {
+    const position = rank[key] as number;
+    let i = at.length;
+    at.push(position);
+    while (i > 0 && (at[i - 1] as number) > position) {
+      at[i] = at[i - 1] as number;
+      i--;
+    }
+    at[i] = position;
+  }
   const out: fastRead.Output = {};
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    const item = value[key];
-    if (item !== undefined) out[key] = item;
+  for (let i = 0; i < at.length; i++) {
+    const key = keys[at[i] as number] as string;
+    out[key] = value[key];
   }
   return out;
+}
+
+/** A checked strict object in zod's key order: itself when already so, else its copy. */
+export function ordered(value: fastRead.Input, shape: StrictShape): fastRead.Input {
+  return inShapeOrder(value, shape) ? value : shapeCopy(value, shape);
+}
+
+/** A fresh copy of a checked strict object in zod's key order, for the caller to replace fields of. */
+export function orderedCopy(value: fastRead.Input, shape: StrictShape): fastRead.Output {
+  return inShapeOrder(value, shape) ? { ...value } : shapeCopy(value, shape);
 }
 
 /** An ordinary object without an own `__proto__` key (which zod's loose copy would leave out). */
