@@ -56,23 +56,27 @@ export function fieldOrder(table: FieldTable): FieldOrder {
 }
 
 /**
- * Watches a walk over an object's keys (`see` each key, in the input's order) and answers the read in
- * zod's order: as it is when the keys came in that order (declared fields in shape order, then the
- * passed-through ones), else rebuilt so.
+ * Watches a walk over an object's keys (`see` each key, in the input's order, saying whether the shape
+ * declares it) and answers the read in zod's order: as it is when the keys came in that order (declared
+ * fields in shape order, then the passed-through ones), else rebuilt so. The declared keys are matched
+ * as a subsequence of the shape's order: string compares, no lookup per key.
  */
 export class KeyOrder {
-  private last = -1;
+  private next = 0;
   private passed = false;
   private ordered = true;
 
   constructor(private readonly fields: FieldOrder) {}
 
-  see(key: string): void {
-    const rank = this.fields.rank[key];
-    if (rank === undefined) this.passed = true;
-    else {
-      if (this.passed || rank < this.last) this.ordered = false;
-      this.last = rank;
+  see(key: string, declared: boolean): void {
+    if (!declared) this.passed = true;
+    else if (this.passed) this.ordered = false;
+    else if (this.ordered) {
+      const order = this.fields.order;
+      let i = this.next;
+      while (i < order.length && order[i] !== key) i++;
+      if (i === order.length) this.ordered = false;
+      else this.next = i + 1;
     }
   }
 

@@ -62,8 +62,8 @@ export function readLineRequest(value: unknown): Record<string, unknown> | undef
   const order = new KeyOrder(LINE_REQUEST_ORDER);
   for (const key in input) {
     count++;
-    order.see(key);
     const field = input[key];
+    let declared = true;
     switch (key) {
       case 'item_id':
         if (id(field) === undefined) return undefined;
@@ -86,8 +86,10 @@ export function readLineRequest(value: unknown): Record<string, unknown> | undef
         if (reader !== undefined) {
           if (reader(field) === undefined) return undefined;
         } else if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
+        else declared = false;
       }
     }
+    order.see(key, declared);
     out[key] = field;
   }
   if (!item || Object.getOwnPropertyNames(input).length !== count) return undefined;
@@ -134,8 +136,8 @@ export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreat
   const order = new KeyOrder(CREATE_BODY_ORDER);
   for (const key in input) {
     count++;
-    order.see(key);
     field = input[key];
+    let declared = true;
     switch (key) {
       case 'line_items':
         field = lineItems(field);
@@ -160,8 +162,10 @@ export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreat
         if (reader !== undefined) {
           if (reader(field) === undefined) return undefined;
         } else if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
+        else declared = false;
       }
     }
+    order.see(key, declared);
     out[key] = field;
   }
   if (out.line_items === undefined || Object.getOwnPropertyNames(input).length !== count) return undefined;
