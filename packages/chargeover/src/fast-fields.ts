@@ -94,6 +94,22 @@ export class KeyOrder {
   }
 }
 
+/** What otherField found. */
+export const INVALID = 0;
+export const DECLARED = 1;
+export const PASSED = 2;
+
+/**
+ * A key a reader's switch does not name: DECLARED when the table reads it and its value is valid,
+ * PASSED when zod's catchall would pass it through as it is, INVALID when either would refuse it (or
+ * would not simply copy it: a `__proto__` key, an object value; see looseObject).
+ */
+export function otherField(table: FieldTable, key: string, field: unknown): number {
+  const reader = table[key];
+  if (reader !== undefined) return reader(field) === undefined ? INVALID : DECLARED;
+  return key === '__proto__' || (typeof field === 'object' && field !== null) ? INVALID : PASSED;
+}
+
 /** The same reader under each key. */
 export function each(keys: readonly string[], reader: FieldReader): Array<readonly [string, FieldReader]> {
   return keys.map((key) => [key, reader] as const);

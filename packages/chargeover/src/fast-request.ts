@@ -6,13 +6,16 @@
  */
 import { fastRead } from '@billbridge/core';
 import {
+  DECLARED,
   each,
   fieldOrder,
   fieldTable,
+  INVALID,
   id,
   KeyOrder,
   list,
   nonEmptyText,
+  otherField,
   paycycle,
   type SchemaOutput,
   text,
@@ -82,11 +85,9 @@ export function readLineRequest(value: unknown): Record<string, unknown> | undef
         if (paycycle(field) === undefined) return undefined;
         break;
       default: {
-        const reader = LINE_REQUEST_FIELDS[key];
-        if (reader !== undefined) {
-          if (reader(field) === undefined) return undefined;
-        } else if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
-        else declared = false;
+        const kind = otherField(LINE_REQUEST_FIELDS, key, field);
+        if (kind === INVALID) return undefined;
+        declared = kind === DECLARED;
       }
     }
     order.see(key, declared);
@@ -158,11 +159,9 @@ export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreat
         if (wireDate(field) === undefined) return undefined;
         break;
       default: {
-        const reader = CREATE_BODY_FIELDS[key];
-        if (reader !== undefined) {
-          if (reader(field) === undefined) return undefined;
-        } else if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
-        else declared = false;
+        const kind = otherField(CREATE_BODY_FIELDS, key, field);
+        if (kind === INVALID) return undefined;
+        declared = kind === DECLARED;
       }
     }
     order.see(key, declared);
