@@ -426,7 +426,8 @@ function nearly(valid: fc.Arbitrary<unknown>): fc.Arbitrary<{ value: unknown; mu
     });
 }
 
-function agrees(
+/** The two properties of one reader, through @billbridge/testing's comparator. */
+function readerProperties(
   name: string,
   read: (value: unknown) => unknown,
   schema: { safeParse(value: unknown): { success: boolean; data?: unknown } },
@@ -455,14 +456,14 @@ function agrees(
 }
 
 describe('hand-written readers agree with their schemas', () => {
-  agrees('InvoiceRecord', readInvoiceRecord, InvoiceRecord, invoiceRecord);
-  agrees('LineItemRecord', readLineItemRecord, LineItemRecord, lineRecord);
-  agrees('InvoiceWithLineItems', readInvoiceWithLineItems, InvoiceWithLineItems, withLineItems);
-  agrees('InvoiceListPage', readInvoiceListPage, InvoiceListPage, listPage);
-  agrees('InvoiceCreateBody', readInvoiceCreateBody, InvoiceCreateBody, createBody);
-  agrees('FlowgladProviderOptions', readProviderOptions, FlowgladProviderOptions, providerOptions);
-  agrees('ErrorBody', readErrorBody, ErrorBody, errorBody);
-  agrees('ZodIssueBody', readZodIssue, ZodIssueBody, zodIssue);
+  readerProperties('InvoiceRecord', readInvoiceRecord, InvoiceRecord, invoiceRecord);
+  readerProperties('LineItemRecord', readLineItemRecord, LineItemRecord, lineRecord);
+  readerProperties('InvoiceWithLineItems', readInvoiceWithLineItems, InvoiceWithLineItems, withLineItems);
+  readerProperties('InvoiceListPage', readInvoiceListPage, InvoiceListPage, listPage);
+  readerProperties('InvoiceCreateBody', readInvoiceCreateBody, InvoiceCreateBody, createBody);
+  readerProperties('FlowgladProviderOptions', readProviderOptions, FlowgladProviderOptions, providerOptions);
+  readerProperties('ErrorBody', readErrorBody, ErrorBody, errorBody);
+  readerProperties('ZodIssueBody', readZodIssue, ZodIssueBody, zodIssue);
 
   it('leave URLs to zod: a create body or options carrying one are not read by hand', () => {
     fc.assert(
