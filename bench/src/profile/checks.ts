@@ -7,13 +7,13 @@
  * Usage: npx tsx --conditions=billbridge-source src/profile/checks.ts [seconds] [rounds]
  */
 import { parseDocument } from '@billbridge/core';
-import { readCreateBody as readChargeOverCreateBody } from '../../../packages/chargeover/src/fast-create';
+import { readCreateBody as readChargeOverCreateBody } from '../../../packages/chargeover/src/fast-request';
 import { InvoiceCreateBody as ChargeOverCreateBody } from '../../../packages/chargeover/src/wire';
-import { readInvoiceCreateBody as readFlowgladCreateBody } from '../../../packages/flowglad/src/fast-create-body';
+import { readInvoiceCreateBody as readFlowgladCreateBody } from '../../../packages/flowglad/src/fast-request';
 import { InvoiceCreateBody as FlowgladCreateBody } from '../../../packages/flowglad/src/wire';
-import { readPaidCreateOrderRequest } from '../../../packages/paid/src/fast-wire';
+import { readPaidCreateOrderRequest } from '../../../packages/paid/src/fast-request';
 import { PaidCreateOrderRequest } from '../../../packages/paid/src/wire';
-import { fastReadCreateBody as readPelcroCreateBody } from '../../../packages/pelcro/src/fast-create-body';
+import { fastReadCreateBody as readPelcroCreateBody } from '../../../packages/pelcro/src/fast-request';
 import { PelcroInvoiceCreateBody } from '../../../packages/pelcro/src/wire';
 import { fastReadCreateRequest as readWhopCreateRequest } from '../../../packages/whop/src/fast-request';
 import { createVariantFor } from '../../../packages/whop/src/wire';

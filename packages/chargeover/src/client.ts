@@ -41,8 +41,8 @@ import {
   compareCurrencyTables,
 } from './currencies';
 import { mapError } from './errors';
-import { readCreateResponse } from './fast-create';
-import { readCurrencyListResponse, readGetInvoiceResponse, readQueryInvoicesResponse } from './fast-record';
+import { readCurrencyListResponse, readQueryInvoicesResponse } from './fast-list';
+import { readCreateResponse, readGetInvoiceResponse } from './fast-record';
 import { fromOwnRequest, fromParsedRecord } from './from-provider';
 import { fetchInOrder } from './in-order';
 import { type ChargeOverOptions, UNCONFIRMED } from './options';

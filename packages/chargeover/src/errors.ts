@@ -11,7 +11,7 @@ import {
   parseRetryAfter,
   type TransportResponse,
 } from '@billbridge/core';
-import { readEnvelope } from './fast-create';
+import { readEnvelope } from './fast-error';
 import { UNCONFIRMED } from './options';
 import { Envelope } from './wire';
 
@@ -45,7 +45,9 @@ export function mapError(response: TransportResponse): BillbridgeError {
   return errorFromStatus(input);
 }
 
+/** The schema's reading of an odd body; a body that is not an object (text, HTML) cannot match it. */
 function parsedEnvelope(body: unknown): Envelope | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const parsed = Envelope.safeParse(body);
   return parsed.success ? parsed.data : undefined;
 }

@@ -4,7 +4,7 @@
  * field. Fields are loaded by name and counted against the keys `for...in` lists (core's fastRead).
  */
 import { fastRead } from '@billbridge/core';
-import { PAYCYCLE_SET } from './fast-wire';
+import { PAYCYCLE_SET } from './fast-fields';
 import type { ChargeOverProviderOptions } from './options';
 
 /** ChargeOverProviderOptions' keys, written out (test/wire-keys.test.ts compares them with the schema). */

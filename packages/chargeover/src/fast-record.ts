@@ -1,16 +1,16 @@
 /**
- * Hand-written readers of what ChargeOver answers to reads: the invoice record (InvoiceRecord, with its
- * LineItemRecord lines), the get and query answers around it, and the currency list. Each answers exactly
+ * Hand-written readers of ChargeOver's invoice record (InvoiceRecord, with its LineItemRecord lines), the
+ * get answer around it, and the create answer (CreateResponse: the new id). Each answers exactly
  * what its schema (wire.ts, currencies.ts) outputs for a plainly valid value, or undefined, and the caller
  * then parses with the schema. Ids and whole numbers sent as text come out as numbers, as zod's
- * transforms make them. The building blocks are in fast-wire.ts.
+ * transforms make them. The building blocks are in fast-fields.ts.
  */
-import type { CurrencyListResponse } from './currencies';
-import { ENVELOPE_REQUIRED, envelopeFields } from './fast-create';
 import {
   boolean,
   dateOnly,
+  ENVELOPE_REQUIRED,
   each,
+  envelopeFields,
   fieldTable,
   list,
   loose,
@@ -18,20 +18,19 @@ import {
   orNull,
   readId,
   readInt,
+  type SchemaOutput,
   text,
   wireDateTime,
   wireDecimal,
-} from './fast-wire';
+} from './fast-fields';
 import {
+  type CreateResponse,
   type GetInvoiceResponse,
   INVOICE_CUSTOM_KEYS,
   type InvoiceRecord,
   LINE_CUSTOM_KEYS,
-  type QueryInvoicesResponse,
   READ_ADDRESS_KEYS,
 } from './wire';
-
-type Output<S> = S extends { parse(value: unknown): infer T } ? T : never;
 
 const nullableText = orNull(text);
 const nullableInt = orNull(readInt);
@@ -144,36 +143,19 @@ export function readInvoiceRecord(value: unknown): InvoiceRecord | undefined {
 }
 
 const GET_FIELDS = envelopeFields(invoiceRecord);
-const QUERY_FIELDS = envelopeFields(list(invoiceRecord));
 
 /** GetInvoiceResponse's output (`GET /api/v3/invoice/{id}`), or undefined. */
-export function readGetInvoiceResponse(value: unknown): Output<typeof GetInvoiceResponse> | undefined {
-  return looseObject(value, GET_FIELDS, ENVELOPE_REQUIRED) as Output<typeof GetInvoiceResponse> | undefined;
-}
-
-/** QueryInvoicesResponse's output (a page of query rows), or undefined. */
-export function readQueryInvoicesResponse(value: unknown): Output<typeof QueryInvoicesResponse> | undefined {
-  return looseObject(value, QUERY_FIELDS, ENVELOPE_REQUIRED) as
-    | Output<typeof QueryInvoicesResponse>
+export function readGetInvoiceResponse(value: unknown): SchemaOutput<typeof GetInvoiceResponse> | undefined {
+  return looseObject(value, GET_FIELDS, ENVELOPE_REQUIRED) as
+    | SchemaOutput<typeof GetInvoiceResponse>
     | undefined;
 }
 
-/** CurrencyRecord's declared fields (`GET /api/v3/currency` rows). */
-export const CURRENCY_RECORD_FIELDS = fieldTable([
-  ['currency_id', readId],
-  ['currency', nullableText],
-  ['iso4217', text],
-  ['symbol', nullableText],
-  ['rounding', nullableInt],
-]);
+const CREATE_RESPONSE_FIELDS = envelopeFields(loose(fieldTable([['id', readId]]), ['id']));
 
-export const CURRENCY_RECORD_REQUIRED = ['currency_id', 'iso4217'] as const;
-
-const CURRENCY_LIST_FIELDS = envelopeFields(list(loose(CURRENCY_RECORD_FIELDS, CURRENCY_RECORD_REQUIRED)));
-
-/** CurrencyListResponse's output, or undefined. */
-export function readCurrencyListResponse(value: unknown): Output<typeof CurrencyListResponse> | undefined {
-  return looseObject(value, CURRENCY_LIST_FIELDS, ENVELOPE_REQUIRED) as
-    | Output<typeof CurrencyListResponse>
+/** CreateResponse's output for a plainly valid answer (`{ code, status, message, details, response: { id } }`). */
+export function readCreateResponse(value: unknown): SchemaOutput<typeof CreateResponse> | undefined {
+  return looseObject(value, CREATE_RESPONSE_FIELDS, ENVELOPE_REQUIRED) as
+    | SchemaOutput<typeof CreateResponse>
     | undefined;
 }

@@ -22,8 +22,8 @@ import {
 import { countryFromWire } from './country';
 import { customFieldsToMetadata } from './custom-fields';
 import { wireDateTimeToInstant } from './datetimes';
-import { readCreateBody } from './fast-create';
 import { readInvoiceRecord } from './fast-record';
+import { readCreateBody } from './fast-request';
 import { type ChargeOverOptions, INVOICE_CUSTOM_SLOTS, LINE_CUSTOM_SLOTS, UNCONFIRMED } from './options';
 import { indexedPath } from './paths';
 import { paycycleToRecurrence } from './paycycle';

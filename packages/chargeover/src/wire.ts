@@ -4,7 +4,7 @@
  * (ChargeOver returns many more fields than are documented, and adds new ones).
  *
  * Every schema is a `lazySchema`: zod is loaded the first time one is touched, never at import. The key
- * lists the hand-written readers (fast-wire.ts) walk are plain constants here, and the schemas are built
+ * lists the hand-written readers (fast-*.ts) walk are plain constants here, and the schemas are built
  * from them, so the two cannot drift apart (test/wire-keys.test.ts compares them too).
  */
 import { DECIMAL_PATTERN, lazySchema, type Zod } from '@billbridge/core';

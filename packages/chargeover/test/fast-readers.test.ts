@@ -1,39 +1,42 @@
 /**
- * The hand-written readers (src/fast-*.ts) against their zod schemas: whenever a reader answers, the
- * schema accepts the same value and outputs a deep-equal result; on valid values the reader does answer
- * (so the fast path is really the one taken). Values are generated valid, then mutated: fields removed,
+ * The hand-written readers (src/fast-*.ts) against their zod schemas, through @billbridge/testing's
+ * comparator: whenever a reader answers, the schema accepts the same value and outputs the same tree, own
+ * key order included; on valid values, in any key order, the reader does answer (so the fast path is
+ * really the one taken). Values are generated valid, then mutated: fields removed,
  * set to wrong types, NaN, -0, huge numbers, text ids, keys added (known ones, `__proto__`, `constructor`),
  * known keys hidden as non-enumerable properties.
  */
+import { expectReaderAgrees, expectReaderAnswers, keyOrderShuffled } from '@billbridge/testing/readers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CurrencyListResponse, CurrencyRecord } from '../src/currencies';
-import {
-  CREATE_BODY_FIELDS,
-  CREATE_BODY_REQUIRED,
-  ENVELOPE_REQUIRED,
-  envelopeFields,
-  LINE_REQUEST_FIELDS,
-  LINE_REQUEST_REQUIRED,
-  readCreateBody,
-  readCreateResponse,
-  readEnvelope,
-  readLineRequest,
-} from '../src/fast-create';
-import { PROVIDER_OPTION_KEYS, readProviderOptions } from '../src/fast-options';
+import { readEnvelope } from '../src/fast-error';
+import { ENVELOPE_REQUIRED, envelopeFields, type FieldTable, fieldOrder } from '../src/fast-fields';
 import {
   CURRENCY_RECORD_FIELDS,
   CURRENCY_RECORD_REQUIRED,
+  readCurrencyListResponse,
+  readQueryInvoicesResponse,
+} from '../src/fast-list';
+import { PROVIDER_OPTION_KEYS, readProviderOptions } from '../src/fast-options';
+import {
   INVOICE_RECORD_FIELDS,
   INVOICE_RECORD_REQUIRED,
   LINE_RECORD_FIELDS,
   LINE_RECORD_REQUIRED,
-  readCurrencyListResponse,
+  readCreateResponse,
   readGetInvoiceResponse,
   readInvoiceRecord,
-  readQueryInvoicesResponse,
 } from '../src/fast-record';
+import {
+  CREATE_BODY_FIELDS,
+  CREATE_BODY_REQUIRED,
+  LINE_REQUEST_FIELDS,
+  LINE_REQUEST_REQUIRED,
+  readCreateBody,
+  readLineRequest,
+} from '../src/fast-request';
 import { ChargeOverProviderOptions } from '../src/options';
 import {
   CreateResponse,
@@ -61,7 +64,7 @@ function requiredKeys(shape: Record<string, Schema>): string[] {
 }
 
 describe('reader key lists match the schemas', () => {
-  const cases: Array<[string, { shape: Record<string, Schema> }, object, readonly string[]]> = [
+  const cases: Array<[string, { shape: Record<string, Schema> }, FieldTable, readonly string[]]> = [
     ['InvoiceCreateBody', InvoiceCreateBody, CREATE_BODY_FIELDS, CREATE_BODY_REQUIRED],
     ['LineItemRequest', LineItemRequest, LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED],
     ['InvoiceRecord', InvoiceRecord, INVOICE_RECORD_FIELDS, INVOICE_RECORD_REQUIRED],
@@ -73,7 +76,8 @@ describe('reader key lists match the schemas', () => {
   ];
   for (const [name, schema, fields, required] of cases) {
     it(name, () => {
-      expect(Object.keys(fields).sort()).toEqual(Object.keys(schema.shape).sort());
+      // In shape order too: the readers list keys in their table's order, as zod lists the shape's.
+      expect(fieldOrder(fields).order).toEqual(Object.keys(schema.shape));
       expect([...required].sort()).toEqual(requiredKeys(schema.shape));
     });
   }
@@ -247,7 +251,19 @@ const envelope = <T>(response: fc.Arbitrary<T>) =>
           code: fc.constantFrom(200, 201),
           status: fc.constantFrom('OK', 'Success'),
           message: nullable(fc.string()),
-          details: fc.constantFrom({}, null),
+          details: fc.oneof(
+            fc.constantFrom({}, null),
+            fc.dictionary(
+              fc.oneof(
+                fc.string({ maxLength: 8 }),
+                fc.constantFrom('__proto__', 'constructor', 'line_items'),
+              ),
+              fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+              {
+                maxKeys: 3,
+              },
+            ),
+          ),
           response,
         },
         { requiredKeys: ['code', 'status', 'message', 'response'] },
@@ -414,37 +430,6 @@ function apply(value: unknown, mutations: Mutation[]): unknown {
 const mutated = <T>(valid: fc.Arbitrary<T>) =>
   fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([v, ms]) => apply(v, ms));
 
-/** Whenever the reader answers, the schema accepts the value with the same output. */
-function agrees(reader: Reader, schema: Schema, value: unknown): boolean {
-  const fast = reader(value);
-  if (fast === undefined) return false;
-  const slow = schema.safeParse(value);
-  expect(slow.success).toBe(true);
-  expect(same(fast, slow.data), `${show(fast)}\n  vs schema's\n${show(slow.data)}`).toBe(true);
-  return true;
-}
-
-/**
- * Deep equality as strict as it gets: Object.is on primitives (NaN, -0), the same prototype, the same own
- * enumerable keys (`undefined` values included), in any order. (toStrictEqual compares `constructor`
- * properties, which a mutated value may carry as an own key.)
- */
-function same(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b) || Array.isArray(a) !== Array.isArray(b))
-    return false;
-  const keysA = Object.keys(a).sort();
-  const keysB = Object.keys(b).sort();
-  if (keysA.length !== keysB.length || keysA.some((key, i) => key !== keysB[i])) return false;
-  return keysA.every((key) => same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
-
-function show(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    typeof v === 'number' && !Number.isFinite(v) ? String(v) : v === undefined ? '<undefined>' : v,
-  );
-}
-
 const READERS: Array<[string, Reader, Schema, fc.Arbitrary<unknown>]> = [
   ['readCreateBody / InvoiceCreateBody', readCreateBody, InvoiceCreateBody, createBody],
   [
@@ -488,7 +473,16 @@ describe('hand-written readers agree with their schemas', () => {
       it('answers every valid value, exactly as the schema', () => {
         fc.assert(
           fc.property(valid, (value) => {
-            expect(agrees(reader, schema, value)).toBe(true);
+            expectReaderAnswers(reader, schema, value);
+          }),
+          { numRuns: 200 },
+        );
+      });
+
+      it("in any key order, answering in the schema's key order", () => {
+        fc.assert(
+          fc.property(keyOrderShuffled(valid), (value) => {
+            expectReaderAnswers(reader, schema, value);
           }),
           { numRuns: 200 },
         );
@@ -498,7 +492,7 @@ describe('hand-written readers agree with their schemas', () => {
         fc.assert(
           fc.property(valid, (value) => {
             const wire = JSON.parse(JSON.stringify(value));
-            expect(agrees(reader, schema, wire)).toBe(true);
+            expectReaderAnswers(reader, schema, wire);
           }),
           { numRuns: 100 },
         );
@@ -509,7 +503,7 @@ describe('hand-written readers agree with their schemas', () => {
         let refused = 0;
         fc.assert(
           fc.property(mutated(valid), (value) => {
-            if (agrees(reader, schema, value)) answered++;
+            if (expectReaderAgrees(reader, schema, value)) answered++;
             else refused++;
           }),
           { numRuns: 600 },

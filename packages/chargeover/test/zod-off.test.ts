@@ -5,6 +5,8 @@
  * run in order: the last one shows the check can fail, by making the schema path run.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { isZodLoaded, ValidationError } from '@billbridge/core';
 import { describe, expect, it } from 'vitest';
 import { chargeover, createChargeOverClient } from '../src/index';
@@ -73,6 +75,58 @@ describe('zod is not loaded on the valid paths', () => {
       currencyIds: { USD: 1 },
       timeZone: 'America/Chicago',
     });
+    expect(isZodLoaded()).toBe(false);
+  });
+
+  it('after client calls answered by errors (the documented envelope, one with field details, HTML)', async () => {
+    // ChargeOver's error envelope (§7: status "Error", response false), from a plain node:http server.
+    const server = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (path.endsWith('/41'))
+        json(404, {
+          code: 404,
+          status: 'Error',
+          message: 'Could not find invoice #41.',
+          details: {},
+          response: false,
+        });
+      else if (path.endsWith('/42'))
+        json(400, {
+          code: 400,
+          status: 'Error',
+          message: 'Invalid invoice.',
+          details: { customer_id: 'Unknown customer.' },
+          response: false,
+        });
+      else res.writeHead(403, { 'content-type': 'text/html' }).end('<html><body>Forbidden</body></html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = createChargeOverClient({
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        publicKey: 'pub',
+        privateKey: 'priv',
+        currencyIds: { USD: 1 },
+        timeZone: 'America/Chicago',
+        maxRetries: 0,
+      });
+      await expect(client.get('41')).rejects.toMatchObject({
+        name: 'NotFoundError',
+        message: expect.stringContaining('Could not find invoice #41.'),
+      });
+      await expect(client.get('42')).rejects.toMatchObject({
+        status: 400,
+        fieldIssues: [{ field: 'customer_id', message: 'Unknown customer.' }],
+      });
+      await expect(client.get('43')).rejects.toMatchObject({
+        status: 403,
+        message: expect.stringContaining('Forbidden'),
+      });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
     expect(isZodLoaded()).toBe(false);
   });
 

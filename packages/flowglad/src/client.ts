@@ -32,7 +32,8 @@ import {
   UnknownReferenceError,
   withdrawnError,
 } from './errors';
-import { readInvoiceListPage, readInvoiceWithLineItems } from './fast-record';
+import { readInvoiceListPage } from './fast-list';
+import { readInvoiceWithLineItems } from './fast-record';
 import { fromCheckedRecord, fromProvider } from './from-provider';
 import type { FlowgladMappingOptions } from './options';
 import { requestFacts } from './request-facts';

@@ -13,6 +13,7 @@ import {
   parseRetryAfter,
   type TransportResponse,
 } from '@billbridge/core';
+import { readErrorBody, readZodIssue } from './fast-error';
 import { UNCONFIRMED_READINGS } from './options';
 import { ErrorBody, ZodIssueBody } from './wire';
 
@@ -27,11 +28,10 @@ export interface ParsedFlowgladError {
 }
 
 export function parseErrorBody(body: unknown, text: string): ParsedFlowgladError {
-  const parsed = ErrorBody.safeParse(body);
-  if (!parsed.success || typeof body !== 'object' || body === null) {
+  const data = errorBody(body);
+  if (data === undefined) {
     return { message: shorten(text.trim()) || '(empty body)', fieldIssues: [] };
   }
-  const data = parsed.data;
   const fieldIssues: FieldIssue[] = [];
   let message = data.message;
   const issues = [...(data.issues ?? []), ...issuesOf(data.error)];
@@ -51,7 +51,7 @@ export function parseErrorBody(body: unknown, text: string): ParsedFlowgladError
 }
 
 /** `error` may be an array of zod issues, or a string holding one as JSON. */
-function issuesOf(error: unknown): Array<{ path?: Array<string | number>; message: string }> {
+function issuesOf(error: unknown): ZodIssue[] {
   let value = error;
   if (typeof value === 'string' && value.trimStart().startsWith('[')) {
     try {
@@ -62,9 +62,26 @@ function issuesOf(error: unknown): Array<{ path?: Array<string | number>; messag
   }
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => {
+    const read = readZodIssue(item) as ZodIssue | undefined;
+    if (read !== undefined) return [read];
+    // Not an object at all: the schema refuses it too, without loading zod to say so.
+    if (typeof item !== 'object' || item === null) return [];
     const issue = ZodIssueBody.safeParse(item);
     return issue.success ? [issue.data] : [];
   });
+}
+
+type ZodIssue = { path?: Array<string | number>; message: string };
+
+/**
+ * The body as ErrorBody reads it, or undefined. A plainly valid body is read by hand; a body that is not
+ * an object (text, HTML, nothing) cannot match the schema, so zod is loaded only for an odd object.
+ */
+function errorBody(body: unknown): ErrorBody | undefined {
+  const read = readErrorBody(body);
+  if (read !== undefined || typeof body !== 'object' || body === null) return read;
+  const parsed = ErrorBody.safeParse(body);
+  return parsed.success ? parsed.data : undefined;
 }
 
 function messageOf(error: string, issues: FieldIssue[]): string | undefined {

@@ -1,11 +1,12 @@
 /**
  * Hand-written readers of Flowglad's read records (wire.ts: InvoiceRecord, LineItemRecord,
- * InvoiceWithLineItems, InvoiceListPage): for a plainly valid record, exactly what the zod schema outputs
+ * InvoiceWithLineItems, the get and create answer): for a plainly valid record, exactly what the zod schema outputs
  * (known fields copied, unknown ones dropped, as Flowglad's strip objects do); undefined whenever in doubt,
  * and then the caller parses with the schema, which owns every error message.
  */
 import { fastRead } from '@billbridge/core';
 import {
+  copyVariantIds,
   hasUndefinedValue,
   nullBool,
   nullDate,
@@ -19,8 +20,8 @@ import {
   reqDate,
   reqInt,
   reqStr,
-} from './fast-checks';
-import type { InvoiceListPage, InvoiceRecord, InvoiceWithLineItems, LineItemRecord } from './wire';
+} from './fast-fields';
+import type { InvoiceRecord, InvoiceWithLineItems, LineItemRecord } from './wire';
 
 type Input = fastRead.Input;
 type Output = fastRead.Output;
@@ -58,7 +59,10 @@ function checkCommon(input: Input): number {
   );
 }
 
-/** Copies the common fields (and the billing-period dates every variant has), in the schema's order. */
+/**
+ * Copies the common fields, the variant's ids and the billing-period dates every variant has, in the
+ * variant schema's order.
+ */
 function copyCommon(input: Input): Output {
   const out: Output = { id: input.id, createdAt: input.createdAt };
   if (input.updatedAt !== undefined) out.updatedAt = input.updatedAt;
@@ -85,6 +89,7 @@ function copyCommon(input: Input): Output {
   if (input.taxRatePercentage !== undefined) out.taxRatePercentage = input.taxRatePercentage;
   if (input.applicationFee !== undefined) out.applicationFee = input.applicationFee;
   out.type = input.type;
+  copyVariantIds(input, out, input.type as string);
   if (input.billingPeriodStartDate !== undefined) out.billingPeriodStartDate = input.billingPeriodStartDate;
   if (input.billingPeriodEndDate !== undefined) out.billingPeriodEndDate = input.billingPeriodEndDate;
   return out;
@@ -113,9 +118,6 @@ export function readInvoiceRecord(value: unknown): InvoiceRecord | undefined {
   }
   if (valid !== 0) return undefined;
   const out = copyCommon(input);
-  if (purchaseId !== undefined) out.purchaseId = purchaseId;
-  if (subscriptionId !== undefined) out.subscriptionId = subscriptionId;
-  if (billingPeriodId !== undefined) out.billingPeriodId = billingPeriodId;
   if (type === 'standalone') {
     if (input.stripePaymentIntentId !== undefined) out.stripePaymentIntentId = input.stripePaymentIntentId;
     if (input.stripeTaxCalculationId !== undefined) out.stripeTaxCalculationId = input.stripeTaxCalculationId;
@@ -174,23 +176,4 @@ export function readInvoiceWithLineItems(value: unknown): InvoiceWithLineItems |
   const out: Output = { invoice, invoiceLineItems };
   if (autoSend !== undefined) out.autoSend = autoSend;
   return out as InvoiceWithLineItems;
-}
-
-/** `InvoiceListPage`: one page of `GET /api/v1/invoices`. */
-export function readInvoiceListPage(value: unknown): InvoiceListPage | undefined {
-  const input = fastRead.asPlainObject(value);
-  if (input === undefined || hasUndefinedValue(input)) return undefined;
-  const { hasMore, total, currentCursor, nextCursor } = input;
-  const valid =
-    reqBool(hasMore) +
-    (typeof total === 'number' && Number.isFinite(total) ? 0 : Number.NaN) +
-    optStr(currentCursor) +
-    optStr(nextCursor);
-  if (valid !== 0) return undefined;
-  const data = fastRead.readList(input.data, readInvoiceRecord);
-  if (data === undefined) return undefined;
-  const out: Output = { data, hasMore, total };
-  if (currentCursor !== undefined) out.currentCursor = currentCursor;
-  if (nextCursor !== undefined) out.nextCursor = nextCursor;
-  return out as InvoiceListPage;
 }

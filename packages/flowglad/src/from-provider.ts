@@ -20,8 +20,8 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { FLOWGLAD_TAX_TYPES } from './enums';
-import { readInvoiceCreateBody } from './fast-create-body';
 import { readInvoiceRecord, readInvoiceWithLineItems } from './fast-record';
+import { readInvoiceCreateBody } from './fast-request';
 import { flowgladToMinor } from './money';
 import type { FlowgladMappingOptions, FlowgladProviderOptions } from './options';
 import { canonicalStatusOf, isCanonicalWord, isFlowgladStatus } from './status';

@@ -5,7 +5,7 @@
  * - the list envelope (§10) and the error bodies (§6).
  * Like Flowglad's zod, unknown keys are stripped, not rejected.
  * Every schema is built on first touch (`lazySchema`), so importing the package does not load zod; the hot
- * paths read valid bodies with the hand-written readers of fast-wire.ts and fall back to these schemas.
+ * paths read valid bodies with the hand-written readers (fast-*.ts) and fall back to these schemas.
  */
 import { isInstant, lazySchema, type Zod } from '@billbridge/core';
 import type { z } from 'zod';

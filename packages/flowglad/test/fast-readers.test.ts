@@ -1,11 +1,13 @@
 /**
  * The hand-written readers (src/fast-*.ts) against their zod schemas: for values near the valid shape
  * (valid ones, and ones with a field removed, retyped or set to an edge value, extra keys, `__proto__`
- * keys), whenever a reader answers, the schema accepts the value and outputs exactly the same thing; and
- * on valid values the reader does answer, so the fast path is the one taken.
+ * keys), whenever a reader answers, the schema accepts the value and outputs exactly the same thing, own
+ * key order included (@billbridge/testing's comparator); and on valid values, in any key order, the
+ * reader does answer, so the fast path is the one taken.
  * The valid-value generators are keyed by the schemas' own shapes, so a field added to a schema without a
  * generator here fails the test instead of being dropped silently by a reader.
  */
+import { expectReaderAgrees, expectReaderAnswers, keyOrderShuffled } from '@billbridge/testing/readers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -16,17 +18,15 @@ import {
   FLOWGLAD_TAX_TYPES,
   INVOICE_TYPES,
 } from '../src/enums';
-import { readInvoiceCreateBody } from '../src/fast-create-body';
+import { readErrorBody, readZodIssue } from '../src/fast-error';
+import { readInvoiceListPage } from '../src/fast-list';
 import { PROVIDER_OPTION_KEYS, readProviderOptions } from '../src/fast-options';
-import {
-  readInvoiceListPage,
-  readInvoiceRecord,
-  readInvoiceWithLineItems,
-  readLineItemRecord,
-} from '../src/fast-record';
+import { readInvoiceRecord, readInvoiceWithLineItems, readLineItemRecord } from '../src/fast-record';
+import { readInvoiceCreateBody } from '../src/fast-request';
 import { INT32_MAX, INT32_MIN } from '../src/money';
 import { FlowgladProviderOptions } from '../src/options';
 import {
+  ErrorBody,
   InvoiceCreateBody,
   InvoiceListPage,
   InvoiceRecord,
@@ -40,6 +40,7 @@ import {
   SubscriptionInvoiceInsert,
   SubscriptionInvoiceRecord,
   UsageLineItemRecord,
+  ZodIssueBody,
 } from '../src/wire';
 
 type Arb = fc.Arbitrary<unknown>;
@@ -284,6 +285,35 @@ const providerOptions = fc.record(
   { requiredKeys: [] },
 );
 
+const zodIssue = fc.record(
+  {
+    path: fc.array(fc.oneof(str, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), {
+      maxLength: 3,
+    }),
+    message: str,
+    code: str,
+  },
+  { requiredKeys: ['message'] },
+);
+const errorBody = fc.record(
+  {
+    error: fc.oneof(
+      str,
+      fc.array(zodIssue, { maxLength: 3 }),
+      fc.constant(null),
+      fc.integer(),
+      fc.dictionary(fc.string({ maxLength: 8 }), str),
+    ),
+    message: str,
+    code: str,
+    issues: fc.array(zodIssue, { maxLength: 3 }),
+    request_id: str,
+    trace_id: str,
+    sentry_event_id: str,
+  },
+  { requiredKeys: [] },
+);
+
 // ---- mutations ----
 
 /** Values at the edges of every field rule, plus anything at all. */
@@ -396,38 +426,44 @@ function nearly(valid: fc.Arbitrary<unknown>): fc.Arbitrary<{ value: unknown; mu
     });
 }
 
-function agrees(
+/** The two properties of one reader, through @billbridge/testing's comparator. */
+function readerProperties(
   name: string,
   read: (value: unknown) => unknown,
   schema: { safeParse(value: unknown): { success: boolean; data?: unknown } },
   valid: fc.Arbitrary<unknown>,
 ) {
-  it(`${name}: whenever the reader answers, the schema agrees exactly`, () => {
+  it(`${name}: whenever the reader answers, the schema agrees exactly (key order included)`, () => {
     let answered = 0;
     fc.assert(
       fc.property(nearly(valid), ({ value, mutation }) => {
-        const fast = read(value);
-        const slow = schema.safeParse(value);
-        if (mutation === 'none') expect(fast).not.toBeUndefined();
-        if (fast !== undefined) {
-          answered++;
-          expect(slow.success).toBe(true);
-          expect(fast).toStrictEqual(slow.data);
-        }
+        if (mutation === 'none') expectReaderAnswers(read, schema, value);
+        if (expectReaderAgrees(read, schema, value)) answered++;
       }),
       RUNS,
     );
     expect(answered).toBeGreaterThan(0);
   });
+
+  it(`${name}: answers a valid value in any key order, in the schema's key order`, () => {
+    fc.assert(
+      fc.property(keyOrderShuffled(valid), (value) => {
+        expectReaderAnswers(read, schema, value);
+      }),
+      { numRuns: 200 },
+    );
+  });
 }
 
 describe('hand-written readers agree with their schemas', () => {
-  agrees('InvoiceRecord', readInvoiceRecord, InvoiceRecord, invoiceRecord);
-  agrees('LineItemRecord', readLineItemRecord, LineItemRecord, lineRecord);
-  agrees('InvoiceWithLineItems', readInvoiceWithLineItems, InvoiceWithLineItems, withLineItems);
-  agrees('InvoiceListPage', readInvoiceListPage, InvoiceListPage, listPage);
-  agrees('InvoiceCreateBody', readInvoiceCreateBody, InvoiceCreateBody, createBody);
-  agrees('FlowgladProviderOptions', readProviderOptions, FlowgladProviderOptions, providerOptions);
+  readerProperties('InvoiceRecord', readInvoiceRecord, InvoiceRecord, invoiceRecord);
+  readerProperties('LineItemRecord', readLineItemRecord, LineItemRecord, lineRecord);
+  readerProperties('InvoiceWithLineItems', readInvoiceWithLineItems, InvoiceWithLineItems, withLineItems);
+  readerProperties('InvoiceListPage', readInvoiceListPage, InvoiceListPage, listPage);
+  readerProperties('InvoiceCreateBody', readInvoiceCreateBody, InvoiceCreateBody, createBody);
+  readerProperties('FlowgladProviderOptions', readProviderOptions, FlowgladProviderOptions, providerOptions);
+  readerProperties('ErrorBody', readErrorBody, ErrorBody, errorBody);
+  readerProperties('ZodIssueBody', readZodIssue, ZodIssueBody, zodIssue);
 
   it('leave URLs to zod: a create body or options carrying one are not read by hand', () => {
     fc.assert(
@@ -445,12 +481,25 @@ describe('hand-written readers agree with their schemas', () => {
     const { readFileSync } = await import('node:fs');
     for (const name of ['get.current.purchase', 'get.current.standalone', 'get.current.subscription-usage']) {
       const value = JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
-      expect(readInvoiceWithLineItems(value)).toStrictEqual(InvoiceWithLineItems.parse(value));
+      expectReaderAnswers(readInvoiceWithLineItems, InvoiceWithLineItems, value);
     }
   });
 });
 
 describe('key lists written out as constants', () => {
+  it('the error readers know every key of ErrorBody and ZodIssueBody', () => {
+    expect(Object.keys(ErrorBody.shape)).toEqual([
+      'error',
+      'message',
+      'code',
+      'issues',
+      'request_id',
+      'trace_id',
+      'sentry_event_id',
+    ]);
+    expect(Object.keys(ZodIssueBody.shape)).toEqual(['path', 'message', 'code']);
+  });
+
   it('PROVIDER_OPTION_KEYS is the shape of FlowgladProviderOptions', () => {
     expect([...PROVIDER_OPTION_KEYS].sort()).toEqual(Object.keys(FlowgladProviderOptions.shape).sort());
   });

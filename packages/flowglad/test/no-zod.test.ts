@@ -48,6 +48,19 @@ function flowgladLike(req: IncomingMessage, res: ServerResponse, stored: Map<str
       return;
     }
     const id = decodeURIComponent(req.url?.split('/').pop() ?? '');
+    // Error answers as Flowglad's REST wrapper sends them: zod issues under `error`, and plain text on 401.
+    if (id === 'inv_bad') {
+      send(400, {
+        error: [{ code: 'invalid_type', path: ['id'], message: 'Expected an invoice id' }],
+        code: 'BAD_REQUEST',
+      });
+      return;
+    }
+    if (id === 'inv_locked') {
+      res.writeHead(401, { 'content-type': 'text/plain' });
+      res.end('Unauthorized');
+      return;
+    }
     const record = stored.get(id);
     if (record === undefined) send(404, { error: 'NOT_FOUND' });
     else send(200, record);
@@ -65,7 +78,7 @@ describe('zod is not loaded by a valid document', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('through toCreateRequest, fromProvider (request, GET record, list record) and the client', async () => {
+  it('through toCreateRequest, fromProvider (request, GET record, list record), the client and its error answers', async () => {
     expect(isZodLoaded()).toBe(false);
 
     // Mapping, with Flowglad provider options given (their reader resolves them).
@@ -92,6 +105,17 @@ describe('zod is not loaded by a valid document', () => {
     expect(created.value.id).toBe('inv_1');
     const read = await client.get('inv_1');
     expect(read.value.total).toBe(created.value.total);
+
+    // Error answers: a JSON 404, zod issues on a 400, a text 401; each mapped without the schema.
+    await expect(client.get('inv_404')).rejects.toMatchObject({ name: 'NotFoundError', status: 404 });
+    await expect(client.get('inv_bad')).rejects.toMatchObject({
+      status: 400,
+      fieldIssues: [{ field: 'id', message: 'Expected an invoice id' }],
+    });
+    await expect(client.get('inv_locked')).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringContaining('Unauthorized'),
+    });
 
     expect(isZodLoaded()).toBe(false);
   });

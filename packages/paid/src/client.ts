@@ -34,7 +34,8 @@ import {
   rankCandidates,
 } from './candidates';
 import { mapPaidError } from './errors';
-import { readPaidOrder, readPaidOrderLinesResponse, readPaidOrderListResponse } from './fast-wire';
+import { readPaidOrderLinesResponse, readPaidOrderListResponse } from './fast-list';
+import { readPaidOrder } from './fast-record';
 import { fromCheckedRecord } from './from-provider';
 import {
   DEFAULT_BASE_URL,

@@ -9,15 +9,16 @@ import {
   parseRetryAfter,
   type TransportResponse,
 } from '@billbridge/core';
+import { readPaidError } from './fast-error';
 import { PROVIDER } from './options';
 import { PaidErrorResponse } from './wire';
 
 export function mapPaidError(response: TransportResponse): BillbridgeError {
-  const parsed = PaidErrorResponse.safeParse(response.body);
+  const parsed = errorBody(response.body);
   let message: string;
   const fieldIssues: FieldIssue[] = [];
-  if (parsed.success) {
-    const { error, code, details } = parsed.data;
+  if (parsed !== undefined) {
+    const { error, code, details } = parsed;
     message = [code ? `[${code}] ${error}` : error, details].filter(Boolean).join(': ');
     // Paid has no per-field error list; its details string is kept whole as one issue.
     if (details && (response.status === 400 || response.status === 422)) {
@@ -37,4 +38,15 @@ export function mapPaidError(response: TransportResponse): BillbridgeError {
     ...(fieldIssues.length > 0 ? { fieldIssues } : {}),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   });
+}
+
+/**
+ * The error body as the schema reads it, or undefined. A plainly valid body is read by hand; a body that
+ * is not an object (text, HTML, nothing) cannot match the schema, so zod is loaded only for an odd object.
+ */
+function errorBody(body: unknown): PaidErrorResponse | undefined {
+  const read = readPaidError(body);
+  if (read !== undefined || typeof body !== 'object' || body === null) return read;
+  const parsed = PaidErrorResponse.safeParse(body);
+  return parsed.success ? parsed.data : undefined;
 }

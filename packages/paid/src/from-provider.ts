@@ -21,7 +21,8 @@ import {
 } from '@billbridge/core';
 import { fromPaidTotal, fromPaidUnitPrice } from './amounts';
 import { CHARGE_TYPE_FROM_PAID, PRICING_MODEL_FROM_PAID, recurrenceFromPaid } from './enums';
-import { readPaidCreateOrderRequest, readPaidOrderRecord } from './fast-wire';
+import { readPaidOrderRecord } from './fast-record';
+import { readPaidCreateOrderRequest } from './fast-request';
 import { PAYMENT_TERMS_NET, type PaidOptions, PROVIDER } from './options';
 import type { PaidProviderOptions } from './provider-options';
 import {

@@ -72,6 +72,17 @@ const server = createServer((req, res) => {
       data,
       pagination: { limit: 100, offset: 0, total: data.length, hasMore: false },
     });
+    // Error answers, as Paid documents them (`Paid.ErrorResponse`) and as a proxy might send them.
+    if (path.endsWith('/orders/ord_missing')) {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'Order not found', code: 'not_found', details: 'ord_missing' }));
+      return;
+    }
+    if (path.endsWith('/orders/ord_proxied')) {
+      res.writeHead(403, { 'content-type': 'text/html' });
+      res.end('<html><body>Forbidden</body></html>');
+      return;
+    }
     let answer: unknown;
     if (req.method === 'POST') answer = orderAnswer(JSON.parse(text));
     else if (path.endsWith('/lines'))
@@ -100,7 +111,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('zod is not loaded by importing the package or by any valid hot path', () => {
-  it('import, toCreateRequest, fromProvider (request and read record), options, create, get and list', async () => {
+  it('import, toCreateRequest, fromProvider (request and read record), options, create, get, list and error answers', async () => {
     expect(isZodLoaded()).toBe(false);
 
     const { request, warnings } = toCreateRequest(invoice);
@@ -142,6 +153,17 @@ describe('zod is not loaded by importing the package or by any valid hot path', 
     const listed: string[] = [];
     for await (const item of reader.list({ as: 'invoice' })) listed.push(item.raw.id);
     expect(listed).toEqual(['ord_1', 'ord_2']);
+
+    // Error answers: a documented error body, and an HTML one, both mapped without the schema.
+    await expect(reader.get('ord_missing')).rejects.toMatchObject({
+      name: 'NotFoundError',
+      status: 404,
+      message: expect.stringContaining('[not_found] Order not found: ord_missing'),
+    });
+    await expect(reader.get('ord_proxied')).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringContaining('Forbidden'),
+    });
 
     expect(isZodLoaded()).toBe(false);
   });

@@ -23,8 +23,8 @@ import {
 } from '@billbridge/core';
 import type { z } from 'zod';
 import { mapPelcroError } from './errors';
-import { fastReadInvoiceResponse } from './fast-invoice';
 import { fastReadInvoiceList } from './fast-list';
+import { fastReadInvoiceResponse } from './fast-record';
 import { fromCheckedInvoice, unwrap } from './from-provider';
 import { INVOICES_PATH, LIST_MAX_LIMIT, PELCRO_BASE_URL } from './options';
 import { isLastPage, pageItems } from './paging';

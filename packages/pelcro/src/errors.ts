@@ -12,13 +12,28 @@ import {
   parseRetryAfter,
   type TransportResponse,
 } from '@billbridge/core';
+import { readErrorBody } from './fast-error';
 import { PelcroErrorBody } from './wire';
 
-export function fieldIssuesOf(body: unknown): FieldIssue[] {
+/**
+ * The body as PelcroErrorBody reads it, or undefined. A plainly valid body is read by hand; a body that is
+ * not an object (text, HTML, nothing) cannot match the schema, so zod is loaded only for an odd object.
+ */
+function errorBody(body: unknown): PelcroErrorBody | undefined {
+  const read = readErrorBody(body);
+  if (read !== undefined || typeof body !== 'object' || body === null) return read;
   const parsed = PelcroErrorBody.safeParse(body);
-  if (!parsed.success || parsed.data.errors === undefined) return [];
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function fieldIssuesOf(body: unknown): FieldIssue[] {
+  return issuesOf(errorBody(body));
+}
+
+function issuesOf(body: PelcroErrorBody | undefined): FieldIssue[] {
+  if (body?.errors === undefined) return [];
   const issues: FieldIssue[] = [];
-  for (const [field, messages] of Object.entries(parsed.data.errors)) {
+  for (const [field, messages] of Object.entries(body.errors)) {
     for (const message of Array.isArray(messages) ? messages : [messages]) issues.push({ field, message });
   }
   return issues;
@@ -26,9 +41,8 @@ export function fieldIssuesOf(body: unknown): FieldIssue[] {
 
 export function mapPelcroError(response: TransportResponse): BillbridgeError {
   const { status, requestId } = response;
-  const parsed = PelcroErrorBody.safeParse(response.body);
-  const body = parsed.success ? parsed.data : undefined;
-  const fieldIssues = fieldIssuesOf(response.body);
+  const body = errorBody(response.body);
+  const fieldIssues = issuesOf(body);
   const message =
     body?.message ??
     body?.error ??

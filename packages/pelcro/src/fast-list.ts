@@ -4,7 +4,7 @@
  * as they are); the client reads each one as an invoice.
  */
 import { fastRead } from '@billbridge/core';
-import { looseCopy, looseShape } from './fast-invoice';
+import { looseCopy, looseShape } from './fast-record';
 import type { PelcroInvoiceList } from './wire';
 
 const { asPlainObject } = fastRead;

@@ -16,8 +16,8 @@ import {
 import { fromPelcroAddress } from './address';
 import { fromPelcroAmount, fromPelcroUnitPrice, pelcroShift, scaleWhole } from './amounts';
 import { readPelcroDate } from './dates';
-import { fastReadCreateBody } from './fast-create-body';
-import { fastReadInvoiceResponse } from './fast-invoice';
+import { fastReadInvoiceResponse } from './fast-record';
+import { fastReadCreateBody } from './fast-request';
 import { type PelcroMappingOptions, type PelcroProviderOptions, READINGS } from './options';
 import { itemAmount, itemsTotal } from './totals';
 import {

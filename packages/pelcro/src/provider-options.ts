@@ -1,6 +1,6 @@
 /** `providerOptions.pelcro` of a canonical invoice: validated strictly, so a misspelt key is refused. */
 import { issuesFromZod, lazySchema, type ValidationIssue } from '@billbridge/core';
-import { fastReadProviderOptions } from './fast-provider-options';
+import { fastReadProviderOptions } from './fast-options';
 import { INT32_MAX, type PelcroProviderOptions } from './options';
 import { Int32Id } from './wire';
 

@@ -4,7 +4,7 @@
  * more fields than we read) and accept both date forms the docs show.
  *
  * Every schema is built on first touch (`lazySchema`), so importing the package does not load zod; the
- * valid case never needs it (fast-wire.ts reads it). Key lists are plain constants the schemas are built
+ * valid case never needs it (fast-*.ts read it). Key lists are plain constants the schemas are built
  * from (test/wire-keys.test.ts keeps them equal to each schema's shape).
  */
 import { copyOwnKeys, lazySchema, Metadata } from '@billbridge/core';

@@ -1,6 +1,7 @@
 /** The key lists the readers use are plain constants (no schema at import): they must match the schemas. */
 import { describe, expect, it } from 'vitest';
-import { PROVIDER_OPTION_KEYS } from '../src/fast-provider-options';
+import { ERROR_BODY_KEYS } from '../src/fast-error';
+import { PROVIDER_OPTION_KEYS } from '../src/fast-options';
 import { PelcroProviderOptionsSchema } from '../src/provider-options';
 import {
   ADDRESS_KEYS,
@@ -10,6 +11,7 @@ import {
   LINE_ITEM_KEYS,
   PelcroAddress,
   PelcroCreateRequest,
+  PelcroErrorBody,
   PelcroInvoice,
   PelcroInvoiceCreateBody,
   PelcroLineItem,
@@ -32,6 +34,7 @@ describe('key lists', () => {
     ['ResponseLineItem', RESPONSE_LINE_ITEM_KEYS, ResponseLineItem],
     ['PelcroInvoice', INVOICE_KEYS, PelcroInvoice],
     ['PelcroProviderOptionsSchema', PROVIDER_OPTION_KEYS, PelcroProviderOptionsSchema],
+    ['PelcroErrorBody', ERROR_BODY_KEYS, PelcroErrorBody],
   ] as const)('%s: the constant lists the shape, in order', (_name, keys, schema) => {
     // In order: the readers build their output in this order, as zod does from the shape.
     expect([...keys]).toEqual(Object.keys(schema.shape));

@@ -1,12 +1,15 @@
 /**
  * Issue #23: zod stays off the import path. Importing the package and mapping a valid document both ways
  * (and resolving its options) must not load zod: every schema is lazy and the valid case is read by hand.
- * This file imports nothing that loads zod on purpose (not the fake, not @billbridge/testing).
+ * This file imports nothing that loads zod on purpose (not the fake, not @billbridge/testing); error
+ * answers come from a plain node:http server.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { isZodLoaded } from '@billbridge/core';
 import { describe, expect, it } from 'vitest';
-import { pelcro } from '../src/index';
+import { createPelcroClient, pelcro } from '../src/index';
 import { parseProviderOptions } from '../src/provider-options';
 import { readSiteId } from '../src/to-provider';
 
@@ -52,6 +55,44 @@ describe('zod off the import path', () => {
     expect(pelcro.fromProvider(fixture('invoice-webhook.json')).value.id).toBe('4821');
     expect(pelcro.fromProvider(fixture('invoice-epoch-dates.json')).value.id).toBe('4822');
 
+    expect(isZodLoaded()).toBe(false);
+  });
+
+  it('a client call answered by an error (validation map, message, HTML) leaves zod unloaded', async () => {
+    // Pelcro's answers as its docs show them, from a plain node:http server (not the fake).
+    const server = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (path.endsWith('/41'))
+        json(404, { errors: { invoice_id: ['The selected invoice id is invalid.'] } });
+      else if (path.endsWith('/42')) json(404, { message: 'Not found', error: 'not_found' });
+      else res.writeHead(403, { 'content-type': 'text/html' }).end('<html><body>Forbidden</body></html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = createPelcroClient({
+        apiKey: 'pelcro_test_key',
+        siteId: '1234',
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        maxRetries: 0,
+      });
+      await expect(client.get('41')).rejects.toMatchObject({
+        name: 'InvalidRequestError',
+        status: 404,
+        fieldIssues: [{ field: 'invoice_id', message: 'The selected invoice id is invalid.' }],
+      });
+      await expect(client.get('42')).rejects.toMatchObject({
+        name: 'NotFoundError',
+        message: expect.stringContaining('Not found'),
+      });
+      await expect(client.get('43')).rejects.toMatchObject({
+        status: 403,
+        message: expect.stringContaining('Forbidden'),
+      });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
     expect(isZodLoaded()).toBe(false);
   });
 });

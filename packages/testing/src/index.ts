@@ -10,6 +10,14 @@ export {
   projectField,
   warningPathPatterns,
 } from './projection';
+export {
+  expectReaderAgrees,
+  expectReaderAnswers,
+  keyOrderShuffled,
+  type Reader,
+  type SafeParseSchema,
+  treeDifference,
+} from './readers';
 export { type RouteMatch, Router } from './router';
 export {
   ALL_FAULT_KINDS,

@@ -24,7 +24,8 @@ import {
   verifyCreate,
 } from '@billbridge/core';
 import { mapWhopError } from './errors';
-import { fastReadInvoice } from './fast-invoice';
+import { fastReadInvoiceList } from './fast-list';
+import { fastReadInvoice } from './fast-record';
 import { fromWhopInvoice } from './from-provider';
 import { WHOP_API_VERSION, WHOP_BASE_URL, type WhopMappingOptions } from './options';
 import { mapToWhop, sentFacts } from './to-provider';
@@ -275,7 +276,9 @@ export function createWhopClient(config: WhopClientConfig): WhopClient {
               operation: 'read',
               ...(params.signal ? { signal: params.signal } : {}),
             });
-            const page = parseWith(InvoiceListResponse, response.body, 'Whop invoice list');
+            const page =
+              fastReadInvoiceList(response.body) ??
+              parseWith(InvoiceListResponse, response.body, 'Whop invoice list');
             for (const raw of page.data) yield read(raw, undefined);
             const cursor = page.page_info.end_cursor;
             // The SDK follows end_cursor until there is none; has_next_page=false (or an empty page) also ends it.

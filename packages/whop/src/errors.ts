@@ -11,7 +11,8 @@ import {
   type TransportResponse,
   ValidationError,
 } from '@billbridge/core';
-import { ErrorBody, OAuthErrorBody } from './wire';
+import { readErrorBody, readOAuthErrorBody } from './fast-error';
+import { ErrorBody, OAuthErrorBody, type WhopErrorBody } from './wire';
 
 /** Whop answered with a currency billbridge cannot represent (`btc`, `usdt`, `whop_usd`, …). */
 export class WhopUnsupportedCurrencyError extends ValidationError {
@@ -56,15 +57,43 @@ function retryAfterMs(value: string | string[] | undefined): number | undefined 
 
 /** Reads `{ error: { code | type, message } }` (or the OAuth form, or plain text) into code and message. */
 export function readWhopError(body: unknown, text: string): { code?: string; message: string } {
-  const parsed = ErrorBody.safeParse(body);
-  if (parsed.success) {
-    const { code, type, message } = parsed.data.error;
+  const parsed = errorBody(body);
+  if (parsed !== undefined) {
+    const { code, type, message } = parsed.error;
     return { code: code ?? type, message: message ?? code ?? type ?? 'no message' };
   }
-  const oauth = OAuthErrorBody.safeParse(body);
-  if (oauth.success)
-    return { code: oauth.data.error, message: oauth.data.error_description ?? oauth.data.error };
+  const oauth = oauthErrorBody(body);
+  if (oauth !== undefined) return { code: oauth.error, message: oauth.error_description ?? oauth.error };
   return { message: text.trim().slice(0, 500) || 'empty response body' };
+}
+
+/**
+ * What each schema would accept is decided by the body's `error` alone: ErrorBody needs an object there,
+ * OAuthErrorBody a string (and both an object body). So a body of another form (text, HTML, nothing, or
+ * `error` of neither kind) is known to match neither without loading zod, and zod is loaded only for an
+ * odd body of the right form that the hand-written reader left to it.
+ */
+function errorField(body: unknown): unknown {
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as { error?: unknown }).error
+    : undefined;
+}
+
+function errorBody(body: unknown): WhopErrorBody | undefined {
+  const error = errorField(body);
+  if (typeof error !== 'object' || error === null || Array.isArray(error)) return undefined;
+  const read = readErrorBody(body);
+  if (read !== undefined) return read;
+  const parsed = ErrorBody.safeParse(body);
+  return parsed.success ? parsed.data : undefined;
+}
+
+function oauthErrorBody(body: unknown): { error: string; error_description?: string } | undefined {
+  if (typeof errorField(body) !== 'string') return undefined;
+  const read = readOAuthErrorBody(body);
+  if (read !== undefined) return read;
+  const parsed = OAuthErrorBody.safeParse(body);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** The transport's `mapError` for Whop. */

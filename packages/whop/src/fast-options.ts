@@ -4,7 +4,7 @@
  * with the schema, which owns the error messages. Counting as in fast-request.ts.
  */
 import { fastRead } from '@billbridge/core';
-import { filledStr, keyCount } from './fast-counters';
+import { filledStr, keyCount } from './fast-fields';
 import { WHOP_PROVIDER_OPTION_KEYS, type WhopProviderOptions } from './options';
 import { TAX_IDENTIFIER_TYPES } from './wire-enums';
 

@@ -1,10 +1,10 @@
 /**
  * Hand-written reader of a Whop create request (both variants), for a plainly valid body. Every shape of
- * the request is a strict object without transforms, so for such a body the schema's output equals the
- * body, except that zod builds fresh arrays (holding only the elements, never a named property an array
- * may carry). The reader checks the body and answers it with the objects on the way to an array copied
- * shallowly and the arrays copied, or undefined whenever anything is doubtful, and then the caller parses
- * with the schema, which owns every error message. Each object check adds up its field counters (0 absent, 1 valid, NaN otherwise) and compares
+ * the request is a strict object without transforms, so for such a body the schema's output holds the
+ * body's values in fresh objects listing their keys in shape order, and fresh arrays (holding only the
+ * elements, never a named property an array may carry). The reader checks the body and builds the same
+ * copies, or answers undefined whenever anything is doubtful, and then the caller parses with the schema,
+ * which owns every error message. Each object check adds up its field counters (0 absent, 1 valid, NaN otherwise) and compares
  * the sum with the number of keys, all known (`fastRead.countKnownKeys`): an unknown key, a key set to
  * undefined or a doubtful value sends the body to zod.
  */
@@ -14,6 +14,7 @@ import {
   dateTimeOrNull,
   elements,
   filledStr,
+  inShapeOrder,
   intOrNull,
   isDataArray,
   isDataObject,
@@ -21,13 +22,30 @@ import {
   num,
   numOrNull,
   oneOfOrNull,
+  ordered,
+  orderedCopy,
+  type StrictShape,
+  strictShape,
   strOrNull,
-} from './fast-counters';
+} from './fast-fields';
 import type { WhopInvoiceCreateRequest } from './wire';
 import { PAYMENT_METHOD_TYPES, TAX_IDENTIFIER_TYPES, WHOP_CURRENCIES } from './wire-enums';
-import { COLLECTION_METHODS, PLAN_TYPES, RELEASE_METHODS, VISIBILITIES } from './wire-keys';
+import {
+  BILLING_ADDRESS_KEYS,
+  COLLECTION_METHODS,
+  CREATE_FIELD_KEYS,
+  CUSTOM_FIELD_KEYS,
+  PAYMENT_METHOD_CONFIGURATION_KEYS,
+  PLAN_KEYS,
+  PLAN_TYPES,
+  PRODUCT_KEYS,
+  RELEASE_METHODS,
+  REQUEST_LINE_ITEM_KEYS,
+  VISIBILITIES,
+} from './wire-keys';
 
 type Input = fastRead.Input;
+type Output = fastRead.Output;
 const { str, oneOf } = fastRead;
 
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -172,34 +190,117 @@ function isCreateRequest(input: Input): boolean {
   return used === keyCount(input);
 }
 
-/** The plan as the schema outputs it: its arrays fresh (a copy only when it has any). */
+const WITH_PRODUCT = strictShape([...CREATE_FIELD_KEYS, 'product']);
+const WITH_PRODUCT_ID = strictShape([...CREATE_FIELD_KEYS, 'product_id']);
+const PLAN = strictShape(PLAN_KEYS);
+const CUSTOM_FIELD = strictShape(CUSTOM_FIELD_KEYS);
+const PAYMENT_METHOD_CONFIGURATION = strictShape(PAYMENT_METHOD_CONFIGURATION_KEYS);
+const BILLING_ADDRESS = strictShape(BILLING_ADDRESS_KEYS);
+const REQUEST_LINE_ITEM = strictShape(REQUEST_LINE_ITEM_KEYS);
+const PRODUCT = strictShape(PRODUCT_KEYS);
+
+/*
+ * The two large shapes copied in shape order by named stores (a keyed store per key costs several times
+ * more): the order is CREATE_FIELD_KEYS' and PLAN_KEYS', and the property tests compare every answer's
+ * key order with zod's output, so a copier out of step with its list fails them.
+ */
+
+/** A checked create request's fields in zod's order (CREATE_FIELD_KEYS, then the product). */
+function copyRequest(body: Input): Output {
+  const out: Output = {};
+  if (body.collection_method !== undefined) out.collection_method = body.collection_method;
+  if (body.company_id !== undefined) out.company_id = body.company_id;
+  if (body.plan !== undefined) out.plan = body.plan;
+  if (body.automatically_finalizes_at !== undefined)
+    out.automatically_finalizes_at = body.automatically_finalizes_at;
+  if (body.billing_address !== undefined) out.billing_address = body.billing_address;
+  if (body.charge_buyer_fee !== undefined) out.charge_buyer_fee = body.charge_buyer_fee;
+  if (body.customer_name !== undefined) out.customer_name = body.customer_name;
+  if (body.due_date !== undefined) out.due_date = body.due_date;
+  if (body.email_address !== undefined) out.email_address = body.email_address;
+  if (body.line_items !== undefined) out.line_items = body.line_items;
+  if (body.mailing_address_id !== undefined) out.mailing_address_id = body.mailing_address_id;
+  if (body.member_id !== undefined) out.member_id = body.member_id;
+  if (body.payment_method_id !== undefined) out.payment_method_id = body.payment_method_id;
+  if (body.payment_token_id !== undefined) out.payment_token_id = body.payment_token_id;
+  if (body.save_as_draft !== undefined) out.save_as_draft = body.save_as_draft;
+  if (body.subscription_billing_anchor_at !== undefined)
+    out.subscription_billing_anchor_at = body.subscription_billing_anchor_at;
+  if (body.product !== undefined) out.product = body.product;
+  else out.product_id = body.product_id;
+  return out;
+}
+
+/** A checked plan's fields in zod's order (PLAN_KEYS). */
+function copyPlan(plan: Input): Output {
+  const out: Output = {};
+  if (plan.adaptive_pricing_enabled !== undefined)
+    out.adaptive_pricing_enabled = plan.adaptive_pricing_enabled;
+  if (plan.billing_period !== undefined) out.billing_period = plan.billing_period;
+  if (plan.currency !== undefined) out.currency = plan.currency;
+  if (plan.custom_fields !== undefined) out.custom_fields = plan.custom_fields;
+  if (plan.description !== undefined) out.description = plan.description;
+  if (plan.expiration_days !== undefined) out.expiration_days = plan.expiration_days;
+  if (plan.initial_price !== undefined) out.initial_price = plan.initial_price;
+  if (plan.internal_notes !== undefined) out.internal_notes = plan.internal_notes;
+  if (plan.legacy_payment_method_controls !== undefined)
+    out.legacy_payment_method_controls = plan.legacy_payment_method_controls;
+  if (plan.payment_method_configuration !== undefined)
+    out.payment_method_configuration = plan.payment_method_configuration;
+  if (plan.plan_type !== undefined) out.plan_type = plan.plan_type;
+  if (plan.release_method !== undefined) out.release_method = plan.release_method;
+  if (plan.renewal_price !== undefined) out.renewal_price = plan.renewal_price;
+  if (plan.stock !== undefined) out.stock = plan.stock;
+  if (plan.trial_period_days !== undefined) out.trial_period_days = plan.trial_period_days;
+  if (plan.unlimited_stock !== undefined) out.unlimited_stock = plan.unlimited_stock;
+  if (plan.visibility !== undefined) out.visibility = plan.visibility;
+  return out;
+}
+
+/**
+ * The plan as the schema outputs it: keys in shape order, arrays fresh. Objects already in shape order
+ * are kept (or spread, where an array in them is replaced), the others rebuilt in that order.
+ */
 function planCopy(plan: Input): Input {
   const fields = plan.custom_fields;
   const configuration = plan.payment_method_configuration as Input | null | undefined;
-  if (!Array.isArray(fields) && (configuration === undefined || configuration === null)) return plan;
-  const out = { ...plan };
-  if (Array.isArray(fields)) out.custom_fields = elements(fields);
-  if (configuration !== undefined && configuration !== null) {
-    out.payment_method_configuration = {
-      ...configuration,
-      disabled: elements(configuration.disabled as unknown[]),
-      enabled: elements(configuration.enabled as unknown[]),
-    };
+  const hasConfiguration = configuration !== undefined && configuration !== null;
+  if (!Array.isArray(fields) && !hasConfiguration) return inShapeOrder(plan, PLAN) ? plan : copyPlan(plan);
+  const out = inShapeOrder(plan, PLAN) ? { ...plan } : copyPlan(plan);
+  if (Array.isArray(fields)) out.custom_fields = copies(fields, CUSTOM_FIELD);
+  if (hasConfiguration) {
+    const copy = orderedCopy(configuration, PAYMENT_METHOD_CONFIGURATION);
+    copy.disabled = elements(configuration.disabled as unknown[]);
+    copy.enabled = elements(configuration.enabled as unknown[]);
+    out.payment_method_configuration = copy;
   }
+  return out;
+}
+
+/** Each element (a checked strict object) in zod's key order, in a fresh array. */
+function copies(items: readonly unknown[], shape: StrictShape): Input[] {
+  const out = new Array<Input>(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = ordered(items[i] as Input, shape);
   return out;
 }
 
 /**
  * What the variant `body` claims (see `createVariantFor`), and the `InvoiceCreateRequest` union (the other
- * strict variant refuses it), output for a plainly valid body; else undefined. Keys keep the body's order.
+ * strict variant refuses it), output for a plainly valid body; else undefined. Keys in the schema's order,
+ * whatever the body's (zod's output lists the shape's keys, and the body may come from anywhere).
  */
 export function fastReadCreateRequest(body: unknown): WhopInvoiceCreateRequest | undefined {
   try {
     if (!isDataObject(body) || !isCreateRequest(body)) return undefined;
-    const out = { ...body };
+    const byId = body.product_id !== undefined && body.product === undefined;
+    const out = inShapeOrder(body, byId ? WITH_PRODUCT_ID : WITH_PRODUCT) ? { ...body } : copyRequest(body);
     out.plan = planCopy(body.plan as Input);
+    const address = body.billing_address;
+    if (address !== undefined && address !== null)
+      out.billing_address = ordered(address as Input, BILLING_ADDRESS);
     const items = body.line_items;
-    if (Array.isArray(items)) out.line_items = elements(items);
+    if (Array.isArray(items)) out.line_items = copies(items, REQUEST_LINE_ITEM);
+    if (!byId) out.product = ordered(body.product as Input, PRODUCT);
     return out as WhopInvoiceCreateRequest;
   } catch {
     // A value that throws when read (a getter, a proxy): zod reports it its own way.

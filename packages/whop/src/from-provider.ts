@@ -20,7 +20,7 @@ import {
 } from '@billbridge/core';
 import { WHOP_AMOUNTS } from './amounts';
 import { billingPeriodToRecurrence, fromWhopCurrency, fromWhopDateTime, whopNumberToUnit } from './convert';
-import { fastReadInvoice } from './fast-invoice';
+import { fastReadInvoice } from './fast-record';
 import { fastReadCreateRequest } from './fast-request';
 import type { WhopMappingOptions, WhopProviderOptions } from './options';
 import {

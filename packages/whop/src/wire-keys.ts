@@ -1,6 +1,6 @@
 /**
  * The enum values and field names of Whop's payloads as plain constants: wire.ts builds its schemas from
- * the enums, and the hand-written readers (fast-wire.ts) check records against the key lists, with no
+ * the enums, and the hand-written readers (fast-*.ts) check records against the key lists, with no
  * schema built at import. A test compares every key list with `Object.keys(Schema.shape)`.
  */
 

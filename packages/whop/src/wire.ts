@@ -39,7 +39,7 @@ export const Direction = lazySchema((z) => z.enum(DIRECTIONS));
 
 /**
  * Date-times under the pinned version are ISO 8601 strings (older versions used Unix seconds). The
- * readers in fast-wire.ts use the same pattern written out (DATE_TIME_PATTERN); a test checks they agree.
+ * readers in fast-*.ts use the same pattern written out (DATE_TIME_PATTERN); a test checks they agree.
  */
 export const DateTime = lazySchema((z) => z.iso.datetime({ offset: true }));
 

@@ -5,7 +5,7 @@
  * node:http, answering each create the way Whop's Invoice object reads.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type InvoiceInput, isZodLoaded } from '@billbridge/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,10 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 /** Whop's answer to a create: the Invoice object, with the request's line items as stored. */
 const server = createServer(async (req, res) => {
+  if (req.method === 'GET') {
+    answerRead(new URL(req.url ?? '/', 'http://x').pathname, res);
+    return;
+  }
   const body = await readJson(req);
   const items = body.line_items as Array<{ label: string; quantity?: number; unit_price: number }>;
   const answer = {
@@ -65,6 +69,22 @@ const server = createServer(async (req, res) => {
   };
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
 });
+
+/** Reads: a list page of two invoices, and error answers in Whop's two JSON forms and as HTML. */
+function answerRead(path: string, res: ServerResponse): void {
+  const json = (status: number, body: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  if (path.endsWith('/invoices'))
+    json(200, {
+      data: [invoiceFixture, { ...invoiceFixture, id: 'inv_second' }],
+      page_info: { end_cursor: null, start_cursor: null, has_next_page: false, has_previous_page: false },
+    });
+  else if (path.endsWith('/inv_missing'))
+    json(404, { error: { type: 'not_found', message: 'Invoice not found' } });
+  else if (path.endsWith('/inv_expired'))
+    json(401, { error: 'invalid_token', error_description: 'The access token expired' });
+  else res.writeHead(403, { 'content-type': 'text/html' }).end('<html><body>Forbidden</body></html>');
+}
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -121,6 +141,33 @@ describe('zod is not loaded on the valid paths', () => {
     const { value } = await client.create(invoice);
     expect(value.id).toBe('inv_zodoff');
     expect(value.lines.map((line) => line.unitAmount)).toEqual([1999, 5000]);
+    expect(isZodLoaded()).toBe(false);
+  });
+
+  it('a list, and error answers (Whop error body, OAuth form, HTML), load no schema', async () => {
+    const { port } = server.address() as AddressInfo;
+    const client = createWhopClient({
+      apiKey: 'whop_test_key',
+      companyId: COMPANY,
+      baseUrl: `http://127.0.0.1:${port}/api/v1`,
+      maxRetries: 0,
+    });
+    const listed: string[] = [];
+    for await (const item of client.list()) listed.push(item.value.id ?? '');
+    expect(listed).toEqual(['inv_xxxxxxxxxxxxxx', 'inv_second']);
+    await expect(client.get('inv_missing')).rejects.toMatchObject({
+      name: 'NotFoundError',
+      status: 404,
+      message: expect.stringContaining('not_found: Invoice not found'),
+    });
+    await expect(client.get('inv_expired')).rejects.toMatchObject({
+      status: 401,
+      message: expect.stringContaining('invalid_token: The access token expired'),
+    });
+    await expect(client.get('inv_proxied')).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringContaining('Forbidden'),
+    });
     expect(isZodLoaded()).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Field checks of Flowglad's hand-written readers (fast-record.ts, fast-create-body.ts): each answers 0 for a
+ * Field checks of Flowglad's hand-written readers (fast-request.ts, fast-record.ts, fast-list.ts): each answers 0 for a
  * value its zod field accepts (absent included, where the field is optional) and NaN otherwise, so a
  * reader sums them and one NaN poisons the sum. Each mirrors one field schema of wire.ts.
  */
@@ -107,4 +107,24 @@ export function nullOneOf(value: unknown, values: ReadonlySet<string>): number {
 export function hasUndefinedValue(input: Record<string, unknown>): boolean {
   for (const key in input) if (input[key] === undefined) return true;
   return false;
+}
+
+/**
+ * The invoice variants' own ids in each variant schema's key order (wire.ts: the variant's own id comes
+ * first, right after `type`), for records and create bodies alike; the readers copy them in this order so
+ * their output lists keys as zod's does.
+ */
+const VARIANT_IDS: Readonly<Record<string, readonly string[]>> = {
+  purchase: ['purchaseId', 'subscriptionId', 'billingPeriodId'],
+  subscription: ['subscriptionId', 'billingPeriodId', 'purchaseId'],
+  standalone: ['purchaseId', 'subscriptionId', 'billingPeriodId'],
+};
+
+/** Copies the present variant ids of `input` onto `out`, in the order of the variant `type`'s schema. */
+export function copyVariantIds(
+  input: Record<string, unknown>,
+  out: Record<string, unknown>,
+  type: string,
+): void {
+  for (const key of VARIANT_IDS[type] ?? []) if (input[key] !== undefined) out[key] = input[key];
 }

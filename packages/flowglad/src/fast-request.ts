@@ -12,6 +12,7 @@ import {
   LINE_ITEM_TYPES,
 } from './enums';
 import {
+  copyVariantIds,
   hasUndefinedValue,
   nullBool,
   nullDate,
@@ -25,7 +26,7 @@ import {
   reqId,
   reqInt32,
   reqOneOf,
-} from './fast-checks';
+} from './fast-fields';
 import type { InvoiceCreateBody } from './wire';
 
 type Input = fastRead.Input;
@@ -121,9 +122,7 @@ function readInsert(value: unknown): Output | undefined {
   if (input.taxCountry !== undefined) out.taxCountry = input.taxCountry;
   if (input.taxState !== undefined) out.taxState = input.taxState;
   out.type = type;
-  if (purchaseId !== undefined) out.purchaseId = purchaseId;
-  if (subscriptionId !== undefined) out.subscriptionId = subscriptionId;
-  if (billingPeriodId !== undefined) out.billingPeriodId = billingPeriodId;
+  copyVariantIds(input, out, type);
   if (billingPeriodStartDate !== undefined) out.billingPeriodStartDate = billingPeriodStartDate;
   if (billingPeriodEndDate !== undefined) out.billingPeriodEndDate = billingPeriodEndDate;
   if (type === 'standalone') {

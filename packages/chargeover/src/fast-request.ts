@@ -1,34 +1,34 @@
 /**
- * Hand-written readers of the create side: the `POST /api/v3/invoice` body as the fake and `fromProvider`
- * accept it (InvoiceCreateBody) and ChargeOver's answer to it (CreateResponse). Each answers exactly what
+ * Hand-written readers of the create request: the `POST /api/v3/invoice` body as the fake and
+ * `fromProvider` accept it (InvoiceCreateBody, with its LineItemRequest lines). Each answers exactly what
  * its schema in wire.ts outputs for a plainly valid value, or undefined, and the caller then parses with
- * the schema (which owns the error messages). The building blocks are in fast-wire.ts.
+ * the schema (which owns the error messages). The building blocks are in fast-fields.ts.
  */
 import { fastRead } from '@billbridge/core';
 import {
+  DECLARED,
   each,
+  fieldOrder,
   fieldTable,
+  INVALID,
   id,
+  KeyOrder,
   list,
-  loose,
-  looseObject,
   nonEmptyText,
+  otherField,
   paycycle,
-  readId,
+  type SchemaOutput,
   text,
   dateOnly as wireDate,
-} from './fast-wire';
+} from './fast-fields';
 import {
-  type CreateResponse,
   customerReferenceProblem,
-  type Envelope,
   INVOICE_CUSTOM_KEYS,
   type InvoiceCreateBody,
   LINE_CUSTOM_KEYS,
   READ_ADDRESS_KEYS,
+  SENT_ADDRESS_KEYS,
 } from './wire';
-
-type Output<S> = S extends { parse(value: unknown): infer T } ? T : never;
 
 function finite(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
@@ -49,6 +49,7 @@ export const LINE_REQUEST_FIELDS = fieldTable([
 ]);
 
 export const LINE_REQUEST_REQUIRED = ['item_id'] as const;
+const LINE_REQUEST_ORDER = fieldOrder(LINE_REQUEST_FIELDS);
 
 /**
  * looseObject(value, LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED), with the named fields checked in a
@@ -61,9 +62,11 @@ export function readLineRequest(value: unknown): Record<string, unknown> | undef
   const out: Record<string, unknown> = {};
   let count = 0;
   let item = false;
+  const order = new KeyOrder(LINE_REQUEST_ORDER);
   for (const key in input) {
     count++;
     const field = input[key];
+    let declared = true;
     switch (key) {
       case 'item_id':
         if (id(field) === undefined) return undefined;
@@ -82,15 +85,16 @@ export function readLineRequest(value: unknown): Record<string, unknown> | undef
         if (paycycle(field) === undefined) return undefined;
         break;
       default: {
-        const reader = LINE_REQUEST_FIELDS[key];
-        if (reader !== undefined) {
-          if (reader(field) === undefined) return undefined;
-        } else if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
+        const kind = otherField(LINE_REQUEST_FIELDS, key, field);
+        if (kind === INVALID) return undefined;
+        declared = kind === DECLARED;
       }
     }
+    order.see(key, declared);
     out[key] = field;
   }
-  return item && Object.getOwnPropertyNames(input).length === count ? out : undefined;
+  if (!item || Object.getOwnPropertyNames(input).length !== count) return undefined;
+  return order.inZodOrder(out);
 }
 
 const lineItems = list(readLineRequest, 1);
@@ -108,28 +112,33 @@ export const CREATE_BODY_FIELDS = fieldTable([
   ['paycycle', paycycle],
   ['terms_id', id],
   ['admin_id', id],
-  ...each(READ_ADDRESS_KEYS, text),
+  ...each(SENT_ADDRESS_KEYS, text),
   ['memo', text],
   ...each(INVOICE_CUSTOM_KEYS, text),
   ['line_items', lineItems],
+  // The deprecated address fields come after line_items in the schema's shape (the sent ones stay put).
+  ...each(READ_ADDRESS_KEYS, text),
 ]);
 export const CREATE_BODY_REQUIRED = ['line_items'] as const;
+const CREATE_BODY_ORDER = fieldOrder(CREATE_BODY_FIELDS);
 
 /**
  * InvoiceCreateBody's output for a plainly valid body, or undefined: looseObject(value,
  * CREATE_BODY_FIELDS, CREATE_BODY_REQUIRED) and the one-customer rule, with the fields a body usually
  * has checked in a switch (the table serves the rest). Only line_items is rebuilt; every other value is
- * kept as it is (no field of this schema is transformed).
+ * kept as it is (no field of this schema is transformed), and the keys are put in zod's order.
  */
-export function readCreateBody(value: unknown): Output<typeof InvoiceCreateBody> | undefined {
+export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreateBody> | undefined {
   const input = fastRead.asPlainObject(value);
   if (input === undefined) return undefined;
   const out: Record<string, unknown> = {};
   let count = 0;
   let field: unknown;
+  const order = new KeyOrder(CREATE_BODY_ORDER);
   for (const key in input) {
     count++;
     field = input[key];
+    let declared = true;
     switch (key) {
       case 'line_items':
         field = lineItems(field);
@@ -150,68 +159,15 @@ export function readCreateBody(value: unknown): Output<typeof InvoiceCreateBody>
         if (wireDate(field) === undefined) return undefined;
         break;
       default: {
-        const reader = CREATE_BODY_FIELDS[key];
-        if (reader !== undefined) {
-          if (reader(field) === undefined) return undefined;
-        } else if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
+        const kind = otherField(CREATE_BODY_FIELDS, key, field);
+        if (kind === INVALID) return undefined;
+        declared = kind === DECLARED;
       }
     }
+    order.see(key, declared);
     out[key] = field;
   }
   if (out.line_items === undefined || Object.getOwnPropertyNames(input).length !== count) return undefined;
   if (customerReferenceProblem(out) !== undefined) return undefined;
-  return out as Output<typeof InvoiceCreateBody>;
-}
-
-// ------------------------------------------------------------------------------------- the answer
-
-const CREATED_FIELDS = fieldTable([['id', readId]]);
-
-/** `details`: null, or `{}` as every documented answer has it; a record with entries goes to zod. */
-export function emptyDetails(value: unknown): Record<string, never> | null | undefined {
-  if (value === null) return null;
-  const input = fastRead.asPlainObject(value);
-  return input !== undefined && Reflect.ownKeys(input).length === 0 ? {} : undefined;
-}
-
-function code(value: unknown): number | undefined {
-  return Number.isSafeInteger(value) ? (value as number) : undefined;
-}
-
-function message(value: unknown): string | null | undefined {
-  return value === null || typeof value === 'string' ? value : undefined;
-}
-
-/** The envelope's fields around a given `response` reader (Envelope.extend({ response })). */
-export function envelopeFields(response: (value: unknown) => unknown) {
-  return fieldTable([
-    ['code', code],
-    ['status', text],
-    ['message', message],
-    ['details', emptyDetails],
-    ['response', response],
-  ]);
-}
-
-/** Fields every envelope must carry (`details` may be absent). */
-export const ENVELOPE_REQUIRED = ['code', 'status', 'message', 'response'] as const;
-
-const CREATE_RESPONSE_FIELDS = envelopeFields(loose(CREATED_FIELDS, ['id']));
-
-/**
- * Envelope's own `response` is `z.unknown()`: any value, kept as it is. The key itself is required (zod
- * refuses an envelope without it), and a `response` holding undefined is left to zod.
- */
-const ENVELOPE_FIELDS = envelopeFields((value) => value);
-
-/** Envelope's output for a plainly valid answer (error answers: `response: false`), or undefined. */
-export function readEnvelope(value: unknown): Output<typeof Envelope> | undefined {
-  return looseObject(value, ENVELOPE_FIELDS, ENVELOPE_REQUIRED) as Output<typeof Envelope> | undefined;
-}
-
-/** CreateResponse's output for a plainly valid answer (`{ code, status, message, details, response: { id } }`). */
-export function readCreateResponse(value: unknown): Output<typeof CreateResponse> | undefined {
-  return looseObject(value, CREATE_RESPONSE_FIELDS, ENVELOPE_REQUIRED) as
-    | Output<typeof CreateResponse>
-    | undefined;
+  return order.inZodOrder(out) as SchemaOutput<typeof InvoiceCreateBody>;
 }

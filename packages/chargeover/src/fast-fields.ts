@@ -1,0 +1,305 @@
+/**
+ * Building blocks of the hand-written readers of ChargeOver's wire shapes (fast-request.ts, fast-record.ts):
+ * one reader per wire value kind of wire.ts, the loose-object walk every read shape shares, and the
+ * envelope every answer comes in.
+ *
+ * A value reader answers what its zod schema outputs for a plainly valid value, or undefined for anything
+ * else (invalid or doubtful); the caller then falls back to the schema, which owns every error message.
+ * No valid value of these schemas is `undefined`, so undefined can mean "no" throughout.
+ */
+import { DECIMAL_PATTERN, fastRead } from '@billbridge/core';
+import {
+  DATE_ONLY,
+  NAIVE_DATETIME,
+  OFFSET_DATETIME,
+  PAYCYCLE_CODES,
+  READ_ID_TEXT,
+  READ_INT_TEXT,
+} from './wire';
+
+/** Reads one field's value: the schema's output, or undefined. */
+export type FieldReader = (value: unknown) => unknown;
+/** Field name → its reader, for the fields a loose object schema declares. */
+export type FieldTable = Readonly<Record<string, FieldReader>>;
+
+/** A field table with no prototype, so a wire key such as `constructor` is never mistaken for a field. */
+export function fieldTable(entries: Iterable<readonly [string, FieldReader]>): FieldTable {
+  const table: Record<string, FieldReader> = Object.create(null);
+  const rank: Record<string, number> = Object.create(null);
+  const order: string[] = [];
+  const readers: FieldReader[] = [];
+  for (const [key, reader] of entries) {
+    table[key] = reader;
+    if (rank[key] === undefined) rank[key] = order.push(key) - 1;
+    readers[rank[key]] = reader;
+  }
+  ORDERS.set(table, { order, rank, readers });
+  return table;
+}
+
+/**
+ * The order of a table's fields: zod lists a loose object's declared keys in shape order, then the
+ * passed-through ones in the input's order, so tables are written in shape order (a test compares each
+ * with its schema's shape) and a read whose keys came in another order is rebuilt in this one.
+ */
+export interface FieldOrder {
+  readonly order: readonly string[];
+  readonly rank: Readonly<Record<string, number>>;
+  /** The field readers by rank (one lookup per key in the walks). */
+  readonly readers: readonly FieldReader[];
+}
+const ORDERS = new WeakMap<FieldTable, FieldOrder>();
+
+/** The field order of a table made by fieldTable. */
+export function fieldOrder(table: FieldTable): FieldOrder {
+  return ORDERS.get(table) as FieldOrder;
+}
+
+/**
+ * Watches a walk over an object's keys (`see` each key, in the input's order, saying whether the shape
+ * declares it) and answers the read in zod's order: as it is when the keys came in that order (declared
+ * fields in shape order, then the passed-through ones), else rebuilt so. The declared keys are matched
+ * as a subsequence of the shape's order: string compares, no lookup per key.
+ */
+export class KeyOrder {
+  private next = 0;
+  private passed = false;
+  private ordered = true;
+
+  constructor(private readonly fields: FieldOrder) {}
+
+  see(key: string, declared: boolean): void {
+    if (!declared) this.passed = true;
+    else if (this.passed) this.ordered = false;
+    else if (this.ordered) {
+      const order = this.fields.order;
+      let i = this.next;
+      while (i < order.length && order[i] !== key) i++;
+      if (i === order.length) this.ordered = false;
+      else this.next = i + 1;
+    }
+  }
+
+  /** `read` (built in the input's key order) in zod's order. */
+  inZodOrder(read: Record<string, unknown>): Record<string, unknown> {
+    if (this.ordered) return read;
+    const out: Record<string, unknown> = {};
+    const { order, rank } = this.fields;
+    for (let i = 0; i < order.length; i++) {
+      const key = order[i] as string;
+      if (Object.hasOwn(read, key)) out[key] = read[key];
+    }
+    for (const key of Object.keys(read)) if (rank[key] === undefined) out[key] = read[key];
+    return out;
+  }
+}
+
+/** What otherField found. */
+export const INVALID = 0;
+export const DECLARED = 1;
+export const PASSED = 2;
+
+/**
+ * A key a reader's switch does not name: DECLARED when the table reads it and its value is valid,
+ * PASSED when zod's catchall would pass it through as it is, INVALID when either would refuse it (or
+ * would not simply copy it: a `__proto__` key, an object value; see looseObject).
+ */
+export function otherField(table: FieldTable, key: string, field: unknown): number {
+  const reader = table[key];
+  if (reader !== undefined) return reader(field) === undefined ? INVALID : DECLARED;
+  return key === '__proto__' || (typeof field === 'object' && field !== null) ? INVALID : PASSED;
+}
+
+/** The same reader under each key. */
+export function each(keys: readonly string[], reader: FieldReader): Array<readonly [string, FieldReader]> {
+  return keys.map((key) => [key, reader] as const);
+}
+
+// ------------------------------------------------------------------------------------- value readers
+
+/** `z.int().positive()`. */
+export function id(value: unknown): number | undefined {
+  return Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : undefined;
+}
+
+/** ReadId: a positive integer, or its decimal text (read as a number). */
+export function readId(value: unknown): number | undefined {
+  if (typeof value === 'string') return READ_ID_TEXT.test(value) ? id(Number(value)) : undefined;
+  return id(value);
+}
+
+/** ReadInt: any safe integer, or up to 15 digits of text (read as a number). */
+export function readInt(value: unknown): number | undefined {
+  if (typeof value === 'string') return READ_INT_TEXT.test(value) ? Number(value) : undefined;
+  return Number.isSafeInteger(value) ? (value as number) : undefined;
+}
+
+/** WireDecimal: a finite number, or a decimal string, both kept as they are. */
+export function wireDecimal(value: unknown): number | string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  return typeof value === 'string' && DECIMAL_PATTERN.test(value) ? value : undefined;
+}
+
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `z.string().min(1)`. */
+export function nonEmptyText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+export function boolean(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+export function dateOnly(value: unknown): string | undefined {
+  return typeof value === 'string' && DATE_ONLY.test(value) ? value : undefined;
+}
+
+export function wireDateTime(value: unknown): string | undefined {
+  return typeof value === 'string' && (NAIVE_DATETIME.test(value) || OFFSET_DATETIME.test(value))
+    ? value
+    : undefined;
+}
+
+/** `reader` with `null` allowed (`.nullable()`). */
+export function orNull(reader: FieldReader): FieldReader {
+  return (value) => (value === null ? null : reader(value));
+}
+
+/** A value of a set of strings (`z.enum`). */
+export function member(values: ReadonlySet<string>): FieldReader {
+  return (value) => (typeof value === 'string' && values.has(value) ? value : undefined);
+}
+
+/** `z.array(item)` with at least `min` elements, each read by `item`. */
+export function list(item: FieldReader, min = 0): FieldReader {
+  return (value) => {
+    const out = fastRead.readList(value, item);
+    return out !== undefined && out.length >= min ? out : undefined;
+  };
+}
+
+export const PAYCYCLE_SET: ReadonlySet<string> = new Set(PAYCYCLE_CODES);
+/** Paycycle (`z.enum(PAYCYCLE_CODES)`). */
+export const paycycle = member(PAYCYCLE_SET);
+
+// ---------------------------------------------------------------------------------- loose objects
+
+/**
+ * A `z.looseObject` read: declared fields by their readers, every other key passed through as it is
+ * (zod's catchall is `unknown`), a fresh object out, keys in zod's order (see FieldOrder). Answers
+ * undefined when a declared field is invalid, a `required` one is missing, a key is `__proto__` (zod
+ * drops it), a passed-through value is an object (zod's path first refuses too deep a nesting, which this
+ * walk does not measure), or the object has properties `for...in` does not list the way zod's reads see
+ * them (non-enumerable or inherited ones).
+ */
+export function looseObject(
+  value: unknown,
+  table: FieldTable,
+  required: readonly string[],
+): Record<string, unknown> | undefined {
+  const fields = fieldOrder(table);
+  return readLoose(value, fields, requiredRanks(fields, required));
+}
+
+/** The reader of a loose object schema, as a field reader (for nesting and lists). */
+export function loose(table: FieldTable, required: readonly string[]): FieldReader {
+  const fields = fieldOrder(table);
+  const ranks = requiredRanks(fields, required);
+  return (value) => readLoose(value, fields, ranks);
+}
+
+function requiredRanks({ rank }: FieldOrder, required: readonly string[]): number[] {
+  return required.map((key) => rank[key] as number);
+}
+
+function readLoose(
+  value: unknown,
+  { order, rank, readers }: FieldOrder,
+  required: readonly number[],
+): Record<string, unknown> | undefined {
+  const input = fastRead.asPlainObject(value);
+  if (input === undefined) return undefined;
+  // Declared fields are read into their shape position, passed-through keys listed in the input's order;
+  // the answer is then built once in zod's order (providers send keys in their own). A read is never
+  // undefined, so an unset slot means an absent field.
+  const reads = new Array<unknown>(order.length);
+  let passed: string[] | undefined;
+  let count = 0;
+  for (const key in input) {
+    count++;
+    const field = input[key];
+    const at = rank[key];
+    if (at === undefined) {
+      if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
+      if (passed === undefined) passed = [key];
+      else passed.push(key);
+      continue;
+    }
+    const read = (readers[at] as FieldReader)(field);
+    if (read === undefined) return undefined;
+    reads[at] = read;
+  }
+  for (let i = 0; i < required.length; i++) if (reads[required[i] as number] === undefined) return undefined;
+  if (Object.getOwnPropertyNames(input).length !== count) return undefined;
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < order.length; i++) {
+    const read = reads[i];
+    if (read !== undefined) out[order[i] as string] = read;
+  }
+  if (passed !== undefined) for (const key of passed) out[key] = input[key];
+  return out;
+}
+
+/** What a schema (or its lazy stand-in) outputs. */
+export type SchemaOutput<S> = S extends { parse(value: unknown): infer T } ? T : never;
+
+// ------------------------------------------------------------------------------------------ envelope
+
+/**
+ * `details` (`z.record(z.string(), z.unknown()).nullable()`): null, or a fresh object with the same keys
+ * (`{}` in every documented answer; error answers may name fields), less an own `__proto__` (zod skips
+ * it). Left to zod: anything but an ordinary object of enumerable string keys, an own `constructor`
+ * function (zod's plain-object test looks at it), and values other than JSON primitives.
+ */
+export function details(value: unknown): Record<string, unknown> | null | undefined {
+  if (value === null) return null;
+  const input = fastRead.asPlainObject(value);
+  if (input === undefined) return undefined;
+  if (Object.hasOwn(input, 'constructor') && typeof input.constructor === 'function') return undefined;
+  const keys = Object.keys(input);
+  if (keys.length !== Reflect.ownKeys(input).length) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (key === '__proto__') continue;
+    const item = input[key];
+    if (item !== null && typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean')
+      return undefined;
+    out[key] = item;
+  }
+  return out;
+}
+
+function code(value: unknown): number | undefined {
+  return Number.isSafeInteger(value) ? (value as number) : undefined;
+}
+
+function message(value: unknown): string | null | undefined {
+  return value === null || typeof value === 'string' ? value : undefined;
+}
+
+/** The envelope's fields around a given `response` reader (Envelope.extend({ response })). */
+export function envelopeFields(response: (value: unknown) => unknown) {
+  return fieldTable([
+    ['code', code],
+    ['status', text],
+    ['message', message],
+    ['details', details],
+    ['response', response],
+  ]);
+}
+
+/** Fields every envelope must carry (`details` may be absent). */
+export const ENVELOPE_REQUIRED = ['code', 'status', 'message', 'response'] as const;
