@@ -14,6 +14,7 @@ import {
   sumMinor,
   WarningCollector,
 } from '../src/index';
+import { exactTotals } from '../src/money/totals';
 
 const currency = fc.constantFrom(...CURRENCY_CODES);
 /** Small, ordinary and edge-of-safe integers, both signs. */
@@ -131,6 +132,47 @@ describe('totals: plain arithmetic only while it is exact', () => {
         // The same line with the quantity as text takes the BigInt path.
         expect(got).toBe(run(() => lineAmount({ quantity: String(quantity), unitAmount })));
       }),
+    );
+  });
+
+  it('computeTotals in one pass is the exact definition: same totals, or the same error', () => {
+    const tax = fc.option(
+      fc.record(
+        { amount: fc.oneof(integer, fc.constantFrom(0.5, Number.NaN)), inclusive: fc.boolean() },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    );
+    const line = fc.record(
+      {
+        quantity: fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom('1.5', '2', 0.5, 2 ** 53)),
+        unitAmount: integer,
+        unitAmountDecimal: fc.constantFrom('0.25', '1999.5', '7'),
+        amount: integer,
+        tax,
+      },
+      { requiredKeys: ['quantity'] },
+    );
+    const doc = fc.record(
+      { lines: fc.array(line, { maxLength: 5 }), tax, total: integer },
+      { requiredKeys: ['lines'] },
+    );
+    const outcome = (f: () => unknown) => {
+      try {
+        return { value: f() };
+      } catch (error) {
+        return { error: (error as Error).name, message: (error as Error).message };
+      }
+    };
+    fc.assert(
+      fc.property(doc, (d) => {
+        fc.pre(d.lines.length > 0); // no lines: the document's own total stands, nothing is summed
+        const got = outcome(() => computeTotals(d));
+        expect(got).toStrictEqual(outcome(() => exactTotals(d)));
+        if ('value' in got)
+          for (const v of Object.values(got.value as object)) expect(Object.is(v, -0)).toBe(false);
+      }),
+      { numRuns: 2000 },
     );
   });
 
