@@ -319,6 +319,9 @@ function warnUnsupportedInvoiceFields(invoice: Invoice, w: WarningCollector): vo
   if (invoice.imported !== undefined) w.unsupported('imported', 'Whop has no imported flag.');
 }
 
+/** The rules every body is checked against (the line-items sum with BILLBRIDGE_SELF_CHECK=1), built once. */
+const SELF_CHECK_RULES = Object.freeze({ lineSum: FULL_SELF_CHECK });
+
 /**
  * Self-check of the mapper's own output, before anything is sent: a failure is a mapper bug (or a value
  * passed through from the document that Whop refuses, such as an empty product title). The wire schema
@@ -334,7 +337,7 @@ function checkOwnOutput(body: Record<string, unknown>): WhopInvoiceCreateRequest
   const request = isPlainCreateRequest(body)
     ? body
     : parseWith(InvoiceCreateRequest, body, 'Whop create request');
-  const issues = createRequestIssues(request, { lineSum: FULL_SELF_CHECK });
+  const issues = createRequestIssues(request, SELF_CHECK_RULES);
   if (issues.length > 0) {
     throw new ValidationError(
       'Whop create request',
