@@ -137,7 +137,11 @@ function mapInvoice(
       },
     ]);
   }
-  const lineItems = invoice.lines.map((line, i) => mapLine(line, i, invoice.currency, options, resolved, w));
+  // A loop, not map with a closure per call.
+  const { lines, currency } = invoice;
+  const lineItems: LineItemRequest[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++)
+    lineItems[i] = mapLine(lines[i] as Line, i, currency, options, resolved, w);
   reportDropped(invoice, extra, w);
   // Assigned, not spread into a copy: line_items still comes last.
   request.line_items = lineItems;
