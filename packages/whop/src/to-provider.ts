@@ -238,6 +238,9 @@ function billingAddress(
   w: WarningCollector,
 ): WhopBillingAddress | undefined {
   const { billingAddress: a, phone } = invoice.customer;
+  // Nothing to send (the usual case): no empty object built and counted.
+  if (!a && phone === undefined && whop.taxIdType === undefined && whop.taxIdValue === undefined)
+    return undefined;
   const out: WhopBillingAddress = {};
   if (a) {
     if (a.name !== undefined) out.name = a.name;
@@ -253,7 +256,7 @@ function billingAddress(
   if (phone !== undefined) out.phone = phone;
   if (whop.taxIdType !== undefined) out.tax_id_type = whop.taxIdType;
   if (whop.taxIdValue !== undefined) out.tax_id_value = whop.taxIdValue;
-  return a || Object.keys(out).length > 0 ? out : undefined;
+  return out;
 }
 
 function addCollection(
