@@ -27,7 +27,7 @@ import {
 } from './decimal';
 import {
   asSafeInteger,
-  currencyUnitsMemo,
+  CurrencyUnitsMemo,
   fitsPlaces,
   majorNumberToMinor,
   majorTextToMinor,
@@ -221,16 +221,16 @@ function minorUnitConvention(
   description: string,
   digits: (currency: string) => number,
 ): AmountConvention {
-  const unitsOf = currencyUnitsMemo(digits);
+  const memo = new CurrencyUnitsMemo(digits);
   const whole: WholePath = {
     wholeToProvider(amount, currency) {
       const integer = asSafeInteger(amount);
-      const units = integer === undefined ? undefined : unitsOf(currency);
+      const units = integer === undefined ? undefined : memo.get(currency);
       return units === undefined ? undefined : shiftWhole(integer as number, units.shift);
     },
     wholeFromProvider(value, currency) {
       const integer = asSafeInteger(value);
-      const units = integer === undefined ? undefined : unitsOf(currency);
+      const units = integer === undefined ? undefined : memo.get(currency);
       return units === undefined ? undefined : shiftWhole(integer as number, -units.shift);
     },
   };
@@ -299,11 +299,11 @@ export interface MajorUnitsOptions {
 export function majorUnits(options: MajorUnitsOptions = {}): AmountConvention {
   const encoding = options.encoding ?? 'number';
   const digits = (currency: string) => options.rounding?.(currency) ?? minorUnitExponent(currency);
-  const unitsOf = currencyUnitsMemo(digits);
+  const memo = new CurrencyUnitsMemo(digits);
   const whole: WholePath = {
     wholeToProvider(amount, currency) {
       const minor = asSafeInteger(amount);
-      const units = minor === undefined ? undefined : unitsOf(currency);
+      const units = minor === undefined ? undefined : memo.get(currency);
       // Within the account's decimals nothing is rounded: the shortcut is exact.
       if (units === undefined || !fitsPlaces(minor as number, units.iso, units.places)) return undefined;
       return encoding === 'number'
@@ -311,7 +311,7 @@ export function majorUnits(options: MajorUnitsOptions = {}): AmountConvention {
         : minorToMajorText(minor as number, units.iso);
     },
     wholeFromProvider(value, currency) {
-      const units = unitsOf(currency);
+      const units = memo.get(currency);
       if (units === undefined) return undefined;
       return typeof value === 'number'
         ? majorNumberToMinor(value, units.iso)
