@@ -258,12 +258,14 @@ function line(
     out.unitAmount = 0;
   } else {
     // Rates may be finer than a minor unit (usage prices): kept exact.
-    const rate = resolved.amounts.fromProvider(item.line_rate, currency, {
-      provider: PROVIDER,
-      path: ratePath(i),
-      warnings: w,
-      whole: false,
-    });
+    const rate =
+      resolved.amounts.wholeFromProvider(item.line_rate, currency) ??
+      resolved.amounts.fromProvider(item.line_rate, currency, {
+        provider: PROVIDER,
+        path: ratePath(i),
+        warnings: w,
+        whole: false,
+      });
     if (typeof rate === 'number') out.unitAmount = rate;
     else out.unitAmountDecimal = rate;
   }
@@ -387,5 +389,6 @@ function minor(
   resolved: ResolvedOptions,
   w: WarningCollector,
 ): number {
-  return resolved.amounts.fromProvider(value, currency, { provider: PROVIDER, path, warnings: w }) as number;
+  return (resolved.amounts.wholeFromProvider(value, currency) ??
+    resolved.amounts.fromProvider(value, currency, { provider: PROVIDER, path, warnings: w })) as number;
 }

@@ -137,7 +137,11 @@ function mapInvoice(
       },
     ]);
   }
-  const lineItems = invoice.lines.map((line, i) => mapLine(line, i, invoice.currency, options, resolved, w));
+  // A loop, not map with a closure per call.
+  const { lines, currency } = invoice;
+  const lineItems: LineItemRequest[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++)
+    lineItems[i] = mapLine(lines[i] as Line, i, currency, options, resolved, w);
   reportDropped(invoice, extra, w);
   // Assigned, not spread into a copy: line_items still comes last.
   request.line_items = lineItems;
@@ -164,16 +168,14 @@ function mapLine(
   const subMinor = line.unitAmountDecimal !== undefined;
   // Rates in the account's rounding for the currency; a finer whole-minor rate is rounded with a warning
   // (strict refuses). Sub-minor usage rates follow UNCONFIRMED.subRoundingRates.
-  out.line_rate = resolved.amounts.toProvider(
-    subMinor ? (line.unitAmountDecimal as string) : (line.unitAmount ?? 0),
-    currency,
-    {
+  const rate = subMinor ? (line.unitAmountDecimal as string) : (line.unitAmount ?? 0);
+  out.line_rate = (resolved.amounts.wholeToProvider(rate, currency) ??
+    resolved.amounts.toProvider(rate, currency, {
       provider: PROVIDER,
       path: subMinor ? unitAmountDecimalPath(i) : unitAmountPath(i),
       warnings: w,
       whole: !(subMinor && UNCONFIRMED.subRoundingRates),
-    },
-  ) as number;
+    })) as number;
   out.line_quantity = lineQuantity(line.quantity, i);
   checkLineRounding(line, at, currency, resolved, w);
   if (line.recurrence !== undefined) {
@@ -232,7 +234,9 @@ function checkLineRounding(
   w: WarningCollector,
 ): void {
   if (resolved.amounts.digits(currency) >= minorUnitExponent(currency)) return;
-  resolved.amounts.toProvider(lineAmount(line), currency, {
+  const amount = lineAmount(line);
+  if (resolved.amounts.wholeToProvider(amount, currency) !== undefined) return; // nothing to round
+  resolved.amounts.toProvider(amount, currency, {
     provider: PROVIDER,
     path: `${at}.amount`,
     warnings: w,

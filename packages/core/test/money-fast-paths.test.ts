@@ -1,7 +1,7 @@
 /**
- * The money hot paths (safe-integer shortcuts in conventions.ts, decimal.ts and totals.ts) must give
- * exactly what the BigInt path gives: the same number (0, not -0), or the same error. The BigInt path is
- * reached by writing the same amount as `1999.0`, which no shortcut takes.
+ * The money hot paths (safe-integer shortcuts in decimal.ts and totals.ts) must give exactly what the
+ * BigInt path gives: the same number (0, not -0), or the same error. The conventions' whole-amount path
+ * is held to their exact path in whole-amounts.property.test.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,14 +9,12 @@ import {
   CURRENCY_CODES,
   computeTotals,
   decimalFromNumber,
-  isoMinorUnits,
   lineAmount,
   majorUnits,
-  STRIPE_ZERO_DECIMAL_CURRENCIES,
-  stripeMinorUnits,
   sumMinor,
   WarningCollector,
 } from '../src/index';
+import { exactTotals } from '../src/money/totals';
 
 const currency = fc.constantFrom(...CURRENCY_CODES);
 /** Small, ordinary and edge-of-safe integers, both signs. */
@@ -61,49 +59,13 @@ function expectSame(fast: Outcome, slow: Outcome, spelling?: [string, string]): 
   if ('value' in fast && 'value' in slow) expect(Object.is(fast.value, slow.value)).toBe(true);
 }
 
-const slowText = (n: number) => `${n === 0 ? '0' : BigInt(n).toString()}.0`;
 const mode = fc.constantFrom('refuse' as const, 'warn' as const, 'fractional' as const);
 const conventions = {
-  iso: isoMinorUnits,
-  stripe: stripeMinorUnits(STRIPE_ZERO_DECIMAL_CURRENCIES),
   majorNumber: majorUnits(),
-  majorString: majorUnits({ encoding: 'decimal-string' }),
   majorRounded: majorUnits({ rounding: (c) => (c === 'USD' ? 0 : c === 'JPY' ? 2 : undefined) }),
 };
 
-describe('amount conventions: the integer shortcuts agree with the exact path', () => {
-  for (const [name, convention] of Object.entries(conventions)) {
-    it(`${name}: toProvider of a whole minor amount, as a number or as integer text`, () => {
-      fc.assert(
-        fc.property(currency, integer, mode, (code, minor, m) => {
-          const slow = outcome((ctx) => convention.toProvider(slowText(minor), code, ctx), m);
-          expectSame(
-            outcome((ctx) => convention.toProvider(minor, code, ctx), m),
-            slow,
-          );
-          expectSame(
-            outcome((ctx) => convention.toProvider(String(minor), code, ctx), m),
-            slow,
-          );
-        }),
-        { numRuns: 400 },
-      );
-    });
-
-    it(`${name}: fromProvider of a whole number`, () => {
-      fc.assert(
-        fc.property(currency, integer, mode, (code, value, m) => {
-          expectSame(
-            outcome((ctx) => convention.fromProvider(value, code, ctx), m),
-            outcome((ctx) => convention.fromProvider(slowText(value), code, ctx), m),
-            [`${slowText(value)} `, `${value} `],
-          );
-        }),
-        { numRuns: 400 },
-      );
-    });
-  }
-
+describe('amount conventions: a JSON number reads as the decimal it prints as', () => {
   it('majorUnits: fromProvider of a fractional JSON number reads the decimal it prints as', () => {
     fc.assert(
       fc.property(currency, integer, fc.integer({ min: 0, max: 6 }), mode, (code, digits, places, m) => {
@@ -170,6 +132,47 @@ describe('totals: plain arithmetic only while it is exact', () => {
         // The same line with the quantity as text takes the BigInt path.
         expect(got).toBe(run(() => lineAmount({ quantity: String(quantity), unitAmount })));
       }),
+    );
+  });
+
+  it('computeTotals in one pass is the exact definition: same totals, or the same error', () => {
+    const tax = fc.option(
+      fc.record(
+        { amount: fc.oneof(integer, fc.constantFrom(0.5, Number.NaN)), inclusive: fc.boolean() },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    );
+    const line = fc.record(
+      {
+        quantity: fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom('1.5', '2', 0.5, 2 ** 53)),
+        unitAmount: integer,
+        unitAmountDecimal: fc.constantFrom('0.25', '1999.5', '7'),
+        amount: integer,
+        tax,
+      },
+      { requiredKeys: ['quantity'] },
+    );
+    const doc = fc.record(
+      { lines: fc.array(line, { maxLength: 5 }), tax, total: integer },
+      { requiredKeys: ['lines'] },
+    );
+    const outcome = (f: () => unknown) => {
+      try {
+        return { value: f() };
+      } catch (error) {
+        return { error: (error as Error).name, message: (error as Error).message };
+      }
+    };
+    fc.assert(
+      fc.property(doc, (d) => {
+        fc.pre(d.lines.length > 0); // no lines: the document's own total stands, nothing is summed
+        const got = outcome(() => computeTotals(d));
+        expect(got).toStrictEqual(outcome(() => exactTotals(d)));
+        if ('value' in got)
+          for (const v of Object.values(got.value as object)) expect(Object.is(v, -0)).toBe(false);
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -4,7 +4,7 @@
  * at its own path. So KWD (3 ISO decimals) is counted in fils/10, ISK (0 ISO decimals) in 1/100 króna,
  * MGA (2 ISO decimals) in whole ariary.
  */
-import { minorUnitExponent, WarningCollector } from '@billbridge/core';
+import { WarningCollector } from '@billbridge/core';
 import { FLOWGLAD_AMOUNTS } from './amounts';
 
 /** int32: Flowglad stores money and quantities in Postgres `integer` columns. */
@@ -26,35 +26,19 @@ export interface UnitConversion {
 
 type Direction = typeof FLOWGLAD_AMOUNTS.toProvider;
 
-// The last currency asked about: a document's lines share one, so each line need not look it up again.
-let lastCurrency = '';
-let lastSame = false;
-
-/** Whether Flowglad and ISO 4217 count `currency` in the same digits (USD, JPY), so amounts pass unchanged. */
-function sameDigits(currency: string): boolean {
-  if (currency !== lastCurrency) {
-    lastSame = FLOWGLAD_AMOUNTS.digits(currency) === minorUnitExponent(currency);
-    lastCurrency = currency;
-  }
-  return lastSame;
+/** A conversion that changed nothing but the unit. */
+function lossless(value: number): UnitConversion {
+  return { value, exact: String(value), lossless: true };
 }
 
-/** The context of an exact (unrounded) conversion, built once. */
-const EXACT = { provider: 'flowglad', path: 'amount', whole: false } as const;
-
+/**
+ * The conversion of an amount the convention's whole-amount path declined (finer than the unit, past a
+ * safe integer): the exact value first; when it is whole, it is the answer (no rounding, so no warning);
+ * only a value finer than the unit is converted a second time, rounded, through a collector.
+ */
 function convert(direction: Direction, amount: number | string, currency: string): UnitConversion {
-  // Fast path: a whole amount where both sides count the same digits (USD, JPY) passes unchanged.
-  if (typeof amount === 'number' && Number.isSafeInteger(amount) && sameDigits(currency)) {
-    const value = amount === 0 ? 0 : amount;
-    return { value, exact: String(value), lossless: true };
-  }
-  // The exact value first: when it is whole, it is the answer (no rounding, so no warning); only a value
-  // finer than the unit is converted a second time, rounded, through a collector.
-  const exact = direction(amount, currency, EXACT);
-  if (typeof exact === 'number' && Number.isInteger(exact)) {
-    const value = exact === 0 ? 0 : exact;
-    return { value, exact: String(value), lossless: true };
-  }
+  const exact = direction(amount, currency, { provider: 'flowglad', path: 'amount', whole: false });
+  if (typeof exact === 'number' && Number.isInteger(exact)) return lossless(exact === 0 ? 0 : exact);
   const collector = new WarningCollector('flowglad');
   const value = direction(amount, currency, {
     provider: 'flowglad',
@@ -72,14 +56,19 @@ function convert(direction: Direction, amount: number | string, currency: string
 const TO_FLOWGLAD: Direction = FLOWGLAD_AMOUNTS.toProvider.bind(FLOWGLAD_AMOUNTS);
 const FROM_FLOWGLAD: Direction = FLOWGLAD_AMOUNTS.fromProvider.bind(FLOWGLAD_AMOUNTS);
 
-/** ISO minor units (an integer or a finer decimal string such as "0.04") → Flowglad units. */
+/**
+ * ISO minor units (an integer or a finer decimal string such as "0.04") → Flowglad units. Whole amounts
+ * (the usual case) take the convention's context-free path.
+ */
 export function minorToFlowglad(minor: number | string, currency: string): UnitConversion {
-  return convert(TO_FLOWGLAD, minor, currency);
+  const whole = FLOWGLAD_AMOUNTS.wholeToProvider(minor, currency);
+  return whole === undefined ? convert(TO_FLOWGLAD, minor, currency) : lossless(whole as number);
 }
 
 /** Flowglad units → ISO minor units. */
 export function flowgladToMinor(units: number, currency: string): UnitConversion {
-  return convert(FROM_FLOWGLAD, units, currency);
+  const whole = FLOWGLAD_AMOUNTS.wholeFromProvider(units, currency);
+  return whole === undefined ? convert(FROM_FLOWGLAD, units, currency) : lossless(whole);
 }
 
 export function isInt32(value: number): boolean {

@@ -26,11 +26,13 @@ export function sentFacts(request: PaidCreateOrderRequest, covers: TotalAmountCo
 export function storedFacts(order: PaidOrder, currency: string | undefined, lineCount?: number): CreateFacts {
   const facts: CreateFacts = {};
   if (currency !== undefined) {
-    const total = PAID_AMOUNTS.fromProvider(order.totalAmount, currency, {
-      provider: PROVIDER,
-      path: 'total',
-      whole: false,
-    });
+    const total =
+      PAID_AMOUNTS.wholeFromProvider(order.totalAmount, currency) ??
+      PAID_AMOUNTS.fromProvider(order.totalAmount, currency, {
+        provider: PROVIDER,
+        path: 'total',
+        whole: false,
+      });
     facts.total = Number(total);
   }
   if (lineCount !== undefined) facts.lineCount = lineCount;

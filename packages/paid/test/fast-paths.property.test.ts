@@ -1,12 +1,11 @@
 /**
- * The shortcuts taken around core's money on the hot paths, held to the slow path they skip: same value,
- * same warnings, same error, on arbitrary values (whole, fractional, -0, NaN, huge) and currencies
- * (known, unknown).
+ * The shortcut taken around core's exact sums on the create path (the expected order amount), held to the
+ * slow path it skips: same value, same error, on arbitrary values (whole, fractional, -0, NaN, huge) and
+ * currencies (known, unknown). Single amounts take core's own whole-amount path, which core's
+ * whole-amounts.property.test.ts holds to its exact path.
  */
-import { WarningCollector } from '@billbridge/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromPaidTotal, fromPaidUnitPrice, PAID_AMOUNTS, toPaidAmount } from '../src/amounts';
 import { exactTotalAmount, expectedTotalAmount } from '../src/order-amount';
 import type { PaidCreateOrderRequest } from '../src/wire';
 
@@ -26,58 +25,6 @@ const number = fc.oneof(
   fc.constantFrom(-0, 0.5, 1.005, 2 ** 53, -(2 ** 53), 1e21, Number.NaN, Number.POSITIVE_INFINITY),
 );
 const currency = fc.constantFrom('USD', 'JPY', 'KWD', 'CLF', 'usd', 'XXX1', '');
-const path = 'lines[0].x';
-
-describe('amounts: whole minor units skip the convention context, nothing else changes', () => {
-  it('toPaidAmount equals the convention, whole or not', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(number, fc.constantFrom('12', '0.04', 'x')),
-        currency,
-        fc.boolean(),
-        (v, c, whole) => {
-          expect(outcome(() => toPaidAmount(v, c, path, whole))).toStrictEqual(
-            outcome(() => PAID_AMOUNTS.toProvider(v, c, { provider: 'paid', path, whole })),
-          );
-        },
-      ),
-      { numRuns: 1000 },
-    );
-  });
-
-  it('fromPaidTotal equals the convention, warnings included', () => {
-    fc.assert(
-      fc.property(number, currency, (v, c) => {
-        const fast = new WarningCollector('paid');
-        const slow = new WarningCollector('paid');
-        expect(outcome(() => fromPaidTotal(v, c, path, fast))).toStrictEqual(
-          outcome(() => PAID_AMOUNTS.fromProvider(v, c, { provider: 'paid', path, warnings: slow })),
-        );
-        expect(fast.warnings).toStrictEqual(slow.warnings);
-      }),
-      { numRuns: 1000 },
-    );
-  });
-
-  it('fromPaidUnitPrice equals the convention read without rounding', () => {
-    fc.assert(
-      fc.property(number, currency, (v, c) => {
-        const slow = outcome(() => PAID_AMOUNTS.fromProvider(v, c, { provider: 'paid', path, whole: false }));
-        const expected =
-          'value' in (slow as object)
-            ? {
-                value:
-                  typeof (slow as { value: unknown }).value === 'number'
-                    ? { unitAmount: (slow as { value: number }).value }
-                    : { unitAmountDecimal: (slow as { value: string }).value },
-              }
-            : slow;
-        expect(outcome(() => fromPaidUnitPrice(v, c, path))).toStrictEqual(expected);
-      }),
-      { numRuns: 1000 },
-    );
-  });
-});
 
 describe('the expected order amount: the whole-number sum equals the exact one', () => {
   const attribute = fc.record(

@@ -14,7 +14,7 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { fromPelcroAddress } from './address';
-import { fromPelcroAmount, fromPelcroUnitPrice, pelcroShift, scaleWhole } from './amounts';
+import { fromPelcroAmount, fromPelcroUnitPrice, PELCRO_AMOUNTS } from './amounts';
 import { readPelcroDate } from './dates';
 import { fastReadInvoiceResponse } from './fast-record';
 import { fastReadCreateBody } from './fast-request';
@@ -83,11 +83,9 @@ export function unwrap(response: { data?: unknown } | PelcroInvoice): PelcroInvo
 
 function fromCreateBody(body: PelcroInvoiceCreateBody, w: WarningCollector): Invoice {
   const currency = body.currency.toUpperCase();
-  const shift = pelcroShift(currency);
   const items = body.line_items ?? [];
   const lines: Lines = new Array(items.length);
-  for (let i = 0; i < items.length; i++)
-    lines[i] = lineFromItem(items[i] as PelcroLineItem, i, currency, shift);
+  for (let i = 0; i < items.length; i++) lines[i] = lineFromItem(items[i] as PelcroLineItem, i, currency);
   const invoice: Invoice = { currency, customer: {}, lines };
   if (body.old_provider_id !== undefined) invoice.externalId = body.old_provider_id;
   if (body.customer_id !== undefined) invoice.customer.id = String(body.customer_id);
@@ -99,7 +97,7 @@ function fromCreateBody(body: PelcroInvoiceCreateBody, w: WarningCollector): Inv
   if (shipping) invoice.customer.shippingAddress = shipping;
   // With line items Pelcro computes the total itself: the request implies it.
   const total = body.total ?? (body.line_items && itemsTotal(body.line_items).total);
-  if (total !== undefined) invoice.total = amount(total, currency, shift, w);
+  if (total !== undefined) invoice.total = fromPelcroAmount(total, currency, 'total', w);
   if (body.status !== undefined) invoice.status = body.status;
   if (body.billing_reason !== undefined) invoice.billingReason = body.billing_reason;
   readPeriodAndDue(invoice, body, w);
@@ -125,13 +123,13 @@ function lineFromItem(
   },
   i: number,
   currency: string,
-  shift: number,
 ): Lines[number] {
   const line: Lines[number] = { quantity: item.quantity };
   if (item.description != null) line.description = item.description;
-  // Pelcro's unit (hundredths of ISK, whole MGA) → canonical minor units, exact (finer as a Decimal).
+  // Pelcro's unit (hundredths of ISK, whole MGA) → canonical minor units, exact (finer as a Decimal); the
+  // path is built only when the amount is not a whole one.
   const unit =
-    scaleWhole(item.unit_price, -shift) ??
+    PELCRO_AMOUNTS.wholeFromProvider(item.unit_price, currency) ??
     fromPelcroUnitPrice(item.unit_price, currency, `lines[${i}].unitAmount`);
   if (typeof unit === 'number') line.unitAmount = unit;
   else line.unitAmountDecimal = unit;
@@ -139,11 +137,6 @@ function lineFromItem(
     line.tax = { name: item.tax_name, ratePercent: formatDecimal(toDecimal(item.tax_rate)) };
   }
   return line;
-}
-
-/** A whole Pelcro amount in canonical minor units: the convention's shortcut, else the convention. */
-function amount(value: number, currency: string, shift: number, w: WarningCollector): number {
-  return scaleWhole(value, -shift) ?? fromPelcroAmount(value, currency, 'total', w);
 }
 
 function readPeriodAndDue(
@@ -194,7 +187,6 @@ const KNOWN_REASONS: ReadonlySet<string> = new Set(BILLING_REASONS);
 
 function fromInvoice(record: PelcroInvoice, w: WarningCollector): Invoice {
   const currency = record.currency.toUpperCase();
-  const shift = pelcroShift(currency);
   const invoice: Invoice = {
     id: String(record.id),
     provider: 'pelcro',
@@ -207,7 +199,7 @@ function fromInvoice(record: PelcroInvoice, w: WarningCollector): Invoice {
           `Pelcro reports ${item.amount}, not quantity × unit price (${itemAmount(item)}).`,
         );
       }
-      return lineFromItem(item, i, currency, shift);
+      return lineFromItem(item, i, currency);
     }),
   };
   if (record.old_provider_id != null) invoice.externalId = record.old_provider_id;
@@ -219,7 +211,7 @@ function fromInvoice(record: PelcroInvoice, w: WarningCollector): Invoice {
       w.unrecognized('billing_reason', `Unknown billing_reason "${record.billing_reason}"; it is not kept.`);
   }
   const total = record.total ?? record.amount_due;
-  if (total != null) invoice.total = amount(total, currency, shift, w);
+  if (total != null) invoice.total = fromPelcroAmount(total, currency, 'total', w);
   readPeriodAndDue(invoice, record, w);
   const created = readPelcroDate(record.created_at ?? record.created, 'created_at', w);
   if (created !== undefined) invoice.createdAt = created;

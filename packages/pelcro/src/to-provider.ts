@@ -27,14 +27,7 @@ import {
   WarningCollector,
 } from '@billbridge/core';
 import { toPelcroAddress } from './address';
-import {
-  canonicalForComparison,
-  exactPelcroUnitPrice,
-  PELCRO_AMOUNTS,
-  pelcroShift,
-  scaleWhole,
-  toPelcroAmount,
-} from './amounts';
+import { canonicalForComparison, exactPelcroUnitPrice, PELCRO_AMOUNTS, toPelcroAmount } from './amounts';
 import {
   EPOCH_SECONDS_MAX,
   EPOCH_SECONDS_MIN,
@@ -152,24 +145,21 @@ function mapAmounts(
   w: WarningCollector,
 ): void {
   const { currency, lines } = invoice;
-  // Pelcro's decimals against ISO's, once per document: whole amounts then scale without a lookup each.
-  const shift = pelcroShift(currency);
   if (lines.length === 0) {
     // The canonical model guarantees a total when there are no lines.
-    const minor = invoice.total as number;
-    const total = scaleWhole(minor, shift) ?? pelcroAmount(minor, currency, 'total', issues, w);
+    const total = pelcroAmount(invoice.total as number, currency, 'total', issues, w);
     if (total !== undefined && issues.int32('total', total, 'total')) body.total = total;
     return;
   }
   const items: PelcroLineItem[] = new Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
-    items[i] = lineItem(lines[i] as Invoice['lines'][number], i, currency, shift, issues, w);
+    items[i] = lineItem(lines[i] as Invoice['lines'][number], i, currency, issues, w);
   }
   body.line_items = items;
   if (issues.list.length > 0) return;
   const totals = itemsTotal(items);
   if (!issues.int32('lines', totals.total, 'The invoice total of the lines')) return;
-  const sent = canonicalForComparison(totals.total, currency, shift);
+  const sent = canonicalForComparison(totals.total, currency);
   if (invoice.total !== undefined && invoice.total !== sent) {
     w.approximated(
       'total',
@@ -205,7 +195,6 @@ export function lineItem(
   line: Invoice['lines'][number],
   i: number,
   currency: string,
-  shift: number,
   issues: Issues,
   w: WarningCollector,
 ): PelcroLineItem {
@@ -215,7 +204,7 @@ export function lineItem(
   // The plain case: a whole unit price and a whole quantity, both int32, and a line amount within int32.
   // Anything else (or any doubt) takes the general path below, which words every refusal and warning.
   if (typeof lineQuantity === 'number' && unitAmount !== undefined && unitAmount >= 0) {
-    const unitPrice = scaleWhole(unitAmount, shift);
+    const unitPrice = PELCRO_AMOUNTS.wholeToProvider(unitAmount, currency) as number | undefined;
     if (
       unitPrice !== undefined &&
       unitPrice <= INT32_MAX &&

@@ -9,7 +9,7 @@ import {
   type IntegrityDifference,
   IntegrityError,
 } from '@billbridge/core';
-import { canonicalForComparison, pelcroShift } from './amounts';
+import { canonicalForComparison } from './amounts';
 import { READINGS } from './options';
 import { itemAmount, itemsTotal } from './totals';
 import type { PelcroInvoice, PelcroInvoiceCreateBody, PelcroLineItem } from './wire';
@@ -17,39 +17,37 @@ import type { PelcroInvoice, PelcroInvoiceCreateBody, PelcroLineItem } from './w
 /** The facts of a create body, as Pelcro will compute them (lines × unit prices, tax on top). */
 export function sentFacts(body: PelcroInvoiceCreateBody): CreateFacts {
   const currency = body.currency.toUpperCase();
-  const shift = pelcroShift(currency);
   const items = body.line_items;
   if (items === undefined) {
     const facts: CreateFacts = { currency };
-    if (body.total !== undefined) facts.total = canonicalForComparison(body.total, currency, shift);
+    if (body.total !== undefined) facts.total = canonicalForComparison(body.total, currency);
     return facts;
   }
   const lineAmounts: number[] = new Array(items.length);
   for (let i = 0; i < items.length; i++) {
-    lineAmounts[i] = canonicalForComparison(itemAmount(items[i] as PelcroLineItem), currency, shift);
+    lineAmounts[i] = canonicalForComparison(itemAmount(items[i] as PelcroLineItem), currency);
   }
   return {
     currency,
     lineCount: items.length,
     lineAmounts,
-    total: canonicalForComparison(itemsTotal(items).total, currency, shift),
+    total: canonicalForComparison(itemsTotal(items).total, currency),
   };
 }
 
 /** The facts Pelcro's invoice carries (absent ones are not compared). */
 export function storedFacts(invoice: PelcroInvoice, withLines: boolean): CreateFacts {
   const currency = invoice.currency.toUpperCase();
-  const shift = pelcroShift(currency);
   const facts: CreateFacts = { currency };
   const total = invoice.total ?? invoice.amount_due;
-  if (total != null) facts.total = canonicalForComparison(total, currency, shift);
+  if (total != null) facts.total = canonicalForComparison(total, currency);
   const items = invoice.line_items;
   if (withLines && Array.isArray(items)) {
     facts.lineCount = items.length;
     const lineAmounts: number[] = new Array(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as NonNullable<PelcroInvoice['line_items']>[number];
-      lineAmounts[i] = canonicalForComparison(item.amount ?? itemAmount(item), currency, shift);
+      lineAmounts[i] = canonicalForComparison(item.amount ?? itemAmount(item), currency);
     }
     facts.lineAmounts = lineAmounts;
   }

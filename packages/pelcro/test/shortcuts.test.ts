@@ -1,41 +1,15 @@
 /**
- * Every shortcut the hot paths take around core's money conventions and exact sums, checked against the
- * slow path it stands for: the same value, or the same error, for arbitrary inputs.
+ * Every shortcut the hot paths take around core's exact sums and the general line mapping, checked against
+ * the slow path it stands for: the same value, or the same error, for arbitrary inputs. Single amounts
+ * take core's own whole-amount path, which core's whole-amounts.property.test.ts holds to its exact path.
  */
-import { CURRENCY_CODES, WarningCollector } from '@billbridge/core';
+import { WarningCollector } from '@billbridge/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalForComparison,
-  fromPelcroAmount,
-  fromPelcroUnitPrice,
-  PELCRO_AMOUNTS,
-  pelcroShift,
-  roundedForComparison,
-  scaleWhole,
-  toPelcroAmount,
-} from '../src/amounts';
 import { pelcro } from '../src/index';
 import { INT32_MAX } from '../src/options';
 import { generalLineItem, Issues, lineItem, pelcroIdFromString } from '../src/to-provider';
 import { exactItemsTotal, itemsTotal } from '../src/totals';
-
-const currency = fc.constantFrom(...CURRENCY_CODES, 'MGA', 'ISK', 'KWD', 'JPY', 'CLF', 'XXX', 'ZZZ');
-const amount = fc.oneof(
-  fc.integer({ min: -1_000_000, max: 1_000_000 }),
-  fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
-  fc.constantFrom(
-    0,
-    -0,
-    2 ** 53,
-    2 ** 53 - 1,
-    -(2 ** 53) + 1,
-    Number.MAX_SAFE_INTEGER / 100,
-    1.5,
-    Number.NaN,
-  ),
-  fc.double({ noNaN: true }),
-);
 
 /** The outcome of a call: its value, or the error's class and message. */
 function outcome(fn: () => unknown): unknown {
@@ -45,53 +19,6 @@ function outcome(fn: () => unknown): unknown {
     return { error: (error as Error).name, message: (error as Error).message };
   }
 }
-
-describe('scaleWhole: the convention shortcut', () => {
-  it('whenever it answers, it is what the convention answers, both ways', () => {
-    fc.assert(
-      fc.property(currency, amount, (cur, value) => {
-        const shift = pelcroShift(cur);
-        const to = scaleWhole(value, shift);
-        if (to !== undefined) {
-          expect(Object.is(to, toPelcroAmount(value, cur, 'x'))).toBe(true);
-          expect(
-            Object.is(
-              to,
-              PELCRO_AMOUNTS.toProvider(value, cur, { provider: 'pelcro', path: 'x', whole: false }),
-            ),
-          ).toBe(true);
-        }
-        const from = scaleWhole(value, -shift);
-        if (from !== undefined) {
-          expect(Object.is(from, fromPelcroAmount(value, cur, 'x', new WarningCollector('pelcro')))).toBe(
-            true,
-          );
-          expect(Object.is(from, fromPelcroUnitPrice(value, cur, 'x'))).toBe(true);
-        }
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it('answers for plain whole amounts (so the shortcut is really taken)', () => {
-    expect(scaleWhole(1999, pelcroShift('USD'))).toBe(1999);
-    expect(scaleWhole(1500, pelcroShift('ISK'))).toBe(150000);
-    expect(scaleWhole(1234, -pelcroShift('KWD'))).toBe(12340);
-    expect(scaleWhole(-0, 0)).toBe(0);
-    expect(Object.is(scaleWhole(-0, 0), 0)).toBe(true);
-  });
-
-  it('canonicalForComparison is the rounding convention, shortcut or not', () => {
-    fc.assert(
-      fc.property(currency, amount, (cur, value) => {
-        const fast = outcome(() => canonicalForComparison(value, cur));
-        const slow = outcome(() => roundedForComparison(value, cur));
-        expect(fast).toStrictEqual(slow);
-      }),
-      { numRuns: 3000 },
-    );
-  });
-});
 
 describe('itemsTotal: one pass while sums stay safe', () => {
   const item = fc.record(
@@ -147,7 +74,7 @@ describe('lineItem: the plain-line shortcut', () => {
     const w = new WarningCollector('pelcro');
     const l = value as Parameters<typeof lineItem>[0];
     const result = outcome(() => {
-      if (fn !== 'slow') return fn(l, 3, cur, pelcroShift(cur), issues, w);
+      if (fn !== 'slow') return fn(l, 3, cur, issues, w);
       const item = {} as Parameters<typeof generalLineItem>[1];
       if (l.description !== undefined) item.description = l.description;
       return generalLineItem(l, item, 3, cur, issues, w);

@@ -37,17 +37,15 @@ export function fromWhopCurrency(value: string, field: string): string {
   return upper;
 }
 
-const AMOUNT_CONTEXT = { provider: 'whop', path: 'amount', whole: false } as const;
-
 /**
  * Minor units (integer or exact decimal, possibly sub-minor) → the JSON number Whop reads as major units.
- * An integer goes to the convention as a number (its exact safe-integer path), a decimal as its text.
+ * A whole amount takes the convention's context-free path; anything else goes to the convention with its
+ * path, `whole: false` keeping a sub-minor unit price exact (a value a JSON number cannot carry is refused).
  */
 export function minorToWhopNumber(minor: number | ExactDecimal, currency: string, path = 'amount'): number {
-  // whole: false keeps a sub-minor unit price exact; a value a JSON number cannot carry is refused.
-  const context = path === 'amount' ? AMOUNT_CONTEXT : { provider: 'whop', path, whole: false };
   const amount = typeof minor === 'number' ? minor : formatDecimal(minor);
-  return WHOP_AMOUNTS.toProvider(amount, currency, context) as number;
+  return (WHOP_AMOUNTS.wholeToProvider(amount, currency) ??
+    WHOP_AMOUNTS.toProvider(amount, currency, { provider: 'whop', path, whole: false })) as number;
 }
 
 /** A Whop price (JSON number, major units) → canonical unit price: whole minor units, or a finer decimal string. */
@@ -56,7 +54,9 @@ export function whopNumberToUnit(
   currency: string,
   path = 'unit_price',
 ): { unitAmount: number } | { unitAmountDecimal: string } {
-  const minor = WHOP_AMOUNTS.fromProvider(value, currency, { provider: 'whop', path, whole: false });
+  const minor =
+    WHOP_AMOUNTS.wholeFromProvider(value, currency) ??
+    WHOP_AMOUNTS.fromProvider(value, currency, { provider: 'whop', path, whole: false });
   return typeof minor === 'number' ? { unitAmount: minor } : { unitAmountDecimal: minor };
 }
 

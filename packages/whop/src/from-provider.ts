@@ -143,8 +143,6 @@ function inPositionOrder(items: readonly LineItem[]): readonly LineItem[] {
   return items;
 }
 
-const TOTAL_CONTEXT = { provider: 'whop', path: 'line_items.total', whole: false } as const;
-
 /**
  * Whether Whop's line total is exactly quantity × unit_price. With a whole quantity and a unit price of
  * whole minor units (the usual case) it compares minor units: the product of two safe integers, when it
@@ -160,12 +158,9 @@ export function totalIsProduct(
   if (Number.isSafeInteger(quantity) && 'unitAmount' in unit) {
     const product = quantity * unit.unitAmount;
     if (Number.isSafeInteger(product)) {
-      try {
-        const totalMinor = WHOP_AMOUNTS.fromProvider(total, currency, TOTAL_CONTEXT);
-        if (typeof totalMinor === 'number') return totalMinor === product;
-      } catch {
-        // Beyond what the convention reads: the exact comparison below decides.
-      }
+      // A total that is not exactly whole minor units (or beyond a safe integer): the exact comparison decides.
+      const totalMinor = WHOP_AMOUNTS.wholeFromProvider(total, currency);
+      if (totalMinor !== undefined) return totalMinor === product;
     }
   }
   return exactTotalIsProduct(item);
@@ -243,11 +238,9 @@ export function fromWhopCreateRequest(
   const type = effectivePlanType(plan);
   const price = type === 'renewal' ? plan.renewal_price : plan.initial_price;
   if (lines.length === 0)
-    invoice.total = WHOP_AMOUNTS.fromProvider(price ?? 0, currency, {
-      provider: 'whop',
-      path: 'total',
-      warnings: w,
-    });
+    invoice.total =
+      WHOP_AMOUNTS.wholeFromProvider(price ?? 0, currency) ??
+      WHOP_AMOUNTS.fromProvider(price ?? 0, currency, { provider: 'whop', path: 'total', warnings: w });
   if (type === 'renewal' && plan.billing_period != null) {
     const { recurrence, approximated } = billingPeriodToRecurrence(plan.billing_period);
     invoice.recurrence = recurrence;

@@ -43,8 +43,8 @@ export function mapLines(
   // Whole quantities × whole unit prices add up to whole amounts equal to the rounded subtotal by
   // definition, so the exact decimal sum and its two checks below are needed only for finer lines.
   const lines = invoice.lines;
-  const allWhole = lines.every(isWholeLine);
-  let exactSum: ExactDecimal = toDecimal(0);
+  const allWhole = allWholeLines(lines);
+  let exactSum: ExactDecimal = ZERO;
   const lineItems = new Array<WhopRequestLineItem>(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
@@ -92,24 +92,31 @@ export function mapLines(
   return { lineItems, priceMinor: totals.subtotal };
 }
 
-/** Whole quantity × whole unit price: its exact amount is a whole number of minor units. */
-function isWholeLine(line: Line): boolean {
-  return (
-    line.unitAmountDecimal === undefined &&
-    typeof line.quantity === 'number' &&
-    Number.isSafeInteger(line.quantity) &&
-    Number.isSafeInteger(line.unitAmount ?? 0)
-  );
+const ZERO: ExactDecimal = Object.freeze({ coefficient: 0n, scale: 0 });
+
+/** Whether every line is a whole quantity × a whole unit price: its exact amount is whole minor units. */
+function allWholeLines(lines: readonly Line[]): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (
+      line.unitAmountDecimal !== undefined ||
+      typeof line.quantity !== 'number' ||
+      !Number.isSafeInteger(line.quantity) ||
+      !Number.isSafeInteger(line.unitAmount ?? 0)
+    )
+      return false;
+  }
+  return true;
 }
 
 function unitPrice(line: Line, i: number, currency: WhopCurrency, code: string): number {
-  // A whole unit price goes to the convention as it is (its safe-integer path); a finer one as a decimal.
+  // A whole unit price goes to the convention as it is (its whole-amount path); a finer one as a decimal.
   const minor =
     line.unitAmountDecimal !== undefined ? toDecimal(line.unitAmountDecimal) : (line.unitAmount ?? 0);
-  const path = `lines[${i}].${line.unitAmountDecimal !== undefined ? 'unitAmountDecimal' : 'unitAmount'}`;
   try {
     return minorToWhopNumber(minor, code);
   } catch {
+    const path = `lines[${i}].${line.unitAmountDecimal !== undefined ? 'unitAmountDecimal' : 'unitAmount'}`;
     throw new WhopPlanPriceError(
       path,
       `The unit price ${minorDecimalToMajorString(toDecimal(minor), code)} ${currency} has more digits than a JSON number carries exactly.`,

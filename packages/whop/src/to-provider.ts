@@ -238,6 +238,9 @@ function billingAddress(
   w: WarningCollector,
 ): WhopBillingAddress | undefined {
   const { billingAddress: a, phone } = invoice.customer;
+  // Nothing to send (the usual case): no empty object built and counted.
+  if (!a && phone === undefined && whop.taxIdType === undefined && whop.taxIdValue === undefined)
+    return undefined;
   const out: WhopBillingAddress = {};
   if (a) {
     if (a.name !== undefined) out.name = a.name;
@@ -253,7 +256,7 @@ function billingAddress(
   if (phone !== undefined) out.phone = phone;
   if (whop.taxIdType !== undefined) out.tax_id_type = whop.taxIdType;
   if (whop.taxIdValue !== undefined) out.tax_id_value = whop.taxIdValue;
-  return a || Object.keys(out).length > 0 ? out : undefined;
+  return out;
 }
 
 function addCollection(
@@ -319,6 +322,9 @@ function warnUnsupportedInvoiceFields(invoice: Invoice, w: WarningCollector): vo
   if (invoice.imported !== undefined) w.unsupported('imported', 'Whop has no imported flag.');
 }
 
+/** The rules every body is checked against (the line-items sum with BILLBRIDGE_SELF_CHECK=1), built once. */
+const SELF_CHECK_RULES = Object.freeze({ lineSum: FULL_SELF_CHECK });
+
 /**
  * Self-check of the mapper's own output, before anything is sent: a failure is a mapper bug (or a value
  * passed through from the document that Whop refuses, such as an empty product title). The wire schema
@@ -334,7 +340,7 @@ function checkOwnOutput(body: Record<string, unknown>): WhopInvoiceCreateRequest
   const request = isPlainCreateRequest(body)
     ? body
     : parseWith(InvoiceCreateRequest, body, 'Whop create request');
-  const issues = createRequestIssues(request, { lineSum: FULL_SELF_CHECK });
+  const issues = createRequestIssues(request, SELF_CHECK_RULES);
   if (issues.length > 0) {
     throw new ValidationError(
       'Whop create request',

@@ -25,6 +25,16 @@ import {
   shiftDecimal,
   toDecimal,
 } from './decimal';
+import {
+  asSafeInteger,
+  CurrencyUnitsMemo,
+  fitsPlaces,
+  majorNumberToMinor,
+  majorTextToMinor,
+  minorToMajorNumber,
+  minorToMajorText,
+  shiftWhole,
+} from './whole-amounts';
 
 /** An amount the provider's unit cannot hold exactly, refused rather than rounded. */
 export class AmountPrecisionError extends BillbridgeError {
@@ -72,6 +82,25 @@ export interface AmountConvention {
    * `whole: false` a Decimal string when it is finer than a minor unit.
    */
   fromProvider(value: number | string, currency: string, context: AmountContext): number | string;
+  /**
+   * The common case of {@link AmountConvention.toProvider}, without a context: whole canonical minor
+   * units (a safe integer, or integer text of up to 15 digits) → the provider's amount, when nothing can
+   * go wrong, i.e. the result is exact whatever a context would say (nothing to round, no fraction of the
+   * provider's unit, nothing past what a JSON number carries). Undefined otherwise, and for a code ISO
+   * 4217 does not list: then `toProvider`, given the amount's path, decides (its warning or error names
+   * the path). `toProvider` takes this path first, so wherever this answers, both answer the same.
+   *
+   * @example
+   * const price = WHOP.wholeToProvider(1999, 'USD') ?? WHOP.toProvider(1999, 'USD', { provider, path });
+   */
+  wholeToProvider(amount: number | string, currency: string): number | string | undefined;
+  /**
+   * The common case of {@link AmountConvention.fromProvider}, without a context: the provider's amount →
+   * canonical minor units, when it is exactly a safe integer of them (so no rounding, warning or error
+   * is possible). Undefined otherwise (a fraction of a minor unit, past 2^53, not a number, an unknown
+   * code): then `fromProvider`, given the path, decides. `fromProvider` takes this path first.
+   */
+  wholeFromProvider(value: number | string, currency: string): number | undefined;
 }
 
 /** Stripe's zero-decimal currencies (stripe.com/docs/currencies#zero-decimal), as Pelcro's front end lists them. */
@@ -147,62 +176,43 @@ function readDecimal(value: number | string, context: AmountContext): ExactDecim
   }
 }
 
+/** The exact path of a convention: BigInt decimals, every error and warning, no shortcut. */
+type ExactPath = Pick<AmountConvention, 'toProvider' | 'fromProvider'>;
+
+/** The whole-amount path of a convention (see AmountConvention.wholeToProvider). */
+type WholePath = Pick<AmountConvention, 'wholeToProvider' | 'wholeFromProvider'>;
+
+const EXACT_PATHS = new WeakMap<AmountConvention, ExactPath>();
+
 /**
- * Hot-path helpers. Each answers undefined whenever its shortcut could differ from the exact BigInt path
- * below, which then decides (and owns every error and warning).
+ * A convention's exact path alone, without its whole-amount shortcut: what the property tests hold the
+ * shortcut to. Internal (not exported from the package).
  */
-
-/** Powers of ten that doubles hold exactly (10^0 … 10^22). */
-const POW10: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
-
-/** Integer text of up to 15 digits: its Number is exact, as its BigInt would be. */
-const SHORT_INTEGER_TEXT = /^-?\d{1,15}$/;
-
-/** A safe integer, or integer text short enough to be one exactly; undefined for anything else. */
-function asSafeInteger(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
-  return typeof value === 'string' && SHORT_INTEGER_TEXT.test(value) ? Number(value) : undefined;
+export function exactPathOf(convention: AmountConvention): ExactPath | undefined {
+  return EXACT_PATHS.get(convention);
 }
 
-/**
- * A safe integer times 10^shift (shift ≥ 0), when the product is still a safe integer. Double
- * multiplication of two exact integers is exact whenever the true product is ≤ 2^53 - 1, and a product
- * beyond that rounds to at least 2^53, which isSafeInteger refuses. `+ 0` turns -0 into 0 as BigInt does.
- */
-function scaleUpInteger(value: unknown, shift: number): number | undefined {
-  const integer = asSafeInteger(value);
-  if (integer === undefined || shift < 0 || shift > 22) return undefined;
-  const scaled = integer * POW10[shift]!;
-  return Number.isSafeInteger(scaled) ? scaled + 0 : undefined;
-}
-
-/** Below 10^15 every decimal has at most 15 significant digits, which a double round-trips exactly. */
-const EXACT_DIGITS_LIMIT = 1e15;
-
-/**
- * Minor units as a major-unit JSON number (`1999`, 2 decimals → `19.99`): the quotient of two exact
- * doubles is the double nearest the decimal, as `Number(text)` is, and under 10^15 it prints back as that
- * same decimal, which is what decimalToExactNumber checks.
- */
-function minorToMajorNumber(value: unknown, iso: number): number | undefined {
-  const minor = asSafeInteger(value);
-  if (minor === undefined || iso > 22) return undefined;
-  if (minor >= EXACT_DIGITS_LIMIT || minor <= -EXACT_DIGITS_LIMIT) return undefined;
-  return minor / POW10[iso]! + 0;
-}
-
-/**
- * A major-unit JSON number as whole minor units, when it is exactly one: `r / 10^iso === value` with r
- * under 10^15 means r/10^iso (≤ 15 significant digits) is the shortest decimal that reads as `value`,
- * i.e. the decimal decimalFromNumber would give. Anything else (fractions of a minor unit) answers
- * undefined.
- */
-function majorNumberToMinor(value: unknown, iso: number): number | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value) || iso > 22) return undefined;
-  const minor = Math.round(value * POW10[iso]!);
-  if (!Number.isSafeInteger(minor) || minor >= EXACT_DIGITS_LIMIT || minor <= -EXACT_DIGITS_LIMIT)
-    return undefined;
-  return minor / POW10[iso]! === value ? minor + 0 : undefined;
+/** A convention whose toProvider/fromProvider take the whole-amount path first, then the exact one. */
+function convention(
+  about: Pick<AmountConvention, 'kind' | 'description' | 'encoding' | 'digits'>,
+  whole: WholePath,
+  exact: ExactPath,
+): AmountConvention {
+  const { wholeToProvider, wholeFromProvider } = whole;
+  const result: AmountConvention = {
+    kind: about.kind,
+    description: about.description,
+    encoding: about.encoding,
+    digits: about.digits,
+    wholeToProvider,
+    wholeFromProvider,
+    toProvider: (amount, currency, context) =>
+      wholeToProvider(amount, currency) ?? exact.toProvider(amount, currency, context),
+    fromProvider: (value, currency, context) =>
+      wholeFromProvider(value, currency) ?? exact.fromProvider(value, currency, context),
+  };
+  EXACT_PATHS.set(result, exact);
+  return result;
 }
 
 /** A provider counting in some fixed number of digits per currency, written as minor-unit JSON numbers. */
@@ -211,16 +221,23 @@ function minorUnitConvention(
   description: string,
   digits: (currency: string) => number,
 ): AmountConvention {
-  return {
-    kind,
-    description,
-    encoding: 'number',
-    digits,
+  const memo = new CurrencyUnitsMemo(digits);
+  const whole: WholePath = {
+    wholeToProvider(amount, currency) {
+      const integer = asSafeInteger(amount);
+      const units = integer === undefined ? undefined : memo.get(currency);
+      return units === undefined ? undefined : shiftWhole(integer as number, units.shift);
+    },
+    wholeFromProvider(value, currency) {
+      const integer = asSafeInteger(value);
+      const units = integer === undefined ? undefined : memo.get(currency);
+      return units === undefined ? undefined : shiftWhole(integer as number, -units.shift);
+    },
+  };
+  const exact: ExactPath = {
     toProvider(amount, currency, context) {
       const places = digits(currency);
       const iso = minorUnitExponent(currency);
-      const fast = scaleUpInteger(amount, places - iso);
-      if (fast !== undefined) return fast;
       const minor = readDecimal(amount, context);
       const fitted = fitScale(
         shiftDecimal(minor, places - iso),
@@ -233,8 +250,6 @@ function minorUnitConvention(
     },
     fromProvider(value, currency, context) {
       const iso = minorUnitExponent(currency);
-      const fast = scaleUpInteger(value, iso - digits(currency));
-      if (fast !== undefined) return fast;
       const shifted = shiftDecimal(readDecimal(value, context), iso - digits(currency));
       const fitted = fitScale(
         shifted,
@@ -246,6 +261,7 @@ function minorUnitConvention(
       return canonicalMinor(fitted, context);
     },
   };
+  return convention({ kind, description, encoding: 'number', digits }, whole, exact);
 }
 
 /** The provider counts in ISO 4217 minor units, as canonical amounts do (cents, yen, fils). */
@@ -273,7 +289,8 @@ export interface MajorUnitsOptions {
   encoding?: 'number' | 'decimal-string';
   /**
    * The decimals the account rounds each currency to, when it differs from ISO 4217 (ChargeOver's
-   * per-account `rounding`); undefined for a currency means ISO's.
+   * per-account `rounding`); undefined for a currency means ISO's. Asked once per currency: the
+   * convention keeps the answer, so it must not change (declare a new convention for a new table).
    */
   rounding?: (currency: string) => number | undefined;
 }
@@ -282,20 +299,30 @@ export interface MajorUnitsOptions {
 export function majorUnits(options: MajorUnitsOptions = {}): AmountConvention {
   const encoding = options.encoding ?? 'number';
   const digits = (currency: string) => options.rounding?.(currency) ?? minorUnitExponent(currency);
-  return {
-    kind: 'major-units',
-    description: `decimal major units (${encoding === 'number' ? 'JSON numbers' : 'decimal strings'})${options.rounding ? ", rounded to the account's own decimals" : ''}`,
-    encoding,
-    digits,
+  const memo = new CurrencyUnitsMemo(digits);
+  const whole: WholePath = {
+    wholeToProvider(amount, currency) {
+      const minor = asSafeInteger(amount);
+      const units = minor === undefined ? undefined : memo.get(currency);
+      // Within the account's decimals nothing is rounded: the shortcut is exact.
+      if (units === undefined || !fitsPlaces(minor as number, units.iso, units.places)) return undefined;
+      return encoding === 'number'
+        ? minorToMajorNumber(minor as number, units.iso)
+        : minorToMajorText(minor as number, units.iso);
+    },
+    wholeFromProvider(value, currency) {
+      const units = memo.get(currency);
+      if (units === undefined) return undefined;
+      return typeof value === 'number'
+        ? majorNumberToMinor(value, units.iso)
+        : majorTextToMinor(value, units.iso);
+    },
+  };
+  const exact: ExactPath = {
     toProvider(amount, currency, context) {
-      if (encoding === 'number') {
-        const iso = minorUnitExponent(currency);
-        // Within the account's decimals (places ≥ ISO's), nothing is rounded: the shortcut is exact.
-        if (digits(currency) >= iso) {
-          const fast = minorToMajorNumber(amount, iso);
-          if (fast !== undefined) return fast;
-        }
-      }
+      // JSON numbers look the currency up before reading the amount, decimal strings after: which error
+      // an unknown currency with a malformed amount gets stays as it always was.
+      if (encoding === 'number') minorUnitExponent(currency);
       const major = shiftDecimal(readDecimal(amount, context), -minorUnitExponent(currency));
       const places = digits(currency);
       const fitted = fitScale(
@@ -307,9 +334,8 @@ export function majorUnits(options: MajorUnitsOptions = {}): AmountConvention {
       return encoding === 'number' ? toNumber(fitted, context) : formatDecimal(fitted);
     },
     fromProvider(value, currency, context) {
-      const fast = majorNumberToMinor(value, minorUnitExponent(currency));
-      if (fast !== undefined) return fast;
-      const minor = shiftDecimal(readDecimal(value, context), minorUnitExponent(currency));
+      const iso = minorUnitExponent(currency);
+      const minor = shiftDecimal(readDecimal(value, context), iso);
       const fitted = fitScale(
         minor,
         0,
@@ -319,4 +345,14 @@ export function majorUnits(options: MajorUnitsOptions = {}): AmountConvention {
       return canonicalMinor(fitted, context);
     },
   };
+  return convention(
+    {
+      kind: 'major-units',
+      description: `decimal major units (${encoding === 'number' ? 'JSON numbers' : 'decimal strings'})${options.rounding ? ", rounded to the account's own decimals" : ''}`,
+      encoding,
+      digits,
+    },
+    whole,
+    exact,
+  );
 }

@@ -93,6 +93,40 @@ export function computeTotals(doc: TotalsInput): Totals {
     const total = doc.total ?? 0;
     return { subtotal: total, tax: 0, total };
   }
+  return wholeTotals(doc) ?? exactTotals(doc);
+}
+
+/**
+ * The totals in one pass of plain additions, while every line amount, tax and partial sum is a safe
+ * integer (so each addition is exact, as sumMinor's BigInt path would be); undefined at the first that is
+ * not, and exactTotals decides (and throws) as it always did. Line amounts are the same lineAmount calls
+ * in the same order, so a line that throws throws here first, as it does there.
+ */
+function wholeTotals(doc: TotalsInput): Totals | undefined {
+  const lines = doc.lines;
+  let subtotal = 0;
+  let tax = exclusiveTax(doc.tax);
+  if (!Number.isSafeInteger(tax)) return undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as TotalsInput['lines'][number];
+    const amount = lineAmount(line);
+    const lineTax = exclusiveTax(line.tax);
+    subtotal += amount;
+    tax += lineTax;
+    if (
+      !Number.isSafeInteger(amount) ||
+      !Number.isSafeInteger(lineTax) ||
+      !Number.isSafeInteger(subtotal) ||
+      !Number.isSafeInteger(tax)
+    )
+      return undefined;
+  }
+  const total = subtotal + tax;
+  return Number.isSafeInteger(total) ? { subtotal: subtotal + 0, tax: tax + 0, total: total + 0 } : undefined;
+}
+
+/** The definition: every line amount, then exact sums of the amounts, of the taxes, and of the two. */
+export function exactTotals(doc: TotalsInput): Totals {
   const amounts: number[] = [];
   const taxes: number[] = [];
   for (const line of doc.lines) {
