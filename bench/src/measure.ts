@@ -7,8 +7,18 @@ export interface Rate {
   perSecond: number;
 }
 
-/** Runs a synchronous function in batches until `seconds` have passed (after `warmup` seconds). */
-export function measureSync(fn: () => unknown, seconds: number, warmup: number): Rate {
+/** A synchronous rate, also per second of this process's CPU time (user + system). */
+export interface SyncRate extends Rate {
+  cpuSeconds: number;
+  perCpuSecond: number;
+}
+
+/**
+ * Runs a synchronous function in batches until `seconds` have passed (after `warmup` seconds). The CPU
+ * rate is the steadier figure on a shared machine: time spent waiting for a core is not counted, while
+ * the work the calls cause on other threads (concurrent GC) is.
+ */
+export function measureSync(fn: () => unknown, seconds: number, warmup: number): SyncRate {
   const loop = (budget: number) => {
     let ops = 0;
     let batch = 1;
@@ -25,8 +35,11 @@ export function measureSync(fn: () => unknown, seconds: number, warmup: number):
     return { ops, seconds: (now - start) / 1000 };
   };
   loop(warmup);
+  const cpuBefore = process.cpuUsage();
   const { ops, seconds: took } = loop(seconds);
-  return { ops, seconds: took, perSecond: ops / took };
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { ops, seconds: took, perSecond: ops / took, cpuSeconds, perCpuSecond: ops / cpuSeconds };
 }
 
 /** Keeps `concurrency` calls of `fn` in flight for `seconds` (after `warmup` seconds). */

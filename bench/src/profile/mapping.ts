@@ -19,4 +19,6 @@ const fn =
     ? () => adapter.fromProvider(request, options)
     : () => adapter.toCreateRequest(doc, options);
 const rate = measureSync(fn, Number(secondsArg), 0.5);
-console.log(`${provider} ${direction} ${linesArg} lines: ${Math.round(rate.perSecond)} ops/s`);
+console.log(
+  `${provider} ${direction} ${linesArg} lines: ${Math.round(rate.perSecond)} ops/s, ${Math.round(rate.perCpuSecond)} per CPU second`,
+);
