@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isInstant, isoFromEpochMs, normalizeInstant } from '../src/dates/instant';
+import {
+  isInstant,
+  isoFromEpochMs,
+  normalizeInstant,
+  parseInstantMs,
+  readInstant,
+} from '../src/dates/instant';
 import { ValidationError } from '../src/errors/mapping-errors';
 import { instant as fastInstant } from '../src/model/fast-checks';
 import { fastParseInvoice } from '../src/model/fast-invoice';
@@ -354,6 +360,47 @@ describe('rules shared by the schema and the fast path', () => {
         expect(fastInstant(value)).toBe(isInstant(value) ? normalizeInstant(value) : null);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('an instant already normalised is read by its characters exactly as the general reader reads it', () => {
+    // Strings of the normalised shape with any digits (out-of-range fields, 29 February of any year) and,
+    // now and then, one character replaced: the answer must be the general path's (regex, then Date).
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+    const shaped = fc
+      .tuple(
+        fc.oneof(
+          digits(4),
+          fc.integer({ min: 0, max: 9999 }).map((y) => pad(y, 4)),
+        ),
+        fc.oneof(
+          digits(2),
+          fc.integer({ min: 1, max: 12 }).map((m) => pad(m)),
+        ),
+        fc.oneof(
+          digits(2),
+          fc.integer({ min: 28, max: 31 }).map((d) => pad(d)),
+        ),
+        digits(2),
+        digits(2),
+        digits(2),
+        digits(3),
+        fc.option(fc.tuple(fc.nat({ max: 23 }), fc.constantFrom('x', '-', ':', 'z', 't', '٣', ' ', '.')), {
+          nil: undefined,
+        }),
+      )
+      .map(([y, mo, d, h, mi, s, ms, swap]) => {
+        const text = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`;
+        return swap ? `${text.slice(0, swap[0])}${swap[1]}${text.slice(swap[0] + 1)}` : text;
+      });
+    fc.assert(
+      fc.property(shaped, (value) => {
+        const ms = parseInstantMs(value);
+        const expected = ms === undefined ? undefined : new Date(ms).toISOString();
+        expect(readInstant(value)).toBe(expected);
+        expect(readInstant(`${value} `)).toBeUndefined();
+      }),
+      { numRuns: 4000 },
     );
   });
 
