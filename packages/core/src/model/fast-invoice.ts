@@ -55,13 +55,10 @@ export function fastLine(value: unknown): Output | undefined {
   let tax: Output | undefined;
   let metadata: Output | undefined;
   let listed = 0;
+  // Cases are compared in order: the usual fields of a line first.
   for (const key in input) {
     const field = input[key];
     switch (key) {
-      case 'description':
-        if (typeof field !== 'string') return undefined;
-        description = field;
-        break;
       case 'quantity':
         if (quantityCount(field) !== 1) return undefined;
         quantity = field;
@@ -70,25 +67,29 @@ export function fastLine(value: unknown): Output | undefined {
         if (!Number.isSafeInteger(field)) return undefined;
         unitAmount = field;
         break;
-      case 'unitAmountDecimal':
-        if (decimal(field) !== 1) return undefined;
-        unitAmountDecimal = field;
-        break;
-      case 'amount':
-        if (!Number.isSafeInteger(field)) return undefined;
-        amount = field;
-        break;
-      case 'kind':
-        if (oneOf(field, LINE_KIND_SET) !== 1) return undefined;
-        kind = field;
+      case 'description':
+        if (typeof field !== 'string') return undefined;
+        description = field;
         break;
       case 'product':
         product = readProductReference(field);
         if (product === undefined) return undefined;
         break;
-      case 'priceId':
-        if (typeof field !== 'string') return undefined;
-        priceId = field;
+      case 'amount':
+        if (!Number.isSafeInteger(field)) return undefined;
+        amount = field;
+        break;
+      case 'unitAmountDecimal':
+        if (decimal(field) !== 1) return undefined;
+        unitAmountDecimal = field;
+        break;
+      case 'kind':
+        if (oneOf(field, LINE_KIND_SET) !== 1) return undefined;
+        kind = field;
+        break;
+      case 'tax':
+        tax = readTax(field);
+        if (tax === undefined) return undefined;
         break;
       case 'period':
         period = readPeriod(field);
@@ -98,13 +99,13 @@ export function fastLine(value: unknown): Output | undefined {
         recurrence = readRecurrence(field);
         if (recurrence === undefined) return undefined;
         break;
-      case 'tax':
-        tax = readTax(field);
-        if (tax === undefined) return undefined;
-        break;
       case 'metadata':
         metadata = readMetadata(field) ?? undefined;
         if (metadata === undefined) return undefined;
+        break;
+      case 'priceId':
+        if (typeof field !== 'string') return undefined;
+        priceId = field;
         break;
       default:
         return undefined;
@@ -221,16 +222,21 @@ function readInvoice(input: Input): Output | undefined {
   let updatedAt: string | undefined;
   let providerOptions: Output | undefined;
   let listed = 0;
+  // Cases are compared in order: the fields every document has come first, then the common ones.
   for (const key in input) {
     const field = input[key];
     switch (key) {
-      case 'id':
-        if (typeof field !== 'string') return undefined;
-        id = field;
+      case 'currency':
+        if (currencyCount(field) !== 1) return undefined;
+        currency = field;
         break;
-      case 'provider':
-        if (typeof field !== 'string') return undefined;
-        provider = field;
+      case 'customer':
+        customer = readCustomer(field);
+        if (customer === undefined) return undefined;
+        break;
+      case 'lines':
+        lines = readList(field, fastLine);
+        if (lines === undefined) return undefined;
         break;
       case 'externalId':
         if (typeof field !== 'string') return undefined;
@@ -240,22 +246,6 @@ function readInvoice(input: Input): Output | undefined {
         if (typeof field !== 'string') return undefined;
         number = field;
         break;
-      case 'status':
-        if (oneOf(field, STATUS_SET) !== 1) return undefined;
-        status = field;
-        break;
-      case 'providerStatus':
-        if (typeof field !== 'string') return undefined;
-        providerStatus = field;
-        break;
-      case 'currency':
-        if (currencyCount(field) !== 1) return undefined;
-        currency = field;
-        break;
-      case 'customer':
-        customer = readCustomer(field);
-        if (customer === undefined) return undefined;
-        break;
       case 'issuedAt':
         issuedAt = readInstant(field);
         if (issuedAt === undefined) return undefined;
@@ -264,25 +254,53 @@ function readInvoice(input: Input): Output | undefined {
         dueAt = readInstant(field);
         if (dueAt === undefined) return undefined;
         break;
-      case 'period':
-        period = readPeriod(field);
-        if (period === undefined) return undefined;
-        break;
-      case 'collection':
-        collection = readCollection(field);
-        if (collection === undefined) return undefined;
-        break;
-      case 'lines':
-        lines = readList(field, fastLine);
-        if (lines === undefined) return undefined;
-        break;
       case 'total':
         if (!Number.isSafeInteger(field)) return undefined;
         total = field;
         break;
+      case 'memo':
+        if (typeof field !== 'string') return undefined;
+        memo = field;
+        break;
+      case 'id':
+        if (typeof field !== 'string') return undefined;
+        id = field;
+        break;
+      case 'provider':
+        if (typeof field !== 'string') return undefined;
+        provider = field;
+        break;
+      case 'status':
+        if (oneOf(field, STATUS_SET) !== 1) return undefined;
+        status = field;
+        break;
+      case 'providerStatus':
+        if (typeof field !== 'string') return undefined;
+        providerStatus = field;
+        break;
+      case 'period':
+        period = readPeriod(field);
+        if (period === undefined) return undefined;
+        break;
+      case 'metadata':
+        metadata = readMetadata(field) ?? undefined;
+        if (metadata === undefined) return undefined;
+        break;
+      case 'createdAt':
+        createdAt = readInstant(field);
+        if (createdAt === undefined) return undefined;
+        break;
+      case 'updatedAt':
+        updatedAt = readInstant(field);
+        if (updatedAt === undefined) return undefined;
+        break;
       case 'tax':
         tax = readTax(field);
         if (tax === undefined) return undefined;
+        break;
+      case 'collection':
+        collection = readCollection(field);
+        if (collection === undefined) return undefined;
         break;
       case 'subscription':
         subscription = readSubscriptionReference(field);
@@ -304,29 +322,13 @@ function readInvoice(input: Input): Output | undefined {
         if (typeof field !== 'string') return undefined;
         purchaseOrder = field;
         break;
-      case 'memo':
-        if (typeof field !== 'string') return undefined;
-        memo = field;
-        break;
       case 'footer':
         if (typeof field !== 'string') return undefined;
         footer = field;
         break;
-      case 'metadata':
-        metadata = readMetadata(field) ?? undefined;
-        if (metadata === undefined) return undefined;
-        break;
       case 'imported':
         if (typeof field !== 'boolean') return undefined;
         imported = field;
-        break;
-      case 'createdAt':
-        createdAt = readInstant(field);
-        if (createdAt === undefined) return undefined;
-        break;
-      case 'updatedAt':
-        updatedAt = readInstant(field);
-        if (updatedAt === undefined) return undefined;
         break;
       case 'providerOptions':
         providerOptions = readProviderOptions(field);
