@@ -8,6 +8,7 @@ import {
   readInstant,
 } from '../src/dates/instant';
 import { ValidationError } from '../src/errors/mapping-errors';
+import { isBoundedDecimal, isBoundedDecimalText } from '../src/model/bounds';
 import { instant as fastInstant } from '../src/model/fast-checks';
 import { fastParseInvoice } from '../src/model/fast-invoice';
 import { fastParseOrder } from '../src/model/fast-order';
@@ -17,7 +18,7 @@ import { Order } from '../src/model/order';
 import { parseInvoice, parseOrder, parseWith } from '../src/model/parse';
 import { isMetadataValue, MetadataValue } from '../src/model/primitives';
 import * as schemaKeys from '../src/model/schema-keys';
-import { decimalToSafeInteger, roundDecimal } from '../src/money/decimal';
+import { DECIMAL_PATTERN, decimalToSafeInteger, roundDecimal } from '../src/money/decimal';
 import { exactLineAmount } from '../src/money/totals';
 
 import { invoice, order, pad } from './document-arbitraries';
@@ -281,6 +282,29 @@ describe('fast parse path: mutated documents', () => {
     );
   });
 
+  it('leaves lines each surely safe but together past 2^52 (line and invoice taxes counted) to zod', () => {
+    const line = { quantity: 1, unitAmount: 2 ** 51 };
+    const taxed = { ...line, tax: { amount: 2 ** 51 } };
+    for (const input of [
+      { ...base, lines: [line, line, line] },
+      { ...base, lines: [line, line, line, line, line] },
+      { ...base, lines: [taxed, line] },
+      { ...base, lines: [line, line], tax: { amount: -(2 ** 51) } },
+    ]) {
+      expect(fastParseInvoice(input)).toBeUndefined();
+      const zod = Invoice.safeParse(input);
+      if (zod.success) expect(parseInvoice(input)).toStrictEqual(zod.data);
+      else
+        expect(issuesOrThrow(() => parseInvoice(input))).toEqual(
+          issuesOrThrow(() => parseWith(Invoice, input, 'Invoice')),
+        );
+    }
+    // Just under the bound, the fast path answers (the magnitude is summed afresh for each document).
+    const under = { ...base, lines: [line, { quantity: 1, unitAmount: 2 ** 50 }] };
+    expect(fastParseInvoice(under)).toBeDefined();
+    expectSameAsZod(fastParseInvoice(under), Invoice, under);
+  });
+
   it('leaves a key set to undefined to zod, which keeps it', () => {
     const input = { ...base, memo: undefined };
     expect(fastParseInvoice(input)).toBeUndefined();
@@ -401,6 +425,28 @@ describe('rules shared by the schema and the fast path', () => {
         expect(readInstant(`${value} `)).toBeUndefined();
       }),
       { numRuns: 4000 },
+    );
+  });
+
+  it('isBoundedDecimal is DECIMAL_PATTERN and isBoundedDecimalText together', () => {
+    const decimalish = fc.oneof(
+      fc.stringMatching(/^-?[0-9]{0,20}(\.[0-9]{0,6})?$/),
+      fc.string({ unit: fc.constantFrom('0', '1', '9', '-', '.', 'e', ' ', '٣', '+'), maxLength: 70 }),
+      fc.constantFrom(
+        '9007199254740991',
+        '9007199254740992',
+        '-09007199254740991.5',
+        '0'.repeat(64),
+        '0'.repeat(65),
+        '1.',
+      ),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(decimalish, (value) => {
+        expect(isBoundedDecimal(value)).toBe(DECIMAL_PATTERN.test(value) && isBoundedDecimalText(value));
+      }),
+      { numRuns: 5000 },
     );
   });
 

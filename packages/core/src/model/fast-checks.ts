@@ -16,13 +16,14 @@
  * key and check only the fields that are there. Loading every field by name costs a property lookup per
  * absent field, and these readers see objects of many shapes (one per adapter and per set of optional
  * fields), where each such lookup is a megamorphic one; the keyed load inside `for...in` is not. Either way
- * `hasNoHiddenKeys` then rules out own keys `for...in` does not list, which zod would still read.
+ * `hasNoHiddenKeys` then rules out own keys `for...in` does not list, which zod would still read. Not
+ * looked for: a field name defined non-enumerably on Object.prototype itself, which zod would read through
+ * every plain object (listing the prototype's own names costs more than a whole reader).
  */
 
 import { readInstant } from '../dates/instant';
 import { isCurrencyCode } from '../money/currencies';
-import { DECIMAL_PATTERN } from '../money/decimal';
-import { isBoundedDecimalText, MAX_DECIMAL_LENGTH, MAX_DEPTH, MAX_SAFE, tooDeepAt } from './bounds';
+import { isBoundedDecimal, MAX_DEPTH, MAX_SAFE, tooDeepAt } from './bounds';
 import { isIdentifiedCustomer } from './customer';
 import {
   COUNTRY_CODE_PATTERN,
@@ -99,17 +100,13 @@ export function oneOf(value: unknown, values: ReadonlySet<string>): number {
 
 export function decimal(value: unknown): number {
   if (value === undefined) return 0;
-  return typeof value === 'string' && isDecimalText(value) ? 1 : Number.NaN;
-}
-
-function isDecimalText(value: string): boolean {
-  return value.length <= MAX_DECIMAL_LENGTH && DECIMAL_PATTERN.test(value) && isBoundedDecimalText(value);
+  return typeof value === 'string' && isBoundedDecimal(value) ? 1 : Number.NaN;
 }
 
 /** Quantity: a non-negative decimal string or a finite non-negative number, within the safe range. */
 export function quantity(value: unknown): number {
   if (typeof value === 'string') {
-    return isDecimalText(value) && isNonNegativeDecimalText(value) ? 1 : Number.NaN;
+    return isBoundedDecimal(value) && isNonNegativeDecimalText(value) ? 1 : Number.NaN;
   }
   if (value === undefined) return 0;
   return typeof value === 'number' && value >= 0 && value <= MAX_SAFE ? 1 : Number.NaN;
