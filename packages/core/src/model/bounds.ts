@@ -26,6 +26,17 @@ const NINE = 0x39;
 const MINUS = 0x2d;
 const DOT = 0x2e;
 
+/** The index after the run of ASCII digits starting at `from`. */
+function digitsEnd(value: string, from: number): number {
+  let at = from;
+  while (at < value.length) {
+    const code = value.charCodeAt(at);
+    if (code < ZERO || code > NINE) break;
+    at++;
+  }
+  return at;
+}
+
 /**
  * `DECIMAL_PATTERN.test(value) && isBoundedDecimalText(value)` in one scan of the characters, with no
  * regex and no copy of the whole part (the readers ask it of every decimal field).
@@ -34,16 +45,12 @@ export function isBoundedDecimal(value: string): boolean {
   const length = value.length;
   if (length > MAX_DECIMAL_LENGTH) return false;
   const start = length > 0 && value.charCodeAt(0) === MINUS ? 1 : 0;
-  let at = start;
-  let code = 0;
-  while (at < length && (code = value.charCodeAt(at)) >= ZERO && code <= NINE) at++;
-  const wholeEnd = at;
+  const wholeEnd = digitsEnd(value, start);
   if (wholeEnd === start) return false;
-  if (at < length) {
-    if (code !== DOT) return false;
-    const fractionStart = ++at;
-    while (at < length && (code = value.charCodeAt(at)) >= ZERO && code <= NINE) at++;
-    if (at === fractionStart || at < length) return false;
+  if (wholeEnd < length) {
+    if (value.charCodeAt(wholeEnd) !== DOT) return false;
+    const fractionEnd = digitsEnd(value, wholeEnd + 1);
+    if (fractionEnd === wholeEnd + 1 || fractionEnd < length) return false;
   }
   let first = start;
   while (first < wholeEnd && value.charCodeAt(first) === ZERO) first++;
