@@ -130,9 +130,14 @@ function fieldGroups(body: object): number {
   return groups;
 }
 
-function keep(extra: Record<string, unknown>, key: string, value: unknown): true {
-  extra[key] = value;
-  return true;
+function keep(
+  extra: Record<string, unknown> | undefined,
+  key: string,
+  value: unknown,
+): Record<string, unknown> {
+  const out = extra ?? {};
+  out[key] = value;
+  return out;
 }
 
 function base(body: Common, currency: string, resolved: ResolvedOptions, w: WarningCollector): Invoice {
@@ -147,19 +152,21 @@ function base(body: Common, currency: string, resolved: ResolvedOptions, w: Warn
     if (metadata) invoice.metadata = metadata;
   }
 
-  const extra: Record<string, unknown> = {};
-  let kept = false;
+  // Built only when some field is kept (most invoices keep none).
+  let extra: Record<string, unknown> | undefined;
   const { terms_id, class_id, admin_id } = body;
-  if (typeof terms_id === 'number' && terms_id > 0) kept = keep(extra, 'terms_id', terms_id);
-  if (typeof class_id === 'number' && class_id > 0) kept = keep(extra, 'class_id', class_id);
-  if (typeof admin_id === 'number' && admin_id > 0) kept = keep(extra, 'admin_id', admin_id);
-  const paycycle = recurrenceOf(body.paycycle, 'paycycle', w);
-  if (paycycle.recurrence) invoice.recurrence = paycycle.recurrence;
-  if (paycycle.raw) {
-    kept = keep(extra, 'paycycle', paycycle.raw);
-    w.unrecognized('paycycle', paycycle.note ?? '');
+  if (typeof terms_id === 'number' && terms_id > 0) extra = keep(extra, 'terms_id', terms_id);
+  if (typeof class_id === 'number' && class_id > 0) extra = keep(extra, 'class_id', class_id);
+  if (typeof admin_id === 'number' && admin_id > 0) extra = keep(extra, 'admin_id', admin_id);
+  if (groups & PAYCYCLE) {
+    const paycycle = recurrenceOf(body.paycycle, 'paycycle', w);
+    if (paycycle.recurrence) invoice.recurrence = paycycle.recurrence;
+    if (paycycle.raw) {
+      extra = keep(extra, 'paycycle', paycycle.raw);
+      w.unrecognized('paycycle', paycycle.note ?? '');
+    }
   }
-  if (kept) invoice.providerOptions = { chargeover: extra };
+  if (extra) invoice.providerOptions = { chargeover: extra };
   return invoice;
 }
 
@@ -313,7 +320,10 @@ function fromRequest(
     );
   }
   const invoice = base(body, currency, resolved, w);
-  invoice.lines = body.line_items.map((item, i) => line(item, i, currency, resolved, w));
+  const items = body.line_items;
+  const lines: Line[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) lines[i] = line(items[i] as WireLine, i, currency, resolved, w);
+  invoice.lines = lines;
   return invoice;
 }
 

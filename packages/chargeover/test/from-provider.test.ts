@@ -111,6 +111,35 @@ describe('fromProvider', () => {
   });
 });
 
+describe('fromProvider: invoice-level ids and paycycle', () => {
+  it('keeps positive terms/class/admin ids and an unmapped paycycle in providerOptions, in that order', () => {
+    const { value, warnings } = chargeover.fromProvider({
+      ...record,
+      terms_id: 2,
+      class_id: 0,
+      admin_id: 3,
+      paycycle: 'xyz',
+    });
+    expect(value.providerOptions).toEqual({ chargeover: { terms_id: 2, admin_id: 3, paycycle: 'xyz' } });
+    expect(Object.keys(value.providerOptions?.chargeover ?? {})).toEqual([
+      'terms_id',
+      'admin_id',
+      'paycycle',
+    ]);
+    expect(value.recurrence).toBeUndefined();
+    expect(warnings).toEqual([expect.objectContaining({ code: 'unrecognized', path: 'paycycle' })]);
+  });
+
+  it('reads a known paycycle as the recurrence, not into providerOptions; no ids, no providerOptions', () => {
+    const { value, warnings } = chargeover.fromProvider({ ...record, paycycle: 'mon' });
+    expect(value.recurrence).toEqual({ interval: 'month', count: 1 });
+    expect(value.providerOptions).toEqual({ chargeover: { terms_id: record.terms_id } });
+    const bare = chargeover.fromProvider({ ...record, terms_id: 0, class_id: null, admin_id: undefined });
+    expect(bare.value.providerOptions).toBeUndefined();
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('the client’s shortcuts agree with fromProvider', () => {
   const options = { currencyIds: { USD: 1, EUR: 3 }, customFields: { invoice: { po: 'custom_3' } } };
   const variants = [

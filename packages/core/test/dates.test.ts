@@ -62,6 +62,20 @@ describe('instants', () => {
     );
     expect(() => instantToEpochSeconds('2026-01-01T00:00:00.500Z')).toThrow(/fraction of a second/);
   });
+
+  it('epoch seconds read twice (the second time from the cache) give toISOString both times', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_135_596_800, max: 253_402_300_799 }), (seconds) => {
+        const expected = new Date(seconds * 1000).toISOString();
+        expect(epochSecondsToInstant(seconds)).toBe(expected);
+        expect(epochSecondsToInstant(seconds)).toBe(expected);
+      }),
+    );
+    for (const bad of [1.5, Number.NaN, 2 ** 53, Number.POSITIVE_INFINITY]) {
+      expect(() => epochSecondsToInstant(bad)).toThrow(RangeError);
+      expect(() => epochSecondsToInstant(bad)).toThrow(RangeError);
+    }
+  });
 });
 
 describe('wall-clock forms in a zone', () => {

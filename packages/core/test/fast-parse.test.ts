@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isInstant, isoFromEpochMs, normalizeInstant } from '../src/dates/instant';
+import {
+  isInstant,
+  isoFromEpochMs,
+  normalizeInstant,
+  parseInstantMs,
+  readInstant,
+} from '../src/dates/instant';
 import { ValidationError } from '../src/errors/mapping-errors';
+import { isBoundedDecimal, isBoundedDecimalText } from '../src/model/bounds';
 import { instant as fastInstant } from '../src/model/fast-checks';
 import { fastParseInvoice } from '../src/model/fast-invoice';
 import { fastParseOrder } from '../src/model/fast-order';
@@ -10,10 +17,13 @@ import { expectedLineAmount } from '../src/model/line';
 import { Order } from '../src/model/order';
 import { parseInvoice, parseOrder, parseWith } from '../src/model/parse';
 import { isMetadataValue, MetadataValue } from '../src/model/primitives';
-import { decimalToSafeInteger, roundDecimal } from '../src/money/decimal';
+import { DECIMAL_PATTERN, decimalToSafeInteger, roundDecimal } from '../src/money/decimal';
 import { exactLineAmount } from '../src/money/totals';
-
 import { invoice, order, pad } from './document-arbitraries';
+import * as schemaKeys from './schema-keys';
+
+/** Every field name of every canonical object schema. */
+const KNOWN_KEYS = [...new Set(Object.values(schemaKeys).flatMap((set) => [...set]))].sort();
 
 // ---- mutations: a document made invalid (or just odd) in one place ----
 
@@ -72,7 +82,9 @@ const mutation = fc.record({
   key: fc.nat(),
   kind: fc.constantFrom('replace', 'add-unknown', 'delete', 'undefined', 'bump-number'),
   value: oddValue,
-  unknownKey: fc.constantFrom('__proto__', 'typo', 'amountt', 'constructor', 'lines'),
+  // Besides typos, the field names of every schema: the readers list each object's fields in a switch, and
+  // a field of another object (a line's `amount` on the invoice) must be refused there as zod refuses it.
+  unknownKey: fc.constantFrom('__proto__', 'typo', 'amountt', 'constructor', ...KNOWN_KEYS),
 });
 
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
@@ -269,6 +281,29 @@ describe('fast parse path: mutated documents', () => {
     );
   });
 
+  it('leaves lines each surely safe but together past 2^52 (line and invoice taxes counted) to zod', () => {
+    const line = { quantity: 1, unitAmount: 2 ** 51 };
+    const taxed = { ...line, tax: { amount: 2 ** 51 } };
+    for (const input of [
+      { ...base, lines: [line, line, line] },
+      { ...base, lines: [line, line, line, line, line] },
+      { ...base, lines: [taxed, line] },
+      { ...base, lines: [line, line], tax: { amount: -(2 ** 51) } },
+    ]) {
+      expect(fastParseInvoice(input)).toBeUndefined();
+      const zod = Invoice.safeParse(input);
+      if (zod.success) expect(parseInvoice(input)).toStrictEqual(zod.data);
+      else
+        expect(issuesOrThrow(() => parseInvoice(input))).toEqual(
+          issuesOrThrow(() => parseWith(Invoice, input, 'Invoice')),
+        );
+    }
+    // Just under the bound, the fast path answers (the magnitude is summed afresh for each document).
+    const under = { ...base, lines: [line, { quantity: 1, unitAmount: 2 ** 50 }] };
+    expect(fastParseInvoice(under)).toBeDefined();
+    expectSameAsZod(fastParseInvoice(under), Invoice, under);
+  });
+
   it('leaves a key set to undefined to zod, which keeps it', () => {
     const input = { ...base, memo: undefined };
     expect(fastParseInvoice(input)).toBeUndefined();
@@ -348,6 +383,69 @@ describe('rules shared by the schema and the fast path', () => {
         expect(fastInstant(value)).toBe(isInstant(value) ? normalizeInstant(value) : null);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('an instant already normalised is read by its characters exactly as the general reader reads it', () => {
+    // Strings of the normalised shape with any digits (out-of-range fields, 29 February of any year) and,
+    // now and then, one character replaced: the answer must be the general path's (regex, then Date).
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+    const shaped = fc
+      .tuple(
+        fc.oneof(
+          digits(4),
+          fc.integer({ min: 0, max: 9999 }).map((y) => pad(y, 4)),
+        ),
+        fc.oneof(
+          digits(2),
+          fc.integer({ min: 1, max: 12 }).map((m) => pad(m)),
+        ),
+        fc.oneof(
+          digits(2),
+          fc.integer({ min: 28, max: 31 }).map((d) => pad(d)),
+        ),
+        digits(2),
+        digits(2),
+        digits(2),
+        digits(3),
+        fc.option(fc.tuple(fc.nat({ max: 23 }), fc.constantFrom('x', '-', ':', 'z', 't', '٣', ' ', '.')), {
+          nil: undefined,
+        }),
+      )
+      .map(([y, mo, d, h, mi, s, ms, swap]) => {
+        const text = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`;
+        return swap ? `${text.slice(0, swap[0])}${swap[1]}${text.slice(swap[0] + 1)}` : text;
+      });
+    fc.assert(
+      fc.property(shaped, (value) => {
+        const ms = parseInstantMs(value);
+        const expected = ms === undefined ? undefined : new Date(ms).toISOString();
+        expect(readInstant(value)).toBe(expected);
+        expect(readInstant(`${value} `)).toBeUndefined();
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('isBoundedDecimal is DECIMAL_PATTERN and isBoundedDecimalText together', () => {
+    const decimalish = fc.oneof(
+      fc.stringMatching(/^-?[0-9]{0,20}(\.[0-9]{0,6})?$/),
+      fc.string({ unit: fc.constantFrom('0', '1', '9', '-', '.', 'e', ' ', '٣', '+'), maxLength: 70 }),
+      fc.constantFrom(
+        '9007199254740991',
+        '9007199254740992',
+        '-09007199254740991.5',
+        '0'.repeat(64),
+        '0'.repeat(65),
+        '1.',
+      ),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(decimalish, (value) => {
+        expect(isBoundedDecimal(value)).toBe(DECIMAL_PATTERN.test(value) && isBoundedDecimalText(value));
+      }),
+      { numRuns: 5000 },
     );
   });
 

@@ -39,8 +39,8 @@ function zoneOffsetMs(zone: string): number {
 const NORMALISED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
- * Documents repeat the same few instants (every line of an invoice shares its period), and reading one
- * is the costliest check in parsing a document, so valid ones are remembered. Bounded: cleared when full.
+ * Documents repeat the same few instants (every line of an invoice shares its period), so valid ones are
+ * remembered: a hit costs one hash of a string V8 has usually hashed already. Bounded: cleared when full.
  */
 const READ_CACHE = new Map<string, string>();
 const READ_CACHE_LIMIT = 2048;
@@ -50,12 +50,18 @@ export function readInstant(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const cached = READ_CACHE.get(value);
   if (cached !== undefined) return cached;
-  const ms = parseInstantMs(value);
-  if (ms === undefined) return undefined;
-  const normalised = NORMALISED.test(value) ? value : isoFromMs(ms);
+  const normalised = readNormalisedInstant(value) ?? rewriteInstant(value);
+  if (normalised === undefined) return undefined;
   if (READ_CACHE.size >= READ_CACHE_LIMIT) READ_CACHE.clear();
   READ_CACHE.set(value, normalised);
   return normalised;
+}
+
+/** Any other spelling (offsets, no seconds, z, fractions of any length): regex, then Date arithmetic. */
+function rewriteInstant(value: string): string | undefined {
+  const ms = parseInstantMs(value);
+  if (ms === undefined) return undefined;
+  return NORMALISED.test(value) ? value : isoFromMs(ms);
 }
 
 /** `new Date(ms).toISOString()`, by integer arithmetic where that is exact (1970–9999) and much faster. */
@@ -97,11 +103,79 @@ export function isoFromEpochMs(ms: number): string {
   const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
   const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+  // One flat string from its character codes: a template literal builds a rope of a dozen pieces, which
+  // the reader of the instant (a Map key, a character scan) has to flatten again.
+  return String.fromCharCode(
+    ZERO + Math.floor(year / 1000),
+    ZERO + (Math.floor(year / 100) % 10),
+    ZERO + (Math.floor(year / 10) % 10),
+    ZERO + (year % 10),
+    DASH,
+    ZERO + Math.floor(month / 10),
+    ZERO + (month % 10),
+    DASH,
+    ZERO + Math.floor(day / 10),
+    ZERO + (day % 10),
+    UPPER_T,
+    ZERO + Math.floor(hour / 10),
+    ZERO + (hour % 10),
+    COLON,
+    ZERO + Math.floor(minute / 10),
+    ZERO + (minute % 10),
+    COLON,
+    ZERO + Math.floor(second / 10),
+    ZERO + (second % 10),
+    DOT,
+    ZERO + Math.floor(milli / 100),
+    ZERO + (Math.floor(milli / 10) % 10),
+    ZERO + (milli % 10),
+    UPPER_Z,
+  );
 }
 
-function two(n: number): string {
-  return n < 10 ? `0${n}` : `${n}`;
+const ZERO = 0x30;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const DOT = 0x2e;
+const UPPER_T = 0x54;
+const UPPER_Z = 0x5a;
+
+/** The digit at `at` (0-9), or NaN for any other character (so any sum it enters fails every range test). */
+function digitAt(value: string, at: number): number {
+  const code = value.charCodeAt(at) - ZERO;
+  return code >= 0 && code <= 9 ? code : Number.NaN;
+}
+
+/**
+ * `value` itself when it is already a valid normalised instant (`YYYY-MM-DDTHH:MM:SS.sssZ`, a real
+ * calendar date), else undefined (then the general reader decides, which also reads this form): what
+ * instants written by billbridge look like, checked by character codes, without a regex or the cache.
+ */
+function readNormalisedInstant(value: string): string | undefined {
+  if (
+    value.length !== 24 ||
+    value.charCodeAt(4) !== DASH ||
+    value.charCodeAt(7) !== DASH ||
+    value.charCodeAt(10) !== UPPER_T ||
+    value.charCodeAt(13) !== COLON ||
+    value.charCodeAt(16) !== COLON ||
+    value.charCodeAt(19) !== DOT ||
+    value.charCodeAt(23) !== UPPER_Z
+  ) {
+    return undefined;
+  }
+  const year =
+    digitAt(value, 0) * 1000 + digitAt(value, 1) * 100 + digitAt(value, 2) * 10 + digitAt(value, 3);
+  const month = digitAt(value, 5) * 10 + digitAt(value, 6);
+  const day = digitAt(value, 8) * 10 + digitAt(value, 9);
+  const hour = digitAt(value, 11) * 10 + digitAt(value, 12);
+  const minute = digitAt(value, 14) * 10 + digitAt(value, 15);
+  const second = digitAt(value, 17) * 10 + digitAt(value, 18);
+  const milli = digitAt(value, 20) * 100 + digitAt(value, 21) * 10 + digitAt(value, 22);
+  // NaN fails every comparison, so a non-digit anywhere ends here.
+  if (!(year >= 0 && milli >= 0 && month >= 1 && month <= 12 && day >= 1)) return undefined;
+  if (!(day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59)) return undefined;
+  return value;
 }
 
 /** A valid instant, normalised to `YYYY-MM-DDTHH:MM:SS.sssZ`; throws a RangeError naming the value otherwise. */
@@ -150,10 +224,21 @@ export function instantToEpochSecondsFloor(instant: string): number {
   return Math.floor(normalizedMs(instant) / 1000);
 }
 
+/**
+ * The instants of epoch-seconds dates read lately: providers that send epoch seconds (Pelcro) repeat the
+ * same few dates, and returning the same string each time also lets readInstant's cache answer at once.
+ */
+const SECONDS_CACHE = new Map<number, string>();
+
 export function epochSecondsToInstant(seconds: number): string {
+  const cached = SECONDS_CACHE.get(seconds);
+  if (cached !== undefined) return cached;
   if (!Number.isSafeInteger(seconds))
     throw new RangeError(`${seconds} is not a whole number of epoch seconds.`);
-  return epochMsToInstant(seconds * 1000);
+  const instant = epochMsToInstant(seconds * 1000);
+  if (SECONDS_CACHE.size >= READ_CACHE_LIMIT) SECONDS_CACHE.clear();
+  SECONDS_CACHE.set(seconds, instant);
+  return instant;
 }
 
 function normalizedMs(instant: string): number {

@@ -11,12 +11,19 @@
  *
  * Transformed fields (instants, metadata, nested objects) are read first into `undefined` (absent), the
  * parsed value, or `null` (invalid), and counted with `parsed`.
+ *
+ * Walking the keys: core's own readers of the canonical objects walk `for...in` instead, switch on each
+ * key and check only the fields that are there. Loading every field by name costs a property lookup per
+ * absent field, and these readers see objects of many shapes (one per adapter and per set of optional
+ * fields), where each such lookup is a megamorphic one; the keyed load inside `for...in` is not. Either way
+ * `hasNoHiddenKeys` then rules out own keys `for...in` does not list, which zod would still read. Not
+ * looked for: a field name defined non-enumerably on Object.prototype itself, which zod would read through
+ * every plain object (listing the prototype's own names costs more than a whole reader).
  */
 
 import { readInstant } from '../dates/instant';
 import { isCurrencyCode } from '../money/currencies';
-import { DECIMAL_PATTERN } from '../money/decimal';
-import { isBoundedDecimalText, MAX_DECIMAL_LENGTH, MAX_DEPTH, MAX_SAFE, tooDeepAt } from './bounds';
+import { isBoundedDecimal, MAX_DEPTH, MAX_SAFE, tooDeepAt } from './bounds';
 import { isIdentifiedCustomer } from './customer';
 import {
   COUNTRY_CODE_PATTERN,
@@ -27,15 +34,6 @@ import {
   RECURRENCE_INTERVALS,
   TAX_TYPES,
 } from './primitives';
-import {
-  ADDRESS_KEYS,
-  CUSTOMER_KEYS,
-  PAYMENT_TERMS_KEYS,
-  PERIOD_KEYS,
-  PRODUCT_REFERENCE_KEYS,
-  RECURRENCE_KEYS,
-  TAX_KEYS,
-} from './schema-keys';
 
 export type Input = Record<string, unknown>;
 export type Output = Record<string, unknown>;
@@ -51,14 +49,27 @@ export function asPlainObject(value: unknown): Input | undefined {
   return proto === OBJECT_PROTOTYPE || proto === null ? (value as Input) : undefined;
 }
 
-/** Keys `for...in` yields (zod's unknown-key scan), or NaN as soon as one is not in `known`. */
+/**
+ * Keys `for...in` yields (zod's unknown-key scan), or NaN as soon as one is not in `known`, or when the
+ * object has own keys `for...in` does not list (see hasNoHiddenKeys).
+ */
 export function countKnownKeys(input: Input, known: ReadonlySet<string>): number {
   let count = 0;
   for (const key in input) {
     if (!known.has(key)) return Number.NaN;
     count++;
   }
-  return count;
+  return hasNoHiddenKeys(input, count) ? count : Number.NaN;
+}
+
+/**
+ * Whether `input`'s own string keys are exactly the `listed` ones `for...in` gave. zod reads every field of
+ * a shape by name and writes `key: undefined` when `key in input` holds undefined, so a known field held as
+ * a non-enumerable own property is seen by zod but not by a reader that walks `for...in`: decline those.
+ * (An inherited enumerable key is listed by `for...in` but is not own, so it fails this test too.)
+ */
+export function hasNoHiddenKeys(input: Input, listed: number): boolean {
+  return Object.getOwnPropertyNames(input).length === listed;
 }
 
 // ---- counters: 0 absent, 1 valid, NaN otherwise ----
@@ -89,17 +100,13 @@ export function oneOf(value: unknown, values: ReadonlySet<string>): number {
 
 export function decimal(value: unknown): number {
   if (value === undefined) return 0;
-  return typeof value === 'string' && isDecimalText(value) ? 1 : Number.NaN;
-}
-
-function isDecimalText(value: string): boolean {
-  return value.length <= MAX_DECIMAL_LENGTH && DECIMAL_PATTERN.test(value) && isBoundedDecimalText(value);
+  return typeof value === 'string' && isBoundedDecimal(value) ? 1 : Number.NaN;
 }
 
 /** Quantity: a non-negative decimal string or a finite non-negative number, within the safe range. */
 export function quantity(value: unknown): number {
   if (typeof value === 'string') {
-    return isDecimalText(value) && isNonNegativeDecimalText(value) ? 1 : Number.NaN;
+    return isBoundedDecimal(value) && isNonNegativeDecimalText(value) ? 1 : Number.NaN;
   }
   if (value === undefined) return 0;
   return typeof value === 'number' && value >= 0 && value <= MAX_SAFE ? 1 : Number.NaN;
@@ -171,12 +178,33 @@ export function readList(value: unknown, reader: Reader): unknown[] | undefined 
 
 const INTERVALS: ReadonlySet<string> = new Set(RECURRENCE_INTERVALS);
 
+// The readers below walk `for...in` and switch on the key (see "Walking the keys" above): each case checks
+// its field (a present key holding undefined fails its check, as zod would keep it) and an unknown key
+// falls to `default`. The output is then built in the schema's field order, as zod builds it.
+
 export function readRecurrence(value: unknown): Output | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
-  const { interval, count } = input;
-  const used = oneOf(interval, INTERVALS) + int(count, 1, Number.MAX_SAFE_INTEGER);
-  if (used !== 2 || countKnownKeys(input, RECURRENCE_KEYS) !== 2) return undefined;
+  let interval: unknown;
+  let count: unknown;
+  let listed = 0;
+  for (const key in input) {
+    const field = input[key];
+    switch (key) {
+      case 'interval':
+        if (oneOf(field, INTERVALS) !== 1) return undefined;
+        interval = field;
+        break;
+      case 'count':
+        if (int(field, 1, Number.MAX_SAFE_INTEGER) !== 1) return undefined;
+        count = field;
+        break;
+      default:
+        return undefined;
+    }
+    listed++;
+  }
+  if (listed !== 2 || !hasNoHiddenKeys(input, listed)) return undefined;
   return { interval, count };
 }
 
@@ -185,16 +213,51 @@ const TAX_TYPE_SET: ReadonlySet<string> = new Set(TAX_TYPES);
 export function readTax(value: unknown): Output | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
-  const { type, name, ratePercent, amount, country: code, state, inclusive } = input;
-  const used =
-    oneOf(type, TAX_TYPE_SET) +
-    str(name) +
-    decimal(ratePercent) +
-    minor(amount) +
-    country(code) +
-    str(state) +
-    bool(inclusive);
-  if (used !== countKnownKeys(input, TAX_KEYS)) return undefined;
+  let type: unknown;
+  let name: unknown;
+  let ratePercent: unknown;
+  let amount: unknown;
+  let code: unknown;
+  let state: unknown;
+  let inclusive: unknown;
+  let listed = 0;
+  for (const key in input) {
+    const field = input[key];
+    switch (key) {
+      case 'type':
+        if (oneOf(field, TAX_TYPE_SET) !== 1) return undefined;
+        type = field;
+        break;
+      case 'name':
+        if (typeof field !== 'string') return undefined;
+        name = field;
+        break;
+      case 'ratePercent':
+        if (decimal(field) !== 1) return undefined;
+        ratePercent = field;
+        break;
+      case 'amount':
+        if (!Number.isSafeInteger(field)) return undefined;
+        amount = field;
+        break;
+      case 'country':
+        if (country(field) !== 1) return undefined;
+        code = field;
+        break;
+      case 'state':
+        if (typeof field !== 'string') return undefined;
+        state = field;
+        break;
+      case 'inclusive':
+        if (typeof field !== 'boolean') return undefined;
+        inclusive = field;
+        break;
+      default:
+        return undefined;
+    }
+    listed++;
+  }
+  if (!hasNoHiddenKeys(input, listed)) return undefined;
   const out: Output = {};
   if (type !== undefined) out.type = type;
   if (name !== undefined) out.name = name;
@@ -206,13 +269,24 @@ export function readTax(value: unknown): Output | undefined {
   return out;
 }
 
-const PRODUCT_KEYS: ReadonlySet<string> = PRODUCT_REFERENCE_KEYS;
-
-export function readProductReference(value: unknown): Output | undefined {
+/** ProductReference and SubscriptionReference: optional `id`, `externalId` (and `name` when `named`). */
+function readReference(value: unknown, named: boolean): Output | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
-  const { id, externalId, name } = input;
-  if (str(id) + str(externalId) + str(name) !== countKnownKeys(input, PRODUCT_KEYS)) return undefined;
+  let id: unknown;
+  let externalId: unknown;
+  let name: unknown;
+  let listed = 0;
+  for (const key in input) {
+    const field = input[key];
+    if (typeof field !== 'string') return undefined;
+    if (key === 'id') id = field;
+    else if (key === 'externalId') externalId = field;
+    else if (key === 'name' && named) name = field;
+    else return undefined;
+    listed++;
+  }
+  if (!hasNoHiddenKeys(input, listed)) return undefined;
   const out: Output = {};
   if (id !== undefined) out.id = id;
   if (externalId !== undefined) out.externalId = externalId;
@@ -220,30 +294,77 @@ export function readProductReference(value: unknown): Output | undefined {
   return out;
 }
 
+export function readProductReference(value: unknown): Output | undefined {
+  return readReference(value, true);
+}
+
+export function readSubscriptionReference(value: unknown): Output | undefined {
+  return readReference(value, false);
+}
+
 export function readPeriod(value: unknown): Output | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
-  const start = instant(input.start);
-  const end = instant(input.end);
-  if (typeof start !== 'string' || typeof end !== 'string') return undefined;
-  if (countKnownKeys(input, PERIOD_KEYS) !== 2) return undefined;
+  let start: string | undefined;
+  let end: string | undefined;
+  let listed = 0;
+  for (const key in input) {
+    if (key === 'start') start = readInstant(input[key]);
+    else if (key === 'end') end = readInstant(input[key]);
+    else return undefined;
+    listed++;
+  }
+  if (start === undefined || end === undefined || !hasNoHiddenKeys(input, listed)) return undefined;
   return instantsInOrder(start, end) ? { start, end } : undefined;
 }
 
 export function readAddress(value: unknown): Output | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
-  const { name, line1, line2, line3, city, state, postalCode, country: code } = input;
-  const used =
-    str(name) +
-    str(line1) +
-    str(line2) +
-    str(line3) +
-    str(city) +
-    str(state) +
-    str(postalCode) +
-    country(code);
-  if (used !== countKnownKeys(input, ADDRESS_KEYS)) return undefined;
+  let name: unknown;
+  let line1: unknown;
+  let line2: unknown;
+  let line3: unknown;
+  let city: unknown;
+  let state: unknown;
+  let postalCode: unknown;
+  let code: unknown;
+  let listed = 0;
+  for (const key in input) {
+    const field = input[key];
+    if (typeof field !== 'string') return undefined;
+    switch (key) {
+      case 'name':
+        name = field;
+        break;
+      case 'line1':
+        line1 = field;
+        break;
+      case 'line2':
+        line2 = field;
+        break;
+      case 'line3':
+        line3 = field;
+        break;
+      case 'city':
+        city = field;
+        break;
+      case 'state':
+        state = field;
+        break;
+      case 'postalCode':
+        postalCode = field;
+        break;
+      case 'country':
+        if (!COUNTRY_CODE_PATTERN.test(field)) return undefined;
+        code = field;
+        break;
+      default:
+        return undefined;
+    }
+    listed++;
+  }
+  if (!hasNoHiddenKeys(input, listed)) return undefined;
   const out: Output = {};
   if (name !== undefined) out.name = name;
   if (line1 !== undefined) out.line1 = line1;
@@ -259,18 +380,51 @@ export function readAddress(value: unknown): Output | undefined {
 export function readCustomer(value: unknown): Output | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
-  const { id, externalId, email, name, phone } = input;
-  const billingAddress = nested(input.billingAddress, readAddress);
-  const shippingAddress = nested(input.shippingAddress, readAddress);
-  const used =
-    str(id) +
-    str(externalId) +
-    str(email) +
-    str(name) +
-    str(phone) +
-    parsed(billingAddress) +
-    parsed(shippingAddress);
-  if (used !== countKnownKeys(input, CUSTOMER_KEYS)) return undefined;
+  let id: unknown;
+  let externalId: unknown;
+  let email: unknown;
+  let name: unknown;
+  let phone: unknown;
+  let billingAddress: Output | undefined;
+  let shippingAddress: Output | undefined;
+  let listed = 0;
+  for (const key in input) {
+    const field = input[key];
+    switch (key) {
+      case 'id':
+        if (typeof field !== 'string') return undefined;
+        id = field;
+        break;
+      case 'externalId':
+        if (typeof field !== 'string') return undefined;
+        externalId = field;
+        break;
+      case 'email':
+        if (typeof field !== 'string') return undefined;
+        email = field;
+        break;
+      case 'name':
+        if (typeof field !== 'string') return undefined;
+        name = field;
+        break;
+      case 'phone':
+        if (typeof field !== 'string') return undefined;
+        phone = field;
+        break;
+      case 'billingAddress':
+        billingAddress = readAddress(field);
+        if (billingAddress === undefined) return undefined;
+        break;
+      case 'shippingAddress':
+        shippingAddress = readAddress(field);
+        if (shippingAddress === undefined) return undefined;
+        break;
+      default:
+        return undefined;
+    }
+    listed++;
+  }
+  if (!hasNoHiddenKeys(input, listed)) return undefined;
   const out: Output = {};
   if (id !== undefined) out.id = id;
   if (externalId !== undefined) out.externalId = externalId;
@@ -285,9 +439,21 @@ export function readCustomer(value: unknown): Output | undefined {
 export function readPaymentTerms(value: unknown): Output | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
-  const { name, days } = input;
-  const used = str(name) + int(days, 0, Number.MAX_SAFE_INTEGER);
-  if (used !== countKnownKeys(input, PAYMENT_TERMS_KEYS)) return undefined;
+  let name: unknown;
+  let days: unknown;
+  let listed = 0;
+  for (const key in input) {
+    const field = input[key];
+    if (key === 'name') {
+      if (typeof field !== 'string') return undefined;
+      name = field;
+    } else if (key === 'days') {
+      if (int(field, 0, Number.MAX_SAFE_INTEGER) !== 1) return undefined;
+      days = field;
+    } else return undefined;
+    listed++;
+  }
+  if (!hasNoHiddenKeys(input, listed)) return undefined;
   const out: Output = {};
   if (name !== undefined) out.name = name;
   if (days !== undefined) out.days = days;

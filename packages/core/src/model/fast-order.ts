@@ -2,23 +2,19 @@
  * The Order schema, hand-written for documents that are plainly valid: the same output as
  * `Order.safeParse(input).data`, or undefined whenever anything is doubtful, so the caller falls back to
  * zod for the path-by-path issues. Internal: parse.ts uses it; it is not exported from the package.
- * How the readers count fields: see fast-checks.ts.
+ * How the readers walk and count fields: see fast-checks.ts ("Walking the keys").
  */
 
+import { readInstant } from '../dates/instant';
 import {
   asPlainObject,
-  bool,
-  countKnownKeys,
   currency as currencyCount,
   decimal,
+  hasNoHiddenKeys,
   type Input,
-  instant,
   int,
-  minor,
-  nested,
   type Output,
   oneOf,
-  parsed,
   quantity as quantityCount,
   readCustomer,
   readList,
@@ -28,7 +24,6 @@ import {
   readProviderOptions,
   readRecurrence,
   roughProduct,
-  str,
   surelySafe,
 } from './fast-checks';
 import {
@@ -40,29 +35,42 @@ import {
   orderDatesInOrder,
   PRICING_MODELS,
 } from './order';
-import { CHARGE_KEYS, ORDER_KEYS, ORDER_LINE_KEYS, TIER_KEYS } from './schema-keys';
 
 function readTier(value: unknown): Output | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
-  const { upTo, unitAmountDecimal, flatAmount } = input;
-  // upTo is z.number().nonnegative(): finite (zod 4 numbers are) and ≥ 0.
-  const upToCount =
-    upTo === undefined
-      ? 0
-      : typeof upTo === 'number' && upTo >= 0 && upTo <= Number.MAX_SAFE_INTEGER
-        ? 1
-        : Number.NaN;
-  const used = upToCount + decimal(unitAmountDecimal) + minor(flatAmount);
-  if (used !== countKnownKeys(input, TIER_KEYS)) return undefined;
+  let upTo: unknown;
+  let unitAmountDecimal: unknown;
+  let flatAmount: unknown;
+  let listed = 0;
+  for (const key in input) {
+    const field = input[key];
+    switch (key) {
+      case 'upTo':
+        // upTo is z.number().nonnegative(): finite (zod 4 numbers are) and ≥ 0.
+        if (!(typeof field === 'number' && field >= 0 && field <= Number.MAX_SAFE_INTEGER)) return undefined;
+        upTo = field;
+        break;
+      case 'unitAmountDecimal':
+        if (decimal(field) !== 1) return undefined;
+        unitAmountDecimal = field;
+        break;
+      case 'flatAmount':
+        if (!Number.isSafeInteger(field)) return undefined;
+        flatAmount = field;
+        break;
+      default:
+        return undefined;
+    }
+    listed++;
+  }
+  if (!hasNoHiddenKeys(input, listed)) return undefined;
   const out: Output = {};
   if (upTo !== undefined) out.upTo = upTo;
   if (unitAmountDecimal !== undefined) out.unitAmountDecimal = unitAmountDecimal;
   if (flatAmount !== undefined) out.flatAmount = flatAmount;
   return out;
 }
-
-const readTiers = (value: unknown) => readList(value, readTier);
 
 const CHARGE_TYPE_SET: ReadonlySet<string> = new Set(CHARGE_TYPES);
 const BILLING_TIMING_SET: ReadonlySet<string> = new Set(BILLING_TIMINGS);
@@ -71,23 +79,66 @@ const PRICING_MODEL_SET: ReadonlySet<string> = new Set(PRICING_MODELS);
 function readCharge(value: unknown): Output | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
-  const { name, type, quantity, unitAmount, unitAmountDecimal, billingTiming, pricingModel, eventName } =
-    input;
-  if (name === undefined || type === undefined) return undefined;
-  const recurrence = nested(input.recurrence, readRecurrence);
-  const tiers = nested(input.tiers, readTiers);
-  const used =
-    str(name) +
-    oneOf(type, CHARGE_TYPE_SET) +
-    quantityCount(quantity) +
-    minor(unitAmount) +
-    decimal(unitAmountDecimal) +
-    parsed(recurrence) +
-    oneOf(billingTiming, BILLING_TIMING_SET) +
-    oneOf(pricingModel, PRICING_MODEL_SET) +
-    parsed(tiers) +
-    str(eventName);
-  if (used !== countKnownKeys(input, CHARGE_KEYS)) return undefined;
+  let name: unknown;
+  let type: unknown;
+  let quantity: unknown;
+  let unitAmount: unknown;
+  let unitAmountDecimal: unknown;
+  let recurrence: Output | undefined;
+  let billingTiming: unknown;
+  let pricingModel: unknown;
+  let tiers: unknown[] | undefined;
+  let eventName: unknown;
+  let listed = 0;
+  for (const key in input) {
+    const field = input[key];
+    switch (key) {
+      case 'name':
+        if (typeof field !== 'string') return undefined;
+        name = field;
+        break;
+      case 'type':
+        if (oneOf(field, CHARGE_TYPE_SET) !== 1) return undefined;
+        type = field;
+        break;
+      case 'quantity':
+        if (quantityCount(field) !== 1) return undefined;
+        quantity = field;
+        break;
+      case 'unitAmount':
+        if (!Number.isSafeInteger(field)) return undefined;
+        unitAmount = field;
+        break;
+      case 'unitAmountDecimal':
+        if (decimal(field) !== 1) return undefined;
+        unitAmountDecimal = field;
+        break;
+      case 'recurrence':
+        recurrence = readRecurrence(field);
+        if (recurrence === undefined) return undefined;
+        break;
+      case 'billingTiming':
+        if (oneOf(field, BILLING_TIMING_SET) !== 1) return undefined;
+        billingTiming = field;
+        break;
+      case 'pricingModel':
+        if (oneOf(field, PRICING_MODEL_SET) !== 1) return undefined;
+        pricingModel = field;
+        break;
+      case 'tiers':
+        tiers = readList(field, readTier);
+        if (tiers === undefined) return undefined;
+        break;
+      case 'eventName':
+        if (typeof field !== 'string') return undefined;
+        eventName = field;
+        break;
+      default:
+        return undefined;
+    }
+    listed++;
+  }
+  if (name === undefined || type === undefined || !hasNoHiddenKeys(input, listed)) return undefined;
   if (!hasAtMostOneUnitPrice({ unitAmount, unitAmountDecimal })) return undefined;
   if (quantity !== undefined && !surelySafe(roughProduct(quantity, unitAmount, unitAmountDecimal))) {
     return undefined;
@@ -107,15 +158,48 @@ function readCharge(value: unknown): Output | undefined {
 export function fastOrderLine(value: unknown): Output | undefined {
   const input = asPlainObject(value);
   if (input === undefined) return undefined;
-  const { name, description } = input;
-  const product = readProductReference(input.product);
-  const charges = readList(input.charges, readCharge);
+  let product: Output | undefined;
+  let name: unknown;
+  let description: unknown;
+  let startAt: string | undefined;
+  let endAt: string | undefined;
+  let charges: unknown[] | undefined;
+  let listed = 0;
+  for (const key in input) {
+    const field = input[key];
+    switch (key) {
+      case 'product':
+        product = readProductReference(field);
+        if (product === undefined) return undefined;
+        break;
+      case 'charges':
+        charges = readList(field, readCharge);
+        if (charges === undefined) return undefined;
+        break;
+      case 'name':
+        if (typeof field !== 'string') return undefined;
+        name = field;
+        break;
+      case 'description':
+        if (typeof field !== 'string') return undefined;
+        description = field;
+        break;
+      case 'startAt':
+        startAt = readInstant(field);
+        if (startAt === undefined) return undefined;
+        break;
+      case 'endAt':
+        endAt = readInstant(field);
+        if (endAt === undefined) return undefined;
+        break;
+      default:
+        return undefined;
+    }
+    listed++;
+  }
   // "An order line needs at least one charge."
   if (product === undefined || charges === undefined || charges.length === 0) return undefined;
-  const startAt = instant(input.startAt);
-  const endAt = instant(input.endAt);
-  const used = 2 + str(name) + str(description) + parsed(startAt) + parsed(endAt);
-  if (used !== countKnownKeys(input, ORDER_LINE_KEYS)) return undefined;
+  if (!hasNoHiddenKeys(input, listed)) return undefined;
   const out: Output = { product };
   if (name !== undefined) out.name = name;
   if (description !== undefined) out.description = description;
@@ -128,47 +212,144 @@ export function fastOrderLine(value: unknown): Output | undefined {
 const ORDER_STATUS_SET: ReadonlySet<string> = new Set(ORDER_STATUSES);
 
 function readOrder(input: Input): Output | undefined {
-  const { id, provider, externalId, number, name, status, currency, termCount, billingAnchorDay } = input;
-  const { purchaseOrder, autoPostInvoices, autoSendBillingEmails, autoSendPaymentEmails, total } = input;
-  const customer = readCustomer(input.customer);
-  const lines = readList(input.lines, fastOrderLine);
-  if (customer === undefined || lines === undefined) return undefined;
-  const billingCustomer = nested(input.billingCustomer, readCustomer);
-  const startAt = instant(input.startAt);
-  const endAt = instant(input.endAt);
-  const billingFrequency = nested(input.billingFrequency, readRecurrence);
-  const paymentTerms = nested(input.paymentTerms, readPaymentTerms);
-  const metadata = readMetadata(input.metadata);
-  const providerOptions = nested(input.providerOptions, readProviderOptions);
-  const createdAt = instant(input.createdAt);
-  const updatedAt = instant(input.updatedAt);
-  const used =
-    str(id) +
-    str(provider) +
-    str(externalId) +
-    str(number) +
-    str(name) +
-    oneOf(status, ORDER_STATUS_SET) +
-    currencyCount(currency) +
-    2 + // customer and lines, read above
-    parsed(billingCustomer) +
-    parsed(startAt) +
-    parsed(endAt) +
-    int(termCount, 1, Number.MAX_SAFE_INTEGER) +
-    int(billingAnchorDay, 1, 31) +
-    parsed(billingFrequency) +
-    parsed(paymentTerms) +
-    str(purchaseOrder) +
-    parsed(metadata) +
-    parsed(providerOptions) +
-    bool(autoPostInvoices) +
-    bool(autoSendBillingEmails) +
-    bool(autoSendPaymentEmails) +
-    minor(total) +
-    parsed(createdAt) +
-    parsed(updatedAt);
-  if (used !== countKnownKeys(input, ORDER_KEYS)) return undefined;
-  if (!orderDatesInOrder({ startAt: startAt ?? undefined, endAt: endAt ?? undefined })) return undefined;
+  let id: unknown;
+  let provider: unknown;
+  let externalId: unknown;
+  let number: unknown;
+  let name: unknown;
+  let status: unknown;
+  let currency: unknown;
+  let customer: Output | undefined;
+  let billingCustomer: Output | undefined;
+  let startAt: string | undefined;
+  let endAt: string | undefined;
+  let termCount: unknown;
+  let billingAnchorDay: unknown;
+  let billingFrequency: Output | undefined;
+  let paymentTerms: Output | undefined;
+  let purchaseOrder: unknown;
+  let metadata: Output | undefined;
+  let providerOptions: Output | undefined;
+  let autoPostInvoices: unknown;
+  let autoSendBillingEmails: unknown;
+  let autoSendPaymentEmails: unknown;
+  let total: unknown;
+  let createdAt: string | undefined;
+  let updatedAt: string | undefined;
+  let lines: unknown[] | undefined;
+  let listed = 0;
+  // Cases are compared in order: the fields every document has come first, then the common ones.
+  for (const key in input) {
+    const field = input[key];
+    switch (key) {
+      case 'currency':
+        if (currencyCount(field) !== 1) return undefined;
+        currency = field;
+        break;
+      case 'customer':
+        customer = readCustomer(field);
+        if (customer === undefined) return undefined;
+        break;
+      case 'lines':
+        lines = readList(field, fastOrderLine);
+        if (lines === undefined) return undefined;
+        break;
+      case 'externalId':
+        if (typeof field !== 'string') return undefined;
+        externalId = field;
+        break;
+      case 'name':
+        if (typeof field !== 'string') return undefined;
+        name = field;
+        break;
+      case 'number':
+        if (typeof field !== 'string') return undefined;
+        number = field;
+        break;
+      case 'startAt':
+        startAt = readInstant(field);
+        if (startAt === undefined) return undefined;
+        break;
+      case 'endAt':
+        endAt = readInstant(field);
+        if (endAt === undefined) return undefined;
+        break;
+      case 'id':
+        if (typeof field !== 'string') return undefined;
+        id = field;
+        break;
+      case 'provider':
+        if (typeof field !== 'string') return undefined;
+        provider = field;
+        break;
+      case 'status':
+        if (oneOf(field, ORDER_STATUS_SET) !== 1) return undefined;
+        status = field;
+        break;
+      case 'billingCustomer':
+        billingCustomer = readCustomer(field);
+        if (billingCustomer === undefined) return undefined;
+        break;
+      case 'termCount':
+        if (int(field, 1, Number.MAX_SAFE_INTEGER) !== 1) return undefined;
+        termCount = field;
+        break;
+      case 'billingAnchorDay':
+        if (int(field, 1, 31) !== 1) return undefined;
+        billingAnchorDay = field;
+        break;
+      case 'billingFrequency':
+        billingFrequency = readRecurrence(field);
+        if (billingFrequency === undefined) return undefined;
+        break;
+      case 'paymentTerms':
+        paymentTerms = readPaymentTerms(field);
+        if (paymentTerms === undefined) return undefined;
+        break;
+      case 'purchaseOrder':
+        if (typeof field !== 'string') return undefined;
+        purchaseOrder = field;
+        break;
+      case 'metadata':
+        metadata = readMetadata(field) ?? undefined;
+        if (metadata === undefined) return undefined;
+        break;
+      case 'providerOptions':
+        providerOptions = readProviderOptions(field);
+        if (providerOptions === undefined) return undefined;
+        break;
+      case 'autoPostInvoices':
+        if (typeof field !== 'boolean') return undefined;
+        autoPostInvoices = field;
+        break;
+      case 'autoSendBillingEmails':
+        if (typeof field !== 'boolean') return undefined;
+        autoSendBillingEmails = field;
+        break;
+      case 'autoSendPaymentEmails':
+        if (typeof field !== 'boolean') return undefined;
+        autoSendPaymentEmails = field;
+        break;
+      case 'total':
+        if (!Number.isSafeInteger(field)) return undefined;
+        total = field;
+        break;
+      case 'createdAt':
+        createdAt = readInstant(field);
+        if (createdAt === undefined) return undefined;
+        break;
+      case 'updatedAt':
+        updatedAt = readInstant(field);
+        if (updatedAt === undefined) return undefined;
+        break;
+      default:
+        return undefined;
+    }
+    listed++;
+  }
+  if (currency === undefined || customer === undefined || lines === undefined) return undefined;
+  if (!hasNoHiddenKeys(input, listed)) return undefined;
+  if (!orderDatesInOrder({ startAt, endAt })) return undefined;
   const out: Output = {};
   if (id !== undefined) out.id = id;
   if (provider !== undefined) out.provider = provider;

@@ -1,6 +1,8 @@
 /**
- * The field names of each canonical object schema, written out so the hand-written readers need no
- * schema at import (zod loads on first use). test/schema-keys.test.ts checks each list against its schema.
+ * The field names of each canonical object schema, written out. test/schema-keys.test.ts checks each list
+ * against its schema; the readers' switches (src/model/fast-*.ts) list the same names, and the property
+ * tests add every one of these names to every object of a document, so a switch that took another
+ * schema's field would be caught there.
  */
 export const RECURRENCE_KEYS: ReadonlySet<string> = new Set(['interval', 'count']);
 export const TAX_KEYS: ReadonlySet<string> = new Set([
