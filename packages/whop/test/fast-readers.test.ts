@@ -45,9 +45,9 @@ import { PAYMENT_METHOD_TYPES, TAX_IDENTIFIER_TYPES, WHOP_CURRENCIES } from '../
 import {
   BILLING_ADDRESS_KEYS,
   COLLECTION_METHODS,
-  CREATE_FIELD_KEYS,
   CURRENT_PLAN_KEYS,
   CUSTOM_FIELD_KEYS,
+  createVariantKeys,
   DATE_TIME_PATTERN,
   INVOICE_KEYS,
   INVOICE_LINE_ITEM_KEYS,
@@ -72,8 +72,8 @@ describe('key lists and patterns match the schemas', () => {
     expect(PRODUCT_KEYS).toEqual(keys(Product));
     expect(BILLING_ADDRESS_KEYS).toEqual(keys(BillingAddress));
     expect(REQUEST_LINE_ITEM_KEYS).toEqual(keys(RequestLineItem));
-    expect([...CREATE_FIELD_KEYS, 'product']).toEqual(keys(CreateInvoiceWithProduct));
-    expect([...CREATE_FIELD_KEYS, 'product_id']).toEqual(keys(CreateInvoiceWithProductId));
+    expect(createVariantKeys('product')).toEqual(keys(CreateInvoiceWithProduct));
+    expect(createVariantKeys('product_id')).toEqual(keys(CreateInvoiceWithProductId));
     expect(INVOICE_KEYS).toEqual(keys(Invoice));
     expect(LIST_PAGE_KEYS).toEqual(keys(InvoiceListResponse));
     expect(PAGE_INFO_KEYS).toEqual(keys(InvoiceListResponse.shape.page_info));
@@ -333,7 +333,7 @@ const KEY_NAMES = [
     '__proto__',
     'constructor',
     'unknown_key',
-    ...CREATE_FIELD_KEYS,
+    ...createVariantKeys('product'),
     'product',
     'product_id',
     ...PLAN_KEYS,
@@ -531,71 +531,70 @@ describe('fastReadProviderOptions', () => {
 // ---- every field of a full record, one at a time ----
 
 const FULL_PLAN = {
-  adaptive_pricing_enabled: true,
-  billing_period: 30,
+  plan_type: 'renewal',
+  initial_price: 10.5,
+  renewal_price: 10.5,
   currency: 'usd',
+  billing_period: 30,
+  trial_period_days: 0,
+  adaptive_pricing_enabled: true,
   custom_fields: [{ field_type: 'text', name: 'n', id: 'i', order: 1, placeholder: 'p', required: false }],
   description: 'd',
   expiration_days: 3,
-  initial_price: 10.5,
   internal_notes: 'n',
   legacy_payment_method_controls: false,
   payment_method_configuration: { disabled: ['card'], enabled: ['paypal'], include_platform_defaults: true },
-  plan_type: 'renewal',
   release_method: 'buy_now',
-  renewal_price: 10.5,
   stock: 5,
-  trial_period_days: 0,
   unlimited_stock: true,
   visibility: 'visible',
 };
-const FULL_FIELDS = {
-  collection_method: 'send_invoice',
-  company_id: 'biz_1',
-  plan: FULL_PLAN,
-  automatically_finalizes_at: '2026-03-02T00:00:00Z',
-  billing_address: {
-    city: 'c',
-    country: 'US',
-    line1: 'l1',
-    line2: 'l2',
-    name: 'n',
-    phone: '+1',
-    postal_code: 'p',
-    state: 's',
-    tax_id_type: 'eu_vat',
-    tax_id_value: 'v',
-  },
-  charge_buyer_fee: false,
-  customer_name: 'Ada',
-  due_date: '2026-03-31T00:00:00.000+02:00',
-  email_address: 'ada@example.com',
+/** The create fields before the variant's product key, and after it (createVariantKeys). */
+const FULL_HEAD = { collection_method: 'send_invoice', company_id: 'biz_1', plan: FULL_PLAN };
+const FULL_TAIL = {
   line_items: [
     { label: 'a', unit_price: 5.25, quantity: 2 },
     { label: 'b', unit_price: 0 },
   ],
-  mailing_address_id: 'ma_1',
   member_id: 'mber_1',
+  email_address: 'ada@example.com',
+  customer_name: 'Ada',
+  mailing_address_id: 'ma_1',
+  billing_address: {
+    name: 'n',
+    line1: 'l1',
+    line2: 'l2',
+    city: 'c',
+    state: 's',
+    postal_code: 'p',
+    country: 'US',
+    phone: '+1',
+    tax_id_type: 'eu_vat',
+    tax_id_value: 'v',
+  },
+  due_date: '2026-03-31T00:00:00.000+02:00',
   payment_method_id: 'pmt_1',
-  payment_token_id: 'tok_1',
+  automatically_finalizes_at: '2026-03-02T00:00:00Z',
   save_as_draft: false,
+  charge_buyer_fee: false,
   subscription_billing_anchor_at: '2026-04-01T00:00:00Z',
+  payment_token_id: 'tok_1',
 };
 const FULL_PRODUCT = { title: 't', product_tax_code_id: 'ptc_1' };
 const FULL_REQUESTS = [
-  { ...FULL_FIELDS, product: FULL_PRODUCT },
-  { ...FULL_FIELDS, product_id: 'prod_1' },
+  { ...FULL_HEAD, product: FULL_PRODUCT, ...FULL_TAIL },
+  { ...FULL_HEAD, product_id: 'prod_1', ...FULL_TAIL },
 ];
 const FULL_INVOICE = {
   id: 'inv_1',
   created_at: '2026-03-01T00:00:00.401Z',
-  current_plan: { id: 'plan_1', currency: 'usd', formatted_price: '$10.00', extra: 1 },
+  status: 'open',
+  number: '#0001',
   due_date: '2026-03-31T00:00:00.000Z',
   email_address: 'ada@example.com',
   fetch_invoice_token: 'tok',
+  current_plan: { id: 'plan_1', formatted_price: '$10.00', currency: 'usd', extra: 1 },
   line_items: [{ label: 'a', position: 0, quantity: 2, total: 10.5, unit_price: 5.25, id: 'li_1' }],
-  number: '#0001',
-  status: 'open',
   user: { id: 'user_1', name: null, username: 'ada', more: [1] },
   added_later: { nested: true },
 };
@@ -640,11 +639,11 @@ describe('every single change to a full record', () => {
     expect(Object.keys(FULL_PLAN.payment_method_configuration)).toEqual([
       ...PAYMENT_METHOD_CONFIGURATION_KEYS,
     ]);
-    expect(Object.keys(FULL_FIELDS.billing_address)).toEqual([...BILLING_ADDRESS_KEYS]);
-    expect(Object.keys(FULL_FIELDS.line_items[0] ?? {})).toEqual([...REQUEST_LINE_ITEM_KEYS]);
-    expect(Object.keys(FULL_REQUESTS[0] ?? {})).toEqual([...CREATE_FIELD_KEYS, 'product']);
+    expect(Object.keys(FULL_TAIL.billing_address)).toEqual([...BILLING_ADDRESS_KEYS]);
+    expect(Object.keys(FULL_TAIL.line_items[0] ?? {})).toEqual([...REQUEST_LINE_ITEM_KEYS]);
+    expect(Object.keys(FULL_REQUESTS[0] ?? {})).toEqual(createVariantKeys('product'));
     expect(Object.keys(FULL_PRODUCT)).toEqual([...PRODUCT_KEYS]);
-    expect(Object.keys(FULL_REQUESTS[1] ?? {})).toEqual([...CREATE_FIELD_KEYS, 'product_id']);
+    expect(Object.keys(FULL_REQUESTS[1] ?? {})).toEqual(createVariantKeys('product_id'));
     expect(Object.keys(FULL_OPTIONS)).toEqual([...WHOP_PROVIDER_OPTION_KEYS]);
     for (const [record, keys] of [
       [FULL_INVOICE, INVOICE_KEYS],
