@@ -156,21 +156,21 @@ const paymentMethodConfiguration = fc.record(
 );
 const plan = fc.record(
   {
-    adaptive_pricing_enabled: orNull(fc.boolean()),
-    billing_period: orNull(fc.integer({ min: 1, max: 3650 })),
+    plan_type: orNull(fc.constantFrom(...PLAN_TYPES)),
+    initial_price: orNull(finite),
+    renewal_price: orNull(finite),
     currency: orNull(fc.constantFrom(...WHOP_CURRENCIES)),
+    billing_period: orNull(fc.integer({ min: 1, max: 3650 })),
+    trial_period_days: orNull(fc.integer({ min: 0, max: 365 })),
+    adaptive_pricing_enabled: orNull(fc.boolean()),
     custom_fields: orNull(fc.array(customField, { maxLength: 2 })),
     description: orNull(text),
     expiration_days: orNull(safeInt),
-    initial_price: orNull(finite),
     internal_notes: orNull(text),
     legacy_payment_method_controls: orNull(fc.boolean()),
     payment_method_configuration: orNull(paymentMethodConfiguration),
-    plan_type: orNull(fc.constantFrom(...PLAN_TYPES)),
     release_method: orNull(fc.constantFrom(...RELEASE_METHODS)),
-    renewal_price: orNull(finite),
     stock: orNull(safeInt),
-    trial_period_days: orNull(fc.integer({ min: 0, max: 365 })),
     unlimited_stock: orNull(fc.boolean()),
     visibility: orNull(fc.constantFrom(...VISIBILITIES)),
   },
@@ -178,14 +178,14 @@ const plan = fc.record(
 );
 const billingAddress = fc.record(
   {
-    city: orNull(text),
-    country: orNull(text),
+    name: orNull(text),
     line1: orNull(text),
     line2: orNull(text),
-    name: orNull(text),
-    phone: orNull(text),
-    postal_code: orNull(text),
+    city: orNull(text),
     state: orNull(text),
+    postal_code: orNull(text),
+    country: orNull(text),
+    phone: orNull(text),
     tax_id_type: orNull(fc.constantFrom(...TAX_IDENTIFIER_TYPES)),
     tax_id_value: orNull(text),
   },
@@ -195,38 +195,42 @@ const requestLineItem = fc.record(
   { label: text, unit_price: finite, quantity: orNull(finite) },
   { requiredKeys: ['label', 'unit_price'], noNullPrototype: true },
 );
-const createFields = {
+/** The create fields before the variant's product key, and after it, in toCreateRequest's order. */
+const createHead = {
   collection_method: fc.constantFrom(...COLLECTION_METHODS),
   company_id: fc.string({ minLength: 1, maxLength: 12 }),
   plan,
-  automatically_finalizes_at: orNull(dateTime),
-  billing_address: orNull(billingAddress),
-  charge_buyer_fee: orNull(fc.boolean()),
-  customer_name: orNull(text),
-  due_date: orNull(dateTime),
-  email_address: orNull(text),
+};
+const createTail = {
   line_items: orNull(fc.array(requestLineItem, { maxLength: 4 })),
-  mailing_address_id: orNull(text),
   member_id: orNull(text),
+  email_address: orNull(text),
+  customer_name: orNull(text),
+  mailing_address_id: orNull(text),
+  billing_address: orNull(billingAddress),
+  due_date: orNull(dateTime),
   payment_method_id: orNull(text),
-  payment_token_id: orNull(text),
+  automatically_finalizes_at: orNull(dateTime),
   save_as_draft: orNull(fc.boolean()),
+  charge_buyer_fee: orNull(fc.boolean()),
   subscription_billing_anchor_at: orNull(dateTime),
+  payment_token_id: orNull(text),
 };
 const required = ['collection_method', 'company_id', 'plan'] as const;
 const createRequest = fc.oneof(
   fc.record(
     {
-      ...createFields,
+      ...createHead,
       product: fc.record(
         { title: fc.string({ minLength: 1, maxLength: 12 }), product_tax_code_id: orNull(text) },
         { requiredKeys: ['title'], noNullPrototype: true },
       ),
+      ...createTail,
     },
     { requiredKeys: [...required, 'product'], noNullPrototype: true },
   ),
   fc.record(
-    { ...createFields, product_id: fc.string({ minLength: 1, maxLength: 12 }) },
+    { ...createHead, product_id: fc.string({ minLength: 1, maxLength: 12 }), ...createTail },
     { requiredKeys: [...required, 'product_id'], noNullPrototype: true },
   ),
 );
@@ -255,16 +259,16 @@ const invoice = withExtra(
   fc.record({
     id: text,
     created_at: dateTime,
-    current_plan: withExtra(
-      fc.record({ id: text, currency: text, formatted_price: text }),
-      CURRENT_PLAN_KEYS,
-    ),
+    status: text,
+    number: text,
     due_date: orNull(dateTime),
     email_address: orNull(text),
     fetch_invoice_token: text,
+    current_plan: withExtra(
+      fc.record({ id: text, formatted_price: text, currency: text }),
+      CURRENT_PLAN_KEYS,
+    ),
     line_items: fc.array(answerLineItem, { maxLength: 4 }),
-    number: text,
-    status: text,
     user: orNull(withExtra(fc.record({ id: text, name: orNull(text), username: text }), INVOICE_USER_KEYS)),
   }),
   INVOICE_KEYS,
