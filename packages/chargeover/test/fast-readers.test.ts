@@ -6,6 +6,7 @@
  * set to wrong types, NaN, -0, huge numbers, text ids, keys added (known ones, `__proto__`, `constructor`),
  * known keys hidden as non-enumerable properties.
  */
+import type { InvoiceInput } from '@billbridge/core';
 import { expectReaderAgrees, expectReaderAnswers, keyOrderShuffled } from '@billbridge/testing/readers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +38,7 @@ import {
   readCreateBody,
   readLineRequest,
 } from '../src/fast-request';
+import { chargeover } from '../src/index';
 import { ChargeOverProviderOptions } from '../src/options';
 import {
   CreateResponse,
@@ -44,6 +46,7 @@ import {
   GetInvoiceResponse,
   INVOICE_STATUS_STRS,
   InvoiceCreateBody,
+  InvoiceCreateRequest,
   InvoiceRecord,
   LineItemRecord,
   LineItemRequest,
@@ -528,4 +531,38 @@ describe('hand-written readers agree with their schemas', () => {
       });
     });
   }
+});
+
+describe("toCreateRequest builds its request in the shapes' order (so the reader's in-order path is the one taken)", () => {
+  const address = { line1: 'l1', line2: 'l2', city: 'c', state: 's', postalCode: 'p', country: 'US' };
+  const doc = {
+    currency: 'USD',
+    number: 'INV-1',
+    externalId: 'ext-1',
+    issuedAt: '2026-03-01T06:00:00Z',
+    memo: 'm',
+    customer: { id: '1', billingAddress: address, shippingAddress: address },
+    lines: [
+      { description: 'a', unitAmount: 525, quantity: 2, product: { id: '4' } },
+      { unitAmount: 100, quantity: 1, product: { id: '4' } },
+    ],
+    providerOptions: { chargeover: { class_id: 3, terms_id: 2, admin_id: 1 } },
+  };
+  it('lists every key as the schema outputs them', () => {
+    const { request } = chargeover.toCreateRequest(doc as InvoiceInput, { currencyIds: { USD: 1 } });
+    // The document reaches every group of the body: reference, head, both addresses, memo, lines.
+    for (const key of [
+      'customer_id',
+      'external_key',
+      'date',
+      'currency_id',
+      'admin_id',
+      'bill_addr1',
+      'ship_country',
+      'memo',
+    ])
+      expect(request).toHaveProperty(key);
+    expect(JSON.stringify(InvoiceCreateBody.parse(request))).toBe(JSON.stringify(request));
+    expect(JSON.stringify(InvoiceCreateRequest.parse(request))).toBe(JSON.stringify(request));
+  });
 });

@@ -4,6 +4,7 @@
  * included (@billbridge/testing's comparator); on valid records, in any key order, the reader does answer. Values are drawn near the valid shapes: valid records, then one or more fields
  * removed, added, retyped or set to awkward numbers (NaN, -0, huge), and own `__proto__` keys.
  */
+import type { InvoiceInput } from '@billbridge/core';
 import {
   expectReaderAgrees,
   expectReaderAnswers,
@@ -23,6 +24,7 @@ import { fastReadInvoiceList, LIST_PAGE_KEYS, PAGE_INFO_KEYS } from '../src/fast
 import { fastReadProviderOptions } from '../src/fast-options';
 import { fastReadInvoice } from '../src/fast-record';
 import { fastReadCreateRequest, isPlainCreateRequest } from '../src/fast-request';
+import { whop } from '../src/index';
 import { WHOP_PROVIDER_OPTION_KEYS, WhopProviderOptions } from '../src/options';
 import {
   BillingAddress,
@@ -773,5 +775,63 @@ describe('random values', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("toCreateRequest builds its request in the shapes' order (so the reader's in-order path is the one taken)", () => {
+  const customer = {
+    email: 'ada@example.com',
+    name: 'Ada',
+    phone: '+1',
+    billingAddress: {
+      name: 'n',
+      line1: 'l1',
+      line2: 'l2',
+      city: 'c',
+      state: 's',
+      postalCode: 'p',
+      country: 'US',
+    },
+  };
+  const base = {
+    currency: 'USD',
+    customer,
+    dueAt: '2026-03-31T00:00:00Z',
+    lines: [{ description: 'a', unitAmount: 525, quantity: 2 }],
+  };
+  const docs = [
+    base,
+    {
+      ...base,
+      recurrence: { interval: 'month', count: 1 },
+      collection: {
+        method: 'charge_automatically',
+        paymentMethodId: 'pmt_1',
+        finalizeAt: '2026-03-02T00:00:00Z',
+      },
+      providerOptions: {
+        whop: {
+          productId: 'prod_1',
+          taxIdType: 'eu_vat',
+          taxIdValue: 'v',
+          chargeBuyerFee: true,
+          saveAsDraft: false,
+          subscriptionBillingAnchorAt: '2026-04-01T00:00:00Z',
+          paymentTokenId: 'tok_1',
+          trialPeriodDays: 7,
+        },
+      },
+    },
+    {
+      ...base,
+      customer: { id: 'mber_1' },
+      providerOptions: { whop: { mailingAddressId: 'ma_1', productTitle: 't', productTaxCodeId: 'ptc_1' } },
+    },
+  ];
+  it('lists every key as the schema outputs them', () => {
+    for (const doc of docs) {
+      const { request } = whop.toCreateRequest(doc as InvoiceInput, { companyId: 'biz_1' });
+      expect(JSON.stringify(InvoiceCreateRequest.parse(request))).toBe(JSON.stringify(request));
+    }
   });
 });
