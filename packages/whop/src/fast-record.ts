@@ -59,8 +59,9 @@ function isUser(value: unknown): boolean {
  * What the `Invoice` schema outputs for a plainly valid record; else undefined. The answer is built in
  * zod's key order (the shape's keys, then unknown ones); a nested object whose keys already come in that
  * order is answered as it is (zod's copy of it would list the same keys the same way), only one in
- * another order is rebuilt. Whop's documented records list `status` and `number` early, so the top level
- * is always rebuilt: written out here as a literal in INVOICE_KEYS order, the cheapest copy there is.
+ * another order is rebuilt. The shapes follow Whop's documented order (wire-keys.ts), so a real record's
+ * nested objects are kept; the top level is always a fresh object (its `line_items` array is), written
+ * out here as a literal in INVOICE_KEYS order, the cheapest copy there is.
  */
 export function fastReadInvoice(value: unknown): WhopInvoice | undefined {
   try {
@@ -73,13 +74,13 @@ export function fastReadInvoice(value: unknown): WhopInvoice | undefined {
     const out: fastRead.Output = {
       id: value.id,
       created_at: value.created_at,
-      current_plan: inZodOrder(value.current_plan as fastRead.Input, CURRENT_PLAN_SHAPE),
+      status: value.status,
+      number: value.number,
       due_date: value.due_date,
       email_address: value.email_address,
       fetch_invoice_token: value.fetch_invoice_token,
+      current_plan: inZodOrder(value.current_plan as fastRead.Input, CURRENT_PLAN_SHAPE),
       line_items: copies,
-      number: value.number,
-      status: value.status,
       user: user === null ? null : inZodOrder(user, USER_SHAPE),
     };
     // Every shape key is present (isInvoice), so more keys means unknown ones, which zod copies last.

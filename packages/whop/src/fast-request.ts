@@ -33,8 +33,8 @@ import { PAYMENT_METHOD_TYPES, TAX_IDENTIFIER_TYPES, WHOP_CURRENCIES } from './w
 import {
   BILLING_ADDRESS_KEYS,
   COLLECTION_METHODS,
-  CREATE_FIELD_KEYS,
   CUSTOM_FIELD_KEYS,
+  createVariantKeys,
   PAYMENT_METHOD_CONFIGURATION_KEYS,
   PLAN_KEYS,
   PLAN_TYPES,
@@ -190,8 +190,8 @@ function isCreateRequest(input: Input): boolean {
   return used === keyCount(input);
 }
 
-const WITH_PRODUCT = strictShape([...CREATE_FIELD_KEYS, 'product']);
-const WITH_PRODUCT_ID = strictShape([...CREATE_FIELD_KEYS, 'product_id']);
+const WITH_PRODUCT = strictShape(createVariantKeys('product'));
+const WITH_PRODUCT_ID = strictShape(createVariantKeys('product_id'));
 const PLAN = strictShape(PLAN_KEYS);
 const CUSTOM_FIELD = strictShape(CUSTOM_FIELD_KEYS);
 const PAYMENT_METHOD_CONFIGURATION = strictShape(PAYMENT_METHOD_CONFIGURATION_KEYS);
@@ -200,58 +200,59 @@ const REQUEST_LINE_ITEM = strictShape(REQUEST_LINE_ITEM_KEYS);
 const PRODUCT = strictShape(PRODUCT_KEYS);
 
 /*
- * The two large shapes copied in shape order by named stores (a keyed store per key costs several times
- * more): the order is CREATE_FIELD_KEYS' and PLAN_KEYS', and the property tests compare every answer's
- * key order with zod's output, so a copier out of step with its list fails them.
+ * The two large shapes, for a body in another order than toCreateRequest's, copied in shape order by named
+ * stores (a keyed store per key costs several times more): the order is createVariantKeys' and PLAN_KEYS',
+ * and the property tests compare every answer's key order with zod's output, so a copier out of step with
+ * its list fails them.
  */
 
-/** A checked create request's fields in zod's order (CREATE_FIELD_KEYS, then the product). */
+/** A checked create request's fields in zod's order (head, product key, tail: createVariantKeys). */
 function copyRequest(body: Input): Output {
   const out: Output = {};
   if (body.collection_method !== undefined) out.collection_method = body.collection_method;
   if (body.company_id !== undefined) out.company_id = body.company_id;
   if (body.plan !== undefined) out.plan = body.plan;
-  if (body.automatically_finalizes_at !== undefined)
-    out.automatically_finalizes_at = body.automatically_finalizes_at;
-  if (body.billing_address !== undefined) out.billing_address = body.billing_address;
-  if (body.charge_buyer_fee !== undefined) out.charge_buyer_fee = body.charge_buyer_fee;
-  if (body.customer_name !== undefined) out.customer_name = body.customer_name;
-  if (body.due_date !== undefined) out.due_date = body.due_date;
-  if (body.email_address !== undefined) out.email_address = body.email_address;
-  if (body.line_items !== undefined) out.line_items = body.line_items;
-  if (body.mailing_address_id !== undefined) out.mailing_address_id = body.mailing_address_id;
-  if (body.member_id !== undefined) out.member_id = body.member_id;
-  if (body.payment_method_id !== undefined) out.payment_method_id = body.payment_method_id;
-  if (body.payment_token_id !== undefined) out.payment_token_id = body.payment_token_id;
-  if (body.save_as_draft !== undefined) out.save_as_draft = body.save_as_draft;
-  if (body.subscription_billing_anchor_at !== undefined)
-    out.subscription_billing_anchor_at = body.subscription_billing_anchor_at;
   if (body.product !== undefined) out.product = body.product;
   else out.product_id = body.product_id;
+  if (body.line_items !== undefined) out.line_items = body.line_items;
+  if (body.member_id !== undefined) out.member_id = body.member_id;
+  if (body.email_address !== undefined) out.email_address = body.email_address;
+  if (body.customer_name !== undefined) out.customer_name = body.customer_name;
+  if (body.mailing_address_id !== undefined) out.mailing_address_id = body.mailing_address_id;
+  if (body.billing_address !== undefined) out.billing_address = body.billing_address;
+  if (body.due_date !== undefined) out.due_date = body.due_date;
+  if (body.payment_method_id !== undefined) out.payment_method_id = body.payment_method_id;
+  if (body.automatically_finalizes_at !== undefined)
+    out.automatically_finalizes_at = body.automatically_finalizes_at;
+  if (body.save_as_draft !== undefined) out.save_as_draft = body.save_as_draft;
+  if (body.charge_buyer_fee !== undefined) out.charge_buyer_fee = body.charge_buyer_fee;
+  if (body.subscription_billing_anchor_at !== undefined)
+    out.subscription_billing_anchor_at = body.subscription_billing_anchor_at;
+  if (body.payment_token_id !== undefined) out.payment_token_id = body.payment_token_id;
   return out;
 }
 
 /** A checked plan's fields in zod's order (PLAN_KEYS). */
 function copyPlan(plan: Input): Output {
   const out: Output = {};
+  if (plan.plan_type !== undefined) out.plan_type = plan.plan_type;
+  if (plan.initial_price !== undefined) out.initial_price = plan.initial_price;
+  if (plan.renewal_price !== undefined) out.renewal_price = plan.renewal_price;
+  if (plan.currency !== undefined) out.currency = plan.currency;
+  if (plan.billing_period !== undefined) out.billing_period = plan.billing_period;
+  if (plan.trial_period_days !== undefined) out.trial_period_days = plan.trial_period_days;
   if (plan.adaptive_pricing_enabled !== undefined)
     out.adaptive_pricing_enabled = plan.adaptive_pricing_enabled;
-  if (plan.billing_period !== undefined) out.billing_period = plan.billing_period;
-  if (plan.currency !== undefined) out.currency = plan.currency;
   if (plan.custom_fields !== undefined) out.custom_fields = plan.custom_fields;
   if (plan.description !== undefined) out.description = plan.description;
   if (plan.expiration_days !== undefined) out.expiration_days = plan.expiration_days;
-  if (plan.initial_price !== undefined) out.initial_price = plan.initial_price;
   if (plan.internal_notes !== undefined) out.internal_notes = plan.internal_notes;
   if (plan.legacy_payment_method_controls !== undefined)
     out.legacy_payment_method_controls = plan.legacy_payment_method_controls;
   if (plan.payment_method_configuration !== undefined)
     out.payment_method_configuration = plan.payment_method_configuration;
-  if (plan.plan_type !== undefined) out.plan_type = plan.plan_type;
   if (plan.release_method !== undefined) out.release_method = plan.release_method;
-  if (plan.renewal_price !== undefined) out.renewal_price = plan.renewal_price;
   if (plan.stock !== undefined) out.stock = plan.stock;
-  if (plan.trial_period_days !== undefined) out.trial_period_days = plan.trial_period_days;
   if (plan.unlimited_stock !== undefined) out.unlimited_stock = plan.unlimited_stock;
   if (plan.visibility !== undefined) out.visibility = plan.visibility;
   return out;

@@ -26,73 +26,84 @@ export const PAYMENT_METHOD_CONFIGURATION_KEYS = [
   'enabled',
   'include_platform_defaults',
 ] as const;
+/** In the order toCreateRequest builds a plan (to-provider-plan.ts `mapPlan`), the fields it never sets after. */
 export const PLAN_KEYS = [
-  'adaptive_pricing_enabled',
-  'billing_period',
+  'plan_type',
+  'initial_price',
+  'renewal_price',
   'currency',
+  'billing_period',
+  'trial_period_days',
+  'adaptive_pricing_enabled',
   'custom_fields',
   'description',
   'expiration_days',
-  'initial_price',
   'internal_notes',
   'legacy_payment_method_controls',
   'payment_method_configuration',
-  'plan_type',
   'release_method',
-  'renewal_price',
   'stock',
-  'trial_period_days',
   'unlimited_stock',
   'visibility',
 ] as const;
 export const PRODUCT_KEYS = ['title', 'product_tax_code_id'] as const;
+/** In the order toCreateRequest builds a billing address. */
 export const BILLING_ADDRESS_KEYS = [
-  'city',
-  'country',
+  'name',
   'line1',
   'line2',
-  'name',
-  'phone',
-  'postal_code',
+  'city',
   'state',
+  'postal_code',
+  'country',
+  'phone',
   'tax_id_type',
   'tax_id_value',
 ] as const;
 export const REQUEST_LINE_ITEM_KEYS = ['label', 'unit_price', 'quantity'] as const;
-/** Fields both create variants share; variant A adds `product`, variant B `product_id`. */
-export const CREATE_FIELD_KEYS = [
-  'collection_method',
-  'company_id',
-  'plan',
-  'automatically_finalizes_at',
-  'billing_address',
-  'charge_buyer_fee',
-  'customer_name',
-  'due_date',
-  'email_address',
+/**
+ * A create request's fields in the order toCreateRequest builds them (to-provider.ts), so our own requests
+ * read as a copy: the shared head, the variant's product key (`product` or `product_id`), the shared tail.
+ */
+export const CREATE_HEAD_KEYS = ['collection_method', 'company_id', 'plan'] as const;
+export const CREATE_TAIL_KEYS = [
   'line_items',
-  'mailing_address_id',
   'member_id',
+  'email_address',
+  'customer_name',
+  'mailing_address_id',
+  'billing_address',
+  'due_date',
   'payment_method_id',
-  'payment_token_id',
+  'automatically_finalizes_at',
   'save_as_draft',
+  'charge_buyer_fee',
   'subscription_billing_anchor_at',
+  'payment_token_id',
 ] as const;
+/** Every key of the variant whose product key is `product`. */
+export function createVariantKeys(product: 'product' | 'product_id'): string[] {
+  return [...CREATE_HEAD_KEYS, product, ...CREATE_TAIL_KEYS];
+}
 
 // ---- response shapes (loose: unknown keys are kept) ----
 
+/**
+ * In the order Whop's retrieve-invoice example lists them (docs.whop.com, CONTRACT.md); `line_items`, absent
+ * from the example, where the SDK types put it relative to its neighbours (after `current_plan`).
+ */
 export const INVOICE_KEYS = [
   'id',
   'created_at',
-  'current_plan',
+  'status',
+  'number',
   'due_date',
   'email_address',
   'fetch_invoice_token',
+  'current_plan',
   'line_items',
-  'number',
-  'status',
   'user',
 ] as const;
-export const CURRENT_PLAN_KEYS = ['id', 'currency', 'formatted_price'] as const;
+export const CURRENT_PLAN_KEYS = ['id', 'formatted_price', 'currency'] as const;
 export const INVOICE_LINE_ITEM_KEYS = ['label', 'position', 'quantity', 'total', 'unit_price'] as const;
 export const INVOICE_USER_KEYS = ['id', 'name', 'username'] as const;

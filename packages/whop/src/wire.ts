@@ -65,21 +65,21 @@ export const PaymentMethodConfiguration = lazySchema((z) =>
 /** `plan`: every field optional; the price lives here (decimal major units as JSON numbers). */
 export const Plan = lazySchema((z) =>
   z.strictObject({
-    adaptive_pricing_enabled: z.boolean().nullish(),
-    billing_period: z.int().positive().nullish(),
+    plan_type: PlanType.nullish(),
+    initial_price: z.number().finite().nullish(),
+    renewal_price: z.number().finite().nullish(),
     currency: WhopCurrency.nullish(),
+    billing_period: z.int().positive().nullish(),
+    trial_period_days: z.int().nonnegative().nullish(),
+    adaptive_pricing_enabled: z.boolean().nullish(),
     custom_fields: z.array(CustomField).nullish(),
     description: z.string().nullish(),
     expiration_days: z.int().nullish(),
-    initial_price: z.number().finite().nullish(),
     internal_notes: z.string().nullish(),
     legacy_payment_method_controls: z.boolean().nullish(),
     payment_method_configuration: PaymentMethodConfiguration.nullish(),
-    plan_type: PlanType.nullish(),
     release_method: ReleaseMethod.nullish(),
-    renewal_price: z.number().finite().nullish(),
     stock: z.int().nullish(),
-    trial_period_days: z.int().nonnegative().nullish(),
     unlimited_stock: z.boolean().nullish(),
     visibility: Visibility.nullish(),
   }),
@@ -94,14 +94,14 @@ export const Product = lazySchema((z) =>
 
 export const BillingAddress = lazySchema((z) =>
   z.strictObject({
-    city: z.string().nullish(),
-    country: z.string().nullish(),
+    name: z.string().nullish(),
     line1: z.string().nullish(),
     line2: z.string().nullish(),
-    name: z.string().nullish(),
-    phone: z.string().nullish(),
-    postal_code: z.string().nullish(),
+    city: z.string().nullish(),
     state: z.string().nullish(),
+    postal_code: z.string().nullish(),
+    country: z.string().nullish(),
+    phone: z.string().nullish(),
     tax_id_type: TaxIdentifierType.nullish(),
     tax_id_value: z.string().nullish(),
   }),
@@ -115,35 +115,39 @@ export const RequestLineItem = lazySchema((z) =>
   }),
 );
 
-/** Fields shared by both create variants. */
-function createFields(z: Zod) {
+/**
+ * A create variant's fields, in the order toCreateRequest builds them (CREATE_HEAD_KEYS, the variant's
+ * product key, CREATE_TAIL_KEYS), so zod's output of our own request lists its keys as it came.
+ */
+function createShape<P extends Record<string, z.ZodType>>(z: Zod, product: P) {
   return {
     collection_method: CollectionMethod,
     company_id: z.string().min(1),
     plan: Plan,
-    automatically_finalizes_at: DateTime.nullish(),
-    billing_address: BillingAddress.nullish(),
-    charge_buyer_fee: z.boolean().nullish(),
-    customer_name: z.string().nullish(),
-    due_date: DateTime.nullish(),
-    email_address: z.string().nullish(),
+    ...product,
     line_items: z.array(RequestLineItem).nullish(),
-    mailing_address_id: z.string().nullish(),
     member_id: z.string().nullish(),
+    email_address: z.string().nullish(),
+    customer_name: z.string().nullish(),
+    mailing_address_id: z.string().nullish(),
+    billing_address: BillingAddress.nullish(),
+    due_date: DateTime.nullish(),
     payment_method_id: z.string().nullish(),
-    payment_token_id: z.string().nullish(),
+    automatically_finalizes_at: DateTime.nullish(),
     save_as_draft: z.boolean().nullish(),
+    charge_buyer_fee: z.boolean().nullish(),
     subscription_billing_anchor_at: DateTime.nullish(),
+    payment_token_id: z.string().nullish(),
   };
 }
 
 /** Variant A: a new product created inline. */
 export const CreateInvoiceWithProduct = lazySchema((z) =>
-  z.strictObject({ ...createFields(z), product: Product }),
+  z.strictObject(createShape(z, { product: Product })),
 );
 /** Variant B: an existing product. */
 export const CreateInvoiceWithProductId = lazySchema((z) =>
-  z.strictObject({ ...createFields(z), product_id: z.string().min(1) }),
+  z.strictObject(createShape(z, { product_id: z.string().min(1) })),
 );
 
 /**
@@ -171,18 +175,22 @@ export type WhopInvoiceCreateRequest = z.infer<typeof InvoiceCreateRequest>;
 
 /** The `Invoice` object returned by create, retrieve and list (`InvoiceListItem` has the same shape). */
 export const Invoice = lazySchema((z) =>
+  // In the order Whop's retrieve-invoice example lists the fields (INVOICE_KEYS, CONTRACT.md).
   z.looseObject({
     id: z.string(),
     created_at: DateTime,
-    current_plan: z.looseObject({
-      id: z.string(),
-      // Kept as a string so an unknown or non-ISO currency is reported by the mapper, not as a parse failure.
-      currency: z.string(),
-      formatted_price: z.string(),
-    }),
+    // A status outside the documented set is passed through with an `unrecognized` warning.
+    status: z.string(),
+    number: z.string(),
     due_date: DateTime.nullable(),
     email_address: z.string().nullable(),
     fetch_invoice_token: z.string(),
+    current_plan: z.looseObject({
+      id: z.string(),
+      formatted_price: z.string(),
+      // Kept as a string so an unknown or non-ISO currency is reported by the mapper, not as a parse failure.
+      currency: z.string(),
+    }),
     line_items: z.array(
       z.looseObject({
         label: z.string(),
@@ -192,9 +200,6 @@ export const Invoice = lazySchema((z) =>
         unit_price: z.number(),
       }),
     ),
-    number: z.string(),
-    // A status outside the documented set is passed through with an `unrecognized` warning.
-    status: z.string(),
     user: z.looseObject({ id: z.string(), name: z.string().nullable(), username: z.string() }).nullable(),
   }),
 );

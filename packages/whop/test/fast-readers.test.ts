@@ -4,6 +4,7 @@
  * included (@billbridge/testing's comparator); on valid records, in any key order, the reader does answer. Values are drawn near the valid shapes: valid records, then one or more fields
  * removed, added, retyped or set to awkward numbers (NaN, -0, huge), and own `__proto__` keys.
  */
+import type { InvoiceInput } from '@billbridge/core';
 import {
   expectReaderAgrees,
   expectReaderAnswers,
@@ -23,6 +24,7 @@ import { fastReadInvoiceList, LIST_PAGE_KEYS, PAGE_INFO_KEYS } from '../src/fast
 import { fastReadProviderOptions } from '../src/fast-options';
 import { fastReadInvoice } from '../src/fast-record';
 import { fastReadCreateRequest, isPlainCreateRequest } from '../src/fast-request';
+import { whop } from '../src/index';
 import { WHOP_PROVIDER_OPTION_KEYS, WhopProviderOptions } from '../src/options';
 import {
   BillingAddress,
@@ -45,9 +47,9 @@ import { PAYMENT_METHOD_TYPES, TAX_IDENTIFIER_TYPES, WHOP_CURRENCIES } from '../
 import {
   BILLING_ADDRESS_KEYS,
   COLLECTION_METHODS,
-  CREATE_FIELD_KEYS,
   CURRENT_PLAN_KEYS,
   CUSTOM_FIELD_KEYS,
+  createVariantKeys,
   DATE_TIME_PATTERN,
   INVOICE_KEYS,
   INVOICE_LINE_ITEM_KEYS,
@@ -72,8 +74,8 @@ describe('key lists and patterns match the schemas', () => {
     expect(PRODUCT_KEYS).toEqual(keys(Product));
     expect(BILLING_ADDRESS_KEYS).toEqual(keys(BillingAddress));
     expect(REQUEST_LINE_ITEM_KEYS).toEqual(keys(RequestLineItem));
-    expect([...CREATE_FIELD_KEYS, 'product']).toEqual(keys(CreateInvoiceWithProduct));
-    expect([...CREATE_FIELD_KEYS, 'product_id']).toEqual(keys(CreateInvoiceWithProductId));
+    expect(createVariantKeys('product')).toEqual(keys(CreateInvoiceWithProduct));
+    expect(createVariantKeys('product_id')).toEqual(keys(CreateInvoiceWithProductId));
     expect(INVOICE_KEYS).toEqual(keys(Invoice));
     expect(LIST_PAGE_KEYS).toEqual(keys(InvoiceListResponse));
     expect(PAGE_INFO_KEYS).toEqual(keys(InvoiceListResponse.shape.page_info));
@@ -156,21 +158,21 @@ const paymentMethodConfiguration = fc.record(
 );
 const plan = fc.record(
   {
-    adaptive_pricing_enabled: orNull(fc.boolean()),
-    billing_period: orNull(fc.integer({ min: 1, max: 3650 })),
+    plan_type: orNull(fc.constantFrom(...PLAN_TYPES)),
+    initial_price: orNull(finite),
+    renewal_price: orNull(finite),
     currency: orNull(fc.constantFrom(...WHOP_CURRENCIES)),
+    billing_period: orNull(fc.integer({ min: 1, max: 3650 })),
+    trial_period_days: orNull(fc.integer({ min: 0, max: 365 })),
+    adaptive_pricing_enabled: orNull(fc.boolean()),
     custom_fields: orNull(fc.array(customField, { maxLength: 2 })),
     description: orNull(text),
     expiration_days: orNull(safeInt),
-    initial_price: orNull(finite),
     internal_notes: orNull(text),
     legacy_payment_method_controls: orNull(fc.boolean()),
     payment_method_configuration: orNull(paymentMethodConfiguration),
-    plan_type: orNull(fc.constantFrom(...PLAN_TYPES)),
     release_method: orNull(fc.constantFrom(...RELEASE_METHODS)),
-    renewal_price: orNull(finite),
     stock: orNull(safeInt),
-    trial_period_days: orNull(fc.integer({ min: 0, max: 365 })),
     unlimited_stock: orNull(fc.boolean()),
     visibility: orNull(fc.constantFrom(...VISIBILITIES)),
   },
@@ -178,14 +180,14 @@ const plan = fc.record(
 );
 const billingAddress = fc.record(
   {
-    city: orNull(text),
-    country: orNull(text),
+    name: orNull(text),
     line1: orNull(text),
     line2: orNull(text),
-    name: orNull(text),
-    phone: orNull(text),
-    postal_code: orNull(text),
+    city: orNull(text),
     state: orNull(text),
+    postal_code: orNull(text),
+    country: orNull(text),
+    phone: orNull(text),
     tax_id_type: orNull(fc.constantFrom(...TAX_IDENTIFIER_TYPES)),
     tax_id_value: orNull(text),
   },
@@ -195,38 +197,42 @@ const requestLineItem = fc.record(
   { label: text, unit_price: finite, quantity: orNull(finite) },
   { requiredKeys: ['label', 'unit_price'], noNullPrototype: true },
 );
-const createFields = {
+/** The create fields before the variant's product key, and after it, in toCreateRequest's order. */
+const createHead = {
   collection_method: fc.constantFrom(...COLLECTION_METHODS),
   company_id: fc.string({ minLength: 1, maxLength: 12 }),
   plan,
-  automatically_finalizes_at: orNull(dateTime),
-  billing_address: orNull(billingAddress),
-  charge_buyer_fee: orNull(fc.boolean()),
-  customer_name: orNull(text),
-  due_date: orNull(dateTime),
-  email_address: orNull(text),
+};
+const createTail = {
   line_items: orNull(fc.array(requestLineItem, { maxLength: 4 })),
-  mailing_address_id: orNull(text),
   member_id: orNull(text),
+  email_address: orNull(text),
+  customer_name: orNull(text),
+  mailing_address_id: orNull(text),
+  billing_address: orNull(billingAddress),
+  due_date: orNull(dateTime),
   payment_method_id: orNull(text),
-  payment_token_id: orNull(text),
+  automatically_finalizes_at: orNull(dateTime),
   save_as_draft: orNull(fc.boolean()),
+  charge_buyer_fee: orNull(fc.boolean()),
   subscription_billing_anchor_at: orNull(dateTime),
+  payment_token_id: orNull(text),
 };
 const required = ['collection_method', 'company_id', 'plan'] as const;
 const createRequest = fc.oneof(
   fc.record(
     {
-      ...createFields,
+      ...createHead,
       product: fc.record(
         { title: fc.string({ minLength: 1, maxLength: 12 }), product_tax_code_id: orNull(text) },
         { requiredKeys: ['title'], noNullPrototype: true },
       ),
+      ...createTail,
     },
     { requiredKeys: [...required, 'product'], noNullPrototype: true },
   ),
   fc.record(
-    { ...createFields, product_id: fc.string({ minLength: 1, maxLength: 12 }) },
+    { ...createHead, product_id: fc.string({ minLength: 1, maxLength: 12 }), ...createTail },
     { requiredKeys: [...required, 'product_id'], noNullPrototype: true },
   ),
 );
@@ -255,16 +261,16 @@ const invoice = withExtra(
   fc.record({
     id: text,
     created_at: dateTime,
-    current_plan: withExtra(
-      fc.record({ id: text, currency: text, formatted_price: text }),
-      CURRENT_PLAN_KEYS,
-    ),
+    status: text,
+    number: text,
     due_date: orNull(dateTime),
     email_address: orNull(text),
     fetch_invoice_token: text,
+    current_plan: withExtra(
+      fc.record({ id: text, formatted_price: text, currency: text }),
+      CURRENT_PLAN_KEYS,
+    ),
     line_items: fc.array(answerLineItem, { maxLength: 4 }),
-    number: text,
-    status: text,
     user: orNull(withExtra(fc.record({ id: text, name: orNull(text), username: text }), INVOICE_USER_KEYS)),
   }),
   INVOICE_KEYS,
@@ -333,7 +339,7 @@ const KEY_NAMES = [
     '__proto__',
     'constructor',
     'unknown_key',
-    ...CREATE_FIELD_KEYS,
+    ...createVariantKeys('product'),
     'product',
     'product_id',
     ...PLAN_KEYS,
@@ -531,71 +537,70 @@ describe('fastReadProviderOptions', () => {
 // ---- every field of a full record, one at a time ----
 
 const FULL_PLAN = {
-  adaptive_pricing_enabled: true,
-  billing_period: 30,
+  plan_type: 'renewal',
+  initial_price: 10.5,
+  renewal_price: 10.5,
   currency: 'usd',
+  billing_period: 30,
+  trial_period_days: 0,
+  adaptive_pricing_enabled: true,
   custom_fields: [{ field_type: 'text', name: 'n', id: 'i', order: 1, placeholder: 'p', required: false }],
   description: 'd',
   expiration_days: 3,
-  initial_price: 10.5,
   internal_notes: 'n',
   legacy_payment_method_controls: false,
   payment_method_configuration: { disabled: ['card'], enabled: ['paypal'], include_platform_defaults: true },
-  plan_type: 'renewal',
   release_method: 'buy_now',
-  renewal_price: 10.5,
   stock: 5,
-  trial_period_days: 0,
   unlimited_stock: true,
   visibility: 'visible',
 };
-const FULL_FIELDS = {
-  collection_method: 'send_invoice',
-  company_id: 'biz_1',
-  plan: FULL_PLAN,
-  automatically_finalizes_at: '2026-03-02T00:00:00Z',
-  billing_address: {
-    city: 'c',
-    country: 'US',
-    line1: 'l1',
-    line2: 'l2',
-    name: 'n',
-    phone: '+1',
-    postal_code: 'p',
-    state: 's',
-    tax_id_type: 'eu_vat',
-    tax_id_value: 'v',
-  },
-  charge_buyer_fee: false,
-  customer_name: 'Ada',
-  due_date: '2026-03-31T00:00:00.000+02:00',
-  email_address: 'ada@example.com',
+/** The create fields before the variant's product key, and after it (createVariantKeys). */
+const FULL_HEAD = { collection_method: 'send_invoice', company_id: 'biz_1', plan: FULL_PLAN };
+const FULL_TAIL = {
   line_items: [
     { label: 'a', unit_price: 5.25, quantity: 2 },
     { label: 'b', unit_price: 0 },
   ],
-  mailing_address_id: 'ma_1',
   member_id: 'mber_1',
+  email_address: 'ada@example.com',
+  customer_name: 'Ada',
+  mailing_address_id: 'ma_1',
+  billing_address: {
+    name: 'n',
+    line1: 'l1',
+    line2: 'l2',
+    city: 'c',
+    state: 's',
+    postal_code: 'p',
+    country: 'US',
+    phone: '+1',
+    tax_id_type: 'eu_vat',
+    tax_id_value: 'v',
+  },
+  due_date: '2026-03-31T00:00:00.000+02:00',
   payment_method_id: 'pmt_1',
-  payment_token_id: 'tok_1',
+  automatically_finalizes_at: '2026-03-02T00:00:00Z',
   save_as_draft: false,
+  charge_buyer_fee: false,
   subscription_billing_anchor_at: '2026-04-01T00:00:00Z',
+  payment_token_id: 'tok_1',
 };
 const FULL_PRODUCT = { title: 't', product_tax_code_id: 'ptc_1' };
 const FULL_REQUESTS = [
-  { ...FULL_FIELDS, product: FULL_PRODUCT },
-  { ...FULL_FIELDS, product_id: 'prod_1' },
+  { ...FULL_HEAD, product: FULL_PRODUCT, ...FULL_TAIL },
+  { ...FULL_HEAD, product_id: 'prod_1', ...FULL_TAIL },
 ];
 const FULL_INVOICE = {
   id: 'inv_1',
   created_at: '2026-03-01T00:00:00.401Z',
-  current_plan: { id: 'plan_1', currency: 'usd', formatted_price: '$10.00', extra: 1 },
+  status: 'open',
+  number: '#0001',
   due_date: '2026-03-31T00:00:00.000Z',
   email_address: 'ada@example.com',
   fetch_invoice_token: 'tok',
+  current_plan: { id: 'plan_1', formatted_price: '$10.00', currency: 'usd', extra: 1 },
   line_items: [{ label: 'a', position: 0, quantity: 2, total: 10.5, unit_price: 5.25, id: 'li_1' }],
-  number: '#0001',
-  status: 'open',
   user: { id: 'user_1', name: null, username: 'ada', more: [1] },
   added_later: { nested: true },
 };
@@ -640,11 +645,11 @@ describe('every single change to a full record', () => {
     expect(Object.keys(FULL_PLAN.payment_method_configuration)).toEqual([
       ...PAYMENT_METHOD_CONFIGURATION_KEYS,
     ]);
-    expect(Object.keys(FULL_FIELDS.billing_address)).toEqual([...BILLING_ADDRESS_KEYS]);
-    expect(Object.keys(FULL_FIELDS.line_items[0] ?? {})).toEqual([...REQUEST_LINE_ITEM_KEYS]);
-    expect(Object.keys(FULL_REQUESTS[0] ?? {})).toEqual([...CREATE_FIELD_KEYS, 'product']);
+    expect(Object.keys(FULL_TAIL.billing_address)).toEqual([...BILLING_ADDRESS_KEYS]);
+    expect(Object.keys(FULL_TAIL.line_items[0] ?? {})).toEqual([...REQUEST_LINE_ITEM_KEYS]);
+    expect(Object.keys(FULL_REQUESTS[0] ?? {})).toEqual(createVariantKeys('product'));
     expect(Object.keys(FULL_PRODUCT)).toEqual([...PRODUCT_KEYS]);
-    expect(Object.keys(FULL_REQUESTS[1] ?? {})).toEqual([...CREATE_FIELD_KEYS, 'product_id']);
+    expect(Object.keys(FULL_REQUESTS[1] ?? {})).toEqual(createVariantKeys('product_id'));
     expect(Object.keys(FULL_OPTIONS)).toEqual([...WHOP_PROVIDER_OPTION_KEYS]);
     for (const [record, keys] of [
       [FULL_INVOICE, INVOICE_KEYS],
@@ -770,5 +775,63 @@ describe('random values', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe("toCreateRequest builds its request in the shapes' order (so the reader's in-order path is the one taken)", () => {
+  const customer = {
+    email: 'ada@example.com',
+    name: 'Ada',
+    phone: '+1',
+    billingAddress: {
+      name: 'n',
+      line1: 'l1',
+      line2: 'l2',
+      city: 'c',
+      state: 's',
+      postalCode: 'p',
+      country: 'US',
+    },
+  };
+  const base = {
+    currency: 'USD',
+    customer,
+    dueAt: '2026-03-31T00:00:00Z',
+    lines: [{ description: 'a', unitAmount: 525, quantity: 2 }],
+  };
+  const docs = [
+    base,
+    {
+      ...base,
+      recurrence: { interval: 'month', count: 1 },
+      collection: {
+        method: 'charge_automatically',
+        paymentMethodId: 'pmt_1',
+        finalizeAt: '2026-03-02T00:00:00Z',
+      },
+      providerOptions: {
+        whop: {
+          productId: 'prod_1',
+          taxIdType: 'eu_vat',
+          taxIdValue: 'v',
+          chargeBuyerFee: true,
+          saveAsDraft: false,
+          subscriptionBillingAnchorAt: '2026-04-01T00:00:00Z',
+          paymentTokenId: 'tok_1',
+          trialPeriodDays: 7,
+        },
+      },
+    },
+    {
+      ...base,
+      customer: { id: 'mber_1' },
+      providerOptions: { whop: { mailingAddressId: 'ma_1', productTitle: 't', productTaxCodeId: 'ptc_1' } },
+    },
+  ];
+  it('lists every key as the schema outputs them', () => {
+    for (const doc of docs) {
+      const { request } = whop.toCreateRequest(doc as InvoiceInput, { companyId: 'biz_1' });
+      expect(JSON.stringify(InvoiceCreateRequest.parse(request))).toBe(JSON.stringify(request));
+    }
   });
 });
