@@ -1,4 +1,5 @@
 import { type RunningFake, startFake } from '@billbridge/testing';
+import { treeDifference } from '@billbridge/testing/readers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   CreateResponse,
@@ -120,6 +121,17 @@ describe('chargeoverFake', () => {
       total: 89.85,
       line_items: [{ item_id: 4, line_rate: 29.95, line_quantity: 3, is_taxed: '0' }],
     });
+  });
+
+  it("answers records with their keys in ChargeOver's own order (CO32), the order the schemas declare", async () => {
+    const res = await call('POST', '/api/v3/invoice', {
+      ...minimal,
+      paycycle: 'mon',
+      line_items: [{ item_id: 4, paycycle: 'mon', custom_1: 'x' }],
+    });
+    const read = await call('GET', `/api/v3/invoice/${(res.body.response as { id: number }).id}`);
+    // The schema outputs declared keys in shape order, then unknown ones: the same tree means the same order.
+    expect(treeDifference(read.body, GetInvoiceResponse.parse(read.body))).toBeUndefined();
   });
 
   it.each([

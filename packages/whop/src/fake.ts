@@ -243,13 +243,16 @@ function createInvoice(req: FakeRequest, state: WhopFakeState, key: string | und
   const userId = member?.userId ?? (email || body.member_id ? nextId(state, 'user_') : undefined);
   const id = nextId(state, 'inv_');
   const sequence = state.invoices.length + 1;
+  // Keys in the order Whop's retrieve-invoice example lists them (W24 in CONTRACT.md).
   const invoice: WhopInvoice = {
     id,
     created_at: state.now().toISOString(),
-    current_plan: { id: nextId(state, 'plan_'), currency, formatted_price: formatPrice(price, currency) },
+    status: body.save_as_draft ? 'draft' : 'open',
+    number: `#${String(sequence).padStart(4, '0')}`,
     due_date: body.due_date ? normalizeInstant(body.due_date) : null,
     email_address: email,
     fetch_invoice_token: `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ invoice: id })).toString('base64url')}.fake`,
+    current_plan: { id: nextId(state, 'plan_'), formatted_price: formatPrice(price, currency), currency },
     line_items: (body.line_items ?? []).map((item, position) => ({
       label: item.label,
       position,
@@ -257,8 +260,6 @@ function createInvoice(req: FakeRequest, state: WhopFakeState, key: string | und
       total: lineTotal(item.quantity ?? 1, item.unit_price),
       unit_price: item.unit_price,
     })),
-    number: `#${String(sequence).padStart(4, '0')}`,
-    status: body.save_as_draft ? 'draft' : 'open',
     user: userId
       ? { id: userId, name: userName, username: member?.username ?? (email ? email.split('@')[0]! : userId) }
       : null,

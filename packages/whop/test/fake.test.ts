@@ -1,7 +1,9 @@
 import { type RunningFake, startFake } from '@billbridge/testing';
+import { treeDifference } from '@billbridge/testing/readers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WHOP_API_VERSION } from '../src/index';
 import { type WhopFakeState, whopFake } from '../src/testing';
+import { Invoice } from '../src/wire';
 import cardExample from './fixtures/create-request.json';
 
 let fake: RunningFake<WhopFakeState>;
@@ -50,6 +52,12 @@ describe('the Whop fake enforces the documented rules', () => {
     const { status, body } = await create({});
     expect(status).toBe(200);
     expect(body.id).toMatch(/^inv_/);
+  });
+
+  it("answers invoices with their keys in the order of Whop's retrieve-invoice example (W24)", async () => {
+    const { body } = await create({});
+    // The schema outputs declared keys in shape order, then unknown ones: the same tree means the same order.
+    expect(treeDifference(body, Invoice.parse(body))).toBeUndefined();
   });
 
   it.each([
