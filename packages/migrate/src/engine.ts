@@ -118,6 +118,14 @@ export interface MigrationResult {
   idMap: Map<string, string>;
 }
 
+/** A `done` record, assigned field by field in the order the journal writes it (this runs per document). */
+function doneRecord(key: string, index: number, id: string | undefined): NewRecord {
+  const record: NewRecord & { t: 'done' } = { t: 'done', k: key, i: index };
+  if (id !== undefined) record.id = id;
+  record.how = 'created';
+  return record;
+}
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -312,7 +320,6 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
       const client = target.client as TargetClient;
       const externalId = (doc as { externalId?: string }).externalId;
       const number = (doc as { number?: string }).number;
-      const at = { k: key, i: index };
       if (journal && journal.state.lookup(key, index)?.status !== 'pending') {
         const facts = journalFacts(doc as CanonicalDoc);
         const pending: NewRecord & { t: 'pending' } = { t: 'pending', k: key, i: index };
@@ -327,7 +334,9 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
           const result = await client.create(doc, createOptions);
           limiter.succeeded();
           const id = result.value.id;
-          await journal?.append({ t: 'done', ...at, ...(id === undefined ? {} : { id }), how: 'created' });
+          // Not awaited: the pending record is on disk, so a run killed before this one is written
+          // reconciles the document on resume. The slot goes to the next document meanwhile.
+          journal?.enqueue(doneRecord(key, index, id));
           recordId(key, id);
           if (Array.isArray(result.requestWarnings)) {
             // The client's own mapping was the only one: its request-side warnings are the target's losses.
@@ -346,14 +355,19 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
           if (IntegrityError.isInstance(error)) {
             // Created, but stored differently from what was sent: never send it again; report it.
             const id = error.createdId;
-            await journal?.append({ t: 'done', ...at, id, how: 'created' });
+            journal?.enqueue(doneRecord(key, index, id));
             recordId(key, id);
             report.created++;
             builder.mismatch({ key, targetId: id, differences: [...error.differences] });
             return;
           }
           if (definitelyNotCreated(error) || RateLimitError.isInstance(error)) {
-            await journal?.append({ t: 'failed', ...at, error: `${reasonOf(error)}: ${message(error)}` });
+            await journal?.append({
+              t: 'failed',
+              k: key,
+              i: index,
+              error: `${reasonOf(error)}: ${message(error)}`,
+            });
             builder.problem(error, key, item.location);
             failedStop();
             return;
@@ -364,7 +378,7 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
             : AmbiguousResultError.isInstance(error)
               ? message(error)
               : `${reasonOf(error)} after the request may have reached the target: ${message(error)}`;
-          await journal?.append({ t: 'ambiguous', ...at, error: why });
+          await journal?.append({ t: 'ambiguous', k: key, i: index, error: why });
           builder.ambiguous({
             key,
             ...(externalId === undefined ? {} : { externalId }),
@@ -380,6 +394,7 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
     const sourceIterator = readSource(source);
     for await (const item of sourceIterator) {
       if (options.signal?.aborted) stop = true;
+      if (journal?.writeError !== undefined) fatal ??= journal.writeError;
       if (stop || fatal !== undefined) break;
       report.read++;
       const task: Promise<void> = handle(item)
@@ -396,6 +411,8 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
       if (inflight.size >= concurrency) await Promise.race(inflight);
     }
     await Promise.all(inflight);
+    // Answers are journaled without waiting (see handleDocument): the run is done once they are on disk.
+    if (journal) await journal.flushed().catch((error: unknown) => (fatal ??= error));
     report.interrupted = options.signal?.aborted ?? false;
     report.stoppedEarly = stop && !report.interrupted;
     if (fatal !== undefined) throw fatal;
