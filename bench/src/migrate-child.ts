@@ -103,9 +103,14 @@ async function raw() {
 }
 
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 const result = mode === 'raw' ? await raw() : await engine();
 const seconds = (performance.now() - start) / 1000;
 const maxRssKiB = process.resourceUsage().maxRSS;
+// CPU of the whole process (main thread, libuv's pool, GC threads) from start to finish, µs.
+const { user: cpuUserUs, system: cpuSystemUs } = process.cpuUsage(cpuStart);
 sampleMemory();
-process.stdout.write(`${JSON.stringify({ seconds, ...result, maxRssKiB, retainedMiB, peak, series })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ seconds, ...result, cpuUserUs, cpuSystemUs, maxRssKiB, retainedMiB, peak, series })}\n`,
+);
 process.exit(0);
