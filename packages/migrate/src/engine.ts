@@ -178,17 +178,22 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
   let fatal: unknown;
   let processed = 0;
 
-  const progress = () =>
-    options.onProgress?.({
+  const onProgress = options.onProgress;
+  const progress = () => {
+    if (!onProgress) return;
+    // Assigned, not spread: this runs once per document.
+    const p: Progress = {
       processed,
-      ...(options.total === undefined ? {} : { total: options.total }),
       dryRun,
       created: report.created,
       reconciled: report.reconciled,
       skipped: report.skipped,
       failed: report.failed + report.invalid + report.missingReferences,
       ambiguous: report.ambiguous,
-    });
+    };
+    if (options.total !== undefined) p.total = options.total;
+    onProgress(p);
+  };
 
   /** The id of a document done in this run or an earlier one; kept in memory only without a journal. */
   const recordId = (key: string, id: string | undefined) => {
@@ -390,27 +395,43 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
       }
     };
 
-    const inflight = new Set<Promise<void>>();
+    // Documents in flight are counted, and the reader waits for a free slot on one promise: a
+    // Promise.race over every task in flight added a reaction to each of them per document read.
+    let active = 0;
+    let slotFree: (() => void) | undefined;
+    const waitForSlot = () =>
+      new Promise<void>((resolve) => {
+        slotFree = resolve;
+      });
+    const run = async (item: SourceItem): Promise<void> => {
+      try {
+        await handle(item);
+      } catch (error) {
+        // Journal or transform failures: stop the run rather than send without a record.
+        fatal ??= error;
+      }
+      processed++;
+      try {
+        progress();
+      } catch (error) {
+        fatal ??= error;
+      }
+      active--;
+      const wake = slotFree;
+      slotFree = undefined;
+      wake?.();
+    };
     const sourceIterator = readSource(source);
     for await (const item of sourceIterator) {
       if (options.signal?.aborted) stop = true;
       if (journal?.writeError !== undefined) fatal ??= journal.writeError;
       if (stop || fatal !== undefined) break;
       report.read++;
-      const task: Promise<void> = handle(item)
-        .catch((error: unknown) => {
-          // Journal or transform failures: stop the run rather than send without a record.
-          fatal ??= error;
-        })
-        .finally(() => {
-          processed++;
-          progress();
-          inflight.delete(task);
-        });
-      inflight.add(task);
-      if (inflight.size >= concurrency) await Promise.race(inflight);
+      active++;
+      void run(item);
+      if (active >= concurrency) await waitForSlot();
     }
-    await Promise.all(inflight);
+    while (active > 0) await waitForSlot();
     // Answers are journaled without waiting (see handleDocument): the run is done once they are on disk.
     if (journal) await journal.flushed().catch((error: unknown) => (fatal ??= error));
     report.interrupted = options.signal?.aborted ?? false;
