@@ -15,6 +15,7 @@ import { journalFacts, type Verdict } from './reconcile';
 import { type MigrationReport, ReportBuilder, reasonOf } from './report';
 import { runIdentity } from './run-identity';
 import { settleUnanswered } from './settle';
+import { Slots } from './slots';
 import { readSource } from './sources';
 import {
   migrateWithStore,
@@ -174,6 +175,8 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
   const reconciledKeys = new Set<string>();
   // Every key of this run, to refuse a second record with the same id: off the JS heap, exact.
   const seen = new KeySet();
+  /** Creates in flight to the target: at most `concurrency`. */
+  const sends = new Slots(concurrency);
   let stop = false;
   let fatal: unknown;
   let processed = 0;
@@ -333,71 +336,85 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
         if (facts !== undefined) pending.f = facts;
         await journal.append(pending);
       }
-      for (let attempt = 0; ; attempt++) {
-        await limiter.take();
-        try {
-          const result = await client.create(doc, createOptions);
-          limiter.succeeded();
-          const id = result.value.id;
-          // Not awaited: the pending record is on disk, so a run killed before this one is written
-          // reconciles the document on resume. The slot goes to the next document meanwhile.
-          journal?.enqueue(doneRecord(key, index, id));
-          recordId(key, id);
-          if (Array.isArray(result.requestWarnings)) {
-            // The client's own mapping was the only one: its request-side warnings are the target's losses.
-            if (!premapped) builder.losses('target', result.requestWarnings);
-            clientSplitsWarnings = true;
-          }
-          report.created++;
-          return;
-        } catch (error) {
-          if (RateLimitError.isInstance(error) && attempt < maxRateLimitRetries) {
-            // A 429 is an answer: the document was not taken, so sending it again is safe.
-            report.rateLimited++;
-            limiter.rateLimited(error.retryAfterMs);
-            continue;
-          }
-          if (IntegrityError.isInstance(error)) {
-            // Created, but stored differently from what was sent: never send it again; report it.
-            const id = error.createdId;
-            journal?.enqueue(doneRecord(key, index, id));
-            recordId(key, id);
-            report.created++;
-            builder.mismatch({ key, targetId: id, differences: [...error.differences] });
-            return;
-          }
-          if (definitelyNotCreated(error) || RateLimitError.isInstance(error)) {
-            await journal?.append({
-              t: 'failed',
-              k: key,
-              i: index,
-              error: `${reasonOf(error)}: ${message(error)}`,
-            });
-            builder.problem(error, key, item.location);
-            failedStop();
-            return;
-          }
-          // Anything else may have created the record: never guess, record it for reconciliation.
-          const why = ConflictError.isInstance(error)
-            ? `the target says the document already exists (${message(error)})`
-            : AmbiguousResultError.isInstance(error)
-              ? message(error)
-              : `${reasonOf(error)} after the request may have reached the target: ${message(error)}`;
-          await journal?.append({ t: 'ambiguous', k: key, i: index, error: why });
-          builder.ambiguous({
-            key,
-            ...(externalId === undefined ? {} : { externalId }),
-            ...(number === undefined ? {} : { number }),
-            reason: why,
-          });
+      // The send itself holds one of `concurrency` slots; waiting for the pending record above did not.
+      if (!sends.tryTake()) await sends.take();
+      try {
+        if (stop || fatal !== undefined) {
+          // The run is ending and this document was never sent: recorded as safe to send on resume.
+          await journal?.append({ t: 'absent', k: key, i: index, why: 'not sent: the run stopped first' });
           return;
         }
+        for (let attempt = 0; ; attempt++) {
+          await limiter.take();
+          try {
+            const result = await client.create(doc, createOptions);
+            limiter.succeeded();
+            const id = result.value.id;
+            // Not awaited: the pending record is on disk, so a run killed before this one is written
+            // reconciles the document on resume. The slot goes to the next document meanwhile.
+            journal?.enqueue(doneRecord(key, index, id));
+            recordId(key, id);
+            if (Array.isArray(result.requestWarnings)) {
+              // The client's own mapping was the only one: its request-side warnings are the target's losses.
+              if (!premapped) builder.losses('target', result.requestWarnings);
+              clientSplitsWarnings = true;
+            }
+            report.created++;
+            return;
+          } catch (error) {
+            if (RateLimitError.isInstance(error) && attempt < maxRateLimitRetries) {
+              // A 429 is an answer: the document was not taken, so sending it again is safe.
+              report.rateLimited++;
+              limiter.rateLimited(error.retryAfterMs);
+              continue;
+            }
+            if (IntegrityError.isInstance(error)) {
+              // Created, but stored differently from what was sent: never send it again; report it.
+              const id = error.createdId;
+              journal?.enqueue(doneRecord(key, index, id));
+              recordId(key, id);
+              report.created++;
+              builder.mismatch({ key, targetId: id, differences: [...error.differences] });
+              return;
+            }
+            if (definitelyNotCreated(error) || RateLimitError.isInstance(error)) {
+              await journal?.append({
+                t: 'failed',
+                k: key,
+                i: index,
+                error: `${reasonOf(error)}: ${message(error)}`,
+              });
+              builder.problem(error, key, item.location);
+              failedStop();
+              return;
+            }
+            // Anything else may have created the record: never guess, record it for reconciliation.
+            const why = ConflictError.isInstance(error)
+              ? `the target says the document already exists (${message(error)})`
+              : AmbiguousResultError.isInstance(error)
+                ? message(error)
+                : `${reasonOf(error)} after the request may have reached the target: ${message(error)}`;
+            await journal?.append({ t: 'ambiguous', k: key, i: index, error: why });
+            builder.ambiguous({
+              key,
+              ...(externalId === undefined ? {} : { externalId }),
+              ...(number === undefined ? {} : { number }),
+              reason: why,
+            });
+            return;
+          }
+        }
+      } finally {
+        sends.release();
       }
     };
 
     // Documents in flight are counted, and the reader waits for a free slot on one promise: a
     // Promise.race over every task in flight added a reaction to each of them per document read.
     let active = 0;
+    // With a journal a document first waits for its pending record to reach the disk; reading up to
+    // twice `concurrency` ahead keeps every send slot busy meanwhile (the sends stay within `concurrency`).
+    const admitted = journal ? concurrency * 2 : concurrency;
     let slotFree: (() => void) | undefined;
     const waitForSlot = () =>
       new Promise<void>((resolve) => {
@@ -429,7 +446,7 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
       report.read++;
       active++;
       void run(item);
-      if (active >= concurrency) await waitForSlot();
+      if (active >= admitted) await waitForSlot();
     }
     while (active > 0) await waitForSlot();
     // Answers are journaled without waiting (see handleDocument): the run is done once they are on disk.
