@@ -80,7 +80,10 @@ export interface MigrateOptions {
   dryRun?: boolean;
   transform?: Transform;
   idMaps?: IdMaps;
-  /** Documents in flight at once (default 16). */
+  /**
+   * Creates in flight to the target at once (default 16). With a journal, up to twice as many documents
+   * are read ahead (waiting for their pending record to reach the disk).
+   */
   concurrency?: number;
   /** Requests per second to the target (default: unlimited; 429 answers still slow the run down). */
   rps?: number;

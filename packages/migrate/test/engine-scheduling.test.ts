@@ -26,7 +26,7 @@ function countingClient() {
   return { client, seen };
 }
 
-describe('the engine keeps `concurrency` documents in flight, and no more', () => {
+describe('the engine keeps `concurrency` creates in flight, and no more', () => {
   it('with a journal: every slot is used, none exceeded, and every answer is on disk when migrate() returns', async () => {
     const { client, seen } = countingClient();
     const journal = join(await mkdtemp(join(tmpdir(), 'bb-slots-')), 'j.ndjson');
