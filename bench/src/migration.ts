@@ -127,6 +127,17 @@ export async function migrationBench(settings: Settings, origin: string, dir: st
   const heap = (r: ChildResult) =>
     `${(r.peak.heapTotal / 1048576).toFixed(0)} / ${(r.peak.external / 1048576).toFixed(0)} MB`;
   const growth = engineLarge.maxRssKiB / engineSmall.maxRssKiB;
+  /** One run's row: name, invoices, seconds, rate, memory, and its ratio text. */
+  const cells = (name: string, n: number, r: ChildResult, ratio: string) => [
+    name,
+    String(n),
+    r.seconds.toFixed(2),
+    fmtRate(rate(r)),
+    mb(r),
+    heap(r),
+    kept(r),
+    ratio,
+  ];
   return [
     {
       title: `Migration: ${large.toLocaleString('en')} invoices, NDJSON → sink (ChargeOver target, journal on, ${c} in flight)`,
@@ -142,65 +153,35 @@ export async function migrationBench(settings: Settings, origin: string, dir: st
       ],
       rows: [
         {
-          cells: [
-            'raw undici ceiling',
-            String(large),
-            rawLarge.seconds.toFixed(2),
-            fmtRate(rate(rawLarge)),
-            mb(rawLarge),
-            heap(rawLarge),
-            kept(rawLarge),
-            '1.00×',
-          ],
+          cells: cells('raw undici ceiling', large, rawLarge, '1.00×'),
         },
         {
-          cells: [
+          cells: cells(
             "raw undici, slots counted (not the target's ceiling)",
-            String(large),
-            rawCounted.seconds.toFixed(2),
-            fmtRate(rate(rawCounted)),
-            mb(rawCounted),
-            heap(rawCounted),
-            kept(rawCounted),
+            large,
+            rawCounted,
             `${fmtRatio(rate(rawCounted) / rate(rawLarge))}; migrate() is ${fmtRatio(rate(engineLarge) / rate(rawCounted))} of it`,
-          ],
+          ),
         },
         {
-          cells: [
-            'migrate()',
-            String(large),
-            engineLarge.seconds.toFixed(2),
-            fmtRate(rate(engineLarge)),
-            mb(engineLarge),
-            heap(engineLarge),
-            kept(engineLarge),
-            `${fmtRatio(throughput)} of ceiling (≥ 0.80×)`,
-          ],
+          cells: cells('migrate()', large, engineLarge, `${fmtRatio(throughput)} of ceiling (≥ 0.80×)`),
           pass: throughput >= 0.8,
         },
         {
-          cells: [
+          cells: cells(
             'migrate() without the journal',
-            String(large),
-            engineNoJournal.seconds.toFixed(2),
-            fmtRate(rate(engineNoJournal)),
-            mb(engineNoJournal),
-            heap(engineNoJournal),
-            kept(engineNoJournal),
+            large,
+            engineNoJournal,
             `${fmtRatio(rate(engineNoJournal) / rate(rawLarge))} of ceiling (what the journal costs; not a target)`,
-          ],
+          ),
         },
         {
-          cells: [
+          cells: cells(
             'migrate()',
-            String(small),
-            engineSmall.seconds.toFixed(2),
-            fmtRate(rate(engineSmall)),
-            mb(engineSmall),
-            heap(engineSmall),
-            kept(engineSmall),
+            small,
+            engineSmall,
             `RSS ${large}/${small}: ${fmtRatio(growth)} (flat: ≤ 1.25×)`,
-          ],
+          ),
           pass: growth <= 1.25,
         },
       ],
