@@ -7,8 +7,9 @@
  * is the largest value of each `process.memoryUsage()` field (sampled every 50 ms and at each tenth) and
  * `series` where they stood at each tenth of the run, so RSS growth can be split into the V8 heap
  * (heapTotal), memory outside it (external, arrayBuffers) and the rest (code, malloc, thread stacks).
- * Usage: migrate-child <engine|engine-no-journal|raw> <file> <origin> <journal-path> <concurrency> <count>
- * (`engine-no-journal`: the engine without its journal, to show what the journal costs.)
+ * Usage: migrate-child <engine|engine-no-journal|raw|raw-counted> <file> <origin> <journal-path> <concurrency> <count>
+ * (`engine-no-journal`: the engine without its journal, to show what the journal costs; `raw-counted`: the
+ * ceiling with the engine's way of waiting for a free slot, a counter, instead of Promise.race.)
  */
 import { createReadStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -88,11 +89,37 @@ async function raw() {
     else failed++;
     onDone(created + failed);
   };
-  const inflight = new Set<Promise<void>>();
-  for await (const line of createInterface({
+  const lines = createInterface({
     input: createReadStream(file as string),
     crlfDelay: Number.POSITIVE_INFINITY,
-  })) {
+  });
+  if (mode === 'raw-counted') {
+    // The same sends, the reader waiting for a free slot on one promise (as the engine does) instead of a
+    // Promise.race over every request in flight, which adds a reaction to each of them per line.
+    let active = 0;
+    let wake: (() => void) | undefined;
+    const slotFree = () =>
+      new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    const run = async (line: string) => {
+      await send(line);
+      active--;
+      const w = wake;
+      wake = undefined;
+      w?.();
+    };
+    for await (const line of lines) {
+      if (line === '') continue;
+      active++;
+      void run(line);
+      if (active >= concurrency) await slotFree();
+    }
+    while (active > 0) await slotFree();
+    return { created, failed };
+  }
+  const inflight = new Set<Promise<void>>();
+  for await (const line of lines) {
     if (line === '') continue;
     const p: Promise<void> = send(line).finally(() => inflight.delete(p));
     inflight.add(p);
@@ -103,9 +130,14 @@ async function raw() {
 }
 
 const start = performance.now();
-const result = mode === 'raw' ? await raw() : await engine();
+const cpuStart = process.cpuUsage();
+const result = mode === 'raw' || mode === 'raw-counted' ? await raw() : await engine();
 const seconds = (performance.now() - start) / 1000;
 const maxRssKiB = process.resourceUsage().maxRSS;
+// CPU of the whole process (main thread, libuv's pool, GC threads) from start to finish, µs.
+const { user: cpuUserUs, system: cpuSystemUs } = process.cpuUsage(cpuStart);
 sampleMemory();
-process.stdout.write(`${JSON.stringify({ seconds, ...result, maxRssKiB, retainedMiB, peak, series })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ seconds, ...result, cpuUserUs, cpuSystemUs, maxRssKiB, retainedMiB, peak, series })}\n`,
+);
 process.exit(0);

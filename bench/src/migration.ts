@@ -76,6 +76,15 @@ export async function migrationBench(settings: Settings, origin: string, dir: st
   await writeSource(files.large, large);
   const c = String(settings.concurrency);
   const rawLarge = await runChild(['raw', files.large, origin, join(dir, 'unused'), c, String(large)]);
+  // The ceiling without its own scheduling cost (Promise.race over every request in flight, per line).
+  const rawCounted = await runChild([
+    'raw-counted',
+    files.large,
+    origin,
+    join(dir, 'unused'),
+    c,
+    String(large),
+  ]);
   const engineSmall = await runChild([
     'engine',
     files.small,
@@ -103,6 +112,7 @@ export async function migrationBench(settings: Settings, origin: string, dir: st
   ]);
   for (const [name, run, n] of [
     ['raw', rawLarge, large],
+    ['raw counted', rawCounted, large],
     ['engine small', engineSmall, small],
     ['engine large', engineLarge, large],
     ['engine without journal', engineNoJournal, large],
@@ -117,6 +127,17 @@ export async function migrationBench(settings: Settings, origin: string, dir: st
   const heap = (r: ChildResult) =>
     `${(r.peak.heapTotal / 1048576).toFixed(0)} / ${(r.peak.external / 1048576).toFixed(0)} MB`;
   const growth = engineLarge.maxRssKiB / engineSmall.maxRssKiB;
+  /** One run's row: name, invoices, seconds, rate, memory, and its ratio text. */
+  const cells = (name: string, n: number, r: ChildResult, ratio: string) => [
+    name,
+    String(n),
+    r.seconds.toFixed(2),
+    fmtRate(rate(r)),
+    mb(r),
+    heap(r),
+    kept(r),
+    ratio,
+  ];
   return [
     {
       title: `Migration: ${large.toLocaleString('en')} invoices, NDJSON → sink (ChargeOver target, journal on, ${c} in flight)`,
@@ -132,57 +153,40 @@ export async function migrationBench(settings: Settings, origin: string, dir: st
       ],
       rows: [
         {
-          cells: [
-            'raw undici ceiling',
-            String(large),
-            rawLarge.seconds.toFixed(2),
-            fmtRate(rate(rawLarge)),
-            mb(rawLarge),
-            heap(rawLarge),
-            kept(rawLarge),
-            '1.00×',
-          ],
+          cells: cells('raw undici ceiling', large, rawLarge, '1.00×'),
         },
         {
-          cells: [
-            'migrate()',
-            String(large),
-            engineLarge.seconds.toFixed(2),
-            fmtRate(rate(engineLarge)),
-            mb(engineLarge),
-            heap(engineLarge),
-            kept(engineLarge),
-            `${fmtRatio(throughput)} of ceiling (≥ 0.80×)`,
-          ],
+          cells: cells(
+            "raw undici, slots counted (not the target's ceiling)",
+            large,
+            rawCounted,
+            `${fmtRatio(rate(rawCounted) / rate(rawLarge))}; migrate() is ${fmtRatio(rate(engineLarge) / rate(rawCounted))} of it`,
+          ),
+        },
+        {
+          cells: cells('migrate()', large, engineLarge, `${fmtRatio(throughput)} of ceiling (≥ 0.80×)`),
           pass: throughput >= 0.8,
         },
         {
-          cells: [
+          cells: cells(
             'migrate() without the journal',
-            String(large),
-            engineNoJournal.seconds.toFixed(2),
-            fmtRate(rate(engineNoJournal)),
-            mb(engineNoJournal),
-            heap(engineNoJournal),
-            kept(engineNoJournal),
+            large,
+            engineNoJournal,
             `${fmtRatio(rate(engineNoJournal) / rate(rawLarge))} of ceiling (what the journal costs; not a target)`,
-          ],
+          ),
         },
         {
-          cells: [
+          cells: cells(
             'migrate()',
-            String(small),
-            engineSmall.seconds.toFixed(2),
-            fmtRate(rate(engineSmall)),
-            mb(engineSmall),
-            heap(engineSmall),
-            kept(engineSmall),
+            small,
+            engineSmall,
             `RSS ${large}/${small}: ${fmtRatio(growth)} (flat: ≤ 1.25×)`,
-          ],
+          ),
           pass: growth <= 1.25,
         },
       ],
       notes: [
+        '"raw undici, slots counted" is the ceiling\'s same sends with the reader waiting for a free slot on one promise, as the engine does, instead of a `Promise.race` over the 64 requests in flight per line (which adds a reaction to each of them): what the ceiling would be without that cost. The target row compares with the ceiling as the issue states it; this row says how much of the ratio that scheduling cost accounts for.',
         'Peak RSS is `process.resourceUsage().maxRSS` of each run\'s own process (which includes the tsx loader, hence the raw run\'s baseline); "flat" means the 10× larger run peaks at most 25% higher. "Peak V8 heap / external" are the largest `heapTotal` (the V8 heap as allocated, garbage included) and `external` (Buffers, typed arrays) seen by a 50 ms sampler in the run. "Heap kept" is the largest heap in use after a forced GC, sampled at each quarter of the run: what the run holds as it goes.',
       ],
     },

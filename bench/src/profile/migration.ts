@@ -1,6 +1,7 @@
 /**
  * `migrate()` of N invoices into the sink under `--cpu-prof` (the child process writes the profile).
- * Usage: tsx --conditions=billbridge-source src/profile/migration.ts <count> <profile-dir>
+ * Usage: tsx --conditions=billbridge-source src/profile/migration.ts <count> <profile-dir> [engine|raw|engine-no-journal]
+ * (`raw`: the ceiling, the same file POSTed line by line, to compare what the engine adds per document.)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,14 +10,15 @@ import { captureCanned } from '../canned';
 import { runChild, writeSource } from '../migration';
 import { startSink } from '../sink';
 
-const [countArg = '20000', profileDir = '/tmp/billbridge-migration-profile'] = process.argv.slice(2);
+const [countArg = '20000', profileDir = '/tmp/billbridge-migration-profile', mode = 'engine'] =
+  process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'billbridge-prof-'));
 const sink = await startSink(await captureCanned(), dir);
 try {
   const file = join(dir, 'invoices.ndjson');
   await writeSource(file, Number(countArg));
   const result = await runChild(
-    ['engine', file, sink.origin, join(dir, 'journal.ndjson'), '64', countArg],
+    [mode, file, sink.origin, join(dir, 'journal.ndjson'), '64', countArg],
     ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
   );
   console.log(JSON.stringify(result));

@@ -15,6 +15,7 @@ import { journalFacts, type Verdict } from './reconcile';
 import { type MigrationReport, ReportBuilder, reasonOf } from './report';
 import { runIdentity } from './run-identity';
 import { settleUnanswered } from './settle';
+import { Slots } from './slots';
 import { readSource } from './sources';
 import {
   migrateWithStore,
@@ -79,7 +80,10 @@ export interface MigrateOptions {
   dryRun?: boolean;
   transform?: Transform;
   idMaps?: IdMaps;
-  /** Documents in flight at once (default 16). */
+  /**
+   * Creates in flight to the target at once (default 16). With a journal, up to twice as many documents
+   * are read ahead (waiting for their pending record to reach the disk).
+   */
   concurrency?: number;
   /** Requests per second to the target (default: unlimited; 429 answers still slow the run down). */
   rps?: number;
@@ -116,6 +120,14 @@ export interface MigrationResult {
    * read from the journal file when first accessed (the run itself keeps no per-document ids in memory).
    */
   idMap: Map<string, string>;
+}
+
+/** A `done` record, assigned field by field in the order the journal writes it (this runs per document). */
+function doneRecord(key: string, index: number, id: string | undefined): NewRecord {
+  const record: NewRecord & { t: 'done' } = { t: 'done', k: key, i: index };
+  if (id !== undefined) record.id = id;
+  record.how = 'created';
+  return record;
 }
 
 function message(error: unknown): string {
@@ -166,21 +178,28 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
   const reconciledKeys = new Set<string>();
   // Every key of this run, to refuse a second record with the same id: off the JS heap, exact.
   const seen = new KeySet();
+  /** Creates in flight to the target: at most `concurrency`. */
+  const sends = new Slots(concurrency);
   let stop = false;
   let fatal: unknown;
   let processed = 0;
 
-  const progress = () =>
-    options.onProgress?.({
+  const onProgress = options.onProgress;
+  const progress = () => {
+    if (!onProgress) return;
+    // Assigned, not spread: this runs once per document.
+    const p: Progress = {
       processed,
-      ...(options.total === undefined ? {} : { total: options.total }),
       dryRun,
       created: report.created,
       reconciled: report.reconciled,
       skipped: report.skipped,
       failed: report.failed + report.invalid + report.missingReferences,
       ambiguous: report.ambiguous,
-    });
+    };
+    if (options.total !== undefined) p.total = options.total;
+    onProgress(p);
+  };
 
   /** The id of a document done in this run or an earlier one; kept in memory only without a journal. */
   const recordId = (key: string, id: string | undefined) => {
@@ -312,7 +331,6 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
       const client = target.client as TargetClient;
       const externalId = (doc as { externalId?: string }).externalId;
       const number = (doc as { number?: string }).number;
-      const at = { k: key, i: index };
       if (journal && journal.state.lookup(key, index)?.status !== 'pending') {
         const facts = journalFacts(doc as CanonicalDoc);
         const pending: NewRecord & { t: 'pending' } = { t: 'pending', k: key, i: index };
@@ -321,81 +339,121 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
         if (facts !== undefined) pending.f = facts;
         await journal.append(pending);
       }
-      for (let attempt = 0; ; attempt++) {
-        await limiter.take();
-        try {
-          const result = await client.create(doc, createOptions);
-          limiter.succeeded();
-          const id = result.value.id;
-          await journal?.append({ t: 'done', ...at, ...(id === undefined ? {} : { id }), how: 'created' });
-          recordId(key, id);
-          if (Array.isArray(result.requestWarnings)) {
-            // The client's own mapping was the only one: its request-side warnings are the target's losses.
-            if (!premapped) builder.losses('target', result.requestWarnings);
-            clientSplitsWarnings = true;
-          }
-          report.created++;
-          return;
-        } catch (error) {
-          if (RateLimitError.isInstance(error) && attempt < maxRateLimitRetries) {
-            // A 429 is an answer: the document was not taken, so sending it again is safe.
-            report.rateLimited++;
-            limiter.rateLimited(error.retryAfterMs);
-            continue;
-          }
-          if (IntegrityError.isInstance(error)) {
-            // Created, but stored differently from what was sent: never send it again; report it.
-            const id = error.createdId;
-            await journal?.append({ t: 'done', ...at, id, how: 'created' });
-            recordId(key, id);
-            report.created++;
-            builder.mismatch({ key, targetId: id, differences: [...error.differences] });
-            return;
-          }
-          if (definitelyNotCreated(error) || RateLimitError.isInstance(error)) {
-            await journal?.append({ t: 'failed', ...at, error: `${reasonOf(error)}: ${message(error)}` });
-            builder.problem(error, key, item.location);
-            failedStop();
-            return;
-          }
-          // Anything else may have created the record: never guess, record it for reconciliation.
-          const why = ConflictError.isInstance(error)
-            ? `the target says the document already exists (${message(error)})`
-            : AmbiguousResultError.isInstance(error)
-              ? message(error)
-              : `${reasonOf(error)} after the request may have reached the target: ${message(error)}`;
-          await journal?.append({ t: 'ambiguous', ...at, error: why });
-          builder.ambiguous({
-            key,
-            ...(externalId === undefined ? {} : { externalId }),
-            ...(number === undefined ? {} : { number }),
-            reason: why,
-          });
+      // The send itself holds one of `concurrency` slots; waiting for the pending record above did not.
+      if (!sends.tryTake()) await sends.take();
+      try {
+        if (stop || fatal !== undefined) {
+          // The run is ending and this document was never sent: recorded as safe to send on resume.
+          await journal?.append({ t: 'absent', k: key, i: index, why: 'not sent: the run stopped first' });
           return;
         }
+        for (let attempt = 0; ; attempt++) {
+          await limiter.take();
+          try {
+            const result = await client.create(doc, createOptions);
+            limiter.succeeded();
+            const id = result.value.id;
+            // Not awaited: the pending record is on disk, so a run killed before this one is written
+            // reconciles the document on resume. The slot goes to the next document meanwhile.
+            journal?.enqueue(doneRecord(key, index, id));
+            recordId(key, id);
+            if (Array.isArray(result.requestWarnings)) {
+              // The client's own mapping was the only one: its request-side warnings are the target's losses.
+              if (!premapped) builder.losses('target', result.requestWarnings);
+              clientSplitsWarnings = true;
+            }
+            report.created++;
+            return;
+          } catch (error) {
+            if (RateLimitError.isInstance(error) && attempt < maxRateLimitRetries) {
+              // A 429 is an answer: the document was not taken, so sending it again is safe.
+              report.rateLimited++;
+              limiter.rateLimited(error.retryAfterMs);
+              continue;
+            }
+            if (IntegrityError.isInstance(error)) {
+              // Created, but stored differently from what was sent: never send it again; report it.
+              const id = error.createdId;
+              journal?.enqueue(doneRecord(key, index, id));
+              recordId(key, id);
+              report.created++;
+              builder.mismatch({ key, targetId: id, differences: [...error.differences] });
+              return;
+            }
+            if (definitelyNotCreated(error) || RateLimitError.isInstance(error)) {
+              await journal?.append({
+                t: 'failed',
+                k: key,
+                i: index,
+                error: `${reasonOf(error)}: ${message(error)}`,
+              });
+              builder.problem(error, key, item.location);
+              failedStop();
+              return;
+            }
+            // Anything else may have created the record: never guess, record it for reconciliation.
+            const why = ConflictError.isInstance(error)
+              ? `the target says the document already exists (${message(error)})`
+              : AmbiguousResultError.isInstance(error)
+                ? message(error)
+                : `${reasonOf(error)} after the request may have reached the target: ${message(error)}`;
+            await journal?.append({ t: 'ambiguous', k: key, i: index, error: why });
+            builder.ambiguous({
+              key,
+              ...(externalId === undefined ? {} : { externalId }),
+              ...(number === undefined ? {} : { number }),
+              reason: why,
+            });
+            return;
+          }
+        }
+      } finally {
+        sends.release();
       }
     };
 
-    const inflight = new Set<Promise<void>>();
+    // Documents in flight are counted, and the reader waits for a free slot on one promise: a
+    // Promise.race over every task in flight added a reaction to each of them per document read.
+    let active = 0;
+    // With a journal a document first waits for its pending record to reach the disk; reading up to
+    // twice `concurrency` ahead keeps every send slot busy meanwhile (the sends stay within `concurrency`).
+    const admitted = journal ? concurrency * 2 : concurrency;
+    let slotFree: (() => void) | undefined;
+    const waitForSlot = () =>
+      new Promise<void>((resolve) => {
+        slotFree = resolve;
+      });
+    const run = async (item: SourceItem): Promise<void> => {
+      try {
+        await handle(item);
+      } catch (error) {
+        // Journal or transform failures: stop the run rather than send without a record.
+        fatal ??= error;
+      }
+      processed++;
+      try {
+        progress();
+      } catch (error) {
+        fatal ??= error;
+      }
+      active--;
+      const wake = slotFree;
+      slotFree = undefined;
+      wake?.();
+    };
     const sourceIterator = readSource(source);
     for await (const item of sourceIterator) {
       if (options.signal?.aborted) stop = true;
+      if (journal?.writeError !== undefined) fatal ??= journal.writeError;
       if (stop || fatal !== undefined) break;
       report.read++;
-      const task: Promise<void> = handle(item)
-        .catch((error: unknown) => {
-          // Journal or transform failures: stop the run rather than send without a record.
-          fatal ??= error;
-        })
-        .finally(() => {
-          processed++;
-          progress();
-          inflight.delete(task);
-        });
-      inflight.add(task);
-      if (inflight.size >= concurrency) await Promise.race(inflight);
+      active++;
+      void run(item);
+      if (active >= admitted) await waitForSlot();
     }
-    await Promise.all(inflight);
+    while (active > 0) await waitForSlot();
+    // Answers are journaled without waiting (see handleDocument): the run is done once they are on disk.
+    if (journal) await journal.flushed().catch((error: unknown) => (fatal ??= error));
     report.interrupted = options.signal?.aborted ?? false;
     report.stoppedEarly = stop && !report.interrupted;
     if (fatal !== undefined) throw fatal;

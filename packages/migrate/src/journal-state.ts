@@ -1,4 +1,4 @@
-import type { JournalFacts, JournalRecord } from './journal-file';
+import type { JournalFacts, JournalRecord, NewRecord } from './journal-file';
 
 export type JournalStatus = 'pending' | 'done' | 'failed' | 'ambiguous' | 'absent' | 'skipped';
 
@@ -74,7 +74,8 @@ export class JournalState {
     return undefined;
   }
 
-  apply(record: JournalRecord): void {
+  /** Applies a record (its sequence number, when it has one, plays no part). */
+  apply(record: JournalRecord | NewRecord): void {
     if (record.t === 'header') return;
     if (record.t === 'run') {
       this.runs++;

@@ -4,6 +4,7 @@ import { closeSync, existsSync, openSync, readSync, statSync, truncateSync } fro
 import { type FileHandle, open, rename } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { writeFileAtomic } from './atomic-write';
+import { encodeRecord } from './journal-encode';
 import {
   checkpointPath,
   JOURNAL_VERSION,
@@ -63,6 +64,8 @@ interface Batch {
   reject: (error: unknown) => void;
 }
 
+function ignore(): void {}
+
 function newBatch(): Batch {
   let resolve!: () => void;
   let reject!: (error: unknown) => void;
@@ -70,6 +73,8 @@ function newBatch(): Batch {
     resolve = ok;
     reject = fail;
   });
+  // Records appended with `enqueue` leave nobody waiting on the batch: its failure is kept for `flushed()`.
+  done.catch(ignore);
   return { lines: [], seq: -1, done, resolve, reject };
 }
 
@@ -82,6 +87,8 @@ export class Journal {
   /** The batch filling while the one before it is written. */
   private filling: Batch | undefined;
   private flushing: Promise<void> | undefined;
+  /** The first write that failed: every later `flushed()` reports it. */
+  private failure: unknown;
   private closed = false;
   private sinceCheckpoint = 0;
   /** The sequence of the last record on disk (appends queued meanwhile are numbered ahead of it). */
@@ -191,12 +198,33 @@ export class Journal {
   /** Appends a record; resolves once it is on disk (records appended together share one fsync). */
   append(record: NewRecord): Promise<void> {
     if (this.closed) return Promise.reject(new JournalError('the journal is closed'));
-    const numbered = { ...record, s: ++this.seq } as JournalRecord;
-    this.state.apply(numbered);
+    return this.add(record);
+  }
+
+  /**
+   * Appends a record without waiting for it to reach the disk: it is written with the next batch, and a
+   * failed write is reported by `flushed()` (and `writeError`). For a document's answer, whose pending
+   * record is already on disk: if the run dies before the answer is written, the next run reconciles the
+   * document, as it does one whose answer never came.
+   */
+  enqueue(record: NewRecord): void {
+    if (this.closed) throw new JournalError('the journal is closed');
+    void this.add(record);
+  }
+
+  /** The first write of this journal that failed, if any. */
+  get writeError(): unknown {
+    return this.failure;
+  }
+
+  private add(record: NewRecord): Promise<void> {
+    const s = ++this.seq;
+    // The state reads no sequence number: the record is applied as given, and numbered in its line.
+    this.state.apply(record);
     this.filling ??= newBatch();
     const batch = this.filling;
-    batch.lines.push(`${JSON.stringify(numbered)}\n`);
-    batch.seq = numbered.s;
+    batch.lines.push(encodeRecord(record, s));
+    batch.seq = s;
     this.flushing ??= this.flush();
     return batch.done;
   }
@@ -227,6 +255,7 @@ export class Journal {
           await this.checkpoint();
         batch.resolve();
       } catch (error) {
+        this.failure ??= error;
         batch.reject(error);
       }
     }
@@ -241,6 +270,15 @@ export class Journal {
       checkpointPath(this.path),
       `${JSON.stringify({ seq: this.writtenSeq, bytes: this.bytes, sha256: this.hash.copy().digest('hex') })}\n`,
     );
+  }
+
+  /**
+   * Resolves once every record appended so far is on disk; rejects with the first write that failed
+   * (for callers that append without awaiting each record).
+   */
+  async flushed(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    if (this.failure !== undefined) throw this.failure;
   }
 
   async close(): Promise<void> {

@@ -22,14 +22,20 @@ interface Reference {
  * id map, when it knows the record, supplies the target id.
  */
 function remap<T extends Reference>(ref: T, map: Record<string, string> | undefined): T {
-  const out = { ...ref };
-  const sourceId = out.id;
-  delete out.id;
+  // Built without `id` rather than copied and then deleted from: a deleted key leaves the object in
+  // V8's slow dictionary form, and every later read of the document (validation, mapping) pays for it.
+  const out: Reference & Record<string, unknown> = {};
+  for (const key of Object.keys(ref))
+    if (key !== 'id') setOwn(out, key, (ref as Record<string, unknown>)[key]);
+  const sourceId = ref.id;
   if (sourceId !== undefined && out.externalId === undefined) out.externalId = sourceId;
   const mapped = lookup(map, sourceId) ?? lookup(map, ref.externalId) ?? lookup(map, ref.email);
   if (mapped !== undefined) out.id = mapped;
-  return out;
+  return out as T;
 }
+
+/** The fields a document read from a provider carries that no create takes. */
+const READ_ONLY = new Set(['id', 'provider', 'createdAt', 'updatedAt', 'providerStatus']);
 
 /**
  * A document read from one provider, made ready for another: read-only fields dropped, the source id kept
@@ -38,13 +44,11 @@ function remap<T extends Reference>(ref: T, map: Record<string, string> | undefi
 export function prepareForTarget(doc: CanonicalDoc, idMaps: IdMaps = {}): CanonicalDoc {
   // A deep copy: the run (quiet defaults) and the user's transform change it, and the source document
   // stays as read (the transform also gets it as `original`).
-  const copy = copyData(doc) as CanonicalDoc & Record<string, unknown>;
-  const sourceId = copy.id;
-  delete copy.id;
-  delete copy.provider;
-  delete copy.createdAt;
-  delete copy.updatedAt;
-  if ('providerStatus' in copy) delete copy.providerStatus;
+  // The read-only fields are left out of the copy (not deleted from it: see remap).
+  const copy = {} as CanonicalDoc & Record<string, unknown>;
+  for (const key of Object.keys(doc))
+    if (!READ_ONLY.has(key)) setOwn(copy, key, copyData((doc as Record<string, unknown>)[key]));
+  const sourceId = doc.id;
   if (sourceId !== undefined && copy.externalId === undefined) copy.externalId = sourceId;
   copy.customer = remap(copy.customer, idMaps.customers);
   if ('billingCustomer' in copy && copy.billingCustomer)
@@ -81,11 +85,13 @@ export function copyData(value: unknown): unknown {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return structuredClone(value);
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = copyData((value as Record<string, unknown>)[key]);
-    if (key === '__proto__')
-      Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
-    else out[key] = item;
-  }
+  for (const key of Object.keys(value)) setOwn(out, key, copyData((value as Record<string, unknown>)[key]));
   return out;
+}
+
+/** `out[key] = value` as an own data property, `__proto__` included (assigning that would set the prototype). */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }

@@ -62,7 +62,7 @@ export const MIGRATE_FLAGS: FlagSpec[] = [
     short: 'c',
     type: 'string',
     value: '<n>',
-    description: 'documents in flight at once (default 16)',
+    description: 'creates in flight at once (default 16)',
   },
   {
     name: 'rps',
