@@ -1,15 +1,16 @@
 /**
  * One migration run in its own process, so its peak RSS is its own: `engine` runs `migrate()` from an
  * NDJSON file into the sink (ChargeOver target, journal on); `raw` is the ceiling: the same file read
- * line by line and each line POSTed with raw undici `request`, same concurrency, no parsing or mapping.
+ * line by line and each line POSTed with raw undici `request`, same concurrency, no parsing or mapping,
+ * the reader waiting for a free slot on one promise.
  * Prints one JSON line: { seconds, created, failed, maxRssKiB, retainedMiB, peak, series } — retainedMiB is
  * the largest heap in use after a full GC, sampled at each quarter of the run (needs --expose-gc); `peak`
  * is the largest value of each `process.memoryUsage()` field (sampled every 50 ms and at each tenth) and
  * `series` where they stood at each tenth of the run, so RSS growth can be split into the V8 heap
  * (heapTotal), memory outside it (external, arrayBuffers) and the rest (code, malloc, thread stacks).
- * Usage: migrate-child <engine|engine-no-journal|raw|raw-counted> <file> <origin> <journal-path> <concurrency> <count>
- * (`engine-no-journal`: the engine without its journal, to show what the journal costs; `raw-counted`: the
- * ceiling with the engine's way of waiting for a free slot, a counter, instead of Promise.race.)
+ * Usage: migrate-child <engine|engine-no-journal|raw|raw-raced> <file> <origin> <journal-path> <concurrency> <count>
+ * (`engine-no-journal`: the engine without its journal, to show what the journal costs; `raw-raced`: the
+ * ceiling of rounds 1-3, waiting with a Promise.race over every request in flight.)
  */
 import { createReadStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -93,9 +94,9 @@ async function raw() {
     input: createReadStream(file as string),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
-  if (mode === 'raw-counted') {
-    // The same sends, the reader waiting for a free slot on one promise (as the engine does) instead of a
-    // Promise.race over every request in flight, which adds a reaction to each of them per line.
+  if (mode === 'raw') {
+    // The reader waits for a free slot on one promise (as the engine does); a Promise.race over every
+    // request in flight (raw-raced, below) adds a reaction to each of them per line.
     let active = 0;
     let wake: (() => void) | undefined;
     const slotFree = () =>
@@ -118,6 +119,7 @@ async function raw() {
     while (active > 0) await slotFree();
     return { created, failed };
   }
+  // raw-raced: the ceiling of rounds 1-3.
   const inflight = new Set<Promise<void>>();
   for await (const line of lines) {
     if (line === '') continue;
@@ -131,7 +133,7 @@ async function raw() {
 
 const start = performance.now();
 const cpuStart = process.cpuUsage();
-const result = mode === 'raw' || mode === 'raw-counted' ? await raw() : await engine();
+const result = mode === 'raw' || mode === 'raw-raced' ? await raw() : await engine();
 const seconds = (performance.now() - start) / 1000;
 const maxRssKiB = process.resourceUsage().maxRSS;
 // CPU of the whole process (main thread, libuv's pool, GC threads) from start to finish, µs.
