@@ -25,6 +25,11 @@ export interface NearValidOptions {
   knownValues?: readonly unknown[];
   /** Share of draws left unchanged (0 ≤ share < 1, default 0): the valid value, with `changes` empty. */
   unchanged?: number;
+  /**
+   * Whether keys are hidden (made non-enumerable) or added hidden; default true. `false` is for a reader
+   * with a known, reported gap there, until it is fixed: say which in a comment where it is passed.
+   */
+  hiddenKeys?: boolean;
   /** Changes per value, default 1. */
   minChanges?: number;
   /** Changes per value, default 3. */
@@ -356,8 +361,10 @@ function changeArbitrary(options: NearValidOptions): fc.Arbitrary<Change> {
     { weight: 1, arbitrary: fc.anything({ maxDepth: 1 }) },
     { weight: 1, arbitrary: fc.anything() },
   );
+  const kinds =
+    options.hiddenKeys === false ? KINDS.filter((k) => k !== 'hide' && k !== 'add-hidden') : KINDS;
   return fc.record({
-    kind: fc.constantFrom(...KINDS),
+    kind: fc.constantFrom(...kinds),
     where: fc.constantFrom('root', 'container', 'field'),
     index: fc.nat(),
     key: fc.nat(),
@@ -423,11 +430,11 @@ export function singleChanges(value: unknown, options: NearValidOptions = {}): N
       for (let step = 0; step < steps; step++) one({ kind: 'nudge', index, key, step });
       one({ kind: 'remove', index, key });
       if (Array.isArray(place.node)) one({ kind: 'remove', index, key, step: 1 });
-      one({ kind: 'hide', index, key });
+      if (options.hiddenKeys !== false) one({ kind: 'hide', index, key });
     });
     for (const name of names) {
       one({ kind: 'add', index, name });
-      one({ kind: 'add-hidden', index, name });
+      if (options.hiddenKeys !== false) one({ kind: 'add-hidden', index, name });
     }
     one({ kind: 'add', index, name: '__proto__', value: {} });
     one({ kind: 'null-prototype', index });
