@@ -21,6 +21,8 @@ export interface NearValidOptions {
    * zod strips it) and a known key can be added hidden (non-enumerable: zod reads it, `for…in` does not).
    */
   knownKeys?: readonly string[];
+  /** Field names of the root value's own shape: half of the added names are drawn from these. */
+  rootKeys?: readonly string[];
   /** Values that look right in the domain (enum members, currency codes, ids, URLs), besides the odd ones. */
   knownValues?: readonly unknown[];
   /** Share of draws left unchanged (0 ≤ share < 1, default 0): the valid value, with `changes` empty. */
@@ -305,15 +307,20 @@ function apply(root: unknown, change: Change): { root: unknown; said: string } {
     case 'replace':
       define(node, key as string, change.value);
       return { root, said: `replace ${at} with ${show(change.value, 40)}` };
-    case 'hide':
-      define(node, key as string, node[key as string], false);
-      return { root, said: `hide ${at} (non-enumerable)` };
+    case 'hide': {
+      // Now and then holding undefined: zod still writes `key: undefined` for a key `in` the object.
+      const value = change.step % 3 === 0 ? undefined : node[key as string];
+      define(node, key as string, value, false);
+      return { root, said: `hide ${at} (non-enumerable)${value === undefined ? ' = undefined' : ''}` };
+    }
     case 'add':
     case 'add-hidden': {
       const name = isArray ? String((node as unknown[]).length) : change.name;
-      define(node, name, change.value, kind === 'add');
+      // A hidden key holding undefined half the time: present to zod, absent to `for…in` and counters.
+      const value = kind === 'add-hidden' && change.step % 2 === 0 ? undefined : change.value;
+      define(node, name, value, kind === 'add');
       const where = pathOf(path, name, isArray);
-      return { root, said: `add ${where}${kind === 'add' ? '' : ' hidden'} = ${show(change.value, 40)}` };
+      return { root, said: `add ${where}${kind === 'add' ? '' : ' hidden'} = ${show(value, 40)}` };
     }
     case 'null-prototype':
       Object.setPrototypeOf(node, null);
@@ -347,11 +354,13 @@ function applyAll(valid: unknown, changes: readonly Change[]): Near {
 
 function changeArbitrary(options: NearValidOptions): fc.Arbitrary<Change> {
   const known = options.knownKeys ?? [];
-  const names = fc.oneof(
+  const anyName = fc.oneof(
     ...(known.length > 0 ? [{ weight: 3, arbitrary: fc.constantFrom(...known) }] : []),
     { weight: 1, arbitrary: fc.constantFrom(...ODD_NAMES) },
     { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 8 }) },
   );
+  const root = options.rootKeys ?? [];
+  const names = root.length > 0 ? fc.oneof(fc.constantFrom(...root), anyName) : anyName;
   const values = fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom(...ODD_VALUES, ...(options.knownValues ?? [])) },
     { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
@@ -422,6 +431,7 @@ export function singleChanges(value: unknown, options: NearValidOptions = {}): N
     step: 0,
   };
   const one = (change: Partial<Change>) => out.push(applyAll(value, [{ ...base, ...change }]));
+  const hidden = options.hiddenKeys !== false;
   const places = placesIn(value);
   places.forEach((place, index) => {
     Object.keys(place.node).forEach((_, key) => {
@@ -430,11 +440,11 @@ export function singleChanges(value: unknown, options: NearValidOptions = {}): N
       for (let step = 0; step < steps; step++) one({ kind: 'nudge', index, key, step });
       one({ kind: 'remove', index, key });
       if (Array.isArray(place.node)) one({ kind: 'remove', index, key, step: 1 });
-      if (options.hiddenKeys !== false) one({ kind: 'hide', index, key });
+      if (hidden) for (const step of [0, 1]) one({ kind: 'hide', index, key, step });
     });
     for (const name of names) {
       one({ kind: 'add', index, name });
-      if (options.hiddenKeys !== false) one({ kind: 'add-hidden', index, name });
+      if (hidden) for (const step of [0, 1]) one({ kind: 'add-hidden', index, name, step });
     }
     one({ kind: 'add', index, name: '__proto__', value: {} });
     one({ kind: 'null-prototype', index });

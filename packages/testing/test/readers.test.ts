@@ -173,6 +173,7 @@ describe('nearValid', () => {
       ['add known name', /^add \$.*\.(invoiceId|currency) =/],
       ['add to an array', /^add \$.*\[\d+\] =/],
       ['hide', /^hide \$.* \(non-enumerable\)$/],
+      ['hide holding undefined', /^hide \$.* \(non-enumerable\) = undefined$/],
       ['add hidden', /^add \$.* hidden =/],
       ['replace with undefined', /^replace \$.* with undefined$/],
       ['replace with NaN', /^replace \$.* with NaN$/],
@@ -244,6 +245,19 @@ describe('nearValid', () => {
     );
     expect(proto).toBeGreaterThan(0);
     expect(hidden).toBeGreaterThan(0);
+  });
+
+  it('draws half the added names from `rootKeys` when given', () => {
+    let fromRoot = 0;
+    let added = 0;
+    fc.assert(
+      fc.property(nearValid(fc.constant({}), { rootKeys: ['own'], maxChanges: 1 }), ({ changes }) => {
+        if (changes[0]?.startsWith('add $')) added++;
+        if (changes[0]?.startsWith('add $.own')) fromRoot++;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(fromRoot / added).toBeGreaterThan(0.35);
   });
 
   it('leaves the `unchanged` share of draws as the valid value, with no changes listed', () => {
