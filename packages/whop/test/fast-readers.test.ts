@@ -9,7 +9,9 @@ import {
   expectReaderAgrees,
   expectReaderAnswers,
   keyOrderShuffled,
+  nearValid,
   type SafeParseSchema,
+  singleChanges,
 } from '@billbridge/testing/readers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -296,49 +298,22 @@ const providerOptions = fc.record(
   optional,
 );
 
-// ---- near misses: mutations at any depth ----
+// ---- near misses: @billbridge/testing's nearValid, changes at any depth ----
 
-const AWKWARD: unknown[] = [
-  undefined,
-  null,
-  Number.NaN,
-  -0,
-  0,
-  -1,
-  1.5,
-  2 ** 53,
-  -(2 ** 53),
-  1e308,
-  Number.POSITIVE_INFINITY,
-  Number.NEGATIVE_INFINITY,
-  '',
-  'x',
+/** Values that look right to Whop: a currency, enum members, a date Whop would refuse, a product. */
+const WHOP_VALUES: unknown[] = [
   'usd',
   'text',
   'card',
   'renewal',
   'send_invoice',
-  '2026-01-01T00:00:00Z',
   '2026-02-30T00:00:00Z',
-  true,
-  false,
-  [],
-  {},
   ['card'],
-  [{}],
   { title: 'x' },
 ];
-const awkward = fc.oneof(
-  fc.constantFrom(...AWKWARD),
-  fc.jsonValue({ maxDepth: 2 }),
-  fc.anything({ maxDepth: 1 }),
-);
-/** Names a mutation adds: every field name of every Whop shape (so a field of one shape lands in another), and a few more. */
-const KEY_NAMES = [
+/** Every field name of every Whop shape, so a field of one shape lands in another. */
+const WHOP_KEYS = [
   ...new Set<string>([
-    '__proto__',
-    'constructor',
-    'unknown_key',
     ...createVariantKeys('product'),
     'product',
     'product_id',
@@ -355,21 +330,9 @@ const KEY_NAMES = [
     ...WHOP_PROVIDER_OPTION_KEYS,
   ]),
 ];
-const mutation = fc.record({
-  at: fc.nat(),
-  key: fc.nat(),
-  op: fc.constantFrom('set', 'delete', 'add', 'proto'),
-  name: fc.constantFrom(...KEY_NAMES),
-  value: awkward,
-});
-
-/** Every object and array inside `value` (itself included), depth first. */
-function containers(value: unknown, out: object[] = []): object[] {
-  if (typeof value !== 'object' || value === null) return out;
-  out.push(value);
-  for (const key of Object.keys(value)) containers((value as Record<string, unknown>)[key], out);
-  return out;
-}
+// hiddenKeys: false until the readers treat non-enumerable own keys as zod does: a hidden unknown key is
+// copied into the answer (zod leaves it out), a hidden known option is missed (zod reads it). Reported.
+const NEAR = { knownKeys: WHOP_KEYS, knownValues: WHOP_VALUES, hiddenKeys: false };
 
 /** The objects the Invoice schema walks and copies: the record, its plan, its line items and its user. */
 function copiedBySchema(invoice: Record<string, unknown>): object[] {
@@ -379,44 +342,9 @@ function copiedBySchema(invoice: Record<string, unknown>): object[] {
   return out;
 }
 
-/** A copy of an awkward value, so a mutation never shares (or cycles through) the same object. */
-function fresh(value: unknown): unknown {
-  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
-}
-
-function define(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value: fresh(value),
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-}
-
-type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
-
-/** Applies each mutation to a deep copy of `value`. */
-function mutate(value: unknown, mutations: Mutation[]) {
-  const copy = structuredClone(value);
-  for (const m of mutations) {
-    const all = containers(copy);
-    const target = all[m.at % all.length] as Record<string, unknown>;
-    const keys = Object.keys(target);
-    const key = keys.length > 0 ? (keys[m.key % keys.length] as string) : m.name;
-    if (m.op === 'set') define(target, key, m.value);
-    else if (m.op === 'delete') delete target[key];
-    else if (m.op === 'add') define(target, Array.isArray(target) ? String(keys.length) : m.name, m.value);
-    else define(target, '__proto__', m.value);
-  }
-  return copy;
-}
-
-function nearValid<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
-  return fc.oneof(
-    valid,
-    fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([v, ms]) => mutate(v, ms)),
-  );
-}
+/** Half the draws valid, half changed in 1-3 places. */
+const nearValidValue = (valid: fc.Arbitrary<unknown>) =>
+  nearValid(valid, { ...NEAR, unchanged: 0.5 }).map(({ value }) => value);
 
 describe('fastReadCreateRequest', () => {
   it('answers for every valid request, with what the schema outputs', () => {
@@ -431,7 +359,7 @@ describe('fastReadCreateRequest', () => {
 
   it('whenever it answers for a near-valid value, the variant schema and the union agree', () => {
     fc.assert(
-      fc.property(nearValid(createRequest), (value) => {
+      fc.property(nearValidValue(createRequest), (value) => {
         const variant =
           typeof value === 'object' && value !== null ? createVariantFor(value) : InvoiceCreateRequest;
         expectReaderAgrees(fastReadCreateRequest, variant, value);
@@ -503,7 +431,7 @@ describe('fastReadInvoice', () => {
 
   it('whenever it answers for a near-valid value, the schema agrees', () => {
     fc.assert(
-      fc.property(nearValid(invoice), (value) => {
+      fc.property(nearValidValue(invoice), (value) => {
         expectReaderAgrees(fastReadInvoice, Invoice, value);
       }),
       { numRuns: 2000 },
@@ -526,7 +454,7 @@ describe('fastReadProviderOptions', () => {
 
   it('whenever it answers for a near-valid value, the schema agrees', () => {
     fc.assert(
-      fc.property(nearValid(providerOptions), (value) => {
+      fc.property(nearValidValue(providerOptions), (value) => {
         expectReaderAgrees(fastReadProviderOptions, WhopProviderOptions, value);
       }),
       { numRuns: 2000 },
@@ -622,21 +550,8 @@ const FULL_OPTIONS = {
   formattedPrice: '$1.00',
 };
 
-/** Each copy of `full` with one change: a field set to each awkward value, a field removed, a key added. */
-function singleChanges(full: object): unknown[] {
-  const out: unknown[] = [];
-  const count = containers(full).length;
-  for (let at = 0; at < count; at++) {
-    const keyCount = Object.keys(containers(full)[at] as object).length;
-    for (let key = 0; key < keyCount; key++) {
-      for (const value of AWKWARD) out.push(mutate(full, [{ at, key, op: 'set', name: '', value }]));
-      out.push(mutate(full, [{ at, key, op: 'delete', name: '', value: undefined }]));
-    }
-    for (const name of KEY_NAMES) out.push(mutate(full, [{ at, key: 0, op: 'add', name, value: 'x' }]));
-    out.push(mutate(full, [{ at, key: 0, op: 'proto', name: '', value: {} }]));
-  }
-  return out;
-}
+/** Each copy of `full` with one change (@billbridge/testing's singleChanges). */
+const changedRecords = (full: object): unknown[] => singleChanges(full, NEAR).map(({ value }) => value);
 
 describe('every single change to a full record', () => {
   it('the full records hold every field of their shapes (so each reader counts every field)', () => {
@@ -670,14 +585,14 @@ describe('every single change to a full record', () => {
   it('whenever a reader answers for a changed record, its schema agrees', () => {
     let answered = 0;
     for (const request of FULL_REQUESTS) {
-      for (const value of singleChanges(request)) {
+      for (const value of changedRecords(request)) {
         expectReaderAgrees(fastReadCreateRequest, createVariantFor(value as object), value);
         if (expectReaderAgrees(fastReadCreateRequest, InvoiceCreateRequest, value)) answered++;
       }
     }
-    for (const value of singleChanges(FULL_INVOICE))
+    for (const value of changedRecords(FULL_INVOICE))
       if (expectReaderAgrees(fastReadInvoice, Invoice, value)) answered++;
-    for (const value of singleChanges(FULL_OPTIONS))
+    for (const value of changedRecords(FULL_OPTIONS))
       if (expectReaderAgrees(fastReadProviderOptions, WhopProviderOptions, value)) answered++;
     // Many single changes keep a record valid (a nullish field set to null, an optional one removed).
     expect(answered).toBeGreaterThan(100);
@@ -747,7 +662,7 @@ describe.each(PAGES_AND_ERRORS)('%s reader', (name, read, schema, valid) => {
   it('whenever it answers for a near-valid value, the schema agrees', () => {
     let answered = 0;
     fc.assert(
-      fc.property(nearValid(valid), (value) => {
+      fc.property(nearValidValue(valid), (value) => {
         if (expectReaderAgrees(read, schema, value)) answered++;
       }),
       { numRuns: 1000 },
