@@ -3,7 +3,7 @@
  * value its zod field accepts (absent included, where the field is optional) and NaN otherwise, so a
  * reader sums them and one NaN poisons the sum. Each mirrors one field schema of wire.ts.
  */
-import { isInstant } from '@billbridge/core';
+import { fastRead, isInstant } from '@billbridge/core';
 import { INT32_MAX, INT32_MIN } from './money';
 
 const BAD = Number.NaN;
@@ -102,11 +102,17 @@ export function nullOneOf(value: unknown, values: ReadonlySet<string>): number {
 
 /**
  * A strip object keeps a known key that is present but undefined (as `key: undefined`); the readers copy
- * only defined values, so such an input is left to zod. JSON never produces one.
+ * only defined values, so such an input is left to zod. So is one with own keys `for...in` does not list:
+ * zod reads a hidden known key by name (holding undefined, it is output as `key: undefined`). JSON never
+ * produces either.
  */
-export function hasUndefinedValue(input: Record<string, unknown>): boolean {
-  for (const key in input) if (input[key] === undefined) return true;
-  return false;
+export function hasUndefinedOrHiddenKey(input: Record<string, unknown>): boolean {
+  let listed = 0;
+  for (const key in input) {
+    if (input[key] === undefined) return true;
+    listed++;
+  }
+  return !fastRead.hasNoHiddenKeys(input, listed);
 }
 
 /**

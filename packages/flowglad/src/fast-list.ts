@@ -4,7 +4,7 @@
  * whenever in doubt, and then the caller parses with the schema, which owns every error message.
  */
 import { fastRead } from '@billbridge/core';
-import { hasUndefinedValue, optStr, reqBool } from './fast-fields';
+import { hasUndefinedOrHiddenKey, optStr, reqBool } from './fast-fields';
 import { readInvoiceRecord } from './fast-record';
 import type { InvoiceListPage } from './wire';
 
@@ -13,7 +13,7 @@ type Output = fastRead.Output;
 /** `InvoiceListPage`: one page of `GET /api/v1/invoices`. */
 export function readInvoiceListPage(value: unknown): InvoiceListPage | undefined {
   const input = fastRead.asPlainObject(value);
-  if (input === undefined || hasUndefinedValue(input)) return undefined;
+  if (input === undefined || hasUndefinedOrHiddenKey(input)) return undefined;
   const { hasMore, total, currentCursor, nextCursor } = input;
   const valid =
     reqBool(hasMore) +

@@ -7,7 +7,7 @@
 import { fastRead } from '@billbridge/core';
 import {
   copyVariantIds,
-  hasUndefinedValue,
+  hasUndefinedOrHiddenKey,
   nullBool,
   nullDate,
   nullInt,
@@ -98,7 +98,7 @@ function copyCommon(input: Input): Output {
 /** `InvoiceRecord` (discriminated by `type`). */
 export function readInvoiceRecord(value: unknown): InvoiceRecord | undefined {
   const input = fastRead.asPlainObject(value);
-  if (input === undefined || hasUndefinedValue(input)) return undefined;
+  if (input === undefined || hasUndefinedOrHiddenKey(input)) return undefined;
   const { type, purchaseId, subscriptionId, billingPeriodId } = input;
   let valid = checkCommon(input);
   if (type === 'purchase') {
@@ -129,7 +129,7 @@ export function readInvoiceRecord(value: unknown): InvoiceRecord | undefined {
 /** `LineItemRecord` (discriminated by `type`: static or usage). */
 export function readLineItemRecord(value: unknown): LineItemRecord | undefined {
   const input = fastRead.asPlainObject(value);
-  if (input === undefined || hasUndefinedValue(input)) return undefined;
+  if (input === undefined || hasUndefinedOrHiddenKey(input)) return undefined;
   const { type, billingRunId, ledgerAccountId, ledgerAccountCredit } = input;
   let valid =
     reqStr(input.id) +
@@ -166,7 +166,7 @@ export function readLineItemRecord(value: unknown): LineItemRecord | undefined {
 /** `InvoiceWithLineItems`: what `GET /api/v1/invoices/{id}` and the create-era create answer. */
 export function readInvoiceWithLineItems(value: unknown): InvoiceWithLineItems | undefined {
   const input = fastRead.asPlainObject(value);
-  if (input === undefined || hasUndefinedValue(input)) return undefined;
+  if (input === undefined || hasUndefinedOrHiddenKey(input)) return undefined;
   const { autoSend } = input;
   if (autoSend !== undefined && typeof autoSend !== 'boolean') return undefined;
   const invoice = readInvoiceRecord(input.invoice);

@@ -13,7 +13,7 @@ import {
 } from './enums';
 import {
   copyVariantIds,
-  hasUndefinedValue,
+  hasUndefinedOrHiddenKey,
   nullBool,
   nullDate,
   nullInt32,
@@ -71,7 +71,7 @@ const STANDALONE_ONLY = [
 
 function readInsert(value: unknown): Output | undefined {
   const input = fastRead.asPlainObject(value);
-  if (input === undefined || hasUndefinedValue(input)) return undefined;
+  if (input === undefined || hasUndefinedOrHiddenKey(input)) return undefined;
   const { type, purchaseId, subscriptionId, billingPeriodId, billingPeriodStartDate, billingPeriodEndDate } =
     input;
   let valid = checkCommon(input);
@@ -133,7 +133,7 @@ function readInsert(value: unknown): Output | undefined {
 
 function readLineInsert(value: unknown): Output | undefined {
   const input = fastRead.asPlainObject(value);
-  if (input === undefined || hasUndefinedValue(input)) return undefined;
+  if (input === undefined || hasUndefinedOrHiddenKey(input)) return undefined;
   const { type, quantity, price, priceId, description } = input;
   const valid =
     reqOneOf(type, LINE_TYPES) +
@@ -151,7 +151,7 @@ function readLineInsert(value: unknown): Output | undefined {
 /** `InvoiceCreateBody`: `{ invoice, invoiceLineItems, autoSend? }`. */
 export function readInvoiceCreateBody(value: unknown): InvoiceCreateBody | undefined {
   const input = fastRead.asPlainObject(value);
-  if (input === undefined || hasUndefinedValue(input)) return undefined;
+  if (input === undefined || hasUndefinedOrHiddenKey(input)) return undefined;
   const { autoSend } = input;
   if (optBool(autoSend) !== 0) return undefined;
   const invoice = readInsert(input.invoice);

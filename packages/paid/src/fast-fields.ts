@@ -18,7 +18,7 @@ import {
   TIER_BILLING_TYPES,
 } from './wire';
 
-const { keySet, readList } = fastRead;
+const { hasNoHiddenKeys, keySet, readList } = fastRead;
 type Input = fastRead.Input;
 
 // ---- key lists (the shapes in wire.ts) ----
@@ -178,11 +178,19 @@ export function jsonObject(value: unknown): number {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? 1 : Number.NaN;
 }
 
-/** Known keys present in a stripping object (unknown keys are allowed and dropped). */
+/**
+ * Known keys present in a stripping object (unknown keys are allowed and dropped), or NaN when the object
+ * has own keys `for...in` does not list: zod reads a hidden known key by name (and outputs `key: undefined`
+ * when it holds undefined), which this count cannot see, so such an object is left to zod.
+ */
 export function countPresent(input: Input, known: ReadonlySet<string>): number {
   let count = 0;
-  for (const key in input) if (known.has(key)) count++;
-  return count;
+  let listed = 0;
+  for (const key in input) {
+    listed++;
+    if (known.has(key)) count++;
+  }
+  return hasNoHiddenKeys(input, listed) ? count : Number.NaN;
 }
 
 /** An optional array of `reader`'s items: undefined absent, the fresh array, or null when invalid. */

@@ -87,14 +87,17 @@ const NO_KEYS = Number.NaN;
 
 /**
  * The number of keys zod's strict-object scan (`for...in`) sees in an ordinary object, or NaN when that
- * is not simply its own enumerable keys (something enumerable was added to Object.prototype). A reader
+ * is not simply its own enumerable keys (something enumerable was added to Object.prototype) or when the
+ * object has non-enumerable own keys (zod reads a known one by name; the count cannot see it). A reader
  * compares it with the sum of its field counters, which count only known fields with a valid value: the
  * two are equal only when every key is known and set, so no key set is needed (and `Object.keys` is
  * several times cheaper than a `for...in` with a set lookup per key).
  */
 export function keyCount(value: fastRead.Input): number {
   for (const _ in OBJECT_PROTOTYPE) return NO_KEYS;
-  return Object.keys(value).length;
+  const count = Object.keys(value).length;
+  // Own keys the scan does not list (non-enumerable) are read by zod when known: left to zod.
+  return fastRead.hasNoHiddenKeys(value, count) ? count : NO_KEYS;
 }
 
 /** A strict object schema's keys, in shape order, and each key's position. */
@@ -215,14 +218,17 @@ export function forInCount(value: fastRead.Input): number {
  * Whether an object's keys, as `for...in` lists them, begin with exactly `keys` (a shape whose keys are
  * all required): then the object already lists its keys as zod's loose copy would (the shape's in shape
  * order, then the unknown ones in the object's order), and a spread of it lists them the same way.
- * Stops after the shape's keys, with no allocation (the hot path asks it of every line).
+ * Undefined when the object has own keys `for...in` does not list: zod reads a hidden known key by name
+ * and leaves a hidden unknown one out of its copy, so answering the object itself would be wrong (left to
+ * zod). Walks every key to count them, with no allocation (the hot path asks it of every line).
  */
-export function startsWithShape(value: fastRead.Input, keys: readonly string[]): boolean {
-  let i = 0;
+export function startsWithShape(value: fastRead.Input, keys: readonly string[]): boolean | undefined {
+  let listed = 0;
+  let first = true;
   for (const key in value) {
-    if (i === keys.length) return true;
-    if (key !== keys[i]) return false;
-    i++;
+    if (listed < keys.length && key !== keys[listed]) first = false;
+    listed++;
   }
-  return i === keys.length;
+  if (!fastRead.hasNoHiddenKeys(value, listed)) return undefined;
+  return first && listed >= keys.length;
 }

@@ -26,7 +26,7 @@ import {
 import type { WhopInvoice } from './wire';
 import { CURRENT_PLAN_KEYS, INVOICE_KEYS, INVOICE_LINE_ITEM_KEYS, INVOICE_USER_KEYS } from './wire-keys';
 
-const { str } = fastRead;
+const { hasNoHiddenKeys, str } = fastRead;
 
 function isCurrentPlan(value: unknown): boolean {
   return isLooseRecord(value) && str(value.id) + str(value.currency) + str(value.formatted_price) === 3;
@@ -66,11 +66,20 @@ function isUser(value: unknown): boolean {
 export function fastReadInvoice(value: unknown): WhopInvoice | undefined {
   try {
     if (!isInvoice(value)) return undefined;
+    // Non-enumerable own keys (which zod reads when known, and leaves out when not) are left to zod.
+    const listed = forInCount(value);
+    if (!hasNoHiddenKeys(value, listed)) return undefined;
     const lines = value.line_items as fastRead.Input[];
     const copies = new Array<unknown>(lines.length);
-    for (let i = 0; i < lines.length; i++)
-      copies[i] = inZodOrder(lines[i] as fastRead.Input, LINE_ITEM_SHAPE);
+    for (let i = 0; i < lines.length; i++) {
+      const line = inZodOrder(lines[i] as fastRead.Input, LINE_ITEM_SHAPE);
+      if (line === undefined) return undefined;
+      copies[i] = line;
+    }
+    const plan = inZodOrder(value.current_plan as fastRead.Input, CURRENT_PLAN_SHAPE);
     const user = value.user as fastRead.Input | null;
+    const userCopy = user === null ? null : inZodOrder(user, USER_SHAPE);
+    if (plan === undefined || userCopy === undefined) return undefined;
     const out: fastRead.Output = {
       id: value.id,
       created_at: value.created_at,
@@ -79,12 +88,12 @@ export function fastReadInvoice(value: unknown): WhopInvoice | undefined {
       due_date: value.due_date,
       email_address: value.email_address,
       fetch_invoice_token: value.fetch_invoice_token,
-      current_plan: inZodOrder(value.current_plan as fastRead.Input, CURRENT_PLAN_SHAPE),
+      current_plan: plan,
       line_items: copies,
-      user: user === null ? null : inZodOrder(user, USER_SHAPE),
+      user: userCopy,
     };
     // Every shape key is present (isInvoice), so more keys means unknown ones, which zod copies last.
-    if (forInCount(value) > INVOICE_KEYS.length) copyUnknown(value, out, INVOICE_SHAPE.known);
+    if (listed > INVOICE_KEYS.length) copyUnknown(value, out, INVOICE_SHAPE.known);
     return out as WhopInvoice;
   } catch {
     // A value that throws when read (a getter, a proxy): zod reports it its own way.
@@ -92,9 +101,14 @@ export function fastReadInvoice(value: unknown): WhopInvoice | undefined {
   }
 }
 
-/** A checked loose object with keys in zod's order: itself, else its copy in that order. */
-function inZodOrder(value: fastRead.Input, shape: LooseShape): fastRead.Input {
-  return startsWithShape(value, shape.keys) ? value : looseCopy(value, shape);
+/**
+ * A checked loose object with keys in zod's order: itself, else its copy in that order; undefined when it
+ * has non-enumerable own keys (see startsWithShape).
+ */
+function inZodOrder(value: fastRead.Input, shape: LooseShape): fastRead.Input | undefined {
+  const shapeFirst = startsWithShape(value, shape.keys);
+  if (shapeFirst === undefined) return undefined;
+  return shapeFirst ? value : looseCopy(value, shape);
 }
 
 const INVOICE_SHAPE = looseShape(INVOICE_KEYS);

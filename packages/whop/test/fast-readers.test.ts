@@ -330,9 +330,7 @@ const WHOP_KEYS = [
     ...WHOP_PROVIDER_OPTION_KEYS,
   ]),
 ];
-// hiddenKeys: false until the readers treat non-enumerable own keys as zod does: a hidden unknown key is
-// copied into the answer (zod leaves it out), a hidden known option is missed (zod reads it). Reported.
-const NEAR = { knownKeys: WHOP_KEYS, knownValues: WHOP_VALUES, hiddenKeys: false };
+const NEAR = { knownKeys: WHOP_KEYS, knownValues: WHOP_VALUES };
 
 /** The objects the Invoice schema walks and copies: the record, its plan, its line items and its user. */
 function copiedBySchema(invoice: Record<string, unknown>): object[] {

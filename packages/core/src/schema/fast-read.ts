@@ -7,7 +7,8 @@
  * `countKnownKeys(record, KEYS)`, which rejects unknown keys for strict objects. For non-strict
  * (passthrough or strip) objects, count nothing and copy only the fields the schema keeps.
  * countKnownKeys also declines an object with own keys `for...in` does not list (a non-enumerable field,
- * which zod still reads). fast-checks.ts explains the pattern; core's own readers (model/fast-invoice.ts)
+ * which zod still reads); readers of non-strict objects that walk or count keys themselves ask
+ * `hasNoHiddenKeys`. fast-checks.ts explains the pattern; core's own readers (model/fast-invoice.ts)
  * walk `for...in` with a switch instead, which costs less on objects of many shapes.
  */
 export {
@@ -16,6 +17,7 @@ export {
   countKnownKeys,
   currency,
   decimal,
+  hasNoHiddenKeys,
   type Input,
   instant,
   int,
