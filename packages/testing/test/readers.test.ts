@@ -281,6 +281,9 @@ describe('nearValid', () => {
     const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
     const read = (value: unknown, lax: 'type' | 'extra' | 'hidden'): Obj | undefined => {
       if (!isObj(value) || (lax !== 'type' && typeof value.label !== 'string')) return undefined;
+      // Exact but for its one laxity: inherited fields (which zod reads) are declined, so the property
+      // fails for that laxity and not for another.
+      if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
       const keys = lax === 'hidden' ? Object.keys(value) : Reflect.ownKeys(value);
       if (keys.some((key) => key !== 'label' && key !== 'note') && lax !== 'extra') return undefined;
       if ('note' in value && typeof value.note !== 'string') return undefined;
