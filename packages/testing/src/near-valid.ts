@@ -178,6 +178,19 @@ interface Change {
 type Container = Record<PropertyKey, unknown>;
 
 /** Arrays and plain objects (prototype Object.prototype or null): the places a change can land. */
+const INDEX = /^\d+$/;
+
+/**
+ * Removes an array's element by hand: an earlier change may have swapped the array's prototype or given
+ * it an own `constructor`, and `splice` would then build its result through that (Symbol.species).
+ */
+function removeAt(list: unknown[], index: number): void {
+  for (let i = index; i < list.length - 1; i++) {
+    if (Object.hasOwn(list, i + 1)) list[i] = list[i + 1];
+    else delete list[i];
+  }
+  list.length = list.length - 1;
+}
 function isContainer(value: unknown): value is Container {
   if (Array.isArray(value)) return true;
   if (typeof value !== 'object' || value === null) return false;
@@ -294,8 +307,7 @@ function apply(root: unknown, change: Change): { root: unknown; said: string } {
         delete node[key as string];
         return { root, said: `leave a hole at ${at}` };
       }
-      // Through Array.prototype: an earlier change may have swapped this array's prototype.
-      if (isArray) Array.prototype.splice.call(node, Number(key), 1);
+      if (isArray && INDEX.test(key as string)) removeAt(node as unknown as unknown[], Number(key));
       else delete node[key as string];
       return { root, said: `remove ${at}` };
     case 'nudge': {

@@ -247,6 +247,20 @@ describe('nearValid', () => {
     expect(hidden).toBeGreaterThan(0);
   });
 
+  it('removes array elements whatever an earlier change gave the array (an own constructor, another prototype)', () => {
+    // splice would build its result through list.constructor[Symbol.species] and throw on these.
+    const odd = Object.assign([1, 2, 3], { constructor: 1 });
+    const orphan = Object.setPrototypeOf([4, 5], null) as unknown[];
+    let removed = 0;
+    fc.assert(
+      fc.property(nearValid(fc.constant({ odd, orphan }), { maxChanges: 3 }), ({ changes }) => {
+        if (changes.some((change) => /^remove \$\.(odd|orphan)\[\d\]/.test(change))) removed++;
+      }),
+      { numRuns: 2000 },
+    );
+    expect(removed).toBeGreaterThan(0);
+  });
+
   it('draws half the added names from `rootKeys` when given', () => {
     let fromRoot = 0;
     let added = 0;
