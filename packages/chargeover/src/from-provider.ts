@@ -25,7 +25,6 @@ import { wireDateTimeToInstant } from './datetimes';
 import { readInvoiceRecord } from './fast-record';
 import { readCreateBody } from './fast-request';
 import { type ChargeOverOptions, INVOICE_CUSTOM_SLOTS, LINE_CUSTOM_SLOTS, UNCONFIRMED } from './options';
-import { indexedPath } from './paths';
 import { paycycleToRecurrence } from './paycycle';
 import { type ResolvedOptions, resolvedCurrencyForId, resolveOptions } from './resolve';
 import { InvoiceCreateBody, type InvoiceCreateRequest, InvoiceRecord, type LineItemRecord } from './wire';
@@ -245,8 +244,6 @@ function recurrenceOf(
 
 type WireLine = RequestBody['line_items'][number] | LineItemRecord;
 
-const ratePath = indexedPath('line_items[', '].line_rate');
-
 function line(
   item: WireLine,
   i: number,
@@ -269,7 +266,7 @@ function line(
       resolved.amounts.wholeFromProvider(item.line_rate, currency) ??
       resolved.amounts.fromProvider(item.line_rate, currency, {
         provider: PROVIDER,
-        path: ratePath(i),
+        path: `line_items[${i}].line_rate`,
         warnings: w,
         whole: false,
       });

@@ -1,6 +1,7 @@
 /**
- * Field paths of numbered lines (`lines[3].unitAmount`), built once per index: every mapped line names its
- * amounts' paths for core's money conventions, and a fresh string per line and field added up.
+ * Paths of numbered lines (`lines[3]`), built once per index: every mapped line passes its path to the
+ * checks that may warn about it, and a fresh string per line added up. Paths of single fields are built
+ * from it only when a warning or error needs one.
  */
 const MAX_CACHED = 1000;
 

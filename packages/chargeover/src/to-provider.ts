@@ -150,8 +150,6 @@ function mapInvoice(
 
 const PRODUCT_KEYS = ['id', 'externalId', 'name'] as const;
 const linePath = indexedPath('lines[', ']');
-const unitAmountPath = indexedPath('lines[', '].unitAmount');
-const unitAmountDecimalPath = indexedPath('lines[', '].unitAmountDecimal');
 const PRODUCT_NAME_KEYS = ['externalId', 'name'] as const;
 
 function mapLine(
@@ -172,7 +170,7 @@ function mapLine(
   out.line_rate = (resolved.amounts.wholeToProvider(rate, currency) ??
     resolved.amounts.toProvider(rate, currency, {
       provider: PROVIDER,
-      path: subMinor ? unitAmountDecimalPath(i) : unitAmountPath(i),
+      path: subMinor ? `${at}.unitAmountDecimal` : `${at}.unitAmount`,
       warnings: w,
       whole: !(subMinor && UNCONFIRMED.subRoundingRates),
     })) as number;
