@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
+import { Exchange } from './exchange';
 import { type ResponseHeaders, requestIdOf } from './headers';
-import { parseBody, readBody } from './read-body';
+import { parseBody } from './read-body';
 import { abortReason } from './signals';
 import type { HttpMethod, TransportResponse } from './types';
 
@@ -35,11 +36,6 @@ function isUndiciTimeout(error: unknown): boolean {
   return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
 }
 
-/** The whole body is already buffered: it was declared and every byte of it has arrived. */
-function bodyArrived(body: Dispatcher.ResponseData['body'], contentLength: unknown): boolean {
-  return typeof contentLength === 'string' && body.readableLength >= Number(contentLength);
-}
-
 /**
  * Below this, an attempt's limit is enforced by our own timer: undici checks its headers/body timeouts
  * on a ~0.5 s tick, so they fire up to about half a second early or a second late, too coarse for a
@@ -51,11 +47,11 @@ export const COARSE_TIMEOUT_MIN_MS = 5_000;
  * One HTTP exchange, headers and body within `min(perAttemptMs, time left before deadlineAt)`. Never
  * throws: failures come back as values, so the retry loop decides what they mean.
  *
- * The common case (a limit of 5 s or more, not cut by the deadline) costs no AbortController and usually
- * no timer: undici's per-request headersTimeout bounds the wait for the answer, a timer for the rest of
- * the attempt is armed only when the body is still arriving once the headers are in, and a caller's
- * signal is handed to undici as it is. A short limit, or one cut by the deadline, gets an exact timer and
- * an AbortController, linked to the caller's signal.
+ * The common case (a limit of 5 s or more, not cut by the deadline) usually costs no timer: undici's
+ * per-request headersTimeout bounds the wait for the answer, and a timer for the rest of the attempt is
+ * armed only when the body is still arriving once the headers are in. A short limit, or one cut by the
+ * deadline, gets an exact timer. Either ends the exchange through undici's own controller, as the caller's
+ * signal does.
  */
 export async function sendAttempt(
   ctx: AttemptContext,
@@ -72,59 +68,51 @@ export async function sendAttempt(
   const cutByDeadline = remaining < perAttemptMs;
   const limitMs = Math.max(0, cutByDeadline ? remaining : perAttemptMs);
   const exact = cutByDeadline || perAttemptMs < COARSE_TIMEOUT_MIN_MS;
+  const exchange = new Exchange(ctx.maxBytes);
   let abortedBy: AbortCause | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let requestSignal = signal;
-  let onAbort: (() => void) | undefined;
-  if (exact) {
-    const controller = new AbortController();
-    const cause: AbortCause = cutByDeadline ? 'deadline' : 'timeout';
-    requestSignal = controller.signal;
+  const abortAfter = (cause: AbortCause, ms: number) => {
     timer = setTimeout(() => {
-      abortedBy = cause;
-      controller.abort(new Error(`attempt ${cause}`));
-    }, limitMs);
-    if (signal) {
-      onAbort = () => {
-        abortedBy ??= 'caller';
-        controller.abort(abortReason(signal));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-    }
+      abortedBy ??= cause;
+      exchange.abort(new Error(`attempt ${cause}`));
+    }, ms);
+  };
+  if (exact) abortAfter(cutByDeadline ? 'deadline' : 'timeout', limitMs);
+  // bodyTimeout only bounds the gaps between chunks; this caps the whole attempt, so a server trickling
+  // its body a byte at a time still times out.
+  else exchange.onBodyPending = () => abortAfter('timeout', Math.max(0, started + perAttemptMs - ctx.now()));
+  let onAbort: (() => void) | undefined;
+  if (signal) {
+    onAbort = () => {
+      abortedBy ??= 'caller';
+      exchange.abort(abortReason(signal) as Error);
+    };
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   }
   // Only when undici enforces the limit: as a backstop its early firing would defeat the exact timer.
   const undiciTimeout = exact ? null : perAttemptMs;
-  let status: number | undefined;
-  let requestId: string | undefined;
   try {
-    const res = await ctx.dispatcher.request({
-      origin: ctx.origin,
-      path,
-      method,
-      headers,
-      body,
-      signal: requestSignal,
-      headersTimeout: undiciTimeout,
-      bodyTimeout: undiciTimeout,
-    });
-    status = res.statusCode;
-    const responseHeaders = res.headers as ResponseHeaders;
-    requestId = requestIdOf(responseHeaders, ctx.idHeaders);
-    const contentLength = responseHeaders['content-length'];
-    if (!exact && !bodyArrived(res.body, contentLength)) {
-      // bodyTimeout only bounds the gaps between chunks; this caps the whole attempt, so a server
-      // trickling its body a byte at a time still times out.
-      const body = res.body;
-      timer = setTimeout(
-        () => {
-          abortedBy ??= 'timeout';
-          body.destroy(new Error('attempt timeout'));
-        },
-        Math.max(0, started + perAttemptMs - ctx.now()),
-      );
-    }
-    const text = await readBody(res.body, ctx.maxBytes, contentLength);
-    const response: TransportResponse = { status, headers: responseHeaders, body: parseBody(text), text };
+    ctx.dispatcher.dispatch(
+      {
+        origin: ctx.origin,
+        path,
+        method,
+        headers,
+        body,
+        headersTimeout: undiciTimeout,
+        bodyTimeout: undiciTimeout,
+      },
+      exchange,
+    );
+    const answer = await exchange.done;
+    const response: TransportResponse = {
+      status: answer.status,
+      headers: answer.headers,
+      body: parseBody(answer.text),
+      text: answer.text,
+    };
+    const requestId = requestIdOf(answer.headers, ctx.idHeaders);
     if (requestId !== undefined) response.requestId = requestId;
     return { ok: true, response };
   } catch (error) {
@@ -132,7 +120,13 @@ export async function sendAttempt(
       if (signal?.aborted) abortedBy = 'caller';
       else if (isUndiciTimeout(error)) abortedBy = 'timeout';
     }
-    return { ok: false, error, abortedBy, limitMs, status, requestId };
+    const failure: AttemptFailure = { ok: false, error, abortedBy, limitMs };
+    if (exchange.status !== undefined) {
+      failure.status = exchange.status;
+      const requestId = requestIdOf(exchange.headers as ResponseHeaders, ctx.idHeaders);
+      if (requestId !== undefined) failure.requestId = requestId;
+    }
+    return failure;
   } finally {
     if (timer !== undefined) clearTimeout(timer);
     if (onAbort) signal!.removeEventListener('abort', onAbort);
