@@ -5,13 +5,10 @@ import {
   MissingRequiredFieldError,
   ValidationError,
 } from '@billbridge/core';
+import { LossTable, normalizePath } from './loss-table';
 import type { SourceLocation } from './types';
 
-/** `lines[3].tax.amount` → `lines[].tax.amount`: one row per field, whatever the line. */
-export function normalizePath(path: string): string {
-  // Most warning paths name no line (a regex pass over each costs more than this test).
-  return path.includes('[') ? path.replace(/\[\d+\]/g, '[]') : path;
-}
+export { normalizePath } from './loss-table';
 
 export interface LossRow {
   /** `source`: lost reading the source record; `target`: lost mapping to the target. */
@@ -108,7 +105,7 @@ export function describeLocation(location: SourceLocation): string {
 
 /** Accumulates per-document outcomes into a report; memory grows with problems, not with documents. */
 export class ReportBuilder {
-  private readonly lossRows = new Map<string, LossRow>();
+  private readonly lossTable = new LossTable();
   private readonly missingRows = new Map<string, MissingReferenceRow>();
   private readonly quietRows = new Map<string, QuietRow>();
   readonly report: MigrationReport;
@@ -144,17 +141,7 @@ export class ReportBuilder {
 
   /** Counts each (side, code, field) once per document. */
   losses(side: LossRow['side'], warnings: readonly MappingWarning[]): void {
-    if (warnings.length === 0) return;
-    const seen = new Set<string>();
-    for (const warning of warnings) {
-      const path = normalizePath(warning.path);
-      const id = `${side}\u0000${warning.code}\u0000${path}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const row = this.lossRows.get(id);
-      if (row) row.documents++;
-      else this.lossRows.set(id, { side, code: warning.code, path, documents: 1, message: warning.message });
-    }
+    this.lossTable.add(side, warnings);
   }
 
   /** Sorts a document-level error into invalid / missing reference / failed. */
@@ -219,7 +206,7 @@ export class ReportBuilder {
     const finished = Date.now();
     this.report.finishedAt = new Date(finished).toISOString();
     this.report.durationMs = finished - this.started;
-    this.report.losses = [...this.lossRows.values()].sort(
+    this.report.losses = [...this.lossTable.rows].sort(
       (a, b) => b.documents - a.documents || a.path.localeCompare(b.path) || a.code.localeCompare(b.code),
     );
     this.report.missing = [...this.missingRows.values()].sort((a, b) => b.documents - a.documents);
