@@ -16,7 +16,7 @@ import { type MigrationReport, ReportBuilder, reasonOf } from './report';
 import { runIdentity } from './run-identity';
 import { settleUnanswered } from './settle';
 import { Slots } from './slots';
-import { readSource } from './sources';
+import { sourceBatches } from './sources';
 import {
   migrateWithStore,
   type StoreMigrateOptions,
@@ -441,15 +441,17 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
       slotFree = undefined;
       wake?.();
     };
-    const sourceIterator = readSource(source);
-    for await (const item of sourceIterator) {
-      if (options.signal?.aborted) stop = true;
-      if (journal?.writeError !== undefined) fatal ??= journal.writeError;
-      if (stop || fatal !== undefined) break;
-      report.read++;
-      active++;
-      void run(item);
-      if (active >= admitted) await waitForSlot();
+    // A batch of the source is read without awaiting (see sourceBatches).
+    reading: for await (const batch of sourceBatches(source)) {
+      for (const item of batch) {
+        if (options.signal?.aborted) stop = true;
+        if (journal?.writeError !== undefined) fatal ??= journal.writeError;
+        if (stop || fatal !== undefined) break reading;
+        report.read++;
+        active++;
+        void run(item);
+        if (active >= admitted) await waitForSlot();
+      }
     }
     while (active > 0) await waitForSlot();
     // Answers are journaled without waiting (see handleDocument): the run is done once they are on disk.

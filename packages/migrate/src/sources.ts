@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { type MappingWarning, type ProviderAdapter, parseDocument } from '@billbridge/core';
 import { type RawRecord, SourceFileError, splitJsonArray } from './json-stream';
-import { ndjsonRecords } from './ndjson-stream';
-import type { CanonicalDoc, FileFormat, SourceClient, SourceItem, SourceSpec } from './types';
+import { ndjsonBatches, ndjsonRecords } from './ndjson-stream';
+import type { CanonicalDoc, FileFormat, SourceClient, SourceItem, SourceLocation, SourceSpec } from './types';
 
 export function formatOf(path: string, format?: FileFormat): FileFormat {
   if (format) return format;
@@ -33,11 +33,11 @@ export function toCanonical(
 }
 
 /** A record's own id, for naming it in reports even when it cannot be mapped. */
-function keyOf(record: unknown): { key?: string } {
-  if (record === null || typeof record !== 'object') return {};
+function keyOf(record: unknown): string | undefined {
+  if (record === null || typeof record !== 'object') return undefined;
   const r = record as Record<string, unknown>;
   const key = [r.id, r.externalId, r.number].find((v) => typeof v === 'string' || typeof v === 'number');
-  return key === undefined ? {} : { key: String(key) };
+  return key === undefined ? undefined : String(key);
 }
 
 function describe(error: unknown): Error {
@@ -74,53 +74,69 @@ async function complete(client: SourceClient, listed: Listed): Promise<Listed> {
 
 /** Every document of a source, in order, as canonical documents or located errors. */
 export async function* readSource(spec: SourceSpec): AsyncGenerator<SourceItem> {
+  for await (const batch of sourceBatches(spec)) yield* batch;
+}
+
+/**
+ * Every document of a source, in order, in batches that are read without awaiting (an NDJSON file's
+ * batch is the lines of one read, each parsed when it is reached; other sources give one document a
+ * batch). A batch must be read to its end, or dropped, before the next is asked for.
+ */
+export async function* sourceBatches(spec: SourceSpec): AsyncGenerator<Iterable<SourceItem>> {
   let index = 0;
   if (spec.kind === 'list') {
     for await (const listed of spec.client.list(spec.params)) {
       const location = { index: index++ };
       try {
         const item = await complete(spec.client, listed);
-        yield { ok: true, doc: item.value, warnings: item.warnings, location };
+        yield [{ ok: true, doc: item.value, warnings: item.warnings, location }];
       } catch (error) {
-        yield {
-          ok: false,
-          error: describe(error),
-          location,
-          ...(listed.value.id === undefined ? {} : { key: listed.value.id }),
-        };
+        const failed: SourceItem = { ok: false, error: describe(error), location };
+        if (listed.value.id !== undefined) failed.key = listed.value.id;
+        yield [failed];
       }
     }
     return;
   }
   if (spec.kind === 'documents') {
     for await (const record of spec.documents as AsyncIterable<unknown>) {
-      const location = { index: index++ };
-      try {
-        yield { ok: true, ...toCanonical(record, spec.adapter), location };
-      } catch (error) {
-        yield { ok: false, error: describe(error), location, ...keyOf(record) };
-      }
+      yield [itemOf(record, { index: index++ }, spec.adapter)];
     }
     return;
   }
   const file = spec.path;
-  const records = rawRecords(file, spec.format);
+  const at = { index };
+  const batches: AsyncIterator<Iterable<RawRecord>> =
+    formatOf(file, spec.format) === 'ndjson'
+      ? ndjsonBatches(file)
+      : oneEach(splitJsonArray(createReadStream(file, { encoding: 'utf8' }), file));
   while (true) {
-    let next: IteratorResult<RawRecord>;
+    let next: IteratorResult<Iterable<RawRecord>>;
     try {
-      next = await records.next();
+      next = await batches.next();
     } catch (error) {
       // The file itself is unreadable (missing, truncated array): nothing after this point can be read.
       const err =
         error instanceof SourceFileError
           ? error
           : new SourceFileError(file, undefined, describe(error).message);
-      yield { ok: false, error: err, location: { file, line: err.line, index: index++ } };
+      yield [{ ok: false, error: err, location: { file, line: err.line, index: at.index++ } }];
       return;
     }
     if (next.done) return;
-    const { text, line } = next.value;
-    const location = { file, line, index: index++ };
+    yield fileItems(next.value, file, spec, at);
+  }
+}
+
+/** The items of one batch of a file's records, each parsed when it is reached; `at` numbers them. */
+function* fileItems(
+  records: Iterable<RawRecord>,
+  file: string,
+  spec: { adapter?: ProviderAdapter; adapterOptions?: Record<string, unknown> },
+  at: { index: number },
+): Generator<SourceItem> {
+  for (const { text, line } of records) {
+    const location = { file, line, index: at.index++ };
     let record: unknown;
     try {
       record = JSON.parse(text);
@@ -132,14 +148,32 @@ export async function* readSource(spec: SourceSpec): AsyncGenerator<SourceItem> 
       };
       continue;
     }
-    try {
-      yield { ok: true, ...toCanonical(record, spec.adapter, spec.adapterOptions), location };
-    } catch (error) {
-      yield { ok: false, error: describe(error), location, ...keyOf(record) };
-    }
+    yield itemOf(record, location, spec.adapter, spec.adapterOptions);
   }
 }
 
+/** A record read from a source, as a canonical document or the error that stopped it (named by its id). */
+function itemOf(
+  record: unknown,
+  location: SourceLocation,
+  adapter: ProviderAdapter | undefined,
+  options?: Record<string, unknown>,
+): SourceItem {
+  try {
+    const { doc, warnings } = toCanonical(record, adapter, options);
+    return { ok: true, doc, warnings, location };
+  } catch (error) {
+    const failed: SourceItem = { ok: false, error: describe(error), location };
+    const key = keyOf(record);
+    if (key !== undefined) failed.key = key;
+    return failed;
+  }
+}
+
+/** One item a batch. */
+async function* oneEach<T>(items: AsyncIterable<T>): AsyncGenerator<Iterable<T>> {
+  for await (const item of items) yield [item];
+}
 /** Counts the records of an NDJSON file (a cheap pass, for the progress bar's ETA); undefined for JSON. */
 export async function countRecords(path: string, format?: FileFormat): Promise<number | undefined> {
   if (formatOf(path, format) !== 'ndjson') return undefined;

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { Exchange } from './exchange';
+import { type AbortCause, Exchange } from './exchange';
 import { type ResponseHeaders, requestIdOf } from './headers';
 import { parseBody } from './read-body';
 import { abortReason } from './signals';
@@ -13,9 +13,6 @@ export interface AttemptContext {
   idHeaders: readonly string[];
   now(): number;
 }
-
-/** Which limit or abort ended an attempt. */
-export type AbortCause = 'timeout' | 'deadline' | 'caller';
 
 export type AttemptFailure = {
   ok: false;
@@ -69,24 +66,11 @@ export async function sendAttempt(
   const limitMs = Math.max(0, cutByDeadline ? remaining : perAttemptMs);
   const exact = cutByDeadline || perAttemptMs < COARSE_TIMEOUT_MIN_MS;
   const exchange = new Exchange(ctx.maxBytes);
-  let abortedBy: AbortCause | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const abortAfter = (cause: AbortCause, ms: number) => {
-    timer = setTimeout(() => {
-      abortedBy ??= cause;
-      exchange.abort(new Error(`attempt ${cause}`));
-    }, ms);
-  };
-  if (exact) abortAfter(cutByDeadline ? 'deadline' : 'timeout', limitMs);
-  // bodyTimeout only bounds the gaps between chunks; this caps the whole attempt, so a server trickling
-  // its body a byte at a time still times out.
-  else exchange.onBodyPending = () => abortAfter('timeout', Math.max(0, started + perAttemptMs - ctx.now()));
+  if (exact) exchange.limit(cutByDeadline ? 'deadline' : 'timeout', limitMs);
+  else exchange.endBodyBy(started + perAttemptMs, ctx.now);
   let onAbort: (() => void) | undefined;
   if (signal) {
-    onAbort = () => {
-      abortedBy ??= 'caller';
-      exchange.abort(abortReason(signal) as Error);
-    };
+    onAbort = () => exchange.abort('caller', abortReason(signal) as Error);
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
   }
@@ -116,6 +100,7 @@ export async function sendAttempt(
     if (requestId !== undefined) response.requestId = requestId;
     return { ok: true, response };
   } catch (error) {
+    let abortedBy = exchange.abortedBy;
     if (abortedBy === undefined) {
       if (signal?.aborted) abortedBy = 'caller';
       else if (isUndiciTimeout(error)) abortedBy = 'timeout';
@@ -128,7 +113,7 @@ export async function sendAttempt(
     }
     return failure;
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
+    exchange.settled();
     if (onAbort) signal!.removeEventListener('abort', onAbort);
   }
 }

@@ -2,6 +2,9 @@ import type { Dispatcher } from 'undici';
 import type { ResponseHeaders } from './headers';
 import { BodyLimitExceeded } from './read-body';
 
+/** Which limit or abort ended an attempt. */
+export type AbortCause = 'timeout' | 'deadline' | 'caller';
+
 /** What one HTTP exchange answered: status, headers and the whole body as UTF-8 text. */
 export interface Answer {
   status: number;
@@ -24,8 +27,11 @@ export class Exchange implements Dispatcher.DispatchHandler {
   /** Set once the response headers are in (a failure after them is reported with them). */
   status: number | undefined;
   headers: ResponseHeaders | undefined;
-  /** Called once the headers are in, if the body has not all arrived by the end of that tick. */
-  onBodyPending: (() => void) | undefined;
+  /** Which limit or abort ended the exchange, if one did. */
+  abortedBy: AbortCause | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When set: the whole exchange must end by then (a timer is armed only if the body is still arriving). */
+  private bodyDeadline: { at: number; now: () => number } | undefined;
   private resolve!: (answer: Answer) => void;
   private reject!: (error: unknown) => void;
   private controller: Dispatcher.DispatchController | undefined;
@@ -42,11 +48,30 @@ export class Exchange implements Dispatcher.DispatchHandler {
     });
   }
 
-  /** Ends the exchange with `reason` (a timer, the caller's signal, the body limit). */
-  abort(reason: Error): void {
+  /** Ends the exchange with `reason` (a timer, the caller's signal), naming the cause first seen. */
+  abort(cause: AbortCause, reason: Error): void {
+    this.abortedBy ??= cause;
     if (this.ended) return;
     if (this.controller) this.controller.abort(reason);
     else this.reason ??= reason;
+  }
+
+  /** Ends the exchange after `ms` unless it is over by then. */
+  limit(cause: AbortCause, ms: number): void {
+    this.timer = setTimeout(() => this.abort(cause, new Error(`attempt ${cause}`)), ms);
+  }
+
+  /**
+   * Ends the exchange at `at` if its body is still arriving then. undici's bodyTimeout only bounds the gaps
+   * between chunks; this caps the whole exchange, so a server trickling its body still times out.
+   */
+  endBodyBy(at: number, now: () => number): void {
+    this.bodyDeadline = { at, now };
+  }
+
+  /** Stops the timer, if one runs (the exchange is over). */
+  settled(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
@@ -68,11 +93,13 @@ export class Exchange implements Dispatcher.DispatchHandler {
       return;
     }
     // The body usually comes in the same read as the headers: a timer for it is armed only if not.
-    if (this.onBodyPending) queueMicrotask(() => this.armIfPending());
+    if (this.bodyDeadline) queueMicrotask(() => this.armIfPending());
   }
 
   private armIfPending(): void {
-    if (!this.ended) this.onBodyPending?.();
+    const deadline = this.bodyDeadline;
+    if (this.ended || deadline === undefined) return;
+    this.limit('timeout', Math.max(0, deadline.at - deadline.now()));
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
