@@ -32,7 +32,7 @@ export interface JournalOpenOptions {
   label?: string;
   /** fsync every batch (default true; tests of the format may turn it off). */
   sync?: boolean;
-  /** Checkpoint at most this often (default every 1,000 records or 1 s, and at close). */
+  /** Checkpoint at most this often (default every 10,000 records or 1 s, and at close). */
   checkpointEvery?: { records: number; ms: number };
 }
 
@@ -91,6 +91,8 @@ export class Journal {
   private failure: unknown;
   private closed = false;
   private sinceCheckpoint = 0;
+  /** The checkpoint being written, if one is: the batches after it do not wait for it. */
+  private checkpointing: Promise<void> | undefined;
   /** The sequence of the last record on disk (appends queued meanwhile are numbered ahead of it). */
   private writtenSeq: number;
   private lastCheckpoint = Date.now();
@@ -118,7 +120,7 @@ export class Journal {
    */
   static async open(path: string, options: JournalOpenOptions): Promise<Journal> {
     const sync = options.sync ?? true;
-    const every = options.checkpointEvery ?? { records: 1_000, ms: 1_000 };
+    const every = options.checkpointEvery ?? { records: 10_000, ms: 1_000 };
     const exists = existsSync(path) && statSync(path).size > 0;
     if (options.mode === 'resume') {
       if (!exists)
@@ -251,8 +253,10 @@ export class Journal {
         await this.writeText(batch.lines.join(''));
         this.writtenSeq = batch.seq;
         this.sinceCheckpoint += batch.lines.length;
-        if (this.sinceCheckpoint >= this.every.records || Date.now() - this.lastCheckpoint >= this.every.ms)
-          await this.checkpoint();
+        const due =
+          this.sinceCheckpoint >= this.every.records || Date.now() - this.lastCheckpoint >= this.every.ms;
+        // It records bytes already on disk, so the next batches are written meanwhile (one at a time).
+        if (due && this.checkpointing === undefined) this.checkpointing = this.checkpointAside();
         batch.resolve();
       } catch (error) {
         this.failure ??= error;
@@ -260,6 +264,17 @@ export class Journal {
       }
     }
     this.flushing = undefined;
+  }
+
+  /** A checkpoint written beside the batches; a failure is reported as a failed write. */
+  private async checkpointAside(): Promise<void> {
+    try {
+      await this.checkpoint();
+    } catch (error) {
+      this.failure ??= error;
+    } finally {
+      this.checkpointing = undefined;
+    }
   }
 
   /** Records the journal's length and hash beside it (after the bytes themselves are on disk). */
@@ -277,13 +292,14 @@ export class Journal {
    * (for callers that append without awaiting each record).
    */
   async flushed(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    while (this.flushing || this.checkpointing) await (this.flushing ?? this.checkpointing);
     if (this.failure !== undefined) throw this.failure;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     await this.flushing;
+    await this.checkpointing;
     this.closed = true;
     await this.checkpoint();
     await this.handle.close();

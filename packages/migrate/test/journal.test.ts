@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { appendFile, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { type RunningFake, startFake } from '@billbridge/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../src/engine';
 import { Journal, JournalError, loadJournal } from '../src/journal';
+import { readCheckpoint } from '../src/journal-file';
 import { runIdentity } from '../src/run-identity';
 import {
   customerMap,
@@ -198,6 +200,22 @@ describe('the checkpoint under concurrent appends', () => {
     expect(mid.state.count('pending')).toBe(500);
     await journal.close();
     expect((await loadJournal(path)).state.count('pending')).toBe(500);
+  });
+
+  it('is written as the run goes, beside the batches, and flushed() waits for the one in flight', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bb-ckpt-'));
+    const path = join(dir, 'j.ndjson');
+    const run = { source: 'documents:x', target: 'whop', options: 'sha256:0', ordered: true };
+    const journal = await Journal.open(path, { mode: 'new', run, checkpointEvery: { records: 50, ms: 1e9 } });
+    for (let i = 0; i < 200; i++) journal.enqueue({ t: 'pending', k: `k${i}`, i });
+    await journal.flushed();
+    // Before close(): a checkpoint of the run so far, naming bytes that are on disk, hashed as they are.
+    const checkpoint = readCheckpoint(path);
+    expect(checkpoint?.seq).toBeGreaterThanOrEqual(50);
+    const bytes = (await readFile(path)).subarray(0, checkpoint?.bytes);
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(checkpoint?.sha256);
+    await journal.close();
+    expect(readCheckpoint(path)?.seq).toBe(200);
   });
 });
 
