@@ -233,13 +233,12 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
     const createOptions =
       options.strict === true ? { ...target.createOptions, strict: true } : target.createOptions;
 
-    const handle = async (item: SourceItem): Promise<void> => {
+    // Not async itself: each document's work is one async function (handleDocument), not two nested.
+    const handle = (item: SourceItem): Promise<void> => {
       const index = item.location.index;
       if (!item.ok) {
         builder.problem(item.error, item.key, item.location);
-        await settle(item.key ?? `#${index}`, index, 'unreadable');
-        failedStop();
-        return;
+        return refused(item.key ?? `#${index}`, index, 'unreadable');
       }
       builder.losses('source', item.warnings);
       const key = sourceKey(item.doc, item.location);
@@ -250,11 +249,15 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
           key,
           item.location,
         );
-        await settle(`#${index}`, index, 'duplicate id');
-        failedStop();
-        return;
+        return refused(`#${index}`, index, 'duplicate id');
       }
-      await handleDocument(item, key, index);
+      return handleDocument(item, key, index);
+    };
+
+    /** A document that cannot be sent: recorded as settled, and the run stops if told to. */
+    const refused = async (key: string, index: number, why: string) => {
+      await settle(key, index, why);
+      failedStop();
     };
 
     /** Records a position settled without sending (looked at again on resume). */
@@ -348,7 +351,7 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
           return;
         }
         for (let attempt = 0; ; attempt++) {
-          await limiter.take();
+          if (!limiter.tryTake()) await limiter.take();
           try {
             const result = await client.create(doc, createOptions);
             limiter.succeeded();

@@ -87,14 +87,10 @@ export class JournalState {
       const previous = this.open.get(slot);
       this.markDone(slot);
       if (record.id !== undefined) {
-        const entry: JournalEntry = {
-          status: 'done',
-          key: record.k,
-          index: record.i,
-          targetId: record.id,
-          ...(previous?.externalId === undefined ? {} : { externalId: previous.externalId }),
-          ...(previous?.number === undefined ? {} : { number: previous.number }),
-        };
+        // Assigned, not spread: this runs once per document done.
+        const entry: JournalEntry = { status: 'done', key: record.k, index: record.i, targetId: record.id };
+        if (previous?.externalId !== undefined) entry.externalId = previous.externalId;
+        if (previous?.number !== undefined) entry.number = previous.number;
         this.recentDone.set(record.id, entry);
         if (this.recentDone.size > RECENT_DONE) {
           const oldest = this.recentDone.keys().next().value as string;

@@ -35,6 +35,22 @@ export class RateLimiter {
     this.last = this.now();
   }
 
+  /**
+   * Takes a request's turn now if one is free (no pause, no limit or a token left): no promise in the
+   * common case, once per document. Otherwise `take()` waits for one.
+   */
+  tryTake(): boolean {
+    if (this.pausedUntil !== 0 && this.now() < this.pausedUntil) return false;
+    if (this.rate === undefined) return true;
+    const now = this.now();
+    const capacity = Math.max(1, this.rate);
+    this.tokens = Math.min(capacity, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
   /** Resolves when one request may be sent. */
   async take(): Promise<void> {
     for (;;) {

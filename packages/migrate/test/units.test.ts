@@ -113,6 +113,47 @@ describe('RateLimiter', () => {
     expect(c.at()).toBeLessThan(2200);
   });
 
+  it('tryTake() then take() when refused sends at the very times take() alone does (property)', async () => {
+    type Step =
+      | { kind: 'send' }
+      | { kind: 'wait'; ms: number }
+      | { kind: '429'; ms?: number }
+      | { kind: 'ok' };
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.constant({ kind: 'send' as const }),
+      fc.constant({ kind: 'ok' as const }),
+      fc.integer({ min: 0, max: 3000 }).map((ms) => ({ kind: 'wait' as const, ms })),
+      fc
+        .option(fc.integer({ min: 0, max: 2000 }), { nil: undefined })
+        .map((ms) => ({ kind: '429' as const, ms })),
+    );
+    const sendTimes = async (rps: number | undefined, steps: Step[], fast: boolean) => {
+      const c = clock();
+      const limiter = new RateLimiter({ ...(rps === undefined ? {} : { rps }), now: c.now, sleep: c.sleep });
+      const times: number[] = [];
+      for (const s of steps) {
+        if (s.kind === 'wait') await c.sleep(s.ms);
+        else if (s.kind === 'ok') limiter.succeeded();
+        else if (s.kind === '429') limiter.rateLimited(s.ms);
+        else {
+          if (!fast || !limiter.tryTake()) await limiter.take();
+          times.push(c.at());
+        }
+      }
+      return times;
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.option(fc.constantFrom(0.5, 1, 3, 10, 100), { nil: undefined }),
+        fc.array(step, { maxLength: 40 }),
+        async (rps, steps) => {
+          expect(await sendTimes(rps, steps, true)).toEqual(await sendTimes(rps, steps, false));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('a 429 pauses everyone for Retry-After and halves the rate, which recovers on success', async () => {
     const c = clock();
     const limiter = new RateLimiter({ rps: 8, now: c.now, sleep: c.sleep });
