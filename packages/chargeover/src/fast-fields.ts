@@ -56,38 +56,25 @@ export function fieldOrder(table: FieldTable): FieldOrder {
 }
 
 /**
- * Watches a walk over an object's keys (`see` each key, in the input's order, saying whether the shape
- * declares it) and answers the read in zod's order: as it is when the keys came in that order (declared
- * fields in shape order, then the passed-through ones), else rebuilt so. The declared keys are matched
- * as a subsequence of the shape's order: string compares, no lookup per key.
+ * The readers of shapes that transform no field (fast-request.ts) answer a spread copy of the input, and
+ * check the copy's values, not the input's: what was checked is what is answered (an accessor is read
+ * once, as zod reads it once). The copy lists keys in the input's order, which is zod's when the declared
+ * keys come in shape order and before the passed-through ones; otherwise it is rebuilt with inShapeOrder.
+ * onlyListedKeys then says whether the copy holds exactly what zod reads.
  */
-export class KeyOrder {
-  private next = 0;
-  private passed = false;
-  private ordered = true;
-
-  constructor(private readonly fields: FieldOrder) {}
-
-  see(key: string, declared: boolean): void {
-    if (!declared) this.passed = true;
-    else if (this.passed) this.ordered = false;
-    else if (this.ordered) {
-      const order = this.fields.order;
-      let i = this.next;
-      while (i < order.length && order[i] !== key) i++;
-      if (i === order.length) this.ordered = false;
-      else this.next = i + 1;
-    }
-  }
-
-  /** `read` (built in the input's key order) in zod's order. */
-  inZodOrder(read: Record<string, unknown>): Record<string, unknown> {
-    return this.ordered ? read : inShapeOrder(read, this.fields);
-  }
+export function onlyListedKeys(input: Record<string, unknown>, listed: number): boolean {
+  // Own string keys, non-enumerable ones included, must be the ones for...in listed; and no symbol keys,
+  // which a spread copies and zod does not.
+  return (
+    Object.getOwnPropertyNames(input).length === listed && Object.getOwnPropertySymbols(input).length === 0
+  );
 }
 
 /** A read built in the input's key order, rebuilt in zod's: declared fields in shape order, then the rest. */
-function inShapeOrder(read: Record<string, unknown>, { order, rank }: FieldOrder): Record<string, unknown> {
+export function inShapeOrder(
+  read: Record<string, unknown>,
+  { order, rank }: FieldOrder,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (let i = 0; i < order.length; i++) {
     const key = order[i] as string;

@@ -6,16 +6,17 @@
  */
 import { fastRead } from '@billbridge/core';
 import {
-  DECLARED,
   each,
   fieldOrder,
   fieldTable,
   INVALID,
   id,
-  KeyOrder,
+  inShapeOrder,
   list,
   nonEmptyText,
+  onlyListedKeys,
   otherField,
+  PASSED,
   paycycle,
   type SchemaOutput,
   text,
@@ -50,51 +51,69 @@ export const LINE_REQUEST_FIELDS = fieldTable([
 
 export const LINE_REQUEST_REQUIRED = ['item_id'] as const;
 const LINE_REQUEST_ORDER = fieldOrder(LINE_REQUEST_FIELDS);
+const LINE_RANK = LINE_REQUEST_ORDER.rank;
+const ITEM_ID_AT = LINE_RANK.item_id as number;
+const DESCRIP_AT = LINE_RANK.descrip as number;
+const LINE_RATE_AT = LINE_RANK.line_rate as number;
+const LINE_QUANTITY_AT = LINE_RANK.line_quantity as number;
+const LINE_PAYCYCLE_AT = LINE_RANK.paycycle as number;
 
 /**
  * looseObject(value, LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED), with the named fields checked in a
- * switch rather than through the table: lines are where the reading time goes (about a quarter less).
- * None of these fields is transformed, so each value is kept as it is.
+ * switch rather than through the table: lines are where the reading time goes. None of these fields is
+ * transformed, so the answer is a copy (see onlyListedKeys in fast-fields.ts).
  */
 export function readLineRequest(value: unknown): Record<string, unknown> | undefined {
   const input = fastRead.asPlainObject(value);
   if (input === undefined) return undefined;
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = { ...input };
   let count = 0;
   let item = false;
-  const order = new KeyOrder(LINE_REQUEST_ORDER);
-  for (const key in input) {
+  let last = -1;
+  let ordered = true;
+  let passed = false;
+  for (const key in out) {
     count++;
-    const field = input[key];
-    let declared = true;
+    const field = out[key];
+    let at: number;
     switch (key) {
       case 'item_id':
         if (id(field) === undefined) return undefined;
         item = true;
+        at = ITEM_ID_AT;
         break;
       case 'descrip':
         if (typeof field !== 'string') return undefined;
+        at = DESCRIP_AT;
         break;
       case 'line_rate':
         if (finite(field) === undefined) return undefined;
+        at = LINE_RATE_AT;
         break;
       case 'line_quantity':
         if (nonNegative(field) === undefined) return undefined;
+        at = LINE_QUANTITY_AT;
         break;
       case 'paycycle':
         if (paycycle(field) === undefined) return undefined;
+        at = LINE_PAYCYCLE_AT;
         break;
       default: {
         const kind = otherField(LINE_REQUEST_FIELDS, key, field);
         if (kind === INVALID) return undefined;
-        declared = kind === DECLARED;
+        if (kind === PASSED) {
+          passed = true;
+          continue;
+        }
+        at = LINE_RANK[key] as number;
       }
     }
-    order.see(key, declared);
-    out[key] = field;
+    // zod's order: declared fields in shape order, then the passed-through ones.
+    if (passed || at < last) ordered = false;
+    last = at;
   }
-  if (!item || Object.getOwnPropertyNames(input).length !== count) return undefined;
-  return order.inZodOrder(out);
+  if (!item || !onlyListedKeys(input, count)) return undefined;
+  return ordered ? out : inShapeOrder(out, LINE_REQUEST_ORDER);
 }
 
 const lineItems = list(readLineRequest, 1);
@@ -121,53 +140,80 @@ export const CREATE_BODY_FIELDS = fieldTable([
 ]);
 export const CREATE_BODY_REQUIRED = ['line_items'] as const;
 const CREATE_BODY_ORDER = fieldOrder(CREATE_BODY_FIELDS);
+const BODY_RANK = CREATE_BODY_ORDER.rank;
+const LINE_ITEMS_AT = BODY_RANK.line_items as number;
+const CUSTOMER_ID_AT = BODY_RANK.customer_id as number;
+const CURRENCY_ID_AT = BODY_RANK.currency_id as number;
+const REFNUMBER_AT = BODY_RANK.refnumber as number;
+const MEMO_AT = BODY_RANK.memo as number;
+const EXTERNAL_KEY_AT = BODY_RANK.external_key as number;
+const DATE_AT = BODY_RANK.date as number;
 
 /**
  * InvoiceCreateBody's output for a plainly valid body, or undefined: looseObject(value,
  * CREATE_BODY_FIELDS, CREATE_BODY_REQUIRED) and the one-customer rule, with the fields a body usually
  * has checked in a switch (the table serves the rest). Only line_items is rebuilt; every other value is
- * kept as it is (no field of this schema is transformed), and the keys are put in zod's order.
+ * kept as it is (no field of this schema is transformed), so the answer is a copy (see onlyListedKeys in fast-fields.ts).
  */
 export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreateBody> | undefined {
   const input = fastRead.asPlainObject(value);
   if (input === undefined) return undefined;
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = { ...input };
   let count = 0;
-  let field: unknown;
-  const order = new KeyOrder(CREATE_BODY_ORDER);
-  for (const key in input) {
+  let items: unknown;
+  let last = -1;
+  let ordered = true;
+  let passed = false;
+  for (const key in out) {
     count++;
-    field = input[key];
-    let declared = true;
+    const field = out[key];
+    let at: number;
     switch (key) {
       case 'line_items':
-        field = lineItems(field);
-        if (field === undefined) return undefined;
+        items = lineItems(field);
+        if (items === undefined) return undefined;
+        at = LINE_ITEMS_AT;
         break;
       case 'customer_id':
+        if (id(field) === undefined) return undefined;
+        at = CUSTOMER_ID_AT;
+        break;
       case 'currency_id':
         if (id(field) === undefined) return undefined;
+        at = CURRENCY_ID_AT;
         break;
       case 'refnumber':
+        if (typeof field !== 'string') return undefined;
+        at = REFNUMBER_AT;
+        break;
       case 'memo':
         if (typeof field !== 'string') return undefined;
+        at = MEMO_AT;
         break;
       case 'external_key':
         if (nonEmptyText(field) === undefined) return undefined;
+        at = EXTERNAL_KEY_AT;
         break;
       case 'date':
         if (wireDate(field) === undefined) return undefined;
+        at = DATE_AT;
         break;
       default: {
         const kind = otherField(CREATE_BODY_FIELDS, key, field);
         if (kind === INVALID) return undefined;
-        declared = kind === DECLARED;
+        if (kind === PASSED) {
+          passed = true;
+          continue;
+        }
+        at = BODY_RANK[key] as number;
       }
     }
-    order.see(key, declared);
-    out[key] = field;
+    // zod's order: declared fields in shape order, then the passed-through ones.
+    if (passed || at < last) ordered = false;
+    last = at;
   }
-  if (out.line_items === undefined || Object.getOwnPropertyNames(input).length !== count) return undefined;
+  if (items === undefined || !onlyListedKeys(input, count)) return undefined;
+  out.line_items = items;
   if (customerReferenceProblem(out) !== undefined) return undefined;
-  return order.inZodOrder(out) as SchemaOutput<typeof InvoiceCreateBody>;
+  return (ordered ? out : inShapeOrder(out, CREATE_BODY_ORDER)) as SchemaOutput<typeof InvoiceCreateBody>;
 }

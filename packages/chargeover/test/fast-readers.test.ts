@@ -456,3 +456,38 @@ describe("toCreateRequest builds its request in the shapes' order (so the reader
     expect(JSON.stringify(InvoiceCreateRequest.parse(request))).toBe(JSON.stringify(request));
   });
 });
+
+describe('the create readers answer a copy that holds exactly what they checked', () => {
+  const line = { item_id: 4, descrip: 'a', line_rate: 19.99, line_quantity: 1 };
+  const body = { customer_id: 1, refnumber: 'B-1', date: '2026-02-28', line_items: [line] };
+
+  it('a symbol key (a spread would copy it, zod does not) is not in the answer', () => {
+    const tag = Symbol('tag');
+    const cases: Array<[Reader, Schema, unknown]> = [
+      [readLineRequest, LineItemRequest.loose(), { ...line, [tag]: 1 }],
+      [readCreateBody, InvoiceCreateBody, { ...body, [tag]: 1 }],
+      [readCreateBody, InvoiceCreateBody, { ...body, line_items: [{ ...line, [tag]: 1 }] }],
+    ];
+    for (const [reader, schema, value] of cases) {
+      expectReaderAgrees(reader, schema, value);
+      expect(reader(value)).toBeUndefined();
+    }
+  });
+
+  it('an accessor is read once, and the value answered is the value checked', () => {
+    // A getter that answers a valid id, then an invalid one: the answer may only hold the valid one.
+    const flipping = () => {
+      let reads = 0;
+      return {
+        get item_id() {
+          reads++;
+          return reads === 1 ? 4 : 'not an id';
+        },
+        line_rate: 1,
+      };
+    };
+    expect(readLineRequest(flipping())).toEqual({ item_id: 4, line_rate: 1 });
+    const read = readCreateBody({ ...body, line_items: [flipping()] });
+    expect(read?.line_items).toEqual([{ item_id: 4, line_rate: 1 }]);
+  });
+});
