@@ -55,51 +55,6 @@ export function fieldOrder(table: FieldTable): FieldOrder {
   return ORDERS.get(table) as FieldOrder;
 }
 
-/**
- * The readers of shapes that transform no field (fast-request.ts) answer a spread copy of the input, and
- * check the copy's values, not the input's: what was checked is what is answered (an accessor is read
- * once, as zod reads it once). The copy lists keys in the input's order, which is zod's when the declared
- * keys come in shape order and before the passed-through ones; otherwise it is rebuilt with inShapeOrder.
- * onlyListedKeys then says whether the copy holds exactly what zod reads.
- */
-export function onlyListedKeys(input: Record<string, unknown>, listed: number): boolean {
-  // Own string keys, non-enumerable ones included, must be the ones for...in listed; and no symbol keys,
-  // which a spread copies and zod does not.
-  return (
-    Object.getOwnPropertyNames(input).length === listed && Object.getOwnPropertySymbols(input).length === 0
-  );
-}
-
-/** A read built in the input's key order, rebuilt in zod's: declared fields in shape order, then the rest. */
-export function inShapeOrder(
-  read: Record<string, unknown>,
-  { order, rank }: FieldOrder,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < order.length; i++) {
-    const key = order[i] as string;
-    if (Object.hasOwn(read, key)) out[key] = read[key];
-  }
-  for (const key of Object.keys(read)) if (rank[key] === undefined) out[key] = read[key];
-  return out;
-}
-
-/** What otherField found. */
-export const INVALID = 0;
-export const DECLARED = 1;
-export const PASSED = 2;
-
-/**
- * A key a reader's switch does not name: DECLARED when the table reads it and its value is valid,
- * PASSED when zod's catchall would pass it through as it is, INVALID when either would refuse it (or
- * would not simply copy it: a `__proto__` key, an object value; see looseObject).
- */
-export function otherField(table: FieldTable, key: string, field: unknown): number {
-  const reader = table[key];
-  if (reader !== undefined) return reader(field) === undefined ? INVALID : DECLARED;
-  return key === '__proto__' || (typeof field === 'object' && field !== null) ? INVALID : PASSED;
-}
-
 /** The same reader under each key. */
 export function each(keys: readonly string[], reader: FieldReader): Array<readonly [string, FieldReader]> {
   return keys.map((key) => [key, reader] as const);
@@ -216,7 +171,9 @@ function readLoose(
   // order is zod's (declared fields in shape order, then passed-through ones): its answer is a copy of it
   // with the few reads that differ from their field (a nested list, an id sent as text) put in their
   // place. A record in another order is built from the reads in shape order. A read is never
-  // undefined, so an unset slot is an absent field.
+  // undefined, so an unset slot is an absent field. The copy is made first and its values are the ones
+  // read, so an accessor is read once, as zod reads it, and what was checked is what is answered.
+  const copy: Record<string, unknown> = { ...input };
   const { order, rank, readers } = fields;
   const reads = new Array<unknown>(order.length);
   let changed: number[] | undefined;
@@ -224,9 +181,9 @@ function readLoose(
   let count = 0;
   let last = -1;
   let ordered = true;
-  for (const key in input) {
+  for (const key in copy) {
     count++;
-    const field = input[key];
+    const field = copy[key];
     const at = rank[key];
     if (at === undefined) {
       if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
@@ -247,20 +204,20 @@ function readLoose(
   for (let i = 0; i < required.length; i++) if (reads[required[i] as number] === undefined) return undefined;
   // Own string keys, non-enumerable ones included, must be the ones for...in listed.
   if (Object.getOwnPropertyNames(input).length !== count) return undefined;
-  // The copy: a spread clones the record's keys in their order at a fraction of a keyed store per key
-  // (reader CPU of a 1-line record about halved). Symbol keys, which a spread would copy and zod not, send
-  // the record to the rebuild. (Asked here, not by Reflect.ownKeys above: that cost more than the spread saved.)
+  // The copy as the answer: a spread clones the record's keys in their order at a fraction of a keyed
+  // store per key (reader CPU of a 1-line record about halved). Symbol keys, which a spread copies and zod
+  // does not, send the record to the rebuild. (Asked here, not by Reflect.ownKeys above: that cost more
+  // than the spread saved.)
   if (ordered && Object.getOwnPropertySymbols(input).length === 0) {
-    const out: Record<string, unknown> = { ...input };
-    if (changed !== undefined) for (const at of changed) out[order[at] as string] = reads[at];
-    return out;
+    if (changed !== undefined) for (const at of changed) copy[order[at] as string] = reads[at];
+    return copy;
   }
   const out: Record<string, unknown> = {};
   for (let i = 0; i < order.length; i++) {
     const read = reads[i];
     if (read !== undefined) out[order[i] as string] = read;
   }
-  if (passed !== undefined) for (const key of passed) out[key] = input[key];
+  if (passed !== undefined) for (const key of passed) out[key] = copy[key];
   return out;
 }
 

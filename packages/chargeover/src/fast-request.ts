@@ -7,16 +7,11 @@
 import { fastRead } from '@billbridge/core';
 import {
   each,
-  fieldOrder,
   fieldTable,
-  INVALID,
   id,
-  inShapeOrder,
   list,
+  loose,
   nonEmptyText,
-  onlyListedKeys,
-  otherField,
-  PASSED,
   paycycle,
   type SchemaOutput,
   text,
@@ -50,70 +45,58 @@ export const LINE_REQUEST_FIELDS = fieldTable([
 ]);
 
 export const LINE_REQUEST_REQUIRED = ['item_id'] as const;
-const LINE_REQUEST_ORDER = fieldOrder(LINE_REQUEST_FIELDS);
-const LINE_RANK = LINE_REQUEST_ORDER.rank;
-const ITEM_ID_AT = LINE_RANK.item_id as number;
-const DESCRIP_AT = LINE_RANK.descrip as number;
-const LINE_RATE_AT = LINE_RANK.line_rate as number;
-const LINE_QUANTITY_AT = LINE_RANK.line_quantity as number;
-const LINE_PAYCYCLE_AT = LINE_RANK.paycycle as number;
+const looseLine = loose(LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED);
 
 /**
- * looseObject(value, LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED), with the named fields checked in a
- * switch rather than through the table: lines are where the reading time goes. None of these fields is
- * transformed, so the answer is a copy (see onlyListedKeys in fast-fields.ts).
+ * looseObject(value, LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED). A line with only the fields we send
+ * for a line without custom fields is read in a switch into locals and built in the schema's order
+ * (named stores, no copy to check for symbol keys): lines are where the reading time goes. Any other key
+ * sends the line to the table walk. None of these fields is transformed.
  */
 export function readLineRequest(value: unknown): Record<string, unknown> | undefined {
   const input = fastRead.asPlainObject(value);
   if (input === undefined) return undefined;
-  const out: Record<string, unknown> = { ...input };
+  let item: unknown;
+  let descrip: unknown;
+  let rate: unknown;
+  let quantity: unknown;
+  let cycle: unknown;
   let count = 0;
-  let item = false;
-  let last = -1;
-  let ordered = true;
-  let passed = false;
-  for (const key in out) {
-    count++;
-    const field = out[key];
-    let at: number;
+  for (const key in input) {
+    const field = input[key];
     switch (key) {
       case 'item_id':
         if (id(field) === undefined) return undefined;
-        item = true;
-        at = ITEM_ID_AT;
+        item = field;
         break;
       case 'descrip':
         if (typeof field !== 'string') return undefined;
-        at = DESCRIP_AT;
+        descrip = field;
         break;
       case 'line_rate':
         if (finite(field) === undefined) return undefined;
-        at = LINE_RATE_AT;
+        rate = field;
         break;
       case 'line_quantity':
         if (nonNegative(field) === undefined) return undefined;
-        at = LINE_QUANTITY_AT;
+        quantity = field;
         break;
       case 'paycycle':
         if (paycycle(field) === undefined) return undefined;
-        at = LINE_PAYCYCLE_AT;
+        cycle = field;
         break;
-      default: {
-        const kind = otherField(LINE_REQUEST_FIELDS, key, field);
-        if (kind === INVALID) return undefined;
-        if (kind === PASSED) {
-          passed = true;
-          continue;
-        }
-        at = LINE_RANK[key] as number;
-      }
+      default:
+        return looseLine(input) as Record<string, unknown> | undefined;
     }
-    // zod's order: declared fields in shape order, then the passed-through ones.
-    if (passed || at < last) ordered = false;
-    last = at;
+    count++;
   }
-  if (!item || !onlyListedKeys(input, count)) return undefined;
-  return ordered ? out : inShapeOrder(out, LINE_REQUEST_ORDER);
+  if (item === undefined || Object.getOwnPropertyNames(input).length !== count) return undefined;
+  const out: Record<string, unknown> = { item_id: item };
+  if (descrip !== undefined) out.descrip = descrip;
+  if (rate !== undefined) out.line_rate = rate;
+  if (quantity !== undefined) out.line_quantity = quantity;
+  if (cycle !== undefined) out.paycycle = cycle;
+  return out;
 }
 
 const lineItems = list(readLineRequest, 1);
@@ -139,81 +122,91 @@ export const CREATE_BODY_FIELDS = fieldTable([
   ...each(READ_ADDRESS_KEYS, text),
 ]);
 export const CREATE_BODY_REQUIRED = ['line_items'] as const;
-const CREATE_BODY_ORDER = fieldOrder(CREATE_BODY_FIELDS);
-const BODY_RANK = CREATE_BODY_ORDER.rank;
-const LINE_ITEMS_AT = BODY_RANK.line_items as number;
-const CUSTOMER_ID_AT = BODY_RANK.customer_id as number;
-const CURRENCY_ID_AT = BODY_RANK.currency_id as number;
-const REFNUMBER_AT = BODY_RANK.refnumber as number;
-const MEMO_AT = BODY_RANK.memo as number;
-const EXTERNAL_KEY_AT = BODY_RANK.external_key as number;
-const DATE_AT = BODY_RANK.date as number;
 
 /**
  * InvoiceCreateBody's output for a plainly valid body, or undefined: looseObject(value,
- * CREATE_BODY_FIELDS, CREATE_BODY_REQUIRED) and the one-customer rule, with the fields a body usually
- * has checked in a switch (the table serves the rest). Only line_items is rebuilt; every other value is
- * kept as it is (no field of this schema is transformed), so the answer is a copy (see onlyListedKeys in fast-fields.ts).
+ * CREATE_BODY_FIELDS, CREATE_BODY_REQUIRED) and the one-customer rule. A body with only the fields
+ * toCreateRequest sends for an invoice without addresses, custom fields or provider options is read in a
+ * switch into locals and built in the schema's order (named stores, no copy to check for symbol keys);
+ * any other key sends it to the table walk. Only line_items is rebuilt; no field of this schema is
+ * transformed.
  */
 export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreateBody> | undefined {
   const input = fastRead.asPlainObject(value);
   if (input === undefined) return undefined;
-  const out: Record<string, unknown> = { ...input };
-  let count = 0;
+  let customerId: unknown;
+  let token: unknown;
+  let customerKey: unknown;
+  let refnumber: unknown;
+  let externalKey: unknown;
+  let date: unknown;
+  let currencyId: unknown;
+  let memo: unknown;
   let items: unknown;
-  let last = -1;
-  let ordered = true;
-  let passed = false;
-  for (const key in out) {
-    count++;
-    const field = out[key];
-    let at: number;
+  let count = 0;
+  for (const key in input) {
+    const field = input[key];
     switch (key) {
       case 'line_items':
         items = lineItems(field);
         if (items === undefined) return undefined;
-        at = LINE_ITEMS_AT;
         break;
       case 'customer_id':
         if (id(field) === undefined) return undefined;
-        at = CUSTOMER_ID_AT;
-        break;
-      case 'currency_id':
-        if (id(field) === undefined) return undefined;
-        at = CURRENCY_ID_AT;
+        customerId = field;
         break;
       case 'refnumber':
         if (typeof field !== 'string') return undefined;
-        at = REFNUMBER_AT;
-        break;
-      case 'memo':
-        if (typeof field !== 'string') return undefined;
-        at = MEMO_AT;
+        refnumber = field;
         break;
       case 'external_key':
         if (nonEmptyText(field) === undefined) return undefined;
-        at = EXTERNAL_KEY_AT;
+        externalKey = field;
         break;
       case 'date':
         if (wireDate(field) === undefined) return undefined;
-        at = DATE_AT;
+        date = field;
         break;
-      default: {
-        const kind = otherField(CREATE_BODY_FIELDS, key, field);
-        if (kind === INVALID) return undefined;
-        if (kind === PASSED) {
-          passed = true;
-          continue;
-        }
-        at = BODY_RANK[key] as number;
-      }
+      case 'currency_id':
+        if (id(field) === undefined) return undefined;
+        currencyId = field;
+        break;
+      case 'memo':
+        if (typeof field !== 'string') return undefined;
+        memo = field;
+        break;
+      case 'customer_token':
+        if (nonEmptyText(field) === undefined) return undefined;
+        token = field;
+        break;
+      case 'customer_external_key':
+        if (nonEmptyText(field) === undefined) return undefined;
+        customerKey = field;
+        break;
+      default:
+        return withOneCustomer(looseBody(input));
     }
-    // zod's order: declared fields in shape order, then the passed-through ones.
-    if (passed || at < last) ordered = false;
-    last = at;
+    count++;
   }
-  if (items === undefined || !onlyListedKeys(input, count)) return undefined;
+  if (items === undefined || Object.getOwnPropertyNames(input).length !== count) return undefined;
+  // In InvoiceCreateBody's shape order.
+  const out: Record<string, unknown> = {};
+  if (customerId !== undefined) out.customer_id = customerId;
+  if (token !== undefined) out.customer_token = token;
+  if (customerKey !== undefined) out.customer_external_key = customerKey;
+  if (refnumber !== undefined) out.refnumber = refnumber;
+  if (externalKey !== undefined) out.external_key = externalKey;
+  if (date !== undefined) out.date = date;
+  if (currencyId !== undefined) out.currency_id = currencyId;
+  if (memo !== undefined) out.memo = memo;
   out.line_items = items;
-  if (customerReferenceProblem(out) !== undefined) return undefined;
-  return (ordered ? out : inShapeOrder(out, CREATE_BODY_ORDER)) as SchemaOutput<typeof InvoiceCreateBody>;
+  return withOneCustomer(out);
+}
+
+const looseBody = loose(CREATE_BODY_FIELDS, CREATE_BODY_REQUIRED);
+
+function withOneCustomer(body: unknown): SchemaOutput<typeof InvoiceCreateBody> | undefined {
+  if (body === undefined || customerReferenceProblem(body as Record<string, unknown>) !== undefined)
+    return undefined;
+  return body as SchemaOutput<typeof InvoiceCreateBody>;
 }
