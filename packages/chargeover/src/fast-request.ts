@@ -7,11 +7,12 @@
 import { fastRead } from '@billbridge/core';
 import {
   each,
+  fieldOrder,
   fieldTable,
   id,
   list,
-  loose,
   nonEmptyText,
+  OtherFields,
   paycycle,
   type SchemaOutput,
   text,
@@ -45,13 +46,15 @@ export const LINE_REQUEST_FIELDS = fieldTable([
 ]);
 
 export const LINE_REQUEST_REQUIRED = ['item_id'] as const;
-const looseLine = loose(LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED);
+const LINE_REQUEST_ORDER = fieldOrder(LINE_REQUEST_FIELDS);
+/** The switch below names the shape's first fields; the others follow them in the shape. */
+const LINE_NAMED = 5;
 
 /**
- * looseObject(value, LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED). A line with only the fields we send
- * for a line without custom fields is read in a switch into locals and built in the schema's order
- * (named stores, no copy to check for symbol keys): lines are where the reading time goes. Any other key
- * sends the line to the table walk. None of these fields is transformed.
+ * looseObject(value, LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED), with the fields we send for a line
+ * checked in a switch into locals (lines are where the reading time goes) and the rest through the
+ * table (OtherFields). The answer is built in the schema's order from what was read; none of these
+ * fields is transformed.
  */
 export function readLineRequest(value: unknown): Record<string, unknown> | undefined {
   const input = fastRead.asPlainObject(value);
@@ -61,6 +64,7 @@ export function readLineRequest(value: unknown): Record<string, unknown> | undef
   let rate: unknown;
   let quantity: unknown;
   let cycle: unknown;
+  let others: OtherFields | undefined;
   let count = 0;
   for (const key in input) {
     const field = input[key];
@@ -86,7 +90,8 @@ export function readLineRequest(value: unknown): Record<string, unknown> | undef
         cycle = field;
         break;
       default:
-        return looseLine(input) as Record<string, unknown> | undefined;
+        others ??= new OtherFields(LINE_REQUEST_ORDER);
+        if (!others.add(key, field)) return undefined;
     }
     count++;
   }
@@ -96,6 +101,10 @@ export function readLineRequest(value: unknown): Record<string, unknown> | undef
   if (rate !== undefined) out.line_rate = rate;
   if (quantity !== undefined) out.line_quantity = quantity;
   if (cycle !== undefined) out.paycycle = cycle;
+  if (others !== undefined) {
+    others.put(out, LINE_NAMED, LINE_REQUEST_ORDER.order.length);
+    others.putPassed(out);
+  }
   return out;
 }
 
@@ -122,13 +131,17 @@ export const CREATE_BODY_FIELDS = fieldTable([
   ...each(READ_ADDRESS_KEYS, text),
 ]);
 export const CREATE_BODY_REQUIRED = ['line_items'] as const;
+const CREATE_BODY_ORDER = fieldOrder(CREATE_BODY_FIELDS);
+/** The switch below names the shape's first seven fields, memo and line_items; the rest lie around them. */
+const BODY_NAMED = 7;
+const MEMO_AT = CREATE_BODY_ORDER.rank.memo as number;
+const LINE_ITEMS_AT = CREATE_BODY_ORDER.rank.line_items as number;
 
 /**
  * InvoiceCreateBody's output for a plainly valid body, or undefined: looseObject(value,
- * CREATE_BODY_FIELDS, CREATE_BODY_REQUIRED) and the one-customer rule. A body with only the fields
- * toCreateRequest sends for an invoice without addresses, custom fields or provider options is read in a
- * switch into locals and built in the schema's order (named stores, no copy to check for symbol keys);
- * any other key sends it to the table walk. Only line_items is rebuilt; no field of this schema is
+ * CREATE_BODY_FIELDS, CREATE_BODY_REQUIRED) and the one-customer rule, with the fields a body usually
+ * has checked in a switch into locals and the rest through the table (OtherFields). The answer is built
+ * in the schema's order from what was read. Only line_items is rebuilt; no field of this schema is
  * transformed.
  */
 export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreateBody> | undefined {
@@ -143,6 +156,7 @@ export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreat
   let currencyId: unknown;
   let memo: unknown;
   let items: unknown;
+  let others: OtherFields | undefined;
   let count = 0;
   for (const key in input) {
     const field = input[key];
@@ -184,12 +198,13 @@ export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreat
         customerKey = field;
         break;
       default:
-        return withOneCustomer(looseBody(input));
+        others ??= new OtherFields(CREATE_BODY_ORDER);
+        if (!others.add(key, field)) return undefined;
     }
     count++;
   }
   if (items === undefined || Object.getOwnPropertyNames(input).length !== count) return undefined;
-  // In InvoiceCreateBody's shape order.
+  // In InvoiceCreateBody's shape order, the fields the table read in their places.
   const out: Record<string, unknown> = {};
   if (customerId !== undefined) out.customer_id = customerId;
   if (token !== undefined) out.customer_token = token;
@@ -198,15 +213,14 @@ export function readCreateBody(value: unknown): SchemaOutput<typeof InvoiceCreat
   if (externalKey !== undefined) out.external_key = externalKey;
   if (date !== undefined) out.date = date;
   if (currencyId !== undefined) out.currency_id = currencyId;
+  others?.put(out, BODY_NAMED, MEMO_AT);
   if (memo !== undefined) out.memo = memo;
+  others?.put(out, MEMO_AT + 1, LINE_ITEMS_AT);
   out.line_items = items;
-  return withOneCustomer(out);
-}
-
-const looseBody = loose(CREATE_BODY_FIELDS, CREATE_BODY_REQUIRED);
-
-function withOneCustomer(body: unknown): SchemaOutput<typeof InvoiceCreateBody> | undefined {
-  if (body === undefined || customerReferenceProblem(body as Record<string, unknown>) !== undefined)
-    return undefined;
-  return body as SchemaOutput<typeof InvoiceCreateBody>;
+  if (others !== undefined) {
+    others.put(out, LINE_ITEMS_AT + 1, CREATE_BODY_ORDER.order.length);
+    others.putPassed(out);
+  }
+  if (customerReferenceProblem(out) !== undefined) return undefined;
+  return out as SchemaOutput<typeof InvoiceCreateBody>;
 }
