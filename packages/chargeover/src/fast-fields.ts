@@ -171,9 +171,7 @@ function readLoose(
   // order is zod's (declared fields in shape order, then passed-through ones): its answer is a copy of it
   // with the few reads that differ from their field (a nested list, an id sent as text) put in their
   // place. A record in another order is built from the reads in shape order. A read is never
-  // undefined, so an unset slot is an absent field. The copy is made first and its values are the ones
-  // read, so an accessor is read once, as zod reads it, and what was checked is what is answered.
-  const copy: Record<string, unknown> = { ...input };
+  // undefined, so an unset slot is an absent field.
   const { order, rank, readers } = fields;
   const reads = new Array<unknown>(order.length);
   let changed: number[] | undefined;
@@ -181,9 +179,9 @@ function readLoose(
   let count = 0;
   let last = -1;
   let ordered = true;
-  for (const key in copy) {
+  for (const key in input) {
     count++;
-    const field = copy[key];
+    const field = input[key];
     const at = rank[key];
     if (at === undefined) {
       if (key === '__proto__' || (typeof field === 'object' && field !== null)) return undefined;
@@ -204,20 +202,23 @@ function readLoose(
   for (let i = 0; i < required.length; i++) if (reads[required[i] as number] === undefined) return undefined;
   // Own string keys, non-enumerable ones included, must be the ones for...in listed.
   if (Object.getOwnPropertyNames(input).length !== count) return undefined;
-  // The copy as the answer: a spread clones the record's keys in their order at a fraction of a keyed
-  // store per key (reader CPU of a 1-line record about halved). Symbol keys, which a spread copies and zod
-  // does not, send the record to the rebuild. (Asked here, not by Reflect.ownKeys above: that cost more
-  // than the spread saved.)
+  // The copy: a spread clones the record's keys in their order at a fraction of a keyed store per key
+  // (reader CPU of a 1-line record about halved). Symbol keys, which a spread would copy and zod not, send
+  // the record to the rebuild. (Asked here, not by Reflect.ownKeys above: that cost more than the spread saved.)
+  // Known gap: an accessor property is read here a second time. Copying first and checking the copy closes
+  // it, but a spread of a record built by code (dictionary mode at ~55 keys) costs ~10 µs, which doubled
+  // the read of such a record in another order; records arrive as JSON, where no accessor can be.
   if (ordered && Object.getOwnPropertySymbols(input).length === 0) {
-    if (changed !== undefined) for (const at of changed) copy[order[at] as string] = reads[at];
-    return copy;
+    const out: Record<string, unknown> = { ...input };
+    if (changed !== undefined) for (const at of changed) out[order[at] as string] = reads[at];
+    return out;
   }
   const out: Record<string, unknown> = {};
   for (let i = 0; i < order.length; i++) {
     const read = reads[i];
     if (read !== undefined) out[order[i] as string] = read;
   }
-  if (passed !== undefined) for (const key of passed) out[key] = copy[key];
+  if (passed !== undefined) for (const key of passed) out[key] = input[key];
   return out;
 }
 

@@ -18,13 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CurrencyListResponse, CurrencyRecord } from '../src/currencies';
 import { readEnvelope } from '../src/fast-error';
-import {
-  ENVELOPE_REQUIRED,
-  envelopeFields,
-  type FieldTable,
-  fieldOrder,
-  looseObject,
-} from '../src/fast-fields';
+import { ENVELOPE_REQUIRED, envelopeFields, type FieldTable, fieldOrder } from '../src/fast-fields';
 import {
   CURRENCY_RECORD_FIELDS,
   CURRENCY_RECORD_REQUIRED,
@@ -537,12 +531,8 @@ describe('the create readers answer exactly what they checked', () => {
     expect(readLineRequest(flipping())).toEqual({ item_id: 4, line_rate: 1 });
     const read = readCreateBody({ ...body, line_items: [flipping()] });
     expect(read?.line_items).toEqual([{ item_id: 4, line_rate: 1 }]);
-    // The table walk (fields the switch does not name), in shape order: the answer is its copy.
+    // Fields the switch does not name are read once too (through the table, in the same walk).
     const custom = Object.defineProperty(flipping(), 'custom_1', { value: 'x', enumerable: true });
-    expect(looseObject(custom, LINE_REQUEST_FIELDS, LINE_REQUEST_REQUIRED)).toEqual({
-      item_id: 4,
-      line_rate: 1,
-      custom_1: 'x',
-    });
+    expect(readLineRequest(custom)).toEqual({ item_id: 4, line_rate: 1, custom_1: 'x' });
   });
 });
