@@ -129,16 +129,16 @@ const extras = fc.dictionary(fc.constantFrom('extra', 'new_field', 'x_1', 'is_ne
   maxKeys: 2,
 });
 
+/** The fields toCreateRequest sends for a line without custom fields: the line reader's switch names them. */
+const sentLineFields = {
+  item_id: positive,
+  descrip: fc.string(),
+  line_rate: finite,
+  line_quantity: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
+  paycycle,
+};
 const lineRequest = fc.record(
-  {
-    item_id: positive,
-    descrip: fc.string(),
-    line_rate: finite,
-    line_quantity: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
-    paycycle,
-    custom_1: fc.string(),
-    custom_10: fc.string(),
-  },
+  { ...sentLineFields, custom_1: fc.string(), custom_10: fc.string() },
   { requiredKeys: ['item_id'] },
 );
 
@@ -148,15 +148,20 @@ const customerReference = fc.oneof(
   fc.record({ customer_external_key: fc.string({ minLength: 1 }) }),
 );
 
+/** A body's first fields, as toCreateRequest sends them (the body reader's switch names them). */
+const bodyHead = {
+  refnumber: fc.string(),
+  external_key: fc.string({ minLength: 1 }),
+  date,
+  currency_id: positive,
+};
+
 const createBody = fc
   .tuple(
     customerReference,
     fc.record(
       {
-        refnumber: fc.string(),
-        external_key: fc.string({ minLength: 1 }),
-        date,
-        currency_id: positive,
+        ...bodyHead,
         class_id: positive,
         paycycle,
         terms_id: positive,
@@ -185,25 +190,13 @@ const createBody = fc
  * fields or provider options: the readers' switch path (any other key takes the table walk, which the
  * arbitraries above reach nearly always).
  */
-const sentLine = fc.record(
-  {
-    item_id: positive,
-    descrip: fc.string(),
-    line_rate: finite,
-    line_quantity: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
-    paycycle,
-  },
-  { requiredKeys: ['item_id'] },
-);
+const sentLine = fc.record(sentLineFields, { requiredKeys: ['item_id'] });
 const sentBody = fc
   .tuple(
     customerReference,
     fc.record(
       {
-        refnumber: fc.string(),
-        external_key: fc.string({ minLength: 1 }),
-        date,
-        currency_id: positive,
+        ...bodyHead,
         memo: fc.string(),
         line_items: fc.array(sentLine, { minLength: 1, maxLength: 4 }),
       },
