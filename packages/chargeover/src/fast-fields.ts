@@ -55,64 +55,6 @@ export function fieldOrder(table: FieldTable): FieldOrder {
   return ORDERS.get(table) as FieldOrder;
 }
 
-/**
- * Watches a walk over an object's keys (`see` each key, in the input's order, saying whether the shape
- * declares it) and answers the read in zod's order: as it is when the keys came in that order (declared
- * fields in shape order, then the passed-through ones), else rebuilt so. The declared keys are matched
- * as a subsequence of the shape's order: string compares, no lookup per key.
- */
-export class KeyOrder {
-  private next = 0;
-  private passed = false;
-  private ordered = true;
-
-  constructor(private readonly fields: FieldOrder) {}
-
-  see(key: string, declared: boolean): void {
-    if (!declared) this.passed = true;
-    else if (this.passed) this.ordered = false;
-    else if (this.ordered) {
-      const order = this.fields.order;
-      let i = this.next;
-      while (i < order.length && order[i] !== key) i++;
-      if (i === order.length) this.ordered = false;
-      else this.next = i + 1;
-    }
-  }
-
-  /** `read` (built in the input's key order) in zod's order. */
-  inZodOrder(read: Record<string, unknown>): Record<string, unknown> {
-    return this.ordered ? read : inShapeOrder(read, this.fields);
-  }
-}
-
-/** A read built in the input's key order, rebuilt in zod's: declared fields in shape order, then the rest. */
-function inShapeOrder(read: Record<string, unknown>, { order, rank }: FieldOrder): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < order.length; i++) {
-    const key = order[i] as string;
-    if (Object.hasOwn(read, key)) out[key] = read[key];
-  }
-  for (const key of Object.keys(read)) if (rank[key] === undefined) out[key] = read[key];
-  return out;
-}
-
-/** What otherField found. */
-export const INVALID = 0;
-export const DECLARED = 1;
-export const PASSED = 2;
-
-/**
- * A key a reader's switch does not name: DECLARED when the table reads it and its value is valid,
- * PASSED when zod's catchall would pass it through as it is, INVALID when either would refuse it (or
- * would not simply copy it: a `__proto__` key, an object value; see looseObject).
- */
-export function otherField(table: FieldTable, key: string, field: unknown): number {
-  const reader = table[key];
-  if (reader !== undefined) return reader(field) === undefined ? INVALID : DECLARED;
-  return key === '__proto__' || (typeof field === 'object' && field !== null) ? INVALID : PASSED;
-}
-
 /** The same reader under each key. */
 export function each(keys: readonly string[], reader: FieldReader): Array<readonly [string, FieldReader]> {
   return keys.map((key) => [key, reader] as const);
@@ -263,6 +205,9 @@ function readLoose(
   // The copy: a spread clones the record's keys in their order at a fraction of a keyed store per key
   // (reader CPU of a 1-line record about halved). Symbol keys, which a spread would copy and zod not, send
   // the record to the rebuild. (Asked here, not by Reflect.ownKeys above: that cost more than the spread saved.)
+  // Known gap: an accessor property is read here a second time. Copying first and checking the copy closes
+  // it, but a spread of a record built by code (dictionary mode at ~55 keys) costs ~10 µs, which doubled
+  // the read of such a record in another order; records arrive as JSON, where no accessor can be.
   if (ordered && Object.getOwnPropertySymbols(input).length === 0) {
     const out: Record<string, unknown> = { ...input };
     if (changed !== undefined) for (const at of changed) out[order[at] as string] = reads[at];
@@ -275,6 +220,57 @@ function readLoose(
   }
   if (passed !== undefined) for (const key of passed) out[key] = input[key];
   return out;
+}
+
+/**
+ * The fields of a loose object a reader's switch does not name, each read once through the table:
+ * declared ones by rank, passed-through ones with their values in the input's order. The reader then
+ * puts them in zod's order around the fields it named (declared fields in shape order, then the
+ * passed-through ones), without copying the input: request objects built by code are often in
+ * dictionary mode, where a spread copy costs more than the whole read (about 4 µs at 20 keys).
+ */
+export class OtherFields {
+  private readonly reads: unknown[];
+  /** Passed-through keys and their values, in turn. */
+  private passed: unknown[] | undefined;
+
+  constructor(private readonly fields: FieldOrder) {
+    this.reads = new Array<unknown>(fields.order.length);
+  }
+
+  /**
+   * Reads one field; false when zod would refuse it, or would not simply copy it (a `__proto__` key,
+   * an object value: see looseObject).
+   */
+  add(key: string, field: unknown): boolean {
+    const at = this.fields.rank[key];
+    if (at !== undefined) {
+      const read = (this.fields.readers[at] as FieldReader)(field);
+      if (read === undefined) return false;
+      this.reads[at] = read;
+      return true;
+    }
+    if (key === '__proto__' || (typeof field === 'object' && field !== null)) return false;
+    if (this.passed === undefined) this.passed = [key, field];
+    else this.passed.push(key, field);
+    return true;
+  }
+
+  /** The declared fields read of ranks `from` to `to - 1`, in rank order (a read is never undefined). */
+  put(out: Record<string, unknown>, from: number, to: number): void {
+    const { reads } = this;
+    for (let i = from; i < to; i++) {
+      const read = reads[i];
+      if (read !== undefined) out[this.fields.order[i] as string] = read;
+    }
+  }
+
+  /** The passed-through fields, in the input's order (after every declared one, as zod lists them). */
+  putPassed(out: Record<string, unknown>): void {
+    const passed = this.passed;
+    if (passed !== undefined)
+      for (let i = 0; i < passed.length; i += 2) out[passed[i] as string] = passed[i + 1];
+  }
 }
 
 /** What a schema (or its lazy stand-in) outputs. */

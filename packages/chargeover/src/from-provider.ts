@@ -110,6 +110,7 @@ const P = 'p'.charCodeAt(0);
 const B = 'b'.charCodeAt(0);
 const C = 'c'.charCodeAt(0);
 const S = 's'.charCodeAt(0);
+const UNDERSCORE = '_'.charCodeAt(0);
 
 /**
  * Which groups of optional fields (bill_*, ship_*, custom_*, and paycycle) a wire object has any key of. Most invoices
@@ -119,12 +120,16 @@ const S = 's'.charCodeAt(0);
 function fieldGroups(body: object): number {
   let groups = 0;
   for (const key in body) {
-    // The first letter decides whether a prefix test is worth making (most keys start otherwise).
+    // The first letter decides whether a prefix test is worth making (most keys start otherwise), and
+    // for c, the underscore of `custom_` (customer_id and currency_id are in most bodies).
     const first = key.charCodeAt(0);
-    if (first === C && key.startsWith('custom_')) groups |= CUSTOM;
-    else if (first === B && key.startsWith('bill_')) groups |= BILL;
-    else if (first === S && key.startsWith('ship_')) groups |= SHIP;
-    else if (first === P && key === 'paycycle') groups |= PAYCYCLE;
+    if (first === C) {
+      if (key.charCodeAt(6) === UNDERSCORE && key.startsWith('custom_')) groups |= CUSTOM;
+    } else if (first === B) {
+      if (key.startsWith('bill_')) groups |= BILL;
+    } else if (first === S) {
+      if (key.startsWith('ship_')) groups |= SHIP;
+    } else if (first === P && key === 'paycycle') groups |= PAYCYCLE;
   }
   return groups;
 }

@@ -129,16 +129,16 @@ const extras = fc.dictionary(fc.constantFrom('extra', 'new_field', 'x_1', 'is_ne
   maxKeys: 2,
 });
 
+/** The fields toCreateRequest sends for a line without custom fields: the line reader's switch names them. */
+const sentLineFields = {
+  item_id: positive,
+  descrip: fc.string(),
+  line_rate: finite,
+  line_quantity: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
+  paycycle,
+};
 const lineRequest = fc.record(
-  {
-    item_id: positive,
-    descrip: fc.string(),
-    line_rate: finite,
-    line_quantity: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
-    paycycle,
-    custom_1: fc.string(),
-    custom_10: fc.string(),
-  },
+  { ...sentLineFields, custom_1: fc.string(), custom_10: fc.string() },
   { requiredKeys: ['item_id'] },
 );
 
@@ -148,15 +148,20 @@ const customerReference = fc.oneof(
   fc.record({ customer_external_key: fc.string({ minLength: 1 }) }),
 );
 
+/** A body's first fields, as toCreateRequest sends them (the body reader's switch names them). */
+const bodyHead = {
+  refnumber: fc.string(),
+  external_key: fc.string({ minLength: 1 }),
+  date,
+  currency_id: positive,
+};
+
 const createBody = fc
   .tuple(
     customerReference,
     fc.record(
       {
-        refnumber: fc.string(),
-        external_key: fc.string({ minLength: 1 }),
-        date,
-        currency_id: positive,
+        ...bodyHead,
         class_id: positive,
         paycycle,
         terms_id: positive,
@@ -179,6 +184,26 @@ const createBody = fc
     extras,
   )
   .map(([ref, body, extra]) => ({ ...extra, ...ref, ...body }));
+
+/**
+ * Bodies and lines with only the fields toCreateRequest sends for an invoice without addresses, custom
+ * fields or provider options: the readers' switch path (any other key takes the table walk, which the
+ * arbitraries above reach nearly always).
+ */
+const sentLine = fc.record(sentLineFields, { requiredKeys: ['item_id'] });
+const sentBody = fc
+  .tuple(
+    customerReference,
+    fc.record(
+      {
+        ...bodyHead,
+        memo: fc.string(),
+        line_items: fc.array(sentLine, { minLength: 1, maxLength: 4 }),
+      },
+      { requiredKeys: ['line_items'] },
+    ),
+  )
+  .map(([ref, body]) => ({ ...ref, ...body }));
 
 /** Lines and records in ChargeOver's own key order, as wire.ts declares it (the shuffled property reorders them). */
 const lineRecord = fc
@@ -329,6 +354,13 @@ const mutated = (valid: fc.Arbitrary<unknown>) =>
 
 const READERS: Array<[string, Reader, Schema, fc.Arbitrary<unknown>]> = [
   ['readCreateBody / InvoiceCreateBody', readCreateBody, InvoiceCreateBody, createBody],
+  ['readCreateBody / InvoiceCreateBody, bodies as sent', readCreateBody, InvoiceCreateBody, sentBody],
+  [
+    'readLineRequest / LineItemRequest.loose(), lines as sent',
+    readLineRequest,
+    LineItemRequest.loose(),
+    sentLine,
+  ],
   [
     'readLineRequest / LineItemRequest.loose()',
     readLineRequest,
@@ -454,5 +486,46 @@ describe("toCreateRequest builds its request in the shapes' order (so the reader
       expect(request).toHaveProperty(key);
     expect(JSON.stringify(InvoiceCreateBody.parse(request))).toBe(JSON.stringify(request));
     expect(JSON.stringify(InvoiceCreateRequest.parse(request))).toBe(JSON.stringify(request));
+  });
+});
+
+describe('the create readers answer exactly what they checked', () => {
+  const line = { item_id: 4, descrip: 'a', line_rate: 19.99, line_quantity: 1 };
+  const body = { customer_id: 1, refnumber: 'B-1', date: '2026-02-28', line_items: [line] };
+
+  it('a symbol key (a spread would copy it, zod does not) is not in the answer', () => {
+    const tag = Symbol('tag');
+    // The second line and body have a field the switch does not name, so they take the table walk.
+    const other = { ...line, custom_1: 'x' };
+    const cases: Array<[Reader, Schema, unknown]> = [
+      [readLineRequest, LineItemRequest.loose(), { ...line, [tag]: 1 }],
+      [readLineRequest, LineItemRequest.loose(), { ...other, [tag]: 1 }],
+      [readCreateBody, InvoiceCreateBody, { ...body, [tag]: 1 }],
+      [readCreateBody, InvoiceCreateBody, { ...body, bill_addr1: 'x', [tag]: 1 }],
+      [readCreateBody, InvoiceCreateBody, { ...body, line_items: [{ ...line, [tag]: 1 }, other] }],
+    ];
+    for (const [reader, schema, value] of cases) {
+      expectReaderAnswers(reader, schema, value);
+    }
+  });
+
+  it('an accessor is read once, and the value answered is the value checked', () => {
+    // A getter that answers a valid id, then an invalid one: the answer may only hold the valid one.
+    const flipping = () => {
+      let reads = 0;
+      return {
+        get item_id() {
+          reads++;
+          return reads === 1 ? 4 : 'not an id';
+        },
+        line_rate: 1,
+      };
+    };
+    expect(readLineRequest(flipping())).toEqual({ item_id: 4, line_rate: 1 });
+    const read = readCreateBody({ ...body, line_items: [flipping()] });
+    expect(read?.line_items).toEqual([{ item_id: 4, line_rate: 1 }]);
+    // Fields the switch does not name are read once too (through the table, in the same walk).
+    const custom = Object.defineProperty(flipping(), 'custom_1', { value: 'x', enumerable: true });
+    expect(readLineRequest(custom)).toEqual({ item_id: 4, line_rate: 1, custom_1: 'x' });
   });
 });
