@@ -25,7 +25,14 @@ try {
   const { seconds, created, failed, cpuUserUs, cpuSystemUs } = result as Record<string, number>;
   const perDoc = (us: number) => (us / Number(countArg)).toFixed(1);
   console.log(
-    JSON.stringify({ mode, seconds, created, failed, userUsPerDoc: perDoc(cpuUserUs), systemUsPerDoc: perDoc(cpuSystemUs) }),
+    JSON.stringify({
+      mode,
+      seconds,
+      created,
+      failed,
+      userUsPerDoc: perDoc(cpuUserUs),
+      systemUsPerDoc: perDoc(cpuSystemUs),
+    }),
   );
 } finally {
   await sink.close();
