@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createChargeOverClient, chargeover } from '@billbridge/chargeover';
+import { chargeover, createChargeOverClient } from '@billbridge/chargeover';
 import { DEFAULT_CURRENCY_IDS } from '@billbridge/chargeover/testing';
 import { migrate } from '@billbridge/migrate';
 import { Dispatcher } from 'undici';
@@ -87,7 +87,9 @@ try {
   }
   const sorted = perDocument.sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-  console.log(`CPU µs per document after the first round: best ${sorted[0]?.toFixed(1)}, median ${median.toFixed(1)}`);
+  console.log(
+    `CPU µs per document after the first round: best ${sorted[0]?.toFixed(1)}, median ${median.toFixed(1)}`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
