@@ -6,6 +6,7 @@ import {
   RateLimitError,
 } from '@billbridge/core';
 import { Journal, type JournalEntry, JournalError, type NewRecord, readJournalIdMap } from './journal';
+import { DoneRecord, PendingRecord } from './journal-encode';
 import { KeySet } from './key-set';
 import { definitelyNotCreated } from './not-created';
 import { prepareForTarget, sourceKey } from './prepare';
@@ -124,10 +125,7 @@ export interface MigrationResult {
 
 /** A `done` record, assigned field by field in the order the journal writes it (this runs per document). */
 function doneRecord(key: string, index: number, id: string | undefined): NewRecord {
-  const record: NewRecord & { t: 'done' } = { t: 'done', k: key, i: index };
-  if (id !== undefined) record.id = id;
-  record.how = 'created';
-  return record;
+  return new DoneRecord(key, index, id, 'created');
 }
 
 function message(error: unknown): string {
@@ -335,12 +333,9 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
       const externalId = (doc as { externalId?: string }).externalId;
       const number = (doc as { number?: string }).number;
       if (journal && journal.state.lookup(key, index)?.status !== 'pending') {
-        const facts = journalFacts(doc as CanonicalDoc);
-        const pending: NewRecord & { t: 'pending' } = { t: 'pending', k: key, i: index };
-        if (externalId !== undefined) pending.x = externalId;
-        if (number !== undefined) pending.n = number;
-        if (facts !== undefined) pending.f = facts;
-        await journal.append(pending);
+        await journal.append(
+          new PendingRecord(key, index, externalId, number, journalFacts(doc as CanonicalDoc)),
+        );
       }
       // The send itself holds one of `concurrency` slots; waiting for the pending record above did not.
       if (!sends.tryTake()) await sends.take();

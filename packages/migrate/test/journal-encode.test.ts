@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Journal, type NewRecord } from '../src/journal';
-import { encodeRecord } from '../src/journal-encode';
+import { DoneRecord, encodeRecord, PendingRecord } from '../src/journal-encode';
 
 /** Any text a key, id, number or error message may hold (quotes, backslashes, lone surrogates). */
 const text = fc.oneof(
@@ -48,7 +48,32 @@ const records: fc.Arbitrary<NewRecord> = fc.oneof(
   fc.record({ t: fc.constantFrom('absent' as const, 'skipped' as const), k: text, i: position, why: text }),
 );
 
+/** The engine's own pending and done records, built by their classes (written field by field). */
+const engineRecords: fc.Arbitrary<NewRecord> = fc.oneof(
+  fc
+    .tuple(
+      text,
+      position,
+      maybe(text),
+      maybe(text),
+      maybe(fc.record({ c: text, t: fc.integer(), l: fc.nat(), u: text }, { requiredKeys: [] })),
+    )
+    .map(([k, i, x, n, f]) => new PendingRecord(k, i, x, n, f)),
+  fc
+    .tuple(text, position, maybe(text), fc.constantFrom('created' as const, 'reconciled' as const))
+    .map(([k, i, id, how]) => new DoneRecord(k, i, id, how)),
+);
+
 describe('encodeRecord', () => {
+  it("writes the engine's pending and done records by hand, byte for byte as the spread form", () => {
+    fc.assert(
+      fc.property(engineRecords, fc.nat(), (record, s) => {
+        expect(encodeRecord(record, s)).toBe(`${JSON.stringify({ ...record, s })}\n`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('writes the very line the spread form wrote: JSON.stringify({ ...record, s }) and a newline', () => {
     fc.assert(
       fc.property(records, fc.nat(), (record, s) => {
