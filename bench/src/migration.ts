@@ -19,6 +19,9 @@ interface ChildResult {
   seconds: number;
   created: number;
   failed: number;
+  /** CPU of the whole child process (main thread, libuv's pool, GC threads), µs. */
+  cpuUserUs: number;
+  cpuSystemUs: number;
   maxRssKiB: number;
   retainedMiB: number;
   /** Largest value of each `process.memoryUsage()` field during the run, bytes. */

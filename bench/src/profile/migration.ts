@@ -22,7 +22,7 @@ try {
     [mode, file, sink.origin, join(dir, 'journal.ndjson'), '64', countArg],
     profileDir === 'none' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
   );
-  const { seconds, created, failed, cpuUserUs, cpuSystemUs } = result as Record<string, number>;
+  const { seconds, created, failed, cpuUserUs, cpuSystemUs } = result;
   const perDoc = (us: number) => (us / Number(countArg)).toFixed(1);
   console.log(
     JSON.stringify({
