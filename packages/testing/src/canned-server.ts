@@ -9,6 +9,8 @@ import { DEFAULT_MAX_BODY_BYTES, listenOnLoopback, readRequest, send, TOO_LARGE 
 import { Router } from './router';
 import type { FakeMethod, FakeRequest, FakeResponse, FakeRoute } from './types';
 
+export type { FakeRequest, FakeResponse } from './types';
+
 /** A fixed answer, or one computed from the request (a create answered with what was sent). */
 export type CannedAnswer = FakeResponse | ((req: FakeRequest) => FakeResponse);
 
