@@ -26,6 +26,8 @@ export interface CannedServer {
   url: string;
   /** Every request received, in arrival order, unmatched ones included. */
   received: FakeRequest[];
+  /** The same, each as `'METHOD /path'` (the query left out): what a test usually asserts. */
+  calls(): string[];
   /** Stops listening and drops open connections (keep-alive ones too); safe to call twice. */
   close(): Promise<void>;
 }
@@ -84,6 +86,7 @@ export async function startCannedServer(routes: CannedRoutes): Promise<CannedSer
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    calls: () => received.map((req) => `${req.method} ${req.path}`),
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

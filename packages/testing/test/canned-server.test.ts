@@ -88,7 +88,7 @@ describe('startCannedServer', () => {
     const shadowed = await fetch(`${server.url}/v1/things/shadowed`);
     expect(await shadowed.json()).toEqual({ id: 'shadowed', q: null });
 
-    expect(server.received.map((req) => `${req.method} ${req.path}`)).toEqual([
+    expect(server.calls()).toEqual([
       'GET /v1/things/a%20b',
       'GET /v1/things/missing',
       'GET /v1/things/forbidden',
