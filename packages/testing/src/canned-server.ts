@@ -70,9 +70,11 @@ export async function startCannedServer(routes: CannedRoutes): Promise<CannedSer
 
   const server = createServer((incoming, res) => {
     readRequest(incoming, DEFAULT_MAX_BODY_BYTES)
-      .then((req) =>
-        req === TOO_LARGE ? send(res, { status: 413, text: 'Body too large.' }) : serve(req, res),
-      )
+      .then((req) => {
+        if (req !== TOO_LARGE) return serve(req, res);
+        send(res, { status: 413, text: `Body larger than ${DEFAULT_MAX_BODY_BYTES} bytes.` });
+        incoming.resume(); // drain the rest: closing on unread data would reset the 413 away
+      })
       .catch((error: unknown) => {
         // A throwing answer function is a broken test: say so in the answer the client reports.
         if (res.headersSent || res.destroyed) return;

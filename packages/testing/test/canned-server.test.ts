@@ -118,6 +118,16 @@ describe('startCannedServer', () => {
     }
   });
 
+  it('answers 413 to a body over 1 MiB, and still records nothing it could not read', async () => {
+    const before = server.received.length;
+    const answer = await fetch(`${server.url}/v1/things`, {
+      method: 'POST',
+      body: 'x'.repeat(1024 * 1024 + 1),
+    });
+    expect([answer.status, await answer.text()]).toEqual([413, 'Body larger than 1048576 bytes.']);
+    expect(server.received.length).toBe(before);
+  });
+
   it('refuses a route key not written "METHOD /path"', async () => {
     for (const key of ['/v1/things', 'FETCH /v1/things', 'GET v1/things', 'GET /a /b']) {
       await expect(startCannedServer({ [key]: { status: 200 } })).rejects.toThrow(/METHOD \/path/);
