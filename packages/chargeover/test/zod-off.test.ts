@@ -1,13 +1,13 @@
 /**
  * zod stays off the hot paths: importing the package, resolving options (adapter and client), mapping a
  * valid document to a request, reading a valid request body and a valid record back, never load it.
- * This file imports nothing that loads zod itself (not the fake, not @billbridge/testing), and its tests
+ * This file imports nothing that loads zod itself (not the fake, not @billbridge/testing's main entry; its
+ * zod-free canned server stands in for ChargeOver), and its tests
  * run in order: the last one shows the check can fail, by making the schema path run.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isZodLoaded, ValidationError } from '@billbridge/core';
+import { HTML_FORBIDDEN, startCannedServer } from '@billbridge/testing/canned-server';
 import { describe, expect, it } from 'vitest';
 import { chargeover, createChargeOverClient } from '../src/index';
 
@@ -20,6 +20,13 @@ const options = {
   baseCurrency: 'USD',
   timeZone: 'America/New_York',
   customFields: { invoice: { po: 'custom_3' }, line: { sku: 'custom_1' } },
+};
+
+const clientOptions = {
+  publicKey: 'pub',
+  privateKey: 'priv',
+  currencyIds: { USD: 1 },
+  timeZone: 'America/Chicago',
 };
 
 describe('zod is not loaded on the valid paths', () => {
@@ -68,50 +75,23 @@ describe('zod is not loaded on the valid paths', () => {
     for (const row of envelope.response)
       expect(chargeover.fromProvider(row, options).value.provider).toBe('chargeover');
 
-    createChargeOverClient({
-      baseUrl: 'http://127.0.0.1:9',
-      publicKey: 'pub',
-      privateKey: 'priv',
-      currencyIds: { USD: 1 },
-      timeZone: 'America/Chicago',
-    });
+    createChargeOverClient({ ...clientOptions, baseUrl: 'http://127.0.0.1:9' });
     expect(isZodLoaded()).toBe(false);
   });
 
   it('after client calls answered by errors (the documented envelope, one with field details, HTML)', async () => {
-    // ChargeOver's error envelope (§7: status "Error", response false), from a plain node:http server.
-    const server = createServer((req, res) => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const json = (status: number, body: unknown) =>
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (path.endsWith('/41'))
-        json(404, {
-          code: 404,
-          status: 'Error',
-          message: 'Could not find invoice #41.',
-          details: {},
-          response: false,
-        });
-      else if (path.endsWith('/42'))
-        json(400, {
-          code: 400,
-          status: 'Error',
-          message: 'Invalid invoice.',
-          details: { customer_id: 'Unknown customer.' },
-          response: false,
-        });
-      else res.writeHead(403, { 'content-type': 'text/html' }).end('<html><body>Forbidden</body></html>');
+    // ChargeOver's error envelope (§7: status "Error", response false).
+    const error = (code: number, message: string, details: Record<string, string>) => ({
+      status: code,
+      body: { code, status: 'Error', message, details, response: false },
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const server = await startCannedServer({
+      'GET /api/v3/invoice/41': error(404, 'Could not find invoice #41.', {}),
+      'GET /api/v3/invoice/42': error(400, 'Invalid invoice.', { customer_id: 'Unknown customer.' }),
+      'GET /api/v3/invoice/43': HTML_FORBIDDEN,
+    });
     try {
-      const client = createChargeOverClient({
-        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        publicKey: 'pub',
-        privateKey: 'priv',
-        currencyIds: { USD: 1 },
-        timeZone: 'America/Chicago',
-        maxRetries: 0,
-      });
+      const client = createChargeOverClient({ ...clientOptions, baseUrl: server.url, maxRetries: 0 });
       await expect(client.get('41')).rejects.toMatchObject({
         name: 'NotFoundError',
         message: expect.stringContaining('Could not find invoice #41.'),
@@ -124,8 +104,10 @@ describe('zod is not loaded on the valid paths', () => {
         status: 403,
         message: expect.stringContaining('Forbidden'),
       });
+      // One request per call (no retry).
+      expect(server.calls()).toEqual(['41', '42', '43'].map((id) => `GET /api/v3/invoice/${id}`));
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     }
     expect(isZodLoaded()).toBe(false);
   });

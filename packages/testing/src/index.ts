@@ -1,4 +1,11 @@
 export * from './arbitraries';
+export {
+  type CannedAnswer,
+  type CannedRoutes,
+  type CannedServer,
+  HTML_FORBIDDEN,
+  startCannedServer,
+} from './canned-server';
 export { startFake } from './fake-server';
 export { DEFAULT_LATENCY_MS, DEFAULT_RETRY_AFTER_SECONDS, FaultPlan, seededRandom } from './faults';
 export {

@@ -1,12 +1,16 @@
 /**
  * zod stays off the hot paths: importing the package and mapping, reading and creating valid documents
  * never builds a schema (so never loads zod). This file imports nothing that loads zod itself: not the
- * fake, not @billbridge/testing; the server below is plain node:http.
+ * fake, not @billbridge/testing's main entry; the server below is its zod-free canned one.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isZodLoaded } from '@billbridge/core';
+import {
+  type CannedServer,
+  type FakeRequest,
+  type FakeResponse,
+  startCannedServer,
+} from '@billbridge/testing/canned-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFlowgladClient, flowglad } from '../src/index';
 import { invoice, TEST_KEY } from './helpers';
@@ -14,69 +18,54 @@ import { invoice, TEST_KEY } from './helpers';
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
 
-/** Answers a create with the record Flowglad would store (ids and timestamps added), and GETs with it. */
-function flowgladLike(req: IncomingMessage, res: ServerResponse, stored: Map<string, unknown>): void {
-  let text = '';
-  req.on('data', (chunk) => {
-    text += chunk;
-  });
-  req.on('end', () => {
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    if (req.method === 'POST') {
-      const body = JSON.parse(text) as {
-        invoice: Record<string, unknown>;
-        invoiceLineItems: Array<Record<string, unknown>>;
-      };
-      const id = `inv_${stored.size + 1}`;
-      const meta = { createdAt: 1772323200000, updatedAt: 1772323200000, livemode: false };
-      const record = {
-        invoice: { ...body.invoice, ...meta, id, organizationId: 'org_1', pricingModelId: 'pm_1' },
-        invoiceLineItems: body.invoiceLineItems.map((item, i) => ({
-          ...item,
-          ...meta,
-          id: `inv_li_${i}`,
-          invoiceId: id,
-          ledgerAccountId: null,
-          ledgerAccountCredit: null,
-        })),
-      };
-      stored.set(id, record);
-      send(200, record);
-      return;
-    }
-    const id = decodeURIComponent(req.url?.split('/').pop() ?? '');
-    // Error answers as Flowglad's REST wrapper sends them: zod issues under `error`, and plain text on 401.
-    if (id === 'inv_bad') {
-      send(400, {
-        error: [{ code: 'invalid_type', path: ['id'], message: 'Expected an invoice id' }],
-        code: 'BAD_REQUEST',
-      });
-      return;
-    }
-    if (id === 'inv_locked') {
-      res.writeHead(401, { 'content-type': 'text/plain' });
-      res.end('Unauthorized');
-      return;
-    }
-    const record = stored.get(id);
-    if (record === undefined) send(404, { error: 'NOT_FOUND' });
-    else send(200, record);
-  });
+const stored = new Map<string, unknown>();
+
+/** Answers a create with the record Flowglad would store (ids and timestamps added), kept for GETs. */
+function createAnswer(req: FakeRequest): FakeResponse {
+  const body = req.body as {
+    invoice: Record<string, unknown>;
+    invoiceLineItems: Array<Record<string, unknown>>;
+  };
+  const id = `inv_${stored.size + 1}`;
+  const meta = { createdAt: 1772323200000, updatedAt: 1772323200000, livemode: false };
+  const record = {
+    invoice: { ...body.invoice, ...meta, id, organizationId: 'org_1', pricingModelId: 'pm_1' },
+    invoiceLineItems: body.invoiceLineItems.map((item, i) => ({
+      ...item,
+      ...meta,
+      id: `inv_li_${i}`,
+      invoiceId: id,
+      ledgerAccountId: null,
+      ledgerAccountCredit: null,
+    })),
+  };
+  stored.set(id, record);
+  return { status: 200, body: record };
 }
 
 describe('zod is not loaded by a valid document', () => {
-  const stored = new Map<string, unknown>();
-  const server = createServer((req, res) => flowgladLike(req, res, stored));
-  let baseUrl = '';
-
+  let server: CannedServer;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startCannedServer({
+      'POST /api/v1/invoices': createAnswer,
+      // Error answers as Flowglad's REST wrapper sends them: zod issues under `error`, and plain text on 401.
+      'GET /api/v1/invoices/inv_bad': {
+        status: 400,
+        body: {
+          error: [{ code: 'invalid_type', path: ['id'], message: 'Expected an invoice id' }],
+          code: 'BAD_REQUEST',
+        },
+      },
+      'GET /api/v1/invoices/inv_locked': { status: 401, text: 'Unauthorized' },
+      'GET /api/v1/invoices/:id': (req) => {
+        const record = stored.get(req.params.id ?? '');
+        return record === undefined
+          ? { status: 404, body: { error: 'NOT_FOUND' } }
+          : { status: 200, body: record };
+      },
+    });
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   it('through toCreateRequest, fromProvider (request, GET record, list record), the client and its error answers', async () => {
     expect(isZodLoaded()).toBe(false);
@@ -100,7 +89,7 @@ describe('zod is not loaded by a valid document', () => {
     expect(flowglad.fromProvider(page.data[0]).value.provider).toBe('flowglad');
 
     // The client: options resolved, a create verified against the answer, and a read back.
-    const client = createFlowgladClient({ apiKey: TEST_KEY, baseUrl, maxRetries: 0 });
+    const client = createFlowgladClient({ apiKey: TEST_KEY, baseUrl: server.url, maxRetries: 0 });
     const created = await client.create(doc);
     expect(created.value.id).toBe('inv_1');
     const read = await client.get('inv_1');
@@ -116,6 +105,15 @@ describe('zod is not loaded by a valid document', () => {
       status: 401,
       message: expect.stringContaining('Unauthorized'),
     });
+    // What reached the server: the create, with both lines, then one request per read.
+    expect(server.calls()).toEqual([
+      'POST /api/v1/invoices',
+      'GET /api/v1/invoices/inv_1',
+      'GET /api/v1/invoices/inv_404',
+      'GET /api/v1/invoices/inv_bad',
+      'GET /api/v1/invoices/inv_locked',
+    ]);
+    expect(server.received[0]?.body).toMatchObject({ invoiceLineItems: [{}, {}] });
 
     expect(isZodLoaded()).toBe(false);
   });

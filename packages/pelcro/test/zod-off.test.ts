@@ -1,13 +1,12 @@
 /**
  * Issue #23: zod stays off the import path. Importing the package and mapping a valid document both ways
  * (and resolving its options) must not load zod: every schema is lazy and the valid case is read by hand.
- * This file imports nothing that loads zod on purpose (not the fake, not @billbridge/testing); error
- * answers come from a plain node:http server.
+ * This file imports nothing that loads zod on purpose (not the fake, not @billbridge/testing's main entry);
+ * error answers come from the zod-free canned server.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isZodLoaded } from '@billbridge/core';
+import { HTML_FORBIDDEN, startCannedServer } from '@billbridge/testing/canned-server';
 import { describe, expect, it } from 'vitest';
 import { createPelcroClient, pelcro } from '../src/index';
 import { parseProviderOptions } from '../src/provider-options';
@@ -59,22 +58,20 @@ describe('zod off the import path', () => {
   });
 
   it('a client call answered by an error (validation map, message, HTML) leaves zod unloaded', async () => {
-    // Pelcro's answers as its docs show them, from a plain node:http server (not the fake).
-    const server = createServer((req, res) => {
-      const path = new URL(req.url ?? '/', 'http://x').pathname;
-      const json = (status: number, body: unknown) =>
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (path.endsWith('/41'))
-        json(404, { errors: { invoice_id: ['The selected invoice id is invalid.'] } });
-      else if (path.endsWith('/42')) json(404, { message: 'Not found', error: 'not_found' });
-      else res.writeHead(403, { 'content-type': 'text/html' }).end('<html><body>Forbidden</body></html>');
+    // Pelcro's answers as its docs show them (not the fake: it loads zod).
+    const server = await startCannedServer({
+      'GET /api/v1/core/invoices/41': {
+        status: 404,
+        body: { errors: { invoice_id: ['The selected invoice id is invalid.'] } },
+      },
+      'GET /api/v1/core/invoices/42': { status: 404, body: { message: 'Not found', error: 'not_found' } },
+      'GET /api/v1/core/invoices/43': HTML_FORBIDDEN,
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const client = createPelcroClient({
         apiKey: 'pelcro_test_key',
         siteId: '1234',
-        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        baseUrl: server.url,
         maxRetries: 0,
       });
       await expect(client.get('41')).rejects.toMatchObject({
@@ -90,8 +87,11 @@ describe('zod off the import path', () => {
         status: 403,
         message: expect.stringContaining('Forbidden'),
       });
+      // One request per call (no retry), each naming the site.
+      const sent = server.received.map((req) => `${req.path}?${req.query}`);
+      expect(sent).toEqual(['41', '42', '43'].map((id) => `/api/v1/core/invoices/${id}?site_id=1234`));
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     }
     expect(isZodLoaded()).toBe(false);
   });

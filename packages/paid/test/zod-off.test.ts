@@ -1,11 +1,10 @@
 /**
  * Must-show of issue #23: zod stays off the import path and off every valid hot path. This file imports
- * nothing that loads zod (not the fake, not @billbridge/testing): the package, core, and node:http for a
- * one-answer server standing in for Paid.
+ * nothing that loads zod (not the fake, not @billbridge/testing's main entry): the package, core, and
+ * the zod-free canned server standing in for Paid.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { isZodLoaded } from '@billbridge/core';
+import { type CannedServer, HTML_FORBIDDEN, startCannedServer } from '@billbridge/testing/canned-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPaidClient, fromProvider, paid, toCreateRequest } from '../src/index';
 
@@ -60,55 +59,38 @@ function orderAnswer(body: {
   };
 }
 
-const server = createServer((req, res) => {
-  let text = '';
-  req.on('data', (chunk) => {
-    text += chunk;
-  });
-  req.on('end', () => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const stored = orderAnswer({ customerId: 'cus_abc123', lines: [] });
-    const page = (data: unknown[]) => ({
-      data,
-      pagination: { limit: 100, offset: 0, total: data.length, hasMore: false },
-    });
-    // Error answers, as Paid documents them (`Paid.ErrorResponse`) and as a proxy might send them.
-    if (path.endsWith('/orders/ord_missing')) {
-      res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: 'Order not found', code: 'not_found', details: 'ord_missing' }));
-      return;
-    }
-    if (path.endsWith('/orders/ord_proxied')) {
-      res.writeHead(403, { 'content-type': 'text/html' });
-      res.end('<html><body>Forbidden</body></html>');
-      return;
-    }
-    let answer: unknown;
-    if (req.method === 'POST') answer = orderAnswer(JSON.parse(text));
-    else if (path.endsWith('/lines'))
-      answer = page([
-        {
-          id: 'line_1',
-          productId: 'prod-id',
-          name: 'Consulting',
-          description: null,
-          startDate: '2026-03-01T00:00:00Z',
-          endDate: null,
-        },
-      ]);
-    else if (path.endsWith('/orders/')) answer = page([stored, { ...stored, id: 'ord_2' }]);
-    else answer = stored;
-    res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(answer));
-  });
+const page = (data: unknown[]) => ({
+  data,
+  pagination: { limit: 100, offset: 0, total: data.length, hasMore: false },
 });
+const stored = orderAnswer({ customerId: 'cus_abc123', lines: [] });
+const line = {
+  id: 'line_1',
+  productId: 'prod-id',
+  name: 'Consulting',
+  description: null,
+  startDate: '2026-03-01T00:00:00Z',
+  endDate: null,
+};
+let server: CannedServer;
 let baseUrl = '';
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2`;
+  server = await startCannedServer({
+    // Error answers, as Paid documents them (`Paid.ErrorResponse`) and as a proxy might send them.
+    'GET /api/v2/orders/ord_missing': {
+      status: 404,
+      body: { error: 'Order not found', code: 'not_found', details: 'ord_missing' },
+    },
+    'GET /api/v2/orders/ord_proxied': HTML_FORBIDDEN,
+    'POST /api/v2/orders/': (req) => ({ status: 201, body: orderAnswer(req.body as never) }),
+    'GET /api/v2/orders/': { status: 200, body: page([stored, { ...stored, id: 'ord_2' }]) },
+    'GET /api/v2/orders/:id/lines': { status: 200, body: page([line]) },
+    'GET /api/v2/orders/:id': { status: 200, body: stored },
+  });
+  baseUrl = `${server.url}/api/v2`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 describe('zod is not loaded by importing the package or by any valid hot path', () => {
   it('import, toCreateRequest, fromProvider (request and read record), options, create, get, list and error answers', async () => {
@@ -165,6 +147,17 @@ describe('zod is not loaded by importing the package or by any valid hot path', 
       message: expect.stringContaining('Forbidden'),
     });
 
+    // What reached the server: the two creates (both lines sent), then one request per read.
+    expect(server.calls()).toEqual([
+      'POST /api/v2/orders/',
+      'POST /api/v2/orders/',
+      'GET /api/v2/orders/ord_9',
+      'GET /api/v2/orders/ord_1/lines',
+      'GET /api/v2/orders/',
+      'GET /api/v2/orders/ord_missing',
+      'GET /api/v2/orders/ord_proxied',
+    ]);
+    expect(server.received[0]?.body).toMatchObject({ customerId: 'cus_abc123', lines: [{}, {}] });
     expect(isZodLoaded()).toBe(false);
   });
 });

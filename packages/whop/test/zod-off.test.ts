@@ -1,13 +1,17 @@
 /**
  * zod stays off the import path (issue #23): importing the package and mapping valid documents both ways,
  * Whop-only options included, and a whole client create, never build a schema, so zod is never loaded.
- * This file imports nothing that loads zod (no fake, no @billbridge/testing): the server below is plain
- * node:http, answering each create the way Whop's Invoice object reads.
+ * This file imports nothing that loads zod (no fake, not @billbridge/testing's main entry): the server
+ * below is the zod-free canned one, answering each create the way Whop's Invoice object reads.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type InvoiceInput, isZodLoaded } from '@billbridge/core';
+import {
+  type CannedServer,
+  type FakeRequest,
+  HTML_FORBIDDEN,
+  startCannedServer,
+} from '@billbridge/testing/canned-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWhopClient, fromWhop, whop } from '../src/index';
 import invoiceFixture from './fixtures/invoice.json' with { type: 'json' };
@@ -40,19 +44,9 @@ const invoice: InvoiceInput = {
   },
 };
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  let text = '';
-  for await (const chunk of req) text += chunk;
-  return JSON.parse(text) as Record<string, unknown>;
-}
-
 /** Whop's answer to a create: the Invoice object, with the request's line items as stored. */
-const server = createServer(async (req, res) => {
-  if (req.method === 'GET') {
-    answerRead(new URL(req.url ?? '/', 'http://x').pathname, res);
-    return;
-  }
-  const body = await readJson(req);
+function createAnswer(req: FakeRequest) {
+  const body = req.body as Record<string, unknown>;
   const items = body.line_items as Array<{ label: string; quantity?: number; unit_price: number }>;
   const answer = {
     ...invoiceFixture,
@@ -67,31 +61,42 @@ const server = createServer(async (req, res) => {
       unit_price: item.unit_price,
     })),
   };
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
-});
-
-/** Reads: a list page of two invoices, and error answers in Whop's two JSON forms and as HTML. */
-function answerRead(path: string, res: ServerResponse): void {
-  const json = (status: number, body: unknown) =>
-    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  if (path.endsWith('/invoices'))
-    json(200, {
-      data: [invoiceFixture, { ...invoiceFixture, id: 'inv_second' }],
-      page_info: { end_cursor: null, start_cursor: null, has_next_page: false, has_previous_page: false },
-    });
-  else if (path.endsWith('/inv_missing'))
-    json(404, { error: { type: 'not_found', message: 'Invoice not found' } });
-  else if (path.endsWith('/inv_expired'))
-    json(401, { error: 'invalid_token', error_description: 'The access token expired' });
-  else res.writeHead(403, { 'content-type': 'text/html' }).end('<html><body>Forbidden</body></html>');
+  return { status: 200, body: answer };
 }
 
+let server: CannedServer;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // Reads: a list page of two invoices, and error answers in Whop's two JSON forms and as HTML.
+  server = await startCannedServer({
+    'POST /api/v1/invoices': createAnswer,
+    'GET /api/v1/invoices': {
+      status: 200,
+      body: {
+        data: [invoiceFixture, { ...invoiceFixture, id: 'inv_second' }],
+        page_info: { end_cursor: null, start_cursor: null, has_next_page: false, has_previous_page: false },
+      },
+    },
+    'GET /api/v1/invoices/inv_missing': {
+      status: 404,
+      body: { error: { type: 'not_found', message: 'Invoice not found' } },
+    },
+    'GET /api/v1/invoices/inv_expired': {
+      status: 401,
+      body: { error: 'invalid_token', error_description: 'The access token expired' },
+    },
+    'GET /api/v1/invoices/inv_proxied': HTML_FORBIDDEN,
+  });
 });
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
+
+/** A client of the canned server: building one resolves the options, part of what must not load zod. */
+const client = () =>
+  createWhopClient({
+    apiKey: 'whop_test_key',
+    companyId: COMPANY,
+    baseUrl: `${server.url}/api/v1`,
+    maxRetries: 0,
+  });
 
 describe('zod is not loaded on the valid paths', () => {
   it('no source file imports zod values (types only; schemas are built by lazySchema)', () => {
@@ -131,40 +136,30 @@ describe('zod is not loaded on the valid paths', () => {
   });
 
   it('a client create (map, send, read the answer, verify, map back) loads no schema', async () => {
-    const { port } = server.address() as AddressInfo;
-    const client = createWhopClient({
-      apiKey: 'whop_test_key',
-      companyId: COMPANY,
-      baseUrl: `http://127.0.0.1:${port}/api/v1`,
-      maxRetries: 0,
-    });
-    const { value } = await client.create(invoice);
+    const { value } = await client().create(invoice);
     expect(value.id).toBe('inv_zodoff');
     expect(value.lines.map((line) => line.unitAmount)).toEqual([1999, 5000]);
+    // One request, carrying exactly what toCreateRequest builds.
+    expect(server.calls()).toEqual(['POST /api/v1/invoices']);
+    expect(server.received[0]?.body).toEqual(whop.toCreateRequest(invoice, { companyId: COMPANY }).request);
     expect(isZodLoaded()).toBe(false);
   });
 
   it('a list, and error answers (Whop error body, OAuth form, HTML), load no schema', async () => {
-    const { port } = server.address() as AddressInfo;
-    const client = createWhopClient({
-      apiKey: 'whop_test_key',
-      companyId: COMPANY,
-      baseUrl: `http://127.0.0.1:${port}/api/v1`,
-      maxRetries: 0,
-    });
+    const reader = client();
     const listed: string[] = [];
-    for await (const item of client.list()) listed.push(item.value.id ?? '');
+    for await (const item of reader.list()) listed.push(item.value.id ?? '');
     expect(listed).toEqual(['inv_xxxxxxxxxxxxxx', 'inv_second']);
-    await expect(client.get('inv_missing')).rejects.toMatchObject({
+    await expect(reader.get('inv_missing')).rejects.toMatchObject({
       name: 'NotFoundError',
       status: 404,
       message: expect.stringContaining('not_found: Invoice not found'),
     });
-    await expect(client.get('inv_expired')).rejects.toMatchObject({
+    await expect(reader.get('inv_expired')).rejects.toMatchObject({
       status: 401,
       message: expect.stringContaining('invalid_token: The access token expired'),
     });
-    await expect(client.get('inv_proxied')).rejects.toMatchObject({
+    await expect(reader.get('inv_proxied')).rejects.toMatchObject({
       status: 403,
       message: expect.stringContaining('Forbidden'),
     });
