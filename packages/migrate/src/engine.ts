@@ -266,6 +266,10 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
       await journal?.append({ t: 'skipped', k: key, i: index, why });
     };
 
+    // Documents the run parsed itself (a file, a provider's list) are nobody else's, and without a
+    // transform nobody sees them as read: preparing may reuse their parts rather than copy them.
+    const ownsDocuments = options.transform === undefined && source.kind !== 'documents';
+
     const handleDocument = async (
       item: SourceItem & { ok: true },
       key: string,
@@ -297,7 +301,7 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
         }
       }
 
-      let doc: CanonicalInput = prepareForTarget(item.doc, options.idMaps);
+      let doc: CanonicalInput = prepareForTarget(item.doc, options.idMaps, { owned: ownsDocuments });
       for (const change of quietDocument(doc, { notify, importedSupported })) builder.quieted(change);
       if (options.transform) {
         const out = await options.transform(doc as CanonicalDoc, {

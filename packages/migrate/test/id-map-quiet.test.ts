@@ -105,23 +105,24 @@ describe('quiet by default', () => {
     for (const notify of [false, true]) {
       const target = await startTarget('pelcro');
       try {
-        const { report } = await migrate({
-          source: {
-            kind: 'documents',
-            documents: [
-              {
-                id: 'src_1',
-                currency: 'USD',
-                customer: { id: 'cust_test_1' },
-                collection: { method: 'charge_automatically', autoSend: true },
-                lines: [{ description: 'Plan', quantity: 1, unitAmount: 1250 }],
-              },
-            ],
+        const documents = [
+          {
+            id: 'src_1',
+            currency: 'USD',
+            customer: { id: 'cust_test_1' },
+            collection: { method: 'charge_automatically', autoSend: true },
+            lines: [{ description: 'Plan', quantity: 1, unitAmount: 1250 }],
           },
+        ];
+        const asGiven = structuredClone(documents);
+        const { report } = await migrate({
+          source: { kind: 'documents', documents },
           target: { adapter: PROVIDERS.pelcro.adapter, client: target.client, options: target.options },
           notify,
         });
         expect(report.created).toBe(1);
+        // The caller's documents are theirs: the quiet defaults change only what is sent.
+        expect(documents).toEqual(asGiven);
         const stored = target.fake.records[0] as { billing?: string; is_imported?: boolean };
         if (notify) {
           // nothing changed by the migration (what Pelcro then does with the charge is its own mapping)

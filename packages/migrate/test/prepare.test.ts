@@ -66,6 +66,18 @@ describe('prepareForTarget', () => {
     );
   });
 
+  it('an owned document (the run parsed it, no transform) is prepared into the same value (property)', () => {
+    fc.assert(
+      fc.property(docs, idMaps, (doc, maps) => {
+        const reference = referencePrepareForTarget(structuredClone(doc), maps);
+        const owned = prepareForTarget(doc, maps, { owned: true });
+        expect(owned).toStrictEqual(reference);
+        expect(JSON.stringify(owned)).toBe(JSON.stringify(reference));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('a document with an own __proto__ key keeps it as an own key', () => {
     const doc = JSON.parse(
       '{"id":"x","currency":"USD","customer":{"id":"c","__proto__":{"a":1}},"lines":[],"__proto__":"p"}',
