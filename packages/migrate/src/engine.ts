@@ -123,10 +123,10 @@ export interface MigrationResult {
   idMap: Map<string, string>;
 }
 
-/** A `done` record, assigned field by field in the order the journal writes it (this runs per document). */
 /** With a journal, documents read ahead per send slot (see `admitted` in migrate). */
 const READ_AHEAD = 4;
 
+/** A created document's `done` record (written field by field: see DoneRecord). */
 function doneRecord(key: string, index: number, id: string | undefined): NewRecord {
   return new DoneRecord(key, index, id, 'created');
 }
@@ -266,9 +266,10 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
       await journal?.append({ t: 'skipped', k: key, i: index, why });
     };
 
-    // Documents the run parsed itself (a file, a provider's list) are nobody else's, and without a
-    // transform nobody sees them as read: preparing may reuse their parts rather than copy them.
-    const ownsDocuments = options.transform === undefined && source.kind !== 'documents';
+    // Records the run parsed from a file itself are nobody else's, and without a transform nobody sees
+    // them as read: preparing may reuse their parts rather than copy them. (A list source's client, or a
+    // caller's documents, may still hold the objects it hands over.)
+    const ownsDocuments = options.transform === undefined && source.kind === 'file';
 
     const handleDocument = async (
       item: SourceItem & { ok: true },

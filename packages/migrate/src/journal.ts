@@ -298,8 +298,8 @@ export class Journal {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.flushing;
-    await this.checkpointing;
+    // A record enqueued while a write or a checkpoint finishes starts another: wait until none runs.
+    while (this.flushing || this.checkpointing) await (this.flushing ?? this.checkpointing);
     this.closed = true;
     await this.checkpoint();
     await this.handle.close();

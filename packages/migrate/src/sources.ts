@@ -11,9 +11,14 @@ export function formatOf(path: string, format?: FileFormat): FileFormat {
 }
 
 /** The raw records of a file, streamed: NDJSON line by line, a JSON array element by element. */
-export function rawRecords(path: string, format?: FileFormat): AsyncGenerator<RawRecord> {
-  if (formatOf(path, format) === 'ndjson') return ndjsonRecords(path);
-  return splitJsonArray(createReadStream(path, { encoding: 'utf8' }), path);
+export async function* rawRecords(path: string, format?: FileFormat): AsyncGenerator<RawRecord> {
+  for await (const batch of rawBatches(path, format)) yield* batch;
+}
+
+/** The raw records of a file in batches: NDJSON a read at a time (see ndjsonBatches), a JSON array an element at a time. */
+function rawBatches(path: string, format?: FileFormat): AsyncGenerator<Iterable<RawRecord>> {
+  if (formatOf(path, format) === 'ndjson') return ndjsonBatches(path);
+  return oneEach(splitJsonArray(createReadStream(path, { encoding: 'utf8' }), path));
 }
 
 /** A provider record or a canonical document → canonical, with the mapping's warnings. */
@@ -106,25 +111,27 @@ export async function* sourceBatches(spec: SourceSpec): AsyncGenerator<Iterable<
   }
   const file = spec.path;
   const at = { index };
-  const batches: AsyncIterator<Iterable<RawRecord>> =
-    formatOf(file, spec.format) === 'ndjson'
-      ? ndjsonBatches(file)
-      : oneEach(splitJsonArray(createReadStream(file, { encoding: 'utf8' }), file));
-  while (true) {
-    let next: IteratorResult<Iterable<RawRecord>>;
-    try {
-      next = await batches.next();
-    } catch (error) {
-      // The file itself is unreadable (missing, truncated array): nothing after this point can be read.
-      const err =
-        error instanceof SourceFileError
-          ? error
-          : new SourceFileError(file, undefined, describe(error).message);
-      yield [{ ok: false, error: err, location: { file, line: err.line, index: at.index++ } }];
-      return;
+  const batches = rawBatches(file, spec.format);
+  try {
+    while (true) {
+      let next: IteratorResult<Iterable<RawRecord>>;
+      try {
+        next = await batches.next();
+      } catch (error) {
+        // The file itself is unreadable (missing, truncated array): nothing after this point can be read.
+        const err =
+          error instanceof SourceFileError
+            ? error
+            : new SourceFileError(file, undefined, describe(error).message);
+        yield [{ ok: false, error: err, location: { file, line: err.line, index: at.index++ } }];
+        return;
+      }
+      if (next.done) return;
+      yield fileItems(next.value, file, spec, at);
     }
-    if (next.done) return;
-    yield fileItems(next.value, file, spec, at);
+  } finally {
+    // A reader that stops early (a run stopped, aborted or failed) closes the file now, not when collected.
+    await batches.return(undefined);
   }
 }
 

@@ -198,9 +198,10 @@ describe('migrate (engine, toy provider over HTTP)', () => {
       });
       // Only the documents read before the client showed it reports requestWarnings apart: with a journal
       // the engine reads up to four times `concurrency` ahead (documents waiting for their pending record),
-      // so the first four here, and a fifth read in the place of the fourth, which the mapping refused
-      // (c3) before the first answer came.
-      expect(calls.engine).toBe(5);
+      // so the first four here, and a fifth when the fourth (c3, which the mapping refuses) is settled
+      // before the first answer comes: whether it is depends on how fast the disk takes its record.
+      expect(calls.engine).toBeGreaterThanOrEqual(4);
+      expect(calls.engine).toBeLessThanOrEqual(5);
       // c3: documents 3, 10, 17, 24, 31, 38 lack a target customer; the client refuses them before sending.
       expect(report).toMatchObject({ created: 34, missingReferences: 6, failed: 0 });
       expect(fake.records).toHaveLength(34);

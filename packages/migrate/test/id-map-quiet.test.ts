@@ -142,6 +142,40 @@ describe('quiet by default', () => {
   });
 });
 
+describe("the source's own objects", () => {
+  it("a list source's client keeps its objects as it handed them over (quiet defaults and id maps change copies)", async () => {
+    const { startTarget } = await import('./helpers/targets');
+    const held = [
+      {
+        id: 'src_1',
+        currency: 'USD',
+        customer: { id: 'cust_test_1' },
+        collection: { method: 'charge_automatically', autoSend: true, paymentMethodId: 'pm_1' },
+        lines: [{ description: 'Plan', quantity: 1, unitAmount: 1250, product: { id: 'prod_src' } }],
+      },
+    ];
+    const asHeld = structuredClone(held);
+    // A client that hands out objects it keeps (a cache), as a caller's own SourceClient may.
+    const client = {
+      async *list() {
+        for (const value of held) yield { value: value as never, warnings: [] };
+      },
+    };
+    const target = await startTarget('pelcro');
+    try {
+      const { report } = await migrate({
+        source: { kind: 'list', client },
+        target: { adapter: PROVIDERS.pelcro.adapter, client: target.client, options: target.options },
+      });
+      expect(report.created).toBe(1);
+      expect(report.quieted.map((q) => q.path)).toContain('collection.method');
+      expect(held).toEqual(asHeld);
+    } finally {
+      await target.fake.close();
+    }
+  });
+});
+
 describe('billbridge validate --id-map', () => {
   it('checks documents as they will be sent: a missing item is found, and the id map supplies it', async () => {
     const docs = await file(

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningFake, startFake } from '@billbridge/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../src/engine';
 import { Journal, JournalError, loadJournal } from '../src/journal';
-import { readCheckpoint } from '../src/journal-file';
+import { checkpointPath, readCheckpoint } from '../src/journal-file';
 import { runIdentity } from '../src/run-identity';
 import {
   customerMap,
@@ -216,6 +216,23 @@ describe('the checkpoint under concurrent appends', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(checkpoint?.sha256);
     await journal.close();
     expect(readCheckpoint(path)?.seq).toBe(200);
+  });
+});
+
+describe('a checkpoint that cannot be written', () => {
+  it('is reported by flushed() and writeError, as a failed write is', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bb-ckpt-'));
+    const path = join(dir, 'j.ndjson');
+    const run = { source: 'documents:x', target: 'whop', options: 'sha256:0', ordered: true };
+    const journal = await Journal.open(path, { mode: 'new', run, checkpointEvery: { records: 1, ms: 1e9 } });
+    // The checkpoint's place taken by a directory that is not empty: moving a file onto it fails.
+    await rm(checkpointPath(path));
+    await mkdir(join(checkpointPath(path), 'in-the-way'), { recursive: true });
+    journal.enqueue({ t: 'pending', k: 'a', i: 0 });
+    await expect(journal.flushed()).rejects.toThrow();
+    expect(journal.writeError).toBeInstanceOf(Error);
+    await expect(journal.append({ t: 'pending', k: 'b', i: 1 })).resolves.toBeUndefined();
+    await expect(journal.flushed()).rejects.toBe(journal.writeError);
   });
 });
 
