@@ -205,9 +205,11 @@ function readLoose(
   // The copy: a spread clones the record's keys in their order at a fraction of a keyed store per key
   // (reader CPU of a 1-line record about halved). Symbol keys, which a spread would copy and zod not, send
   // the record to the rebuild. (Asked here, not by Reflect.ownKeys above: that cost more than the spread saved.)
-  // Known gap: an accessor property is read here a second time. Copying first and checking the copy closes
-  // it, but a spread of a record built by code (dictionary mode at ~55 keys) costs ~10 µs, which doubled
-  // the read of such a record in another order; records arrive as JSON, where no accessor can be.
+  // Known gap (as before the create-body reader was rewritten): an accessor property is read here a second
+  // time, so a record built by code with a getter (a caller's `documents` source) can be answered with a
+  // value the walk above did not check. Copying first and checking the copy closes it, but a spread of a
+  // record built by code (dictionary mode at ~55 keys) costs ~10 µs, which doubled the read of such a
+  // record in another order. Records from ChargeOver arrive as JSON, where no accessor can be.
   if (ordered && Object.getOwnPropertySymbols(input).length === 0) {
     const out: Record<string, unknown> = { ...input };
     if (changed !== undefined) for (const at of changed) out[order[at] as string] = reads[at];

@@ -24,7 +24,7 @@ export type CannedRoutes = Record<string, CannedAnswer>;
 export interface CannedServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   url: string;
-  /** Every request received, in arrival order, unmatched ones included. */
+  /** Every request received, in arrival order, unmatched ones included (one refused with 413 for its size is not). */
   received: FakeRequest[];
   /** The same, each as `'METHOD /path'` (the query left out): what a test usually asserts. */
   calls(): string[];

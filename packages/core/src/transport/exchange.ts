@@ -15,7 +15,7 @@ export interface Answer {
 /**
  * One request through undici's `dispatch`, collecting the answer into a string. undici's `request` API
  * wraps every answer in a Readable stream (and an AsyncResource) only for us to read it to the end at
- * once; this handler takes the chunks as they come, which cost ~6 µs less CPU per call.
+ * once; this handler takes the chunks as they come, which costs 6–10 µs less CPU per call.
  *
  * What `request` + `body.text()` did, it does: informational (1xx) answers are skipped; the body is
  * decoded as UTF-8 with a leading byte-order mark dropped; a body past `maxBytes` (declared or counted)
@@ -50,8 +50,8 @@ export class Exchange implements Dispatcher.DispatchHandler {
 
   /** Ends the exchange with `reason` (a timer, the caller's signal), naming the cause first seen. */
   abort(cause: AbortCause, reason: Error): void {
-    this.abortedBy ??= cause;
     if (this.ended) return;
+    this.abortedBy ??= cause;
     if (this.controller) this.controller.abort(reason);
     else this.reason ??= reason;
   }

@@ -14,8 +14,8 @@ export interface TransportConfig {
   secrets: string[];
   /**
    * Per attempt, headers and body included (default 30_000). Below 5 s (and whenever the overall
-   * deadline ends an attempt first) it is an exact timer over the whole attempt. From 5 s up, to save an
-   * AbortController per request, the wait for the headers is undici's own per-request `headersTimeout`:
+   * deadline ends an attempt first) it is an exact timer over the whole attempt. From 5 s up, to save a
+   * timer per request, the wait for the headers is undici's own per-request `headersTimeout`:
    * it starts once the request is handed to a connection (time queued for a free connection or spent
    * connecting, bounded by the dispatcher's connect timeout, 5 s in the shared pool, is not counted) and
    * undici checks it on a ~0.5 s tick; a body still arriving once the headers are in must then finish

@@ -96,9 +96,7 @@ describe.concurrent(`per-attempt timeout of ${timeoutMs} ms and more (undici's t
     expect(response.body).toEqual({ a: 1 });
   });
 
-  it('the caller’s signal, handed to undici as it is, aborts a read promptly with its reason', async ({
-    expect,
-  }) => {
+  it('the caller’s signal aborts a read promptly with its reason', async ({ expect }) => {
     const controller = new AbortController();
     const s = await server(() => controller.abort());
     const transport = createTransport(baseConfig(s.url, { timeoutMs }));
