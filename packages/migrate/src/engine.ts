@@ -82,7 +82,7 @@ export interface MigrateOptions {
   transform?: Transform;
   idMaps?: IdMaps;
   /**
-   * Creates in flight to the target at once (default 16). With a journal, up to four times as many
+   * Creates in flight to the target at once (default 16). With a journal, up to three times as many
    * documents are read ahead (waiting for their pending record to reach the disk).
    */
   concurrency?: number;
@@ -124,7 +124,7 @@ export interface MigrationResult {
 }
 
 /** With a journal, documents read ahead per send slot (see `admitted` in migrate). */
-const READ_AHEAD = 4;
+const READ_AHEAD = 3;
 
 /** A created document's `done` record (written field by field: see DoneRecord). */
 function doneRecord(key: string, index: number, id: string | undefined): NewRecord {
@@ -422,9 +422,10 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
     // Promise.race over every task in flight added a reaction to each of them per document read.
     let active = 0;
     // With a journal a document first waits for its pending record to reach the disk (several ms on a
-    // busy machine); reading up to four times `concurrency` ahead keeps the send slots busy meanwhile (the
-    // sends stay within `concurrency`). At twice, a third of the slots sat idle on average, waiting for
-    // an fsync; at eight times, the documents held cost more in GC than the slots gained.
+    // busy machine); reading up to three times `concurrency` ahead keeps the send slots busy meanwhile (the
+    // sends stay within `concurrency`). At twice, a third of the slots sat idle on average, waiting for an
+    // fsync; at four times, the documents held doubled the run's peak heap (more of them outlived a
+    // young-generation GC), breaking flat memory.
     const admitted = journal ? concurrency * READ_AHEAD : concurrency;
     let slotFree: (() => void) | undefined;
     const waitForSlot = () =>
