@@ -183,12 +183,16 @@ describe('journal and resume', () => {
   });
 });
 
+/** A new journal in a fresh directory, checkpointing as often as `every` says. */
+async function newJournal(every: { records: number; ms: number }) {
+  const path = join(await mkdtemp(join(tmpdir(), 'bb-ckpt-')), 'j.ndjson');
+  const run = { source: 'documents:x', target: 'whop', options: 'sha256:0', ordered: true };
+  return { path, journal: await Journal.open(path, { mode: 'new', run, checkpointEvery: every }) };
+}
+
 describe('the checkpoint under concurrent appends', () => {
   it('always names a sequence and length that are on disk together (group commits in flight)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'bb-ckpt-'));
-    const path = join(dir, 'j.ndjson');
-    const run = { source: 'documents:x', target: 'whop', options: 'sha256:0', ordered: true };
-    const journal = await Journal.open(path, { mode: 'new', run, checkpointEvery: { records: 3, ms: 0 } });
+    const { path, journal } = await newJournal({ records: 3, ms: 0 });
     const writes: Promise<void>[] = [];
     for (let i = 0; i < 500; i++) {
       writes.push(journal.append({ t: 'pending', k: `k${i}`, i }));
@@ -203,10 +207,7 @@ describe('the checkpoint under concurrent appends', () => {
   });
 
   it('is written as the run goes, beside the batches, and flushed() waits for the one in flight', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'bb-ckpt-'));
-    const path = join(dir, 'j.ndjson');
-    const run = { source: 'documents:x', target: 'whop', options: 'sha256:0', ordered: true };
-    const journal = await Journal.open(path, { mode: 'new', run, checkpointEvery: { records: 50, ms: 1e9 } });
+    const { path, journal } = await newJournal({ records: 50, ms: 1e9 });
     for (let i = 0; i < 200; i++) journal.enqueue({ t: 'pending', k: `k${i}`, i });
     await journal.flushed();
     // Before close(): a checkpoint of the run so far, naming bytes that are on disk, hashed as they are.
@@ -221,10 +222,7 @@ describe('the checkpoint under concurrent appends', () => {
 
 describe('a checkpoint that cannot be written', () => {
   it('is reported by flushed() and writeError, as a failed write is', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'bb-ckpt-'));
-    const path = join(dir, 'j.ndjson');
-    const run = { source: 'documents:x', target: 'whop', options: 'sha256:0', ordered: true };
-    const journal = await Journal.open(path, { mode: 'new', run, checkpointEvery: { records: 1, ms: 1e9 } });
+    const { path, journal } = await newJournal({ records: 1, ms: 1e9 });
     // The checkpoint's place taken by a directory that is not empty: moving a file onto it fails.
     await rm(checkpointPath(path));
     await mkdir(join(checkpointPath(path), 'in-the-way'), { recursive: true });
