@@ -94,6 +94,8 @@ export interface FlowgladResult {
   warnings: MappingWarning[];
   /** create only: the warnings of mapping the document to the request (what the provider could not carry), without those of reading the answer back. */
   requestWarnings?: MappingWarning[];
+  /** create only: the invoice number was already taken by this very invoice (a resend), which is returned. */
+  existing?: boolean;
 }
 
 export interface FlowgladCreateOptions {
@@ -309,7 +311,9 @@ export function createFlowgladClient(config: FlowgladClientConfig): FlowgladClie
         { provider: 'flowglad', status: failure.status, raw: failure.raw, cause: failure },
       );
     }
-    return verified(request, existing, response.body, warnings, config.strict, response.requestId);
+    const result = verified(request, existing, response.body, warnings, config.strict, response.requestId);
+    result.existing = true;
+    return result;
   }
 
   /** Compares what Flowglad stored with what was sent, and returns what it stored. */

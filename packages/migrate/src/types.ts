@@ -22,6 +22,11 @@ export interface CreateResult {
    * the engine skip its own mapping of each document; without them it maps once more for the report.
    */
   requestWarnings?: MappingWarning[];
+  /**
+   * The target already held this document (a resend it refused, answered with the invoice that holds the
+   * key): nothing was created, and the run reports it reconciled.
+   */
+  existing?: boolean;
 }
 
 /** The subset of a provider client the engine needs (every billbridge client has this shape). */
