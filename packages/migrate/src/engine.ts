@@ -125,8 +125,6 @@ export interface MigrationResult {
 
 /** With a journal, documents read ahead per send slot (see `admitted` in migrate). */
 const READ_AHEAD = 3;
-/** Journal records not yet on disk, per send slot, past which every send waits for its pending record. */
-const BACKLOG_PER_SLOT = 8;
 
 /** A created document's `done` record (written field by field: see DoneRecord). */
 function doneRecord(key: string, index: number, id: string | undefined): NewRecord {
@@ -150,23 +148,10 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
   const { target, source } = options;
   const dryRun = options.dryRun ?? false;
   const concurrency = Math.max(1, options.concurrency ?? 16);
-  const maxBacklog = concurrency * BACKLOG_PER_SLOT;
   const onError = options.onError ?? 'continue';
   const maxRateLimitRetries = options.maxRateLimitRetries ?? 8;
   const adapter = target.adapter;
-  const deduplication = adapter.capabilities.deduplication;
-  const deduplicates = deduplication.kind !== 'none';
-  /**
-   * Whether the target refuses a second create of this document for good: it carries the target's natural
-   * key (ChargeOver's external_key, Flowglad's invoice number: unique constraints in the providers' own
-   * code, CONTRACT CO17 and F6), and its client answers such a refusal with the invoice already there.
-   * Then a run killed before the document's pending record reached the disk, which sends it again on
-   * resume, cannot make a second invoice, and the send need not wait for the disk. (An idempotency key
-   * does not count: providers forget them.)
-   */
-  const resendRefused = (doc: CanonicalInput): boolean =>
-    deduplication.kind === 'natural-key' &&
-    (doc as Record<string, unknown>)[deduplication.canonicalField] !== undefined;
+  const deduplicates = adapter.capabilities.deduplication.kind !== 'none';
   if (!dryRun && !target.client)
     throw new TypeError('A real run needs target.client (or pass dryRun: true).');
 
@@ -356,11 +341,9 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
       const externalId = (doc as { externalId?: string }).externalId;
       const number = (doc as { number?: string }).number;
       if (journal && journal.state.lookup(key, index)?.status !== 'pending') {
-        const pending = new PendingRecord(key, index, externalId, number, journalFacts(doc as CanonicalDoc));
-        // Sent before its pending record is on disk only when a resend is harmless (see resendRefused),
-        // and only while the journal keeps up.
-        if (resendRefused(doc) && journal.backlog < maxBacklog) journal.enqueue(pending);
-        else await journal.append(pending);
+        await journal.append(
+          new PendingRecord(key, index, externalId, number, journalFacts(doc as CanonicalDoc)),
+        );
       }
       // The send itself holds one of `concurrency` slots; waiting for the pending record above did not.
       if (!sends.tryTake()) await sends.take();
@@ -385,8 +368,8 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
               if (!premapped) builder.losses('target', result.requestWarnings);
               clientSplitsWarnings = true;
             }
-            // A resend the target refused and answered with the first invoice (after a run killed before
-            // this document's pending record reached the disk): found, not created.
+            // A create the target refused as a resend and answered with the invoice already there (a
+            // document sent by an earlier run the journal does not know of, e.g. with --fresh): found, not created.
             if (result.existing === true) report.reconciled++;
             else report.created++;
             return;

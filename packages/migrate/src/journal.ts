@@ -79,10 +79,9 @@ function newBatch(): Batch {
 }
 
 /**
- * The durable journal. Every document gets a `pending` record, synced to disk before it is sent (unless
- * the target itself refuses a resend: see the engine), and an answer (`done`, `failed`, `ambiguous`)
- * after. A run killed at any moment leaves at worst a pending record without an answer, which the next
- * run reconciles instead of re-sending.
+ * The durable journal. Every document gets a `pending` record, synced to disk, before it is sent, and an
+ * answer (`done`, `failed`, `ambiguous`) after. A run killed at any moment leaves at worst a pending
+ * record without an answer, which the next run reconciles instead of re-sending.
  */
 export class Journal {
   /** The batch filling while the one before it is written. */
@@ -213,11 +212,6 @@ export class Journal {
   enqueue(record: NewRecord): void {
     if (this.closed) throw new JournalError('the journal is closed');
     void this.add(record);
-  }
-
-  /** Records appended and not yet on disk. */
-  get backlog(): number {
-    return this.seq - this.writtenSeq;
   }
 
   /** The first write of this journal that failed, if any. */
