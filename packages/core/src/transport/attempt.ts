@@ -65,9 +65,9 @@ export async function sendAttempt(
   const cutByDeadline = remaining < perAttemptMs;
   const limitMs = Math.max(0, cutByDeadline ? remaining : perAttemptMs);
   const exact = cutByDeadline || perAttemptMs < COARSE_TIMEOUT_MIN_MS;
-  const exchange = new Exchange(ctx.maxBytes);
+  const exchange = new Exchange(ctx.maxBytes, ctx.now);
   if (exact) exchange.limit(cutByDeadline ? 'deadline' : 'timeout', limitMs);
-  else exchange.endBodyBy(started + perAttemptMs, ctx.now);
+  else exchange.endBodyBy(started + perAttemptMs);
   let onAbort: (() => void) | undefined;
   if (signal) {
     onAbort = () => exchange.abort('caller', abortReason(signal) as Error);

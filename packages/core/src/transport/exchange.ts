@@ -31,7 +31,7 @@ export class Exchange implements Dispatcher.DispatchHandler {
   abortedBy: AbortCause | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** When set: the whole exchange must end by then (a timer is armed only if the body is still arriving). */
-  private bodyDeadline: { at: number; now: () => number } | undefined;
+  private bodyEndsAt: number | undefined;
   private resolve!: (answer: Answer) => void;
   private reject!: (error: unknown) => void;
   private controller: Dispatcher.DispatchController | undefined;
@@ -41,7 +41,10 @@ export class Exchange implements Dispatcher.DispatchHandler {
   private size = 0;
   private ended = false;
 
-  constructor(private readonly maxBytes: number) {
+  constructor(
+    private readonly maxBytes: number,
+    private readonly now: () => number,
+  ) {
     this.done = new Promise<Answer>((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -65,8 +68,8 @@ export class Exchange implements Dispatcher.DispatchHandler {
    * Ends the exchange at `at` if its body is still arriving then. undici's bodyTimeout only bounds the gaps
    * between chunks; this caps the whole exchange, so a server trickling its body still times out.
    */
-  endBodyBy(at: number, now: () => number): void {
-    this.bodyDeadline = { at, now };
+  endBodyBy(at: number): void {
+    this.bodyEndsAt = at;
   }
 
   /** Stops the timer, if one runs (the exchange is over). */
@@ -93,13 +96,12 @@ export class Exchange implements Dispatcher.DispatchHandler {
       return;
     }
     // The body usually comes in the same read as the headers: a timer for it is armed only if not.
-    if (this.bodyDeadline) queueMicrotask(() => this.armIfPending());
+    if (this.bodyEndsAt !== undefined) queueMicrotask(() => this.armIfPending());
   }
 
   private armIfPending(): void {
-    const deadline = this.bodyDeadline;
-    if (this.ended || deadline === undefined) return;
-    this.limit('timeout', Math.max(0, deadline.at - deadline.now()));
+    if (this.ended || this.bodyEndsAt === undefined) return;
+    this.limit('timeout', Math.max(0, this.bodyEndsAt - this.now()));
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
