@@ -37,7 +37,7 @@ export class RateLimiter {
 
   /**
    * Takes a request's turn now if one is free (no pause, no limit or a token left): no promise in the
-   * common case, once per document. Otherwise `take()` waits for one.
+   * common case, once per document. `take()` waits until this succeeds.
    */
   tryTake(): boolean {
     if (this.pausedUntil !== 0 && this.now() < this.pausedUntil) return false;
@@ -53,22 +53,16 @@ export class RateLimiter {
 
   /** Resolves when one request may be sent. */
   async take(): Promise<void> {
-    for (;;) {
-      const now = this.now();
-      if (now < this.pausedUntil) {
-        await this.sleep(this.pausedUntil - now);
-        continue;
-      }
-      if (this.rate === undefined) return;
-      const capacity = Math.max(1, this.rate);
-      this.tokens = Math.min(capacity, this.tokens + ((now - this.last) / 1000) * this.rate);
-      this.last = now;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        return;
-      }
-      await this.sleep(Math.ceil(((1 - this.tokens) / this.rate) * 1000));
+    while (!this.tryTake()) {
+      const ms = this.waitMs(this.now());
+      if (ms > 0) await this.sleep(ms);
     }
+  }
+
+  /** How long until a turn may be free: the rest of a pause, else until the next token is due. */
+  private waitMs(now: number): number {
+    if (now < this.pausedUntil || this.rate === undefined) return Math.max(0, this.pausedUntil - now);
+    return Math.ceil(((1 - this.tokens) / this.rate) * 1000);
   }
 
   /** The target answered: let the rate recover towards the configured limit. */
