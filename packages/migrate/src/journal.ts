@@ -292,14 +292,18 @@ export class Journal {
    * (for callers that append without awaiting each record).
    */
   async flushed(): Promise<void> {
-    while (this.flushing || this.checkpointing) await (this.flushing ?? this.checkpointing);
+    await this.quiet();
     if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** Resolves once no write or checkpoint runs (one enqueued meanwhile starts another: it is waited for too). */
+  private async quiet(): Promise<void> {
+    while (this.flushing || this.checkpointing) await (this.flushing ?? this.checkpointing);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    // A record enqueued while a write or a checkpoint finishes starts another: wait until none runs.
-    while (this.flushing || this.checkpointing) await (this.flushing ?? this.checkpointing);
+    await this.quiet();
     this.closed = true;
     await this.checkpoint();
     await this.handle.close();
