@@ -340,7 +340,8 @@ export async function migrate(input: MigrateOptions | StoreMigrateOptions): Prom
       const client = target.client as TargetClient;
       const externalId = (doc as { externalId?: string }).externalId;
       const number = (doc as { number?: string }).number;
-      if (journal && journal.state.lookup(key, index)?.status !== 'pending') {
+      // `entry` is still this document's state: no other document has its position or key.
+      if (journal && entry?.status !== 'pending') {
         await journal.append(
           new PendingRecord(key, index, externalId, number, journalFacts(doc as CanonicalDoc)),
         );
